@@ -1,0 +1,176 @@
+"""The `warta` command line: a thin layer over the library API.
+
+Each command calls the library and turns its named exceptions into one
+`Error: …` line; exit status 2 means nothing could be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from warta import __version__
+from warta.errors import InputError, WartaError
+
+err_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def progress_bar(enabled: bool):
+    if not enabled:
+        return nullcontext(None)
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=err_console, transient=False)
+
+
+class WartaGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except WartaError as exc:
+            fail(str(exc), getattr(exc, "exit_code", 1))
+
+
+@click.group(cls=WartaGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="warta")
+def main() -> None:
+    """warta: structured, explainable event data from Indonesian-language news.
+
+    Reads articles (plain text, HTML, RSS/Atom feeds, JSON Lines) and writes one
+    JSON record per article: entities, actors, quotes, dates, quantities, places
+    and events, each with its offsets, evidence sentence and the rule behind it.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+              show_default=True, help="Write JSON Lines here instead of standard output.")
+@click.option("--pretty", is_flag=True, help="Print a readable view of each article instead of JSON.")
+@click.option("--reference-date", metavar="YYYY-MM-DD",
+              help="Resolve relative and year-less dates against this date instead of the article's own.")
+@click.option("--components", metavar="NAME,…",
+              help="Run only these pipeline components, in this order (see `warta components`).")
+@click.option("--no-model", is_flag=True, help="Do not run the trained entity model (gazetteer and rules only).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+              help="Refuse inputs larger than this many bytes.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on standard error (default: when there are several inputs and a terminal).")
+def extract(inputs, output, pretty, reference_date, components, no_model, max_bytes, progress):
+    """Extract article records from INPUTS (files, directories read recursively, or - for standard input).
+
+    Writes one JSON object per article (JSON Lines).  Inputs that cannot be read
+    are listed at the end; the others are still written.  Exit status 2 when
+    nothing could be read.
+    """
+    from warta.api import make_pipeline
+    from warta.export.pretty import print_article
+    from warta.readers import expand, read_path
+
+    names = [c.strip() for c in components.split(",") if c.strip()] if components else None
+    pipeline = make_pipeline(names, reference_date=reference_date, use_model=not no_model, max_bytes=max_bytes)
+    files = list(expand(inputs))
+    if progress is None:
+        progress = len(files) > 1 and err_console.is_terminal
+    out = click.open_file(output, "w", encoding="utf-8") if not pretty else None
+    console = Console()
+    failed: list[InputError] = []
+    written = 0
+    with progress_bar(progress) as bar:
+        task = bar.add_task("extracting", total=len(files), rate="") if bar else None
+        for name in files:
+            try:
+                articles = read_path(name, max_bytes)
+            except InputError as exc:
+                failed.append(exc)
+            else:
+                for article in articles:
+                    article = pipeline(article)
+                    if pretty:
+                        print_article(article, console)
+                    else:
+                        out.write(article.to_json() + "\n")
+                        out.flush()
+                    written += 1
+            if bar:
+                bar.update(task, advance=1, rate=f"{written} articles")
+    if out is not None and output != "-":
+        out.close()
+    for exc in failed:
+        click.echo(f"Error: {exc}", err=True)
+    if failed:
+        click.echo(f"{written} article(s) written, {len(failed)} input(s) could not be read", err=True)
+    if written == 0:
+        sys.exit(2)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("predictions", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--reference-date", metavar="YYYY-MM-DD", help="Passed to extraction when INPUTs are articles.")
+def eval_(gold, predictions, as_json, reference_date):
+    """Score records against a GOLD.jsonl file (FORMAT.md section 3).
+
+    PREDICTIONS is either one JSON Lines file of warta records, or article
+    files/directories that are extracted first.
+    """
+    from warta.api import extract as run_extract
+    from warta.api import make_pipeline
+    from warta.scoring import format_table, load_jsonl, score
+
+    golds = load_jsonl(gold)
+    if len(predictions) == 1 and Path(predictions[0]).suffix in {".jsonl", ".ndjson"} \
+            and _is_record_file(predictions[0]):
+        preds = load_jsonl(predictions[0])
+    else:
+        errors: list[InputError] = []
+        pipeline = make_pipeline(reference_date=reference_date)
+        preds = [a.to_dict() for a in run_extract(predictions, pipeline=pipeline, errors=errors)]
+        for exc in errors:
+            click.echo(f"Error: {exc}", err=True)
+    summary = score(golds, preds)
+    click.echo(json.dumps(summary, indent=1) if as_json else _table(summary, format_table))
+
+
+def _table(summary, format_table) -> str:
+    return format_table(summary)
+
+
+def _is_record_file(path: str) -> bool:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(first, dict) and "schema" in first and "entities" in first
+    return False
+
+
+@main.command("components")
+def components_() -> None:
+    """List the pipeline components in their default order, with what each requires and assigns."""
+    from warta.pipeline import REGISTRY, available
+
+    for name in available():
+        info = REGISTRY[name]
+        click.echo(f"{name:<12} requires: {', '.join(info.requires) or '-':<28} assigns: {', '.join(info.assigns)}")
+        if info.doc:
+            click.echo(f"{'':<12} {info.doc}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

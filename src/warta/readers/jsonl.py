@@ -1,0 +1,30 @@
+"""JSON Lines: one article a line, with a `text` field and optional `title`, `url`, `published`, `authors`."""
+
+from __future__ import annotations
+
+import json
+
+from warta.errors import input_error
+from warta.readers.text import read_text
+from warta.record import Article
+
+FIELDS = ("title", "url", "published", "authors")
+
+
+def read_jsonl(text: str, source: str) -> list[Article]:
+    articles: list[Article] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError("no string \"text\" field")
+        except ValueError as exc:
+            raise input_error(source, "bad_jsonl", line=number, why=exc) from None
+        meta = {k: item[k] for k in FIELDS if item.get(k)}
+        if isinstance(meta.get("authors"), str):
+            meta["authors"] = [meta["authors"]]
+        article = read_text(item["text"], source=item.get("source") or f"{source}#{number}", **meta)
+        articles.append(article)
+    return articles

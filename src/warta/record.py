@@ -1,0 +1,265 @@
+"""The Article record: warta's public output (see FORMAT.md, section 1).
+
+One `Article` flows through the pipeline; every component reads some of its
+layers and adds others.  Every span layer item carries character offsets into
+`Article.text`, the index of the sentence it came from (`sentence`) and the
+rule or model that produced it (`rule`), so each record can be traced back to
+the words behind it.
+
+The record is plain dataclasses so that it is cheap to build and to turn into
+JSON; `Article.to_dict()` / `Article.from_dict()` round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Span:
+    """Base for everything that points into the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    """A sub-heading inside the body and the stretch of text it opens."""
+
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int = 0
+    kind: str = "body"  # title, byline, lead, body, heading
+
+
+@dataclass
+class Entity(Span):
+    label: str = "LOC"
+    actor: str | None = None
+    sentence: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str = "PER"  # PER, ORG, LOC (a country or place acting as a government)
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[list[int]] = field(default_factory=list)  # [start, end] pairs
+    rule: str = ""
+
+
+@dataclass
+class Quote(Span):
+    direct: bool = True
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    sentence: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Date(Span):
+    value: str | None = None
+    grain: str = "day"  # time, day, month, year, duration, set
+    sentence: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Quantity(Span):
+    value: float | int | None = None
+    unit: str | None = None
+    object: str | None = None
+    approximate: bool = False
+    sentence: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Place(Span):
+    name: str = ""
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    kind: str | None = None
+    sentence: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: str | None = None
+    context: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    source: str | None = None
+    target: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    modality: str | None = None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+    trigger: str | None = None
+    confidence: float = 0.5
+    rule: str = ""
+
+
+@dataclass
+class Article:
+    """One news article and everything warta found in it."""
+
+    LAYERS: ClassVar[dict[str, type]] = {
+        "sections": Section,
+        "sentences": Sentence,
+        "entities": Entity,
+        "actors": Actor,
+        "quotes": Quote,
+        "dates": Date,
+        "quantities": Quantity,
+        "places": Place,
+        "events": Event,
+    }
+
+    text: str = ""
+    id: str = ""
+    schema: str = SCHEMA_VERSION
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    editor: str | None = None
+    dateline: str | None = None
+    dateline_place: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    reference_basis: str = "none"
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[Date] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pipeline: list[str] = field(default_factory=list)
+    # Working state shared between components (a spaCy Doc, caches); never serialised.
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text)
+
+    # -- helpers for components -------------------------------------------------
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence that contains character `offset`, or None."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def sentence_text(self, index: int | None) -> str:
+        if index is None or not (0 <= index < len(self.sentences)):
+            return ""
+        s = self.sentences[index]
+        return self.text[s.start:s.end]
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    # -- serialisation ----------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            if f.name == "scratch":
+                continue
+            value = getattr(self, f.name)
+            if f.name in self.LAYERS:
+                value = [dataclasses.asdict(item) for item in value]
+            elif isinstance(value, list):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        known = {f.name for f in dataclasses.fields(cls)} - {"scratch"}
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                continue
+            if key in cls.LAYERS:
+                item_cls = cls.LAYERS[key]
+                names = {f.name for f in dataclasses.fields(item_cls)}
+                value = [item_cls(**{k: v for k, v in item.items() if k in names}) for item in value or []]
+            kwargs[key] = value
+        return cls(**kwargs)
+
+    @classmethod
+    def from_json(cls, line: str) -> "Article":
+        return cls.from_dict(json.loads(line))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_for_id(text: str) -> str:
+    """The form of the text that the id is computed from: NFC, spacing collapsed, case-folded."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text or "")).strip().casefold()
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article: the same normalised text always gives the same id."""
+    digest = hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()
+    return digest[:16]
