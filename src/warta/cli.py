@@ -172,5 +172,24 @@ def components_() -> None:
             click.echo(f"{'':<12} {info.doc}")
 
 
+def _add_command_modules() -> None:
+    import importlib
+
+    from warta.commands import MODULES
+
+    for module_name in MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_add_command_modules()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,1 @@
+"""World knowledge built from data: countries, places, titles.  Loaded once, cached."""
