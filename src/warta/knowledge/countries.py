@@ -103,3 +103,8 @@ def surface_names() -> dict[str, str]:
         for n in country.names:
             out.setdefault(n, code)
     return out
+
+
+def capital_names_as_written() -> list[str]:
+    """Capitals and seats of power as written in the lexicon."""
+    return [n for country in _tables()[0].values() for n in country.capitals]
