@@ -409,6 +409,18 @@ class Finder:
                     j += n
                     continue
                 tok = self.tokens[j]
+                if tok.text in ("untuk", "di") and j + 1 < len(self.tokens) and offices and self.modifier_at(j + 1):
+                    j += 1  # `Dubes RI untuk Jepang`
+                    continue
+                if tok.cap and offices and self.span_ok(j - 1, 2):
+                    # a place or unit before a rank and the name: `Kapolda Metro Jaya Irjen Karyoto`
+                    n_place = self.name_at(j)
+                    after = j + n_place
+                    if n_place and after < len(self.tokens) and self.span_ok(after - 1, 2):
+                        t2 = table.match(self.tokens, after)
+                        if t2 and self.name_at(after + t2[0]):
+                            j = after
+                            continue
                 if (not tok.cap and tok.text.isalpha() and lower_mods < 2 and len(tok.text) >= 4
                         and country is None and inst_sector is None and tok.text.capitalize() not in not_names()
                         and not re.match(r"(me|ber|di|ter)", tok.text) and j + 1 < len(self.tokens)

@@ -216,6 +216,18 @@ class Quoter:
         while b > a and self.text[b - 1] in " \t.,":
             b -= 1
         cands = self.cands_in(a, b)
+        if m and m.group().strip() == "," and a < b:
+            # an appositive name after the description: `kata pedagang pasar, Siti Aminah`
+            rest_a = a + m.end()
+            rest = self.text[rest_a:]
+            n = re.match(r"\s*((?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){0,3})(?=\s*(?:[.,!?]|$|\s+[a-z]))", rest)
+            if n:
+                na, nb = rest_a + n.start(1), rest_a + n.end(1)
+                inner = self.cands_in(na, nb)
+                if inner:
+                    return inner[0][2], self.text[inner[0][0]:inner[0][1]]
+                if not cands or all(c[3] != "PER" for c in cands):
+                    return None, self.text[na:nb]
         if cands:
             best = next((c for c in cands if c[3] == "PER"), None) or next(
                 (c for c in cands if c[3] == "ORG"), None) or cands[0]
@@ -232,10 +244,16 @@ class Quoter:
     def subject_of(self, a: int, b: int) -> tuple[str | None, str | None]:
         """The speaker before a cue verb: the subject of the clause text[a:b]."""
         seg_start = a
-        for m in re.finditer(r",", self.text[a:b]):
-            p = a + m.start()
-            if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates):
-                seg_start = p + 1
+        commas = [a + m.start() for m in re.finditer(r",", self.text[a:b])]
+        commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
+        if commas:
+            seg_start = commas[-1] + 1
+            if not self.text[seg_start:b].strip() and len(commas) >= 2:
+                # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
+                seg_start, b = commas[-2] + 1, commas[-1]
+            elif not self.text[seg_start:b].strip():
+                b = commas[-1]
+                seg_start = a
         for lo in (seg_start, a):
             items = [(c[0], c[1], c[2]) for c in self.cands_in(lo, b)
                      if self.word_before(c[0]) not in PREP_BEFORE_SUBJECT or c[0] == lo]
@@ -433,7 +451,9 @@ class Quoter:
                     best = (m, a + lead, "bare")
         if best:
             m, a, kind = best
-            a, b = self.trim_clause(a, s_end)
+            stop = min([q.start - 1 for q in self.quotes if q.direct and q.start > a] + [s_end])
+            stop = min([mk.open for mk in self.marks if mk.open > a and mk.paragraph_start] + [stop])
+            a, b = self.trim_clause(a, stop)
             if len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
                 speaker, speaker_text = self.subject_of(s_start, s_start + m.start())
                 return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
