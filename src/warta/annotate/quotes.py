@@ -1,0 +1,495 @@
+"""Quotes: direct and reported speech with its speaker.
+
+Direct quotes are the words inside “…”, "…" or ‘…’ (one quote may run over
+several sentences and paragraphs: a paragraph that leaves the quotation open
+and a next one that opens it again continue it).  A quotation is *direct* when
+a cue stands next to it (`“…,” kata X`, `“…,” tambahnya`, `X menjawab, “…”`,
+`X: “…”`) or when it fills a paragraph of its own (the speaker is then the last
+one quoted, where the previous paragraph quoted someone).  Any other quotation
+is partial: it belongs to the reported clause around it, or it is a scare quote.
+
+Reported speech: `X mengatakan (kepada Y) bahwa CLAUSE`, `X mengatakan CLAUSE`
+(verbs marked `bare`), `CLAUSE, kata X`, `CLAUSE, menurut X`, `CLAUSE, demikian
+laporan X`, `Menurut X, CLAUSE`, `Seperti dikutip dari X, CLAUSE`…  Cues are data
+in `lexicons/reporting_verbs.yaml`.
+
+Speakers come from the actors layer (mentions and title/group phrases); the
+pronouns ia/dia/beliau and the clitic -nya (`ujarnya`) are resolved to the last
+speaker quoted nearby or to the subject of the nearest earlier sentence naming a
+person; an unnamed speaker keeps its words as `speaker_text`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from warta import lexicons
+from warta.options import Options
+from warta.pipeline import component
+from warta.record import Article, Quote
+
+OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+PREP_BEFORE_SUBJECT = ("oleh", "kepada", "dengan", "dari", "terhadap", "bersama", "antara", "untuk", "bagi",
+                       "tentang", "mengenai", "dan")
+
+
+def _alt(phrases) -> str:
+    items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
+
+
+@functools.cache
+def cues() -> dict:
+    data = lexicons.load("reporting_verbs")
+    after_forms = [f for e in data["after"] for f in e["forms"]]
+    before = {e["lemma"]: bool(e.get("bare")) for e in data["before"]}
+    return {
+        "after": re.compile(r"(?<!\w)(" + _alt(after_forms) + r")(?!\w)", re.I),
+        "before": re.compile(r"(?<!\w)(" + _alt(before) + r")(?!\w)", re.I),
+        "bare": {k.casefold() for k, v in before.items() if v},
+        "source": re.compile(r"(?<!\w)(" + _alt(data["source"]) + r")(?!\w)", re.I),
+        "to_press": re.compile(r"(?<!\w)(" + _alt(data["to_press"]) + r")(?!\w)", re.I),
+        "negators": {w.casefold() for w in data["negators"]},
+        "gap": {w.casefold() for w in data["gap_openers"]},
+        "stops": re.compile(r"\s+(?:" + _alt(data["speaker_stops"]) + r")(?!\w)|\s+(?:" + _alt(data["to_press"])
+                            + r")(?!\w)|[,;:(\u201c\u201d\"]|[.!?](?:\s|$)", re.I),
+        "skip": {w.casefold() for w in data["subject_skip"]},
+    }
+
+
+@functools.cache
+def pronouns() -> tuple[frozenset[str], frozenset[str]]:
+    p = lexicons.load("actor_words")["pronouns"]
+    return frozenset(p["singular"]), frozenset(p["plural"])
+
+
+PRONOUN_RE = re.compile(r"(?<!\w)(ia|dia|beliau|mereka)(?!\w)", re.I)
+BAHWA_RE = re.compile(r"(?<!\w)bahwa(?!\w)", re.I)
+
+
+@dataclass
+class Marks:
+    open: int   # index of the opening mark
+    close: int  # index of the closing mark
+    paragraph_start: bool = False
+
+
+def find_marks(text: str) -> list[Marks]:
+    """Top-level quotations; an open quotation continues into a paragraph that opens with a mark."""
+    out: list[Marks] = []
+    i, n = 0, len(text)
+    opener: str | None = None
+    open_at = 0
+    while i < n:
+        c = text[i]
+        if c == "\n" and opener is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if "\n\n" in text[i:j] or text[i:j].count("\n") >= 1:
+                if j < n and text[j] == opener:  # the quotation goes on in the next paragraph
+                    i = j + 1
+                    continue
+                opener = None  # never closed: dropped
+            i = j
+            continue
+        if opener is None:
+            if c in OPEN_CLOSE and (c != "\u2018" or i == 0 or not text[i - 1].isalnum()):
+                opener, open_at = c, i
+        elif c == OPEN_CLOSE[opener] and (c != "\u2019" or i + 1 >= n or not text[i + 1].isalpha()):
+            if i > open_at + 1:
+                para_start = open_at == 0 or text[:open_at].rstrip(" \t").endswith("\n")
+                out.append(Marks(open_at, i, para_start))
+            opener = None
+        elif c == "\u201c" and opener == "\u201c":
+            open_at = i  # an unclosed mark before: start again here
+        i += 1
+    return out
+
+
+class Quoter:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.marks = find_marks(self.text)
+        self.c = cues()
+        self.candidates = self.build_candidates()
+        self.used_cues: set[int] = set()
+        self.quotes: list[Quote] = []
+
+    # -- spans ---------------------------------------------------------------------
+    def build_candidates(self) -> list[tuple[int, int, str, str]]:
+        spans: list[tuple[int, int, str, str]] = []
+        types = {a.id: a.type for a in self.article.actors}
+        for a in self.article.actors:
+            for s, e in a.mentions:
+                spans.append((s, e, a.id, a.type))
+        for s, e, aid in self.article.scratch.get("actor_phrases", []):
+            spans.append((s, e, aid, types.get(aid, "PER")))
+        spans = sorted(set(spans), key=lambda x: (x[0], -x[1]))
+        outer: list[tuple[int, int, str, str]] = []
+        for sp in spans:
+            if any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1]) for o in outer):
+                continue
+            if any((o[0], o[1]) == (sp[0], sp[1]) for o in outer):
+                continue
+            outer.append(sp)
+        return [sp for sp in outer if not self.in_quote(sp[0])]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(m.open < pos < m.close for m in self.marks)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", pos)
+        return a, len(self.text) if b < 0 else b
+
+    def paragraph_index(self, pos: int) -> int:
+        return len(re.findall(r"\n\s*\n", self.text[:pos]))
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = self.article.sentence_at(pos)
+        if i is None:
+            return self.paragraph_bounds(pos)
+        s = self.article.sentences[i]
+        return s.start, s.end
+
+    def extend_out_of_quote(self, end: int) -> int:
+        for m in self.marks:
+            if m.open < end <= m.close:
+                return m.close + 1
+        return end
+
+    # -- speakers ------------------------------------------------------------------
+    def word_before(self, pos: int) -> str:
+        m = re.search(r"(\w+)\W*$", self.text[max(0, pos - 30):pos])
+        return m.group(1).casefold() if m else ""
+
+    def cands_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        return [c for c in self.candidates if a <= c[0] and c[1] <= b]
+
+    def resolve_pronoun(self, pos: int, word: str) -> str | None:
+        singular, plural = pronouns()
+        w = word.casefold()
+        if w in plural:
+            return None
+        para = self.paragraph_index(pos)
+        s_i = self.article.sentence_at(pos)
+        # a person named earlier in the same sentence
+        if s_i is not None:
+            s = self.article.sentences[s_i]
+            same = [c for c in self.cands_in(s.start, pos) if c[3] == "PER" and self.word_before(c[0]) != "oleh"]
+            if same:
+                return same[0][2]
+        # the last speaker quoted nearby, unless another person was named since
+        if self.quotes:
+            last = self.quotes[-1]
+            if last.speaker and para - self.paragraph_index(last.start) <= 2:
+                actor = self.article.actor(last.speaker)
+                since = [c for c in self.cands_in(last.end, pos) if c[3] == "PER" and c[2] != last.speaker]
+                if actor is not None and actor.type == "PER" and not since:
+                    return last.speaker
+        # the subject of the nearest earlier sentence that names a person
+        start_i = (s_i if s_i is not None else len(self.article.sentences)) - 1
+        for k in range(start_i, max(-1, start_i - 8), -1):
+            s = self.article.sentences[k]
+            people = [c for c in self.cands_in(s.start, min(s.end, pos)) if c[3] == "PER"]
+            if people:
+                return people[0][2]
+        return None
+
+    def clitic_speaker(self, pos: int) -> str | None:
+        return self.resolve_pronoun(pos, "ia")
+
+    def speaker_in(self, a: int, b: int, cue_text: str | None = None) -> tuple[str | None, str | None]:
+        """The speaker named in text[a:b] (after a cue)."""
+        seg = self.text[a:b]
+        m = self.c["stops"].search(seg)
+        if m and m.start() > 0:
+            b = a + m.start()
+        elif m and m.start() == 0:
+            b = a
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1] in " \t.,":
+            b -= 1
+        cands = self.cands_in(a, b)
+        if m and m.group().strip() == "," and a < b:
+            # an appositive name after the description: `kata pedagang pasar, Siti Aminah`
+            rest_a = a + m.end()
+            rest = self.text[rest_a:]
+            n = re.match(r"\s*((?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){0,3})(?=\s*(?:[.,!?]|$|\s+[a-z]))", rest)
+            if n:
+                na, nb = rest_a + n.start(1), rest_a + n.end(1)
+                inner = self.cands_in(na, nb)
+                if inner:
+                    return inner[0][2], self.text[inner[0][0]:inner[0][1]]
+                if not cands or all(c[3] != "PER" for c in cands):
+                    return None, self.text[na:nb]
+        if cands:
+            best = next((c for c in cands if c[3] == "PER"), None) or next(
+                (c for c in cands if c[3] == "ORG"), None) or cands[0]
+            return best[2], self.text[best[0]:best[1]]
+        words = self.text[a:b].split()
+        if words and words[0].casefold() in pronouns()[0] | pronouns()[1]:
+            return self.resolve_pronoun(a, words[0]), words[0]
+        if cue_text and cue_text.casefold().endswith("nya") and not words:
+            return self.clitic_speaker(a), cue_text
+        if words and len(words) <= 10:
+            return None, self.text[a:b]
+        return None, None
+
+    def subject_of(self, a: int, b: int) -> tuple[str | None, str | None]:
+        """The speaker before a cue verb: the subject of the clause text[a:b]."""
+        seg_start = a
+        commas = [a + m.start() for m in re.finditer(r",", self.text[a:b])]
+        commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
+        if commas:
+            seg_start = commas[-1] + 1
+            if not self.text[seg_start:b].strip() and len(commas) >= 2:
+                # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
+                seg_start, b = commas[-2] + 1, commas[-1]
+            elif not self.text[seg_start:b].strip():
+                b = commas[-1]
+                seg_start = a
+        for lo in (seg_start, a):
+            items = [(c[0], c[1], c[2]) for c in self.cands_in(lo, b)
+                     if self.word_before(c[0]) not in PREP_BEFORE_SUBJECT or c[0] == lo]
+            for pm in PRONOUN_RE.finditer(self.text[lo:b]):
+                p = lo + pm.start()
+                if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates):
+                    items.append((p, lo + pm.end(), "pronoun"))
+            items.sort()
+            if items:
+                s, e, aid = items[0]
+                if aid == "pronoun":
+                    return self.resolve_pronoun(s, self.text[s:e]), self.text[s:e]
+                return aid, self.text[s:e]
+        words = self.text[seg_start:b].split()
+        while words and words[0].casefold().strip(",") in self.c["skip"]:
+            words.pop(0)
+        while words and words[-1].casefold() in self.c["skip"]:
+            words.pop()
+        if 0 < len(words) <= 8:
+            return None, " ".join(words)
+        return None, None
+
+    # -- direct quotes ---------------------------------------------------------------
+    def clause_window_after(self, pos: int) -> tuple[int, int]:
+        _, pend = self.paragraph_bounds(pos)
+        nxt = min([m.open for m in self.marks if m.open >= pos] + [pend])
+        m = re.search(r"[.!?](?=\s|$)", self.text[pos:nxt])
+        return pos, pos + m.start() if m else nxt
+
+    def clause_window_before(self, pos: int) -> tuple[int, int]:
+        pstart, _ = self.paragraph_bounds(pos)
+        prev = max([m.close + 1 for m in self.marks if m.close < pos] + [pstart])
+        seg = self.text[prev:pos]
+        ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", seg)]
+        return (prev + ends[-1] if ends else prev), pos
+
+    def direct(self, m: Marks) -> Quote | None:
+        inner_a, inner_b = m.open + 1, m.close
+        while inner_a < inner_b and self.text[inner_a].isspace():
+            inner_a += 1
+        while inner_b > inner_a and self.text[inner_b - 1].isspace():
+            inner_b -= 1
+        inner = self.text[inner_a:inner_b]
+        if len(inner.split()) < 2:
+            return None
+        speaker = speaker_text = cue = None
+        rule = ""
+        # a cue after the closing mark
+        a, b = self.clause_window_after(m.close + 1)
+        after = self.text[a:b]
+        lead = re.match(r"\s*,?\s*", after).end()
+        am = self.c["after"].match(after, lead)
+        sm = self.c["source"].match(after, lead)
+        if am:
+            cue = am.group(1)
+            speaker, speaker_text = self.speaker_in(a + am.end(), b, cue)
+            if speaker is None and speaker_text is None and cue.casefold().endswith("nya"):
+                speaker, speaker_text = self.clitic_speaker(a + am.start()), cue
+            self.used_cues.add(a + am.start())
+            rule = f"quote:direct+after:{am.group(1).casefold()}"
+        elif sm:
+            cue = sm.group(1)
+            speaker, speaker_text = self.speaker_in(a + sm.end(), b)
+            self.used_cues.add(a + sm.start())
+            rule = f"quote:direct+source:{cue.casefold()}"
+        else:
+            vm = self.c["before"].search(after, lead)
+            pm = self.c["to_press"].search(after, lead)
+            for hit in (vm, pm):
+                if hit and 0 < hit.start() - lead <= 80 and "," not in after[lead:hit.start()] \
+                        and inner[-1:] in ",.!?…" and len(after[lead:hit.start()].split()) <= 8:
+                    s, st = self.subject_of(a + lead, a + hit.start())
+                    if s or st:
+                        speaker, speaker_text, cue = s, st, hit.group(1)
+                        self.used_cues.add(a + hit.start())
+                        rule = f"quote:direct+inverted:{cue.casefold()}"
+                        break
+        if not rule:
+            a, b = self.clause_window_before(m.open)
+            before = self.text[a:b].rstrip()
+            vm = None
+            for vm_ in self.c["before"].finditer(before):
+                vm = vm_
+            am_ = None
+            for x in self.c["after"].finditer(before):
+                am_ = x
+            srcm = None
+            for x in self.c["source"].finditer(before):
+                srcm = x
+            if before.endswith((",", ":")) and vm and len(before) - vm.end() <= 60 and not re.search(
+                    r"[,:]", before[vm.end():-1]):
+                cue = vm.group(1)
+                speaker, speaker_text = self.subject_of(a, a + vm.start())
+                self.used_cues.add(a + vm.start())
+                rule = f"quote:direct+before:{cue.casefold()}"
+            elif before.endswith((",", ":")) and am_ and len(before) - am_.end() <= 60 and (
+                    am_.start() == 0 or before[am_.start() - 1] in " ,"):
+                cue = am_.group(1)
+                speaker, speaker_text = self.speaker_in(a + am_.end(), a + len(before))
+                self.used_cues.add(a + am_.start())
+                rule = f"quote:direct+before:{cue.casefold()}"
+            elif before.endswith(",") and srcm and srcm.start() <= 2:
+                cue = srcm.group(1)
+                speaker, speaker_text = self.speaker_in(a + srcm.end(), a + len(before))
+                self.used_cues.add(a + srcm.start())
+                rule = f"quote:direct+source:{cue.casefold()}"
+            elif before.endswith(":") and before[:-1].strip():
+                cue = ":"
+                speaker, speaker_text = self.subject_of(a, a + len(before) - 1)
+                rule = "quote:direct+colon"
+        if not rule:
+            if not (m.paragraph_start and inner[:1].isupper()):
+                return None
+            last = self.quotes[-1] if self.quotes else None
+            if last is not None and self.paragraph_index(m.open) - self.paragraph_index(last.end) <= 1:
+                speaker, speaker_text = last.speaker, last.speaker_text
+                rule = "quote:direct+inherit"
+            else:
+                rule = "quote:direct+paragraph"
+        return Quote(text=inner, start=inner_a, end=inner_b, direct=True, speaker=speaker,
+                     speaker_text=speaker_text, cue=cue, sentence=self.article.sentence_at(inner_a), rule=rule)
+
+    # -- reported speech ---------------------------------------------------------------
+    def cue_ok(self, pos: int) -> bool:
+        return not self.in_quote(pos) and pos not in self.used_cues and not any(
+            q.direct and q.start - 1 <= pos < q.end + 1 for q in self.quotes)
+
+    def trim_clause(self, a: int, b: int) -> tuple[int, int]:
+        while a < b and self.text[a] in " ,:\n":
+            a += 1
+        while b > a and self.text[b - 1] in " .,;\n":
+            b -= 1
+        return a, b
+
+    def overlaps_direct(self, a: int, b: int) -> bool:
+        return any(q.direct and not (b <= q.start - 1 or a >= q.end + 1) for q in self.quotes)
+
+    def reported(self, s_start: int, s_end: int) -> Quote | None:
+        text = self.text
+        s_end = self.extend_out_of_quote(s_end)
+        sent = text[s_start:s_end]
+        # 1. `CLAUSE, kata X.` / `CLAUSE, menurut X.` / `CLAUSE, demikian laporan X.`
+        for rx, kind in ((self.c["source"], "source"), (self.c["after"], "after")):
+            for m in rx.finditer(sent):
+                pos = s_start + m.start()
+                if not self.cue_ok(pos):
+                    continue
+                pre = sent[:m.start()].rstrip()
+                if not pre.endswith(","):
+                    continue
+                a, b = self.trim_clause(s_start, s_start + len(pre))
+                if len(text[a:b].split()) < 3 or self.overlaps_direct(a, b):
+                    continue
+                speaker, speaker_text = self.speaker_in(s_start + m.end(), s_end, m.group(1))
+                if speaker is None and speaker_text is None:
+                    continue
+                return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
+                             speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
+                             rule=f"quote:reported+{kind}-after:{m.group(1).casefold()}")
+        # 2. `Menurut X, CLAUSE.` / `Seperti dikutip dari X, CLAUSE.`
+        m = self.c["source"].match(sent)
+        if m and self.cue_ok(s_start):
+            comma = sent.find(",", m.end())
+            if comma > 0:
+                speaker, speaker_text = self.speaker_in(s_start + m.end(), s_start + comma)
+                named = speaker is not None or (speaker_text and self.cands_in(s_start, s_start + comma))
+                a, b = self.trim_clause(s_start + comma + 1, s_end)
+                if named and len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
+                    return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
+                                 speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
+                                 rule=f"quote:reported+source-before:{m.group(1).casefold()}")
+        # 3. `X mengatakan (kepada Y) bahwa CLAUSE` / `X mengatakan CLAUSE`
+        best = None
+        for m in self.c["before"].finditer(sent):
+            pos = s_start + m.start()
+            if not self.cue_ok(pos) or self.word_before(pos) in self.c["negators"]:
+                continue
+            rest = sent[m.end():]
+            bm = BAHWA_RE.search(rest)
+            if bm:
+                gap = rest[:bm.start()].strip()
+                first = re.match(r"[\w]+", gap)
+                if (not gap or gap.startswith(",") or (first and first.group().casefold() in self.c["gap"])) \
+                        and not self.in_quote(s_start + m.end() + bm.start()) and "\u201c" not in gap:
+                    best = (m, s_start + m.end() + bm.end(), "bahwa")
+                    break
+            if best is None and m.group(1).casefold() in self.c["bare"]:
+                a = s_start + m.end()
+                lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
+                pm = self.c["to_press"].match(text, a + lead)
+                if pm:
+                    a = pm.end()
+                    lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
+                if a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?":
+                    best = (m, a + lead, "bare")
+        if best:
+            m, a, kind = best
+            stop = min([q.start - 1 for q in self.quotes if q.direct and q.start > a] + [s_end])
+            stop = min([mk.open for mk in self.marks if mk.open > a and mk.paragraph_start] + [stop])
+            a, b = self.trim_clause(a, stop)
+            if len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
+                speaker, speaker_text = self.subject_of(s_start, s_start + m.start())
+                return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
+                             speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
+                             rule=f"quote:reported+{kind}:{m.group(1).casefold()}")
+        return None
+
+    def run(self) -> list[Quote]:
+        pending = sorted(self.marks, key=lambda m: m.open)
+        sentences = self.article.sentences
+        # walk the text in order so that pronouns see the speakers quoted before them
+        events: list[tuple[int, str, object]] = [(m.open, "mark", m) for m in pending]
+        events += [(s.end, "sent", s) for s in sentences if s.kind not in ("title", "byline", "heading")]
+        events.sort(key=lambda x: (x[0], 0 if x[1] == "mark" else 1))
+        for _, kind, obj in events:
+            if kind == "mark":
+                q = self.direct(obj)  # type: ignore[arg-type]
+                if q is not None:
+                    self.quotes.append(q)
+            else:
+                s = obj
+                if self.in_quote(s.start) and self.extend_out_of_quote(s.start) >= s.end:  # type: ignore
+                    continue
+                q = self.reported(s.start, s.end)  # type: ignore[attr-defined]
+                if q is not None:
+                    self.quotes.append(q)
+        self.quotes.sort(key=lambda q: q.start)
+        return self.quotes
+
+
+@component("quotes", requires=["sentences", "actors"], assigns=["quotes"])
+def make_quotes(options: Options):
+    """Find direct and reported speech and attribute it to an actor."""
+
+    def run(article: Article) -> Article:
+        article.quotes = Quoter(article).run()
+        return article
+
+    return run

@@ -1,0 +1,172 @@
+"""Actors layer: aliases, titles → roles/country/sector, metonymy, group phrases, lexicons."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from warta import lexicons
+from warta.record import Article, Entity
+
+
+@functools.cache
+def pipeline():
+    import warta
+    return warta.make_pipeline(components=["language", "sentences", "entities", "actors"],
+                               options={"use_model": False})
+
+
+def run(text: str) -> Article:
+    import warta
+    return warta.extract_text(text, pipeline=pipeline())
+
+
+def actor_named(article: Article, name: str):
+    for a in article.actors:
+        if a.name == name or name in a.aliases:
+            return a
+    raise AssertionError(f"no actor {name!r}: {[(a.name, a.aliases) for a in article.actors]}")
+
+
+@pytest.mark.parametrize("text,name,country,sector,role", [
+    ("Presiden Rusia Vladimir Kuznetsov tiba di Hanoi untuk bertemu dengan para pemimpin negara sahabat.", "Vladimir Kuznetsov", "RUS", "GOV", "Presiden"),
+    ("Juru bicara Kremlin Dmitri Orlov menolak berkomentar.", "Dmitri Orlov", "RUS", "GOV", "Juru bicara"),
+    ("Menteri Pertahanan Rusia Jenderal Pavel Gromov mengunjungi pangkalan.", "Pavel Gromov", "RUS", "GOV",
+     "Jenderal"),
+    ("Penasihat keamanan Gedung Putih Mark Collins bertemu mitranya.", "Mark Collins", "USA", "GOV",
+     "Penasihat"),
+    ("Pemimpin Korea Utara Kim Yong Chol meninjau pabrik.", "Kim Yong Chol", "PRK", "GOV", "Pemimpin"),
+    ("Menlu Jepang Yoko Tanabe berkunjung ke Seoul.", "Yoko Tanabe", "JPN", "GOV", "Menlu"),
+    ("Kapolri Jenderal Budi Santoso meresmikan markas baru.", "Budi Santoso", None, "COP", "Kapolri"),
+    ("Hakim Agung Sunarto Wibisono membacakan putusan.", "Sunarto Wibisono", None, "JUD", "Hakim Agung"),
+    ("Pengamat politik Ray Rangkuti menilai koalisi rapuh.", "Ray Rangkuti", None, "EDU", "Pengamat"),
+])
+def test_actors_title_gives_role_country_sector(text, name, country, sector, role):
+    a = actor_named(run(text), name)
+    assert a.type == "PER"
+    assert a.country == country
+    assert a.sector == sector
+    assert any(r.casefold() == role.casefold() for r in a.roles), a.roles
+
+
+def test_actors_name_parts_join_full_name():
+    art = run("Kim menyapa warga. Pemimpin Korea Utara Kim Jong Sik kemudian berpidato. Kim tersenyum.")
+    a = actor_named(art, "Kim Jong Sik")
+    assert "Kim" in a.aliases and len(a.mentions) == 3
+    assert all(e.actor == a.id for e in art.entities if e.text.startswith("Kim"))
+
+
+def test_actors_last_name_joins_full_name():
+    art = run("Presiden Prancis Emmanuel Marchand tiba di bandara pada pagi hari. Marchand lalu bertemu dengan para wartawan.")
+    assert "Marchand" in actor_named(art, "Emmanuel Marchand").aliases
+
+
+@pytest.mark.parametrize("text,a,b,code", [
+    ("Korut menembakkan rudal. Korea Utara membantah.", "Korut", "Korea Utara", "PRK"),
+    ("AS mengirim bantuan. Amerika Serikat juga mengecam.", "AS", "Amerika Serikat", "USA"),
+    ("RRDK menolak. Republik Demokratik Rakyat Korea menuntut.", "RRDK", "Republik Demokratik Rakyat Korea", "PRK"),
+])
+def test_actors_country_aliases_group(text, a, b, code):
+    art = run(text)
+    x, y = actor_named(art, a), actor_named(art, b)
+    assert x.id == y.id and x.country == code and x.type == "LOC"
+
+
+def test_actors_parenthesised_acronym_defines_alias():
+    art = run("Kepala Staf Gabungan Korea Selatan (JCS) mendeteksi peluncuran. JCS menambah patroli.")
+    a = actor_named(art, "Kepala Staf Gabungan Korea Selatan")
+    assert "JCS" in a.aliases and a.country == "KOR" and a.sector == "MIL" and a.type == "ORG"
+    assert len(a.mentions) == 3
+
+
+def test_actors_acronym_from_initials():
+    art = run("Badan Pengawas Pemilu Daerah mencatat pelanggaran. Kemudian BPPD memanggil saksi.")
+    a = actor_named(art, "Badan Pengawas Pemilu Daerah")
+    assert "BPPD" in a.aliases
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("Moskow membantah tuduhan itu.", "Moskow", "RUS", "GOV"),
+    ("Washington menjatuhkan sanksi baru.", "Washington", "USA", "GOV"),
+    ("Kremlin menolak usulan itu.", "Kremlin", "RUS", "GOV"),
+    ("Gedung Putih mengumumkan paket bantuan.", "Gedung Putih", "USA", "GOV"),
+    ("Pentagon mengirim kapal induk.", "Pentagon", "USA", "MIL"),
+    ("Istana Negara menggelar upacara.", "Istana Negara", "IDN", "GOV"),
+    ("Kantor Berita Yonhap melaporkan peluncuran itu.", "Kantor Berita Yonhap", "KOR", "MED"),
+    ("Hamas membebaskan dua sandera.", "Hamas", "PSE", "REB"),
+])
+def test_actors_metonymy_and_institutions(text, name, country, sector):
+    a = actor_named(run(text), name)
+    assert (a.country, a.sector) == (country, sector)
+    assert any(e.text == name for e in run(text).entities)
+
+
+@pytest.mark.parametrize("text,phrase,country,sector", [
+    ("Para pejabat AS menilai ancaman itu serius.", "pejabat AS", "USA", "GOV"),
+    ("Militer Korea Selatan menggelar latihan.", "Militer Korea Selatan", "KOR", "MIL"),
+    ("Ribuan warga Israel turun ke jalan.", "warga Israel", "ISR", "CVL"),
+    ("Pasukan Rusia mundur dari kota itu.", "Pasukan Rusia", "RUS", "MIL"),
+])
+def test_actors_group_phrases_carry_country(text, phrase, country, sector):
+    art = run(text)
+    groups = [a for a in art.actors if any(phrase in x for x in [a.name, *a.aliases])]
+    assert groups, [(a.name, a.aliases) for a in art.actors]
+    assert (groups[0].country, groups[0].sector) == (country, sector)
+
+
+def test_actors_ids_stable_and_entities_linked():
+    art = run("Presiden Rusia Vladimir Kuznetsov bertemu Kim. Kuznetsov tersenyum.")
+    assert [a.id for a in art.actors] == [f"a{i}" for i in range(1, len(art.actors) + 1)]
+    assert all(e.actor for e in art.entities)
+    again = run("Presiden Rusia Vladimir Kuznetsov bertemu Kim. Kuznetsov tersenyum.")
+    assert [(a.id, a.name) for a in art.actors] == [(a.id, a.name) for a in again.actors]
+
+
+def test_actors_work_on_model_entities():
+    from warta.annotate.actors import make_actors
+    from warta.annotate.sentences import make_sentences
+    from warta.options import Options
+    text = "Jokowi Widodo membuka rapat. Widodo meminta laporan."
+    art = make_sentences(Options())(Article(text=text))
+    art.entities = [Entity(text="Jokowi Widodo", start=0, end=13, label="PER", rule="model:test")]
+    art = make_actors(Options())(art)
+    a = actor_named(art, "Jokowi Widodo")
+    assert "Widodo" in a.aliases
+
+
+def test_lexicon_titles_sane():
+    data = lexicons.load("titles")["titles"]
+    assert len(data) >= 80
+    sectors = {"GOV", "MIL", "LEG", "JUD", "COP", "MED", "BUS", "CVL", "REB", "IGO", "NGO", "EDU", "REL", "PTY",
+               "SPY", "HLH", "LAB", "ELI", None}
+    seen = set()
+    for e in data:
+        assert e["title"] and e.get("sector") in sectors, e
+        assert e.get("kind", "office") in ("office", "rank", "honorific"), e
+        assert e["title"].casefold() not in seen, e
+        seen.add(e["title"].casefold())
+
+
+def test_lexicon_institutions_sane():
+    from warta.knowledge import countries
+    data = lexicons.load("institutions")["institutions"]
+    assert len(data) >= 60
+    for e in data:
+        assert e["name"] and e.get("sector"), e
+        assert e.get("country") is None or countries.get(e["country"]) is not None, e
+
+
+def test_lexicon_reporting_verbs_sane():
+    data = lexicons.load("reporting_verbs")
+    assert len(data["before"]) >= 20 and len(data["after"]) >= 15 and "menurut" in data["source"]
+    for e in data["after"]:
+        assert e["forms"] and all(f.startswith(e["lemma"][:3]) for f in e["forms"]), e
+    for e in data["before"]:
+        assert isinstance(e["bare"], bool), e
+
+
+def test_lexicon_actor_words_sane():
+    data = lexicons.load("actor_words")
+    assert data["group_heads"]["pejabat"] == "GOV" and data["group_heads"]["pasukan"] == "MIL"
+    assert "ia" in data["pronouns"]["singular"] and "mereka" in data["pronouns"]["plural"]
