@@ -98,3 +98,19 @@ def test_text_seed(shared):
     assert [s.title for s in article.sections] == ["Korea Utara Meluncurkan Rudal Menjelang Pembicaraan"]
     assert "(asr)" not in article.text and "berkontribusi" not in article.text
     assert article.text.endswith("menerima tawaran tersebut.")
+
+
+@pytest.mark.parametrize("line", ["Ilustrasi Banjir", "Foto Istimewa", "Berita Terkini", "Breaking News"])
+def test_text_caption_lines_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_text_tail_pewarta_and_editor_lines():
+    raw = ("Pelabuhan Merak Padat Jelang Libur Panjang\n\nCilegon (ANTARA) - Antrean kendaraan di Pelabuhan Merak "
+           "mengular hingga tiga kilometer.\n\nPetugas menambah jumlah kapal yang beroperasi.\n\n"
+           "Pewarta: Sugiharto Purnama\nEditor: Chandra Hamdani Noor\nCOPYRIGHT © ANTARA 2024")
+    article = read_text(raw)
+    assert article.authors == ["Sugiharto Purnama"]
+    assert article.editor == "Chandra Hamdani Noor"
+    assert article.credits == ["Antara"]
+    assert article.text.endswith("jumlah kapal yang beroperasi.")

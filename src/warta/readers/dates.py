@@ -16,8 +16,6 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 def _iso(value: dt.datetime | dt.date, has_time: bool = True) -> str:
     if isinstance(value, dt.datetime) and has_time:
-        if value.tzinfo is None:
-            return value.replace(microsecond=0).isoformat()
         return value.replace(microsecond=0).isoformat()
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
