@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""End-to-end extraction speed and memory: articles/s, words/s, peak RSS.
+
+usage: python bench/bench_extract.py [FILES_OR_DIRS…] [--repeat N] [--components a,b,…]
+
+Defaults to the articles in examples/ (and the sample article in ../shared when
+present), each run --repeat times through one pipeline on one core.  Prints a
+table; nothing is timed inside the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("inputs", nargs="*")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--components", default=None)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+    import warta
+    from warta.readers import expand, read_path
+
+    inputs = args.inputs or [str(ROOT / "examples")]
+    seed = ROOT.parent / "shared" / "seed"
+    if not args.inputs and seed.exists():
+        inputs.append(str(seed))
+    articles = [a for name in expand(inputs) for a in read_path(name)]
+    components = args.components.split(",") if args.components else None
+
+    t0 = time.perf_counter()
+    nlp = warta.make_pipeline(components)
+    # warm up: the first article loads the model and builds the gazetteers
+    nlp(read_path(next(iter(expand(inputs))))[0])
+    load_s = time.perf_counter() - t0
+
+    words = 0
+    count = 0
+    per_component: dict[str, float] = {name: 0.0 for name in nlp.names}
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for article in articles:
+            fresh = warta.Article.from_dict(article.to_dict())
+            for info, step in nlp.steps:
+                s = time.perf_counter()
+                fresh = step(fresh)
+                per_component[info.name] += time.perf_counter() - s
+            words += len(fresh.text.split())
+            count += 1
+    elapsed = time.perf_counter() - t0
+
+    print(f"{'articles':>9} {'words':>9} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'load s':>7} {'peak MB':>8}")
+    print(f"{count:>9} {words:>9} {elapsed:>8.2f} {count / elapsed:>11.1f} {words / elapsed:>9.0f} "
+          f"{load_s:>7.2f} {peak_rss_mb():>8.0f}")
+    print()
+    print(f"{'component':<12} {'ms/article':>10} {'share':>6}")
+    total = sum(per_component.values()) or 1.0
+    for name, seconds in per_component.items():
+        print(f"{name:<12} {1000 * seconds / count:>10.2f} {100 * seconds / total:>5.0f}%")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
