@@ -8,7 +8,9 @@ from click.testing import CliRunner
 
 from warta.cli import main
 
-from conftest import DATA
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 ARTICLE = ("Banjir Rendam Ratusan Rumah di Kudus\n\nOleh: Sri Wahyuni\n\n"
            "KUDUS, KOMPAS.com - Banjir merendam ratusan rumah di Kabupaten Kudus setelah Sungai Wulan meluap "

@@ -13,7 +13,9 @@ from warta.readers import read_bytes, read_path, sniff
 from warta.readers.dates import parse_published
 from warta.readers.encoding import decode
 
-from conftest import DATA
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 PAGES = DATA / "pages"
 FEEDS = DATA / "feeds"

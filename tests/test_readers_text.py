@@ -5,7 +5,11 @@ import yaml
 
 from warta.readers.text import clean_text, is_clutter, parse_byline, read_text
 
-from conftest import DATA
+from tests.conftest import need_shared
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 CASES = yaml.safe_load((DATA / "articles" / "structure.yaml").read_text(encoding="utf-8"))
 FIELDS = ("title", "authors", "credits", "editor", "dateline_place", "outlet", "published")
@@ -88,7 +92,8 @@ def test_text_given_title_not_repeated():
     assert article.text.startswith("Isi berita pertama.")
 
 
-def test_text_seed(shared):
+def test_text_seed():
+    shared = need_shared()
     text = (shared / "seed" / "000_d0311550289dc6a3.txt").read_text(encoding="utf-8")
     article = read_text(text, source="seed")
     assert article.title == "Pemimpin Korea Utara Bertemu Putin, Bersumpah Mendukung Perang Rusia"

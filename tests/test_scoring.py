@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from warta.cli import main
 from warta.scoring import overlap_f1, score
 
+from tests.conftest import need_shared
+
 
 def reference(shared, gold, preds) -> dict:
     out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(preds), "--json"],
@@ -24,7 +26,8 @@ def ours(gold, preds) -> dict:
     return json.loads(result.stdout)
 
 
-def test_scoring_eval_agrees_with_score_py_on_seed(shared, tmp_path):
+def test_scoring_eval_agrees_with_score_py_on_seed(tmp_path):
+    shared = need_shared()
     seed = shared / "seed" / "000_d0311550289dc6a3.txt"
     gold = shared / "eval" / "seed.gold.jsonl"
     result = CliRunner().invoke(main, ["extract", "--no-model", str(seed)])
@@ -53,7 +56,8 @@ def _perturbed(gold_record: dict) -> dict:
     return pred
 
 
-def test_scoring_eval_agrees_with_score_py_on_mixed_predictions(shared, tmp_path):
+def test_scoring_eval_agrees_with_score_py_on_mixed_predictions(tmp_path):
+    shared = need_shared()
     gold = shared / "eval" / "seed.gold.jsonl"
     golds = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     preds = tmp_path / "pred.jsonl"
