@@ -109,9 +109,12 @@ def extract(inputs, output, pretty, reference_date, components, no_model, max_by
         out.close()
     for exc in failed:
         click.echo(f"Error: {exc}", err=True)
-    if failed:
-        click.echo(f"{written} article(s) written, {len(failed)} input(s) could not be read", err=True)
+    if failed and written:
+        click.echo(f"{written} article(s) written; {len(failed)} input(s) above could not be read", err=True)
     if written == 0:
+        if not failed:
+            click.echo("Error: no articles found in the inputs (give article files, a directory, or - for "
+                       "standard input)", err=True)
         sys.exit(2)
 
 

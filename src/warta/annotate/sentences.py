@@ -20,12 +20,66 @@ from warta.pipeline import component
 from warta.record import Article, Sentence
 
 
+#: tokens that end a sentence
+ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
+#: closing quotes and brackets that stay with the sentence they close (when written without a space before)
+CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»"})
+#: what a new sentence may open with besides a capital letter or a digit
+OPENERS = frozenset({"“", "‘", '"', "'", "(", "[", "«", "-", "–", "—"})
+
+
+@Language.component("warta_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sentence starts: after every line break, and after . ! ? (with the closing quotes that follow
+    them) when the next word opens like a sentence.  Abbreviations are single tokens (see
+    abbreviations.yaml) so they never end one; nor does a full stop after a single capital (`B.`)."""
+    n = len(doc)
+    starts = [False] * n
+    after_break = True
+    i = 0
+    while i < n:
+        token = doc[i]
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            i += 1
+            continue
+        if after_break:
+            starts[i] = True
+            after_break = False
+        if token.text in ENDERS and not _initial_before(doc, i):
+            j = i + 1
+            while j < n and not doc[j - 1].whitespace_ and (doc[j].text in CLOSERS or doc[j].text in ENDERS):
+                j += 1
+            k = j
+            while k < n and doc[k].is_space:
+                k += 1
+            if k < n and (doc[j - 1].whitespace_ or k > j):
+                first = doc[k].text
+                if first[:1].isupper() or first[:1].isdigit() or first in OPENERS:
+                    starts[k] = True
+            i = j
+            continue
+        i += 1
+    for token, start in zip(doc, starts):
+        token.is_sent_start = start
+    return doc
+
+
+def _initial_before(doc: Doc, i: int) -> bool:
+    """A full stop right after a single capital letter (`Susilo B. Yudhoyono`)."""
+    if doc[i].text != "." or i == 0:
+        return False
+    prev = doc[i - 1]
+    return not prev.whitespace_ and len(prev.text) == 1 and prev.text.isupper()
+
+
 @functools.cache
 def tokenizer_nlp() -> Language:
-    """A blank Indonesian pipeline with warta's abbreviations and a sentencizer."""
+    """A blank Indonesian pipeline with warta's abbreviations and paragraph-aware sentence starts."""
     nlp = spacy.blank("id")
     add_abbreviations(nlp)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("warta_sentences")
     return nlp
 
 
@@ -49,9 +103,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 def make_doc(text: str) -> Doc:
-    nlp = tokenizer_nlp()
-    doc = nlp(text)
-    return mark_paragraphs(doc)
+    return tokenizer_nlp()(text)
 
 
 def sentences_of(doc: Doc, article: Article) -> list[Sentence]:

@@ -27,6 +27,23 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 100)
 
 
+#: share of non-ASCII bytes up to which a text is taken as Windows-1252 (Indonesian is mostly ASCII;
+#: its legacy files hold curly quotes, dashes and a few accented letters)
+LATIN_SHARE = 0.05
+_HIGH = bytes(range(128, 256))
+
+
+def _latin_text(data: bytes) -> str | None:
+    """`data` as Windows-1252 when it decodes cleanly and is mostly ASCII, else None."""
+    high = len(data) - len(data.translate(None, _HIGH))
+    if high > LATIN_SHARE * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes, source: str) -> str:
     """The text in `data`, or an InputError saying why there is none."""
     if not data.strip():
@@ -46,6 +63,9 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    legacy = _latin_text(data)
+    if legacy is not None:
+        return legacy
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise input_error(source, "encoding")

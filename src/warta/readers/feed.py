@@ -30,8 +30,7 @@ def _entry_text(entry) -> str:
 def read_feed(text: str, source: str) -> list[Article]:
     parsed = feedparser.parse(text)
     if not parsed.entries:
-        why = str(getattr(parsed, "bozo_exception", "") or "no entries")
-        raise input_error(source, "bad_feed", why=why)
+        raise input_error(source, "bad_feed", why=_why(parsed) if parsed.bozo else "it has no entries")
     articles = []
     for i, entry in enumerate(parsed.entries):
         body = _entry_text(entry)
@@ -39,8 +38,20 @@ def read_feed(text: str, source: str) -> list[Article]:
             continue
         published = parse_published(entry.get("published") or entry.get("updated"))
         authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
+        if not authors and entry.get("author"):
+            authors = [entry["author"]]
         article = read_text(body, source=entry.get("link") or f"{source}#{i + 1}", title=entry.get("title"),
                             authors=authors, published=published)
         article.url = entry.get("link")
         articles.append(article)
+    if not articles:
+        if parsed.bozo:
+            raise input_error(source, "bad_feed", why=_why(parsed))
+        raise input_error(source, "no_text")
     return articles
+
+
+def _why(parsed) -> str:
+    exc = getattr(parsed, "bozo_exception", None)
+    text = str(getattr(exc, "getMessage", lambda: exc)() or exc or "no entries")
+    return " ".join(text.split())[:200]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from warta.errors import input_error
+from warta.readers.dates import parse_published
 from warta.readers.text import read_text
 from warta.record import Article
 
@@ -23,6 +24,8 @@ def read_jsonl(text: str, source: str) -> list[Article]:
         except ValueError as exc:
             raise input_error(source, "bad_jsonl", line=number, why=exc) from None
         meta = {k: item[k] for k in FIELDS if item.get(k)}
+        if isinstance(meta.get("published"), str):
+            meta["published"] = parse_published(meta["published"]) or meta["published"]
         if isinstance(meta.get("authors"), str):
             meta["authors"] = [meta["authors"]]
         article = read_text(item["text"], source=item.get("source") or f"{source}#{number}", **meta)

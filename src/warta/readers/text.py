@@ -1,7 +1,7 @@
 """Plain-text articles as copied from Indonesian news sites.
 
-Recognises the headline, byline, dateline (`JAKARTA, KOMPAS.com -`), lead,
-section sub-headings, body paragraphs, the editor's initials at the end
+Recognises the headline, byline, date line, dateline (`JAKARTA, KOMPAS.com -`),
+lead, section sub-headings, body paragraphs, the editor's initials at the end
 (`(asr)`), wire credits (`Reuters berkontribusi pada laporan ini`, `(Antara)`,
 `Melansir BBC`) and page clutter (`Baca Juga: …`).  The conventions are data,
 in `lexicons/structure.yaml`; this module only applies them.
@@ -18,65 +18,88 @@ from warta import lexicons
 from warta.record import Article, Section
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _END_PUNCT = tuple('.!?:;"”’\')…')
-_DATE_LINE = re.compile(
-    r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?\d{1,2}[ /-]\w{3,9}[ /-]\d{4}"
-    r"(?:[, ]+(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT|GMT|UTC)?)?\s*$",
-    re.IGNORECASE)
+#: how many paragraphs at each end may hold a byline, date line, editor or credit
+_EDGE = 4
+
+
+@dataclass
+class CreditLine:
+    pattern: re.Pattern
+    known_only: bool
 
 
 @dataclass
 class Rules:
     clutter: list[re.Pattern]
-    byline: list[re.Pattern]
+    byline_labelled: list[re.Pattern]
+    byline_bare: list[re.Pattern]
     byline_stopwords: frozenset[str]
-    editor: list[re.Pattern]
+    editor_end: list[re.Pattern]
+    editor_line: list[re.Pattern]
+    date_line: list[re.Pattern]
+    months: dict[str, int]
+    zones: dict[str, str]
     dateline: list[re.Pattern]
-    credit_line: list[re.Pattern]
+    credit_line: list[CreditLine]
     credit_end: list[re.Pattern]
     credit_inline: list[re.Pattern]
     outlets: dict[str, str]
+    wire_services: frozenset[str]
     heading_max: int
     heading_min: int
+    question_max: int
 
 
 @functools.cache
 def rules() -> Rules:
     data = lexicons.load("structure")
     ci = re.IGNORECASE
+    lines = [item if isinstance(item, dict) else {"pattern": item} for item in data["credits"]["line"]]
     return Rules(
         clutter=[re.compile(p, ci) for p in data["clutter"]],
-        # byline name patterns rely on capitals: only the labelled form is case-insensitive
-        byline=[re.compile(data["byline"][0], ci)] + [re.compile(p) for p in data["byline"][1:]],
+        byline_labelled=[re.compile(p, ci) for p in data["byline"]["labelled"]],
+        byline_bare=[re.compile(p) for p in data["byline"]["bare"]],
         byline_stopwords=frozenset(w.lower() for w in data["byline_stopwords"]),
-        editor=[re.compile(p, ci if p.startswith("^") else 0) for p in data["editor"]],
+        editor_end=[re.compile(p) for p in data["editor"]["end"]],
+        editor_line=[re.compile(p, ci) for p in data["editor"]["line"]],
+        date_line=[re.compile(p, ci) for p in data["date_line"]],
+        months={str(k).casefold(): int(v) for k, v in data["months"].items()},
+        zones={str(k).upper(): str(v) for k, v in data["zones"].items()},
         dateline=[re.compile(p) for p in data["dateline"]],
-        credit_line=[re.compile(p) for p in data["credits"]["line"]],
+        credit_line=[CreditLine(re.compile(item["pattern"]), bool(item.get("known_only"))) for item in lines],
         credit_end=[re.compile(p) for p in data["credits"]["end"]],
         credit_inline=[re.compile(p) for p in data["credits"]["inline"]],
         outlets={o.casefold(): o for o in data["outlets"]},
+        wire_services=frozenset(w.casefold() for w in data["wire_services"]),
         heading_max=int(data["heading"]["max_words"]),
         heading_min=int(data["heading"]["min_words"]),
+        question_max=int(data["heading"].get("question_max_words", 0)),
     )
 
 
 def clean_text(raw: str) -> str:
     """NFC, one kind of newline, no zero-width characters, single spaces (curly quotes kept)."""
     text = unicodedata.normalize("NFC", raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines)
 
 
-def paragraphs_of(text: str) -> list[str]:
-    """Paragraphs split on blank lines; a text without blank lines has one paragraph a line."""
+def blocks_of(text: str) -> list[list[str]]:
+    """Paragraphs as lists of lines, split on blank lines; a text without blank lines has one paragraph a line."""
     if re.search(r"\n\s*\n", text):
-        paras = [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+        blocks = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in re.split(r"\n\s*\n", text)]
     else:
-        paras = [line.strip() for line in text.split("\n")]
-    return [p for p in paras if p]
+        blocks = [[ln.strip()] for ln in text.split("\n")]
+    return [b for b in blocks if b]
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs split on blank lines (lines inside one joined with a space)."""
+    return [" ".join(b) for b in blocks_of(text)]
 
 
 def is_clutter(line: str) -> bool:
@@ -88,31 +111,68 @@ def _split_names(names: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
+def _labelled_byline(line: str) -> list[str] | None:
+    for pattern in rules().byline_labelled:
+        m = pattern.match(line)
+        if m:
+            names = [n for n in _split_names(m.group("names")) if not re.search(r"\d", n)]
+            return names or None
+    return None
+
+
 def parse_byline(para: str) -> list[str] | None:
-    """Author names if `para` is a byline, else None."""
+    """Author (or outlet) names if `para` is a byline, else None."""
     r = rules()
-    if len(para.split()) > 12 or para.endswith((".", "?", "!", '"', "”")):
+    if len(para.split()) > 14 or para.endswith((".", "?", "!", '"', "”")):
         return None
-    for i, pattern in enumerate(r.byline):
+    names = _labelled_byline(para)
+    if names:
+        return names
+    for pattern in r.byline_bare:
         m = pattern.match(para)
         if not m:
             continue
         names = _split_names(m.group("names"))
-        if i > 0:  # the bare-name form: no sentence words, short names
-            words = {w.lower() for w in re.findall(r"\w+", para)}
-            if words & r.byline_stopwords or not names or any(len(n.split()) > 5 for n in names):
-                continue
+        words = {w.lower() for w in re.findall(r"\w+", m.group("names"))}
+        if words & r.byline_stopwords or not names or any(len(n.split()) > 4 for n in names):
+            continue
         names = [n for n in names if not re.search(r"\d", n)]
         if names:
             return names
     return None
 
 
-def _credit_name(name: str) -> str | None:
+def parse_date_line(line: str) -> str | None:
+    """ISO date (with the time and zone offset when given) of a date line, or None."""
+    r = rules()
+    for pattern in r.date_line:
+        m = pattern.match(line.strip())
+        if not m:
+            continue
+        month_text = m.group("month").rstrip(".").casefold()
+        month = int(month_text) if month_text.isdigit() else r.months.get(month_text)
+        try:
+            day, year = int(m.group("day")), int(m.group("year"))
+            import datetime as dt
+
+            date = dt.date(year, month or 0, day)
+        except (TypeError, ValueError):
+            continue
+        if m.group("hour") is None:
+            return date.isoformat()
+        hour, minute = int(m.group("hour")), int(m.group("minute"))
+        if hour > 23 or minute > 59:
+            return date.isoformat()
+        zone = r.zones.get((m.group("zone") or "").upper(), "")
+        return f"{date.isoformat()}T{hour:02d}:{minute:02d}:00{zone}"
+    return None
+
+
+def credit_name(name: str) -> str | None:
+    """The known outlet at the start of `name` (the longest), or None."""
     name = name.strip(" .,")
     outlets = rules().outlets
     words = name.split()
-    # the longest known outlet at the start of the captured words
     for n in range(len(words), 0, -1):
         key = " ".join(words[:n]).casefold()
         if key in outlets:
@@ -125,71 +185,127 @@ def _add(items: list[str], value: str | None) -> None:
         items.append(value)
 
 
+def _is_meta_line(line: str) -> bool:
+    """A line that is a labelled byline, a date line, an editor or a credit line on its own."""
+    r = rules()
+    return bool(parse_date_line(line) or _labelled_byline(line) or any(p.match(line) for p in r.editor_line)
+                or any(c.pattern.match(line) for c in r.credit_line)
+                or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:1])))
+
+
+def _explode_edges(blocks: list[list[str]]) -> list[list[str]]:
+    """Split a multi-line paragraph near either end into its lines when one of them is metadata."""
+    out: list[list[str]] = []
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        if len(block) > 1 and (i < _EDGE or i >= n - _EDGE) and any(_is_meta_line(ln) for ln in block):
+            out.extend([ln] for ln in block)
+        else:
+            out.append(block)
+    return out
+
+
+def _place_name(place: str) -> str:
+    words = place.strip(" .").split()
+    return " ".join(w if len(w) <= 2 and w.isupper() else w[:1].upper() + w[1:].lower() for w in words)
+
+
+class _Meta:
+    def __init__(self, authors: list[str]):
+        self.authors = authors
+        self.credits: list[str] = []
+        self.editor: str | None = None
+        self.published: str | None = None
+
+    def add_names(self, names: list[str]) -> None:
+        for name in names:
+            outlet = credit_name(name)
+            if outlet and outlet.casefold() == name.strip(" .").casefold():
+                _add(self.credits, outlet)
+            else:
+                _add(self.authors, name)
+
+    def take_line(self, line: str, head: bool) -> bool:
+        """Record `line` if it is a metadata line; True when it was one."""
+        r = rules()
+        published = parse_date_line(line)
+        if published:
+            self.published = self.published or published
+            return True
+        for p in r.editor_line:
+            m = p.match(line)
+            if m:
+                self.editor = self.editor or m.group("initials").strip()
+                return True
+        for c in r.credit_line:
+            m = c.pattern.match(line)
+            if m:
+                known = credit_name(m.group("credit"))
+                if known or not c.known_only:
+                    _add(self.credits, known or m.group("credit").strip(" ."))
+                    return True
+        names = _labelled_byline(line)
+        if names:
+            self.add_names(names)
+            return True
+        return False
+
+
 def read_text(raw: str, source: str | None = None, **meta) -> Article:
     """Build an Article from a plain-text news article."""
     r = rules()
     text = clean_text(raw)
     lines = [ln for ln in text.split("\n") if not (ln.strip() and is_clutter(ln.strip()))]
-    paras = paragraphs_of("\n".join(lines))
+    blocks = _explode_edges(blocks_of("\n".join(lines)))
+    paras = [" ".join(b) for b in blocks]
 
     title = meta.pop("title", None)
-    authors: list[str] = list(meta.pop("authors", None) or [])
-    credits: list[str] = []
-    published = meta.pop("published", None)
-    editor = dateline = dateline_place = outlet = None
+    info = _Meta(list(meta.pop("authors", None) or []))
+    given_published = meta.pop("published", None)
+    dateline = dateline_place = outlet = None
 
-    # -- the head: headline, byline, a date line ----------------------------------
-    if title is None and paras and len(paras[0].split()) <= 30 and len(paras) > 1 \
-            and not paras[0].endswith((".", "”", '"')) and parse_byline(paras[0]) is None:
+    # -- the head: headline, then bylines, date lines, editor lines in any order -------
+    if title is None and len(paras) > 1 and len(paras[0].split()) <= 30 \
+            and not paras[0].endswith((".", "”", '"')) and _labelled_byline(paras[0]) is None \
+            and parse_date_line(paras[0]) is None:
         title = paras.pop(0)
     elif title is not None and paras and paras[0].strip().casefold() == title.strip().casefold():
         paras.pop(0)
-    for _ in range(3):  # byline and date line, in either order
-        if not paras:
+    for _ in range(_EDGE + 1):
+        if len(paras) < 2:
             break
-        if _DATE_LINE.match(paras[0]):
-            published = published or _parse_date_line(paras[0])
+        if info.take_line(paras[0], head=True):
             paras.pop(0)
             continue
-        names = parse_byline(paras[0]) if len(paras) > 1 else None
+        names = parse_byline(paras[0])
         if names:
-            for n in names:
-                _add(authors, n)
+            info.add_names(names)
             paras.pop(0)
             continue
         break
 
-    # -- the tail: credit lines, editor initials -------------------------------
-    while paras:
+    # -- the tail: credit lines, editor lines and initials, bylines ------------------
+    while len(paras) > 1:
         last = paras[-1]
-        m = next((m for p in r.credit_line if (m := p.match(last))), None)
-        if m:
-            _add(credits, m.group("credit").strip(" ."))
-            paras.pop()
-            continue
-        m = next((m for p in r.editor if p.pattern.startswith("^") and (m := p.match(last))), None)
-        if m:
-            editor = m.group("initials").strip()
+        if info.take_line(last, head=False):
             paras.pop()
             continue
         break
     if paras:
         last = paras[-1]
         changed = True
-        while changed:
+        while changed and last:
             changed = False
             for p in r.credit_end:
                 m = p.search(last)
-                if m:
-                    _add(credits, m.group("credit"))
+                if m and credit_name(m.group("credit")):
+                    _add(info.credits, credit_name(m.group("credit")))
                     last = last[:m.start()].rstrip()
                     changed = True
-            for p in r.editor:
-                if p.pattern.startswith("^"):
-                    continue
+            for p in r.editor_end:
                 m = p.search(last)
-                if m and not _credit_name(m.group("initials")):
-                    editor = editor or m.group("initials")
+                if m and not credit_name(m.group("initials")):
+                    info.editor = info.editor or m.group("initials").replace(" ", "")
                     last = last[:m.start()].rstrip()
                     changed = True
         if last:
@@ -202,11 +318,13 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         for p in r.dateline:
             m = p.match(paras[0])
             if m and m.end() < len(paras[0]):
+                groups = m.groupdict()
                 dateline = m.group(0).strip()
-                dateline_place = m.group("place").strip(" .").title() if m.group("place") else None
-                outlet = (m.groupdict().get("outlet") or "").strip() or None
-                if outlet and _credit_name(outlet) and _credit_name(outlet).casefold() in {"antara", "reuters", "afp", "ap", "xinhua"}:
-                    _add(credits, _credit_name(outlet))
+                dateline_place = _place_name(groups["place"]) if groups.get("place") else None
+                outlet = (groups.get("outlet") or "").strip() or None
+                known = credit_name(outlet) if outlet else None
+                if known and known.casefold() in r.wire_services:
+                    _add(info.credits, known)
                 paras[0] = paras[0][m.end():].lstrip()
                 break
 
@@ -219,34 +337,29 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         starts.append(offset)
         offset += len(para) + 2
     for i, para in enumerate(paras):
-        if 0 < i < len(paras) - 1 and _is_heading(para):
+        if 0 < i < len(paras) - 1 and is_heading(para):
             sections.append(Section(title=para, start=starts[i], end=len(body)))
     for a, b in zip(sections, sections[1:]):
         a.end = b.start
 
     for p in r.credit_inline:
         for m in p.finditer(body):
-            _add(credits, _credit_name(m.group("credit")))
+            _add(info.credits, credit_name(m.group("credit")))
 
-    article = Article(text=body, source=source, title=title, authors=authors, credits=credits,
-                      editor=editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
-                      published=published, sections=sections, **meta)
-    return article
+    return Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
+                   editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
+                   published=given_published or info.published, sections=sections, **meta)
 
 
-def _is_heading(para: str) -> bool:
+def is_heading(para: str) -> bool:
+    """A sub-heading: a short paragraph without closing punctuation, mostly capitalised, or a short question."""
     r = rules()
     words = para.split()
-    if not (r.heading_min <= len(words) <= r.heading_max) or para.endswith(_END_PUNCT):
+    if not (r.heading_min <= len(words) <= r.heading_max) or "“" in para or '"' in para:
         return False
-    if "“" in para or '"' in para:
+    if para.endswith("?") and not para.endswith(('?"', "?”")):
+        return len(words) <= r.question_max
+    if para.endswith(_END_PUNCT):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals >= max(1, len(words) // 2)
-
-
-def _parse_date_line(line: str) -> str | None:
-    import dateparser  # only for the rare date line under a headline
-
-    parsed = dateparser.parse(line, languages=["id", "en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date().isoformat() if parsed else None
