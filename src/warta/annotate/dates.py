@@ -127,7 +127,7 @@ def find_candidates(text: str) -> list[Cand]:
         for m in pat.finditer(text):
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             start, end = m.start(), m.end()
-            if name in ("duration", "duration_se") and "anchor" in g:
+            if name in ("duration", "duration_se") and "anchor" in g and "cue" in g:
                 end = m.start("anchor")
             cands.append(Cand(name, start, end, g, pri))
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
@@ -165,7 +165,7 @@ def _valid(c: Cand, text: str) -> bool:
         if c.kind == "month_alone" and len(mon) <= 3 and mon not in ("Mei",):
             return False
     if c.kind in ("duration", "duration_se"):
-        if "anchor" in g:
+        if "anchor" in g and "cue" not in g:
             return False
     if c.kind == "duration_se" and g["se"].lower() == "semalam" and "cue" not in g:
         return False  # "semalam" alone is "last night" (relative)
@@ -357,6 +357,8 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
             if ref is None:
                 return [(None, "month", f"{k}:no-reference")]
             rel = g.get("rel")
+            if rel is None and text[c.start:c.end].lower().startswith("sejak"):
+                rel = "lalu"
             if rel == "lalu":
                 y = ref.year if m < ref.month else ref.year - 1
             elif rel in ("depan", "mendatang"):
