@@ -48,9 +48,9 @@ def tables() -> dict:
     quals = _alt(nums["qualifiers"])
     pat = re.compile(
         rf"(?:(?P<qual>(?i:{quals})){S})?"
-        rf"(?:(?P<pre>{_alt(prefix_cur)}){S}?)?"
+        rf"(?:(?P<pre>{_alt(prefix_cur)})(?:{S})?)?"
         rf"(?<![\w.,/-])(?P<num>{NUM})(?![\w]|[.,]\d|/\d|-\w)"
-        rf"(?:{S}?(?P<unit>{_alt(unit_of)})(?![\w]))?"
+        rf"(?:(?:{S})?(?P<unit>{_alt(unit_of)})(?![\w]))?"
         rf"(?:{S}(?P<cur>{_alt(suffix_cur)})(?![\w]))?")
     se_pat = re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{_alt(nums['se_classifiers'])})\b")
     return {"pat": pat, "se_pat": se_pat, "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,

@@ -45,7 +45,7 @@ def _alt(items) -> str:
 def word_pattern() -> str:
     """A run of number words (`dua puluh tiga`, `puluhan ribu`)."""
     w = _alt(table()["words"])
-    return rf"(?:{w})(?:[ \t]+(?:{w}))*"
+    return rf"(?i:(?:{w})(?:[ \t]+(?:{w}))*)"
 
 
 @functools.cache
