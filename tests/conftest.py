@@ -1,4 +1,4 @@
-"""Shared test fixtures: the repository root and the annotated corpora in ../shared."""
+"""Shared test fixtures: the repository root, test data and the annotated corpora in ../shared."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")
 SEED = SHARED / "seed" / "000_d0311550289dc6a3.txt"
 GOLD = SHARED / "eval" / "seed.gold.jsonl"
@@ -18,6 +20,15 @@ def need_shared(path: Path = SHARED) -> Path:
         pytest.skip(f"{path} is absent: the annotated corpora and the sample article live beside the repository "
                     "(set WARTA_SHARED to their folder)")
     return path
+
+
+def shared_dir() -> Path:
+    return SHARED
+
+
+def load_cases(name: str):
+    with open(DATA / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
 
 
 @pytest.fixture
@@ -35,3 +46,15 @@ def pipeline():
     import warta
 
     return warta.make_pipeline(today="2026-11-27")
+
+
+@pytest.fixture
+def run_components():
+    from warta.options import Options
+    from warta.pipeline import Pipeline
+    from warta.record import Article
+
+    def run(text, names, **opts):
+        return Pipeline(names, Options.build(opts))(Article(text=text))
+
+    return run

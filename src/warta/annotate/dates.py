@@ -1,0 +1,512 @@
+"""Temporal expressions: found with lexicon-driven rules, resolved against a reference date.
+
+Words come from `lexicons/months.yaml` (months, weekdays, relative words, time
+zones, duration units) and `lexicons/numbers.yaml` (number words).
+
+Reference date (`article.reference_date`, `reference_basis`), first that applies:
+`Options.reference_date` (given) → `article.published` (published) → a press-form
+date with its year in the first paragraph, `Senin (22/5/2017)` (dateline) → the
+most recent year ≤ today in which every weekday + day-month pair of the article
+holds, `Rabu 13 September` (weekday) → the latest explicit full date (context) → none.
+
+Values: ISO 8601 (`2023-09-13`, `2023-09`, `2023`, decades `197`, weeks `2023-W36`,
+weekends `2023-W36-WE`, times `2023-09-13T11:43+09:00`, durations `P18M`, `PT3H`).
+Ranges (`1-3 Oktober`, `antara pukul 11.43 dan 11.53`) give two Date items over the
+same span, one per end (rules `...:range-start` / `...:range-end`).
+A duration anchored to an unnamed event (`sehari setelah kedatangan`) gets no item.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from warta import lexicons
+from warta.knowledge import numbers
+from warta.options import Options
+from warta.pipeline import component
+from warta.record import Article, Date
+
+S = r"[ \t\u00a0]+"
+SO = r"[ \t\u00a0]*"
+
+
+def _alt(items, escape=True) -> str:
+    items = sorted(set(items), key=len, reverse=True)
+    return "|".join(re.escape(i) if escape else i for i in items)
+
+
+@dataclass
+class Lex:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, dict]
+    zones: dict[str, str]
+    local: list[str]
+    units: dict[str, dict]
+    se_durations: dict[str, str]
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+
+@functools.cache
+def lex() -> Lex:
+    data = lexicons.load("months")
+    months = {n: int(m) for m, names in data["months"].items() for n in names}
+    weekdays = {n: int(d) for d, names in data["weekdays"].items() for n in names}
+    L = Lex(months=months, weekdays=weekdays, relative=data["relative"], zones=data["time_zones"],
+            local=data["local_time"], units=data["duration_units"], se_durations=data["se_durations"])
+    MON = rf"(?:{_alt(months)})\.?"
+    MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
+    WD = rf"(?P<wd>{_alt(weekdays)})"
+    NUM = numbers.number_pattern()
+    UNIT = _alt(data["duration_units"])
+    ZONE = rf"(?P<zone>{_alt(data['time_zones'])}|{_alt(data['local_time'])})"
+    CLOCK = _alt(data["clock_cues"])
+    mods = _alt(data["period_modifiers"])
+    before = _alt(data["before_words"])
+    after = _alt(data["after_words"])
+    rel = _alt(data["relative"])
+    cues = _alt(data["duration_cues"])
+    parts = _alt(data["parts_of_day"])
+    year_cues = _alt(data["year_cues"])
+    yr = r"(?P<year>(?:1[89]|20)\d\d)"
+    wdp = rf"(?:{WD},?{SO})"
+    P = [
+        # 1-3 Oktober 2023 / 13 hingga 15 September
+        ("day_range", rf"\b(?P<d1>\d{{1,2}}){SO}(?:-|–|{S}(?:hingga|sampai|s\.d\.?|s/d|dan){S}){SO}(?P<d2>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
+        # Rabu, 13 September 2023 / 13 September
+        ("day_month", rf"(?:{wdp})?\b(?P<day>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
+        # Rabu (13/9/2023), (13/9), Senin 22/5/2017
+        ("press", rf"(?:{wdp})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
+        ("numeric", rf"(?:{wdp})?\b(?P<day>\d{{1,2}})[/-](?P<mon>\d{{1,2}})[/-](?P<year>(?:19|20)\d\d)\b"),
+        ("iso", rf"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        # awal September 2023 / akhir bulan Juli / pertengahan tahun 2022 / akhir tahun ini
+        ("period_month", rf"(?i:\b(?P<mod>{mods})){S}(?:bulan{S})?{MON_CAP}(?:{S}{yr}\b)?"),
+        ("period_year", rf"(?i:\b(?P<mod>{mods}){S}tahun)(?:{S}(?P<year>(?:1[89]|20)\d\d)\b|{S}(?P<rel>ini|lalu|depan|mendatang)\b)?"),
+        # September 2023 / bulan Mei / pada Juli
+        ("month_year", rf"(?:\bbulan{S})?{MON_CAP}{S}{yr}\b"),
+        ("month_alone", rf"(?:(?i:\b(?:bulan|pada|sejak|hingga|sampai|selama|periode|jelang|menjelang|medio)){S}){MON_CAP}(?:{S}(?P<rel>lalu|depan|mendatang|ini)\b)?"),
+        # decades
+        ("decade", rf"(?:(?i:\b(?:tahun|era|dekade)){S})?\b(?P<dec>(?:1[89]|20)\d0)-?an\b"),
+        # tahun 2019 / pada 2019
+        ("year", rf"(?i:\b(?P<cue>{year_cues}))\b{S}{yr}\b(?![.,]\d|-)"),
+        # N unit lalu / N unit lagi
+        ("relative_n", rf"(?i:\b(?P<num>{NUM}){S}(?P<unit>{UNIT}){S}(?P<dir>{before}|{after}))\b"),
+        ("relative_se", rf"(?i:\b(?P<se>{_alt(data['se_durations'])}){S}(?P<dir>{before}|{after}))\b"),
+        ("relative", rf"(?i:\b(?P<rel>{rel}))\b"),
+        # durations
+        ("duration", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<num>{NUM}){S}(?P<unit>{UNIT}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
+        ("duration_se", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<se>{_alt(data['se_durations'])}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
+        # clock times and ranges
+        ("clock_range", rf"(?i:(?:\bantara{S})?\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){SO}(?:-|–|{S}(?i:hingga|sampai|dan|s\.d\.?|s/d){S})(?:(?i:{CLOCK}){S})?(?P<h2>\d{{1,2}})[.:](?P<m2>\d\d)(?:{S}{ZONE})?\b"),
+        ("clock", rf"(?i:\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d\d))?(?:{S}(?P<part>{parts}))?(?:{S}{ZONE})?\b"),
+        ("clock_zone", rf"\b(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){S}{ZONE}\b"),
+        # Rabu / Rabu lalu / Senin malam
+        ("weekday", rf"\b{WD}\b(?:{S}(?P<part>{parts}))?(?:{S}(?P<rel>lalu|kemarin|depan|mendatang|ini)\b)?"),
+    ]
+    L.patterns = [(name, re.compile(p)) for name, p in P]
+    return L
+
+
+@dataclass
+class Cand:
+    kind: str
+    start: int
+    end: int
+    groups: dict
+    priority: int
+
+
+def find_candidates(text: str) -> list[Cand]:
+    L = lex()
+    cands: list[Cand] = []
+    for pri, (name, pat) in enumerate(L.patterns):
+        for m in pat.finditer(text):
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            start, end = m.start(), m.end()
+            if name in ("duration", "duration_se") and "anchor" in g and "cue" in g:
+                end = m.start("anchor")
+            cands.append(Cand(name, start, end, g, pri))
+    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken = [False] * (len(text) + 1)
+    kept = []
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        if not _valid(c, text):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _valid(c: Cand, text: str) -> bool:
+    g = c.groups
+    if c.kind == "weekday":
+        before = text[max(0, c.start - 8):c.start].lower()
+        if re.search(r"(salat|shalat|sholat)\s+$", before):
+            return False
+        # "Minggu" / "minggu" at a sentence start means "week" unless a cue makes it a day
+        if g["wd"] == "Minggu" and not re.search(r"(pada|hari|sejak|hingga|sampai|,|\()\s*$", before) \
+                and "part" not in g and "rel" not in g:
+            return False
+        if not g["wd"][0].isupper():
+            return False
+    if c.kind in ("day_month", "month_year", "day_range", "period_month", "month_alone"):
+        mon = g.get("mon", "")
+        if not mon[:1].isupper():
+            return False
+        # abbreviations need a day number
+        if c.kind == "month_alone" and len(mon) <= 3 and mon not in ("Mei",):
+            return False
+    if c.kind in ("duration", "duration_se"):
+        if "anchor" in g and "cue" not in g:
+            return False
+    if c.kind == "duration_se" and g["se"].lower() == "semalam" and "cue" not in g:
+        return False  # "semalam" alone is "last night" (relative)
+    if c.kind == "clock":
+        h = int(g["h1"])
+        if h > 24 or ("m1" not in g and "part" not in g and "zone" not in g and not text[c.start:c.start + 5].lower().startswith("pukul")):
+            return False
+    return True
+
+
+# -- reference date ---------------------------------------------------------------
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    y = int(s)
+    return y + 2000 if y < 100 else y
+
+
+def _month(g: dict) -> int | None:
+    mon = g.get("mon")
+    if mon is None:
+        return None
+    if mon.isdigit():
+        m = int(mon)
+        return m if 1 <= m <= 12 else None
+    return lex().months.get(mon)
+
+
+def choose_reference(article: Article, cands: list[Cand], options: Options) -> tuple[dt.date | None, str]:
+    if options.reference_date:
+        return dt.date.fromisoformat(options.reference_date[:10]), "given"
+    if article.published:
+        try:
+            return dt.date.fromisoformat(str(article.published)[:10]), "published"
+        except ValueError:
+            pass
+    full = []  # explicit full dates
+    pairs = []  # (weekday, month, day) without a year
+    first_para_end = article.sentences[0].end if article.sentences else len(article.text)
+    for s in article.sentences:
+        if s.paragraph == article.sentences[0].paragraph:
+            first_para_end = s.end
+    dateline = None
+    for c in cands:
+        if c.kind not in ("day_month", "press", "numeric", "iso"):
+            continue
+        g = c.groups
+        m = _month(g)
+        if m is None:
+            continue
+        y = _year(g.get("year"))
+        day = int(g["day"])
+        if y:
+            d = _date(y, m, day)
+            if d:
+                full.append(d)
+                if dateline is None and c.kind in ("press", "numeric") and c.start < first_para_end:
+                    dateline = d
+        elif "wd" in g:
+            pairs.append((lex().weekdays[g["wd"]], m, day))
+    if article.dateline:
+        for c in find_candidates(article.dateline):
+            g = c.groups
+            if c.kind in ("day_month", "press", "numeric", "iso") and g.get("year") and _month(g):
+                d = _date(_year(g["year"]), _month(g), int(g["day"]))
+                if d:
+                    return d, "dateline"
+    if dateline:
+        return dateline, "dateline"
+    if pairs:
+        today = options.today_date()
+        for y in range(today.year, today.year - 40, -1):
+            ds = [_date(y, m, d) for _wd, m, d in pairs]
+            if all(x is not None and x.weekday() == wd and x <= today for x, (wd, _m, _d) in zip(ds, pairs)):
+                return max(ds), "weekday"
+    if full:
+        return max(full), "context"
+    return None, "none"
+
+
+# -- resolution ---------------------------------------------------------------------
+
+def nearest_year(ref: dt.date, m: int, d: int | None = None, wd: int | None = None) -> int:
+    best = None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        if d is None:
+            dist = abs((y * 12 + m) - (ref.year * 12 + ref.month)) * 31
+        else:
+            x = _date(y, m, d)
+            if x is None:
+                continue
+            if wd is not None and x.weekday() != wd:
+                dist = 10_000 + abs((x - ref).days)
+            else:
+                dist = abs((x - ref).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ref.year
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + n
+    y, m = divmod(total, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def week_value(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def shift(ref: dt.date, unit: str, n: float) -> tuple[str, str] | None:
+    n = int(n)
+    if unit == "day":
+        return (ref + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return week_value(ref + dt.timedelta(days=7 * n)), "week"
+    if unit == "weekend":
+        return week_value(ref + dt.timedelta(days=7 * n)) + "-WE", "week"
+    if unit == "month":
+        return add_months(ref, n).isoformat()[:7], "month"
+    if unit == "year":
+        return str(ref.year + n), "year"
+    return None
+
+
+UNIT_SHIFT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def duration_value(num: float, unit: str) -> str | None:
+    info = lex().units.get(unit.lower())
+    if info is None:
+        return None
+    v = num * info.get("factor", 1)
+    v = int(v) if float(v).is_integer() else v
+    return f"PT{v}{info['designator']}" if info.get("time") else f"P{v}{info['designator']}"
+
+
+def _fmt_num(text: str) -> float | None:
+    parsed = numbers.parse_number(text)
+    return parsed[0] if parsed else None
+
+
+def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_context: dt.date | None,
+            options: Options) -> list[tuple[str | None, str, str]]:
+    """[(value, grain, rule)] for one candidate."""
+    L = lex()
+    g = c.groups
+    k = c.kind
+    if k in ("day_month", "press", "numeric", "iso"):
+        m = _month(g)
+        day = int(g["day"])
+        wd = L.weekdays.get(g["wd"]) if "wd" in g else None
+        y = _year(g.get("year"))
+        if m is None or not 1 <= day <= 31:
+            return []
+        if y is None:
+            if ref is None:
+                return [(None, "day", f"{k}:no-reference")]
+            y = nearest_year(ref, m, day, wd)
+            rule = f"{k}:year-from-reference"
+        else:
+            rule = k
+        d = _date(y, m, day)
+        return [(d.isoformat(), "day", rule)] if d else []
+    if k == "day_range":
+        m = _month(g)
+        y = _year(g.get("year"))
+        if y is None and ref is not None:
+            y = nearest_year(ref, m, int(g["d1"]))
+        if y is None:
+            return [(None, "day", "day_range:no-reference")] * 2
+        a, b = _date(y, m, int(g["d1"])), _date(y, m, int(g["d2"]))
+        if not a or not b or b < a:
+            return []
+        return [(a.isoformat(), "day", "day_range:range-start"), (b.isoformat(), "day", "day_range:range-end")]
+    if k in ("month_year", "period_month", "month_alone"):
+        m = _month(g)
+        y = _year(g.get("year"))
+        if y is None:
+            if ref is None:
+                return [(None, "month", f"{k}:no-reference")]
+            rel = g.get("rel")
+            if rel is None and text[c.start:c.end].lower().startswith("sejak"):
+                rel = "lalu"
+            if rel == "lalu":
+                y = ref.year if m < ref.month else ref.year - 1
+            elif rel in ("depan", "mendatang"):
+                y = ref.year if m > ref.month else ref.year + 1
+            else:
+                y = nearest_year(ref, m)
+        return [(f"{y}-{m:02d}", "month", k)]
+    if k == "period_year":
+        if "year" in g:
+            return [(g["year"], "year", k)]
+        if ref is None:
+            return [(None, "year", f"{k}:no-reference")]
+        off = {"lalu": -1, "depan": 1, "mendatang": 1}.get(g.get("rel", "ini"), 0)
+        return [(str(ref.year + off), "year", k)]
+    if k == "decade":
+        return [(g["dec"][:3], "year", k)]
+    if k == "year":
+        return [(g["year"], "year", k)]
+    if k == "relative":
+        entry = L.relative[g["rel"].lower()]
+        if ref is None:
+            return [(None, "day", f"relative:{g['rel'].lower()}")]
+        v = shift(ref, entry["unit"], entry["offset"])
+        return [(v[0], v[1], f"relative:{g['rel'].lower()}")] if v else []
+    if k in ("relative_n", "relative_se"):
+        if k == "relative_n":
+            n = _fmt_num(g["num"])
+            unit = g["unit"].lower()
+        else:
+            n = 1
+            unit = L.se_durations[g["se"].lower()]
+        if n is None:
+            return []
+        info = L.units.get(unit)
+        if info is None or info.get("time"):
+            return []
+        sign = -1 if g["dir"].lower() in ("lalu", "silam", "yang lalu", "sebelumnya") else 1
+        n = n * info.get("factor", 1)
+        if ref is None:
+            return [(None, "day", k)]
+        v = shift(ref, UNIT_SHIFT[info["designator"]], sign * n)
+        return [(v[0], v[1], k)] if v else []
+    if k in ("duration", "duration_se"):
+        if k == "duration":
+            n = _fmt_num(g["num"])
+            unit = g["unit"]
+        else:
+            n = 1
+            unit = L.se_durations[g["se"].lower()]
+        if n is None:
+            return []
+        v = duration_value(n, unit)
+        return [(v, "duration", k)] if v else []
+    if k in ("clock", "clock_range", "clock_zone"):
+        day = day_context or ref
+        offset = None
+        zone = g.get("zone")
+        if zone:
+            if zone in L.zones:
+                offset = L.zones[zone]
+            elif zone.lower() in L.local:
+                offset = local_offset(article, c.start, day)
+        out = []
+        for h, mm in (("h1", "m1"), ("h2", "m2")):
+            if h not in g:
+                continue
+            hour, minute = int(g[h]), int(g.get(mm) or 0)
+            if g.get("part") in ("sore", "malam", "petang") and hour < 12:
+                hour += 12
+            if hour > 23 or minute > 59:
+                return []
+            value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{offset or ''}" if day else None
+            out.append(value)
+        if len(out) == 2:
+            return [(out[0], "time", f"{k}:range-start"), (out[1], "time", f"{k}:range-end")]
+        return [(out[0], "time", k)]
+    if k == "weekday":
+        wd = L.weekdays[g["wd"]]
+        if ref is None:
+            return [(None, "day", "weekday:no-reference")]
+        rel = g.get("rel")
+        if rel in ("depan", "mendatang"):
+            delta = (wd - ref.weekday()) % 7 or 7
+            return [((ref + dt.timedelta(days=delta)).isoformat(), "day", "weekday:next")]
+        back = (ref.weekday() - wd) % 7
+        if rel == "lalu" and back == 0:
+            back = 7
+        return [((ref - dt.timedelta(days=back)).isoformat(), "day", "weekday:on-or-before-reference")]
+    return []
+
+
+def local_offset(article: Article, offset: int, day: dt.date | None) -> str | None:
+    """UTC offset of the place named in the sentence around `offset` (for `waktu setempat`)."""
+    try:
+        from warta.annotate.places import timezone_of_text
+    except ImportError:
+        return None
+    i = article.sentence_at(offset)
+    text = article.sentence_text(i) if i is not None else article.text[max(0, offset - 200):offset + 50]
+    tz = timezone_of_text(text)
+    if not tz:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+        when = dt.datetime.combine(day or dt.date.today(), dt.time(12))
+        off = ZoneInfo(tz).utcoffset(when)
+    except Exception:
+        return None
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def extract(article: Article, options: Options) -> Article:
+    text = article.text
+    cands = find_candidates(text)
+    ref, basis = choose_reference(article, cands, options)
+    article.reference_date = ref.isoformat() if ref else None
+    article.reference_basis = basis
+    out: list[Date] = []
+    last_day: dict[int | None, dt.date] = {}
+    # day-grain dates per sentence first, so clock times can use them
+    resolved = []
+    for c in cands:
+        sent = article.sentence_at(c.start)
+        items = resolve(c, text, ref, article, None, options) if not c.kind.startswith("clock") else None
+        resolved.append((c, sent, items))
+        if items:
+            for value, grain, _rule in items:
+                if grain == "day" and value and len(value) == 10:
+                    last_day.setdefault(sent, dt.date.fromisoformat(value))
+    for c, sent, items in resolved:
+        if items is None:
+            items = resolve(c, text, ref, article, last_day.get(sent), options)
+        for value, grain, rule in items:
+            out.append(Date(text=text[c.start:c.end], start=c.start, end=c.end, value=value, grain=grain,
+                            sentence=sent, rule=rule))
+    article.dates = out
+    return article
+
+
+@component("dates", requires=["sentences", "tokens"], assigns=["dates", "reference_date"])
+def make_dates(options: Options):
+    """Find Indonesian temporal expressions and resolve them against the reference date."""
+    lex()
+
+    def run(article: Article) -> Article:
+        return extract(article, options)
+
+    return run

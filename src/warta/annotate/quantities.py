@@ -1,0 +1,196 @@
+"""Quantities: Indonesian numerals with their unit or counted object.
+
+Numbers: digits with thousands dots / decimal commas and scale words
+(`1.209`, `3,75`, `Rp 3 triliun`), number words (`dua`, `puluhan`) from
+`lexicons/numbers.yaml`.  Units, currencies, person nouns and classifiers come
+from `lexicons/units.yaml`.  A qualifier (`sekitar`, `lebih dari`) sets
+`approximate`.  Dates, clock times, years, durations, article and list numbers
+and parts of names (`G20`, `Pasal 5`) are never quantities; `seorang`/`sebuah`
+alone are indefinite articles and count only after a qualifier (`hanya seorang`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from warta import lexicons
+from warta.knowledge import numbers
+from warta.options import Options
+from warta.pipeline import component
+from warta.record import Article, Quantity
+
+S = r"[ \t\u00a0]+"
+
+
+def _alt(items) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+@functools.cache
+def tables() -> dict:
+    u = lexicons.load("units")
+    months = lexicons.load("months")
+    nums = lexicons.load("numbers")
+    unit_of = {}
+    for code, forms in u["units"].items():
+        for f in forms:
+            unit_of[f] = code
+    prefix_cur, suffix_cur = {}, {}
+    for code, c in u["currencies"].items():
+        for f in c.get("prefix") or []:
+            prefix_cur[f] = code
+        for f in c.get("suffix") or []:
+            suffix_cur[f] = code
+    persons = list(u["persons"])
+    time_units = set(months["duration_units"]) | set(months["se_durations"])
+    NUM = numbers.number_pattern()
+    quals = _alt(nums["qualifiers"])
+    pat = re.compile(
+        rf"(?:(?P<qual>(?i:{quals})){S})?"
+        rf"(?:(?P<pre>{_alt(prefix_cur)})(?:{S})?)?"
+        rf"(?<![\w.,/-])(?P<num>{NUM})(?![\w]|[.,]\d|/\d|-\w)"
+        rf"(?:(?:{S})?(?P<unit>{_alt(unit_of)})(?![\w]))?"
+        rf"(?:{S}(?P<cur>{_alt(suffix_cur)})(?![\w]))?")
+    se_pat = re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{_alt(nums['se_classifiers'])})\b")
+    return {"pat": pat, "se_pat": se_pat, "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
+            "persons": sorted(persons, key=len, reverse=True), "classifiers": set(u["classifiers"]),
+            "time_units": time_units, "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
+            "not": [re.compile(rf"(?i)\b{re.escape(x)}\b") for x in u["not_quantities"]],
+            "name_prefixes": set(u["name_prefixes"]), "qualifiers": nums["qualifiers"],
+            "months": {n for names in months["months"].values() for n in names}}
+
+
+WORD = re.compile(r"[\w-]+")
+
+
+def _next_words(text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
+    out = []
+    while len(out) < n:
+        m = re.match(r"[ \t\u00a0]+([\w-]+)", text[pos:])
+        if not m:
+            break
+        s = pos + m.start(1)
+        out.append((m.group(1), s, pos + m.end(1)))
+        pos = pos + m.end(1)
+    return out
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w.]+)[ \t\u00a0]*$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
+
+
+def find_quantities(article: Article) -> list[Quantity]:
+    T = tables()
+    text = article.text
+    blocked = [(d.start, d.end) for d in article.dates]
+    idioms = [(m.start(), m.end()) for p in T["not"] for m in p.finditer(text)]
+    out: list[Quantity] = []
+
+    def inside(a, b, spans):
+        return any(a < e and b > s for s, e in spans)
+
+    for m in T["pat"].finditer(text):
+        num_s, num_e = m.span("num")
+        raw = m.group("num")
+        if inside(num_s, num_e, blocked) or inside(num_s, num_e, idioms):
+            continue
+        prev = _prev_word(text, m.start("pre") if m.group("pre") else num_s)
+        if not m.group("qual") and not m.group("pre") and prev in T["name_prefixes"]:
+            continue
+        parsed = numbers.parse_number(raw)
+        if parsed is None:
+            continue
+        value, approx = parsed
+        is_digits = raw[0].isdigit()
+        unit = None
+        obj = None
+        end = m.end()
+        rule = "number"
+        if m.group("pre"):
+            unit = T["prefix_cur"][m.group("pre")]
+            rule = "currency:prefix"
+        elif m.group("cur"):
+            unit = T["suffix_cur"][m.group("cur")]
+            rule = "currency:suffix"
+        if m.group("unit") and unit is None:
+            unit = T["unit_of"][m.group("unit")]
+            rule = f"unit:{m.group('unit')}"
+        elif m.group("unit") and unit:
+            end = m.end("unit") if not m.group("cur") else m.end()
+        if unit is None:
+            words = _next_words(text, m.end("num"), T["max_words"] + 1)
+            first = words[0][0] if words else ""
+            if first.lower() in T["time_units"] or first in T["months"]:
+                continue  # a duration or a date
+            # person nouns (longest first)
+            after = text[m.end("num"):m.end("num") + 40]
+            person = next((p for p in T["persons"] if re.match(rf"[ \t\u00a0]+{re.escape(p)}(?![\w])", after)), None)
+            if person:
+                unit = "person"
+                end = m.end("num") + re.match(rf"[ \t\u00a0]+{re.escape(person)}", after).end()
+                obj = None if person == "orang" else person
+                if person == "orang":  # "tiga orang warga": the noun after orang is the object
+                    nxt = _next_words(text, end, 1)
+                    if nxt and nxt[0][0] in T["persons"]:
+                        obj, end = nxt[0][0], nxt[0][2]
+                rule = f"person:{person}"
+            else:
+                ws = words
+                if ws and ws[0][0] in T["classifiers"]:
+                    ws = ws[1:]
+                taken = []
+                for w, s, e in ws[:T["max_words"]]:
+                    if w.lower() in T["stop"] or not w[0].isalpha() or (w[0].isupper() and not w.isupper()):
+                        break
+                    if re.match(r"(me|mem|men|meng|meny|di|ber|ter)\w{3,}", w) and w not in T["persons"]:
+                        break
+                    taken.append((w, s, e))
+                if taken:
+                    obj = " ".join(w for w, _s, _e in taken)
+                    end = taken[-1][2]
+                    rule = "object"
+                elif not is_digits:
+                    continue  # a bare number word counts nothing we can name
+                else:
+                    # a bare number: keep only when it is clearly a count (not a year or a list number)
+                    if re.fullmatch(r"(1[89]|20)\d\d", raw) or not m.group("qual"):
+                        continue
+                    rule = "number:qualified"
+        if unit is None and is_digits and re.fullmatch(r"\d+\.\d{1,2}", raw):
+            continue
+        if re.fullmatch(r"\d+\.\d{1,2}", raw) and unit is None:
+            continue
+        qual = m.group("qual")
+        start = m.start()
+        if qual:
+            kind = T["qualifiers"].get(qual.lower(), "approximate")
+            approx = approx or kind != "exact"
+        out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
+                            approximate=approx, sentence=article.sentence_at(start), rule=rule))
+    for m in T["se_pat"].finditer(text):
+        if inside(m.start(), m.end(), [(q.start, q.end) for q in out]):
+            continue
+        cls = lexicons.load("numbers")["se_classifiers"][m.group("se").lower()]
+        nxt = _next_words(text, m.end(), 1)
+        obj = nxt[0][0] if nxt and nxt[0][0].lower() not in T["stop"] else None
+        end = nxt[0][2] if obj else m.end()
+        out.append(Quantity(text=text[m.start():end], start=m.start(), end=end, value=1,
+                            unit="person" if cls == "orang" else None, object=obj,
+                            approximate=T["qualifiers"].get(m.group("qual").lower()) != "exact",
+                            sentence=article.sentence_at(m.start()), rule=f"se-classifier:{m.group('se').lower()}"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+@component("quantities", requires=["sentences"], assigns=["quantities"])
+def make_quantities(options: Options):
+    """Find numbers with their units or counted objects."""
+    tables()
+
+    def run(article: Article) -> Article:
+        article.quantities = find_quantities(article)
+        return article
+
+    return run

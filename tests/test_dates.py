@@ -1,0 +1,68 @@
+import datetime as dt
+
+import pytest
+
+from tests.conftest import load_cases, shared_dir
+
+CASES = load_cases("dates.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_dates_expression_resolves(case, run_components):
+    art = run_components(case["text"], ["sentences", "dates"], reference_date=str(case["ref"]),
+                         today="2025-01-01")
+    found = {(d.text, d.value) for d in art.dates}
+    for surface, value in case["expect"]:
+        assert (surface, value) in found, f"{surface!r} → {value!r} not in {sorted(found, key=str)}"
+    for surface in case.get("none", []):
+        assert not any(surface in d.text for d in art.dates if d.value), f"{surface!r} became a date: {art.dates}"
+    for d in art.dates:
+        assert art.text[d.start:d.end] == d.text and d.rule and d.sentence is not None
+
+
+REFERENCE_CASES = [
+    # (text, options, published, expected date, basis)
+    ("Menteri tiba di Tokyo pada Rabu 13 September untuk bertemu mitranya.", {}, None, "2023-09-13", "weekday"),
+    ("Rapat digelar Senin (22/5/2017) di kantor gubernur. Hasilnya diumumkan kemudian.", {}, None, "2017-05-22", "dateline"),
+    ("Ia hadir pada Jumat 1 Maret dan kembali pada Sabtu 2 Maret.", {}, None, "2024-03-02", "weekday"),
+    ("Gempa terjadi 5 Januari 2020. Bantuan tiba 9 Januari 2020.", {}, None, "2020-01-09", "context"),
+    ("Tidak ada tanggal di sini.", {}, None, None, "none"),
+    ("Rapat pada Rabu 13 September.", {"reference_date": "2023-01-02"}, None, "2023-01-02", "given"),
+    ("Rapat pada Rabu 13 September.", {}, "2017-09-14", "2017-09-14", "published"),
+    ("Banjir melanda pada Kamis (9/11) pagi, lalu surut Jumat (10/11).", {}, None, "2023-11-10", "weekday"),
+]
+
+
+@pytest.mark.parametrize("text,opts,published,expected,basis", REFERENCE_CASES)
+def test_dates_reference_date_basis(text, opts, published, expected, basis):
+    from warta.options import Options
+    from warta.pipeline import Pipeline
+    from warta.record import Article
+
+    art = Article(text=text, published=published)
+    art = Pipeline(["sentences", "dates"], Options.build(dict(opts, today="2025-06-30")))(art)
+    assert (art.reference_date, art.reference_basis) == (expected, basis)
+
+
+def test_dates_weekday_year_not_after_today():
+    from warta.options import Options
+    from warta.pipeline import Pipeline
+    from warta.record import Article
+
+    art = Pipeline(["sentences", "dates"], Options(today="2023-09-20"))(Article(text="Pada Rabu 13 September ia datang."))
+    assert art.reference_date == "2023-09-13"
+    art = Pipeline(["sentences", "dates"], Options(today="2023-09-01"))(Article(text="Pada Rabu 13 September ia datang."))
+    assert dt.date.fromisoformat(art.reference_date).year == 2017
+
+
+def test_dates_seed_article():
+    seed = shared_dir() / "seed" / "000_d0311550289dc6a3.txt"
+    if not seed.exists():
+        pytest.skip("shared seed article not present (../shared or WARTA_SHARED)")
+    import warta
+
+    art = warta.extract_text(seed.read_text(encoding="utf-8"), pipeline=warta.make_pipeline(today="2025-01-01"))
+    values = {d.value for d in art.dates}
+    assert {"2023-09-13", "2023-09-06", "2023-07-27", "P18M", "P70Y"} <= values
+    assert art.reference_date == "2023-09-13" and art.reference_basis == "weekday"
+    assert not any(d.text.lower() == "sehari" for d in art.dates)
