@@ -130,7 +130,15 @@ def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
     if tok.lower == word:
         return True
     shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
-    return any(len(r) >= 4 or r == word for r in shared)
+    # short shared roots only count when they are real roots (temu, beri, laku), never
+    # stripping debris such as `rang` shared by serangan and perang
+    return any(len(r) >= 5 or r == word or r in _known_roots() for r in shared)
+
+
+@functools.cache
+def _known_roots() -> frozenset[str]:
+    roots, _f, _p, sets = _lexicon()
+    return frozenset(roots) | sets["light_verbs"] | sets["reporting"]
 
 
 def _voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
@@ -345,7 +353,7 @@ def _before(parts, toks, pos: int, stop_at_break=True, limit=14):
         if pos - p.last_tok > limit:
             return []
         between = [t.lower for t in toks[p.last_tok + 1:pos]]
-        if stop_at_break and any(w in ("bahwa", ";", ":", "“", "”", '"') for w in between):
+        if stop_at_break and any(w in ("bahwa", ";", ":") for w in between):
             return []
         if p.first_tok > 0 and toks[p.first_tok - 1].lower in PLACE_MARKERS | {"ke", "kepada", "terhadap"}:
             continue
@@ -524,7 +532,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         if a.suppressed:
             continue
         for b in matches:
-            if b is not a and b.voice == "nominal" and 0 <= b.first - a.last <= 3:
+            if b is not a and b.voice == "nominal" and 0 <= b.first - a.last <= (7 if a.voice == "nominal" else 3):
                 gap = [t.lower for t in toks[a.last:b.first]]
                 if a.voice == "nominal":
                     if gap and all(w in OBJECT_LINKS for w in gap):
