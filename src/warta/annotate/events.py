@@ -445,7 +445,7 @@ def _arguments(m: Match, parts, toks, light: bool) -> Args:
 
 # ---------------------------------------------------------------------------- modality
 def _flags(toks: list[Tok], m: Match, clause_start: int, reported: bool) -> tuple[bool, str | None]:
-    window = [t.lower for t in toks[max(clause_start, m.first - 4):m.first]]
+    window = [t.lower for t in toks[max(clause_start, m.first - 8):m.first]]
     negated = any(w in words("negators") for w in window[-3:])
     modality = None
     if any(w in words("hedges") for w in window) or (clause_start < m.first and
