@@ -49,8 +49,11 @@ EMBEDDING = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"})
 SPEECH = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"})
 
 TARGET_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "dengan", "melawan", "antara", "untuk", "bagi",
-                            "pada", "menuju", "kpd", "bersama", "lawan"})
-PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "wilayah", "kawasan", "daerah", "kota"})
+                            "pada", "kpd", "bersama", "lawan"})
+#: types whose target needs an explicit marker (`ke`, `terhadap` …); otherwise a later name is a place or witness
+MARKED_TARGET_ONLY = frozenset({"MOBILIZE", "PROTEST"})
+STRONG_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "melawan", "lawan"})
+PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "menuju", "depan"})
 FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID"})  # `dari X` names the other party
 CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", "karena", "sebab", "setelah",
                           "sebelum", "ketika", "saat", "yang", "agar", "supaya", "sehingga", "meski", "meskipun",
@@ -406,6 +409,18 @@ def _arguments(m: Match, parts, toks, light: bool) -> Args:
                     break
         return Args(srcs, _before(parts, toks, m.first), "passive")
     if m.voice == "nominal" and not light:
+        pass
+    args = _arguments_inner(m, parts, toks, light, etype, sym, cross)
+    if etype in MARKED_TARGET_ONLY and args.targets:
+        first = args.targets[0]
+        marker = toks[first.first_tok - 1].lower if first.first_tok > 0 else None
+        if marker not in STRONG_MARKERS:
+            args = Args(args.sources, [], args.pattern)
+    return args
+
+
+def _arguments_inner(m: Match, parts, toks, light: bool, etype: str, sym: bool, cross: bool) -> Args:
+    if m.voice == "nominal" and not light:
         # genitive right after the noun: `serangan Israel`, `kunjungan Menteri Rusia …`
         gen: list[Participant] = []
         for idx, p in enumerate(parts):
@@ -436,6 +451,13 @@ def _arguments(m: Match, parts, toks, light: bool) -> Args:
     # active verb (or light verb + noun)
     srcs = _before(parts, toks, m.first)
     tgt, marker = _after(parts, toks, m.last, etype, limit=10, cross_bahwa=cross)
+    if sym and marker != "dengan":
+        # `membahas isu Myanmar dengan Thailand`: the partner is the one after dengan
+        for idx, p in enumerate(parts):
+            if p.first_tok >= m.last and p.first_tok > 0 and toks[p.first_tok - 1].lower == "dengan" \
+                    and p.first_tok - m.last <= 10:
+                tgt, marker = _coordinated(parts, toks, idx, forward=True), "dengan"
+                break
     if sym and not tgt and len(srcs) >= 2:
         return Args(srcs[:1], srcs[1:], "comitative:coordinated")
     if sym and marker == "dengan":
