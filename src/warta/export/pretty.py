@@ -17,10 +17,20 @@ def _actor_label(article: Article, actor_id: str | None, fallback: str | None = 
     return f"{actor.country + ' ' if actor.country else ''}{actor.name}"
 
 
+def _event_side(article: Article, actor_id: str | None, country: str | None, text: str | None) -> str:
+    actor = article.actor(actor_id)
+    name = actor.name if actor is not None else text
+    country = country or (actor.country if actor is not None else None)
+    if name and country and name.casefold() != country.casefold():
+        return f"{country} {name}"
+    return name or country or "—"
+
+
 def event_line(article: Article, event) -> str:
+    """`PRK Kim Jong Un —CONSULT/042→ RUS Vladimir Putin · 2023-09-13 · Vostochny Cosmodrome`"""
     code = f"{event.type}/{event.cameo}" if event.cameo else event.type
-    parts = [f"{_actor_label(article, event.source, event.source_text)} —{code}→ "
-             f"{_actor_label(article, event.target, event.target_text)}"]
+    parts = [f"{_event_side(article, event.source, event.source_country, event.source_text)} —{code}→ "
+             f"{_event_side(article, event.target, event.target_country, event.target_text)}"]
     if event.date:
         parts.append(event.date)
     if event.place:

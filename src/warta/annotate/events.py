@@ -1,0 +1,660 @@
+"""Events: who did what to whom, coded in PLOVER and CAMEO from Indonesian sentences.
+
+For every sentence the component finds trigger words from
+`lexicons/event_triggers.yaml` (roots matched through every affix form by
+`warta.annotate.morph`, exact forms, and multi-word phrases), decides the voice
+of the trigger (active verb, passive di-/ter- verb, or nominalisation) and
+takes its arguments from the sentence around it:
+
+* active      `Israel menyerang Gaza`          source before, target after
+* passive     `Gaza diserang (oleh) Israel`    target before, source after
+* comitative  `Kim bertemu dengan Putin`, `Kim dan Putin bertemu`
+* nominal     `serangan Israel ke Gaza`, `kunjungan Shoigu ke Pyongyang`,
+              `pertemuan antara X dan Y`; after a light verb (`melakukan
+              kunjungan`, `menjatuhkan sanksi`) the light verb's subject is the source
+* reported    `X mengatakan bahwa Y akan …` → the inner event, modality `reported`
+              (or `future`/`hypothetical` where marked); the saying is not an event.
+
+Participants are the sentence's entities and actor mentions; their country
+comes from `mention_country()` (the actor layer where present, else the
+country gazetteer, capitals, and titles such as `Presiden Rusia X`).
+Dates and places come from the sentence's own Date/Place items when those
+layers ran, else from the article's reference date and dateline.
+
+Precision first: a dyadic event needs both a source and a target country; an
+event with only a source is kept for types that have no target by nature
+(MOBILIZE, ASSAULT, PROTEST, REJECT, RETREAT, CONCEDE).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from warta import lexicons
+from warta.annotate import morph
+from warta.knowledge import countries
+from warta.options import Options
+from warta.pipeline import REGISTRY, component
+from warta.record import Article, Event
+
+TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
+
+#: types that may stand with a source only
+SOURCE_ONLY = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "REJECT", "RETREAT", "CONCEDE"})
+#: verbal triggers of these types take a complement clause whose own triggers are its content
+EMBEDDING = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"})
+#: speech-act types whose target may sit inside the complement (`menuduh bahwa Rusia …`)
+SPEECH = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"})
+
+TARGET_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "dengan", "melawan", "antara", "untuk", "bagi",
+                            "pada", "kpd", "bersama", "lawan"})
+#: types whose target needs an explicit marker (`ke`, `terhadap` …); otherwise a later name is a place or witness
+MARKED_TARGET_ONLY = frozenset({"MOBILIZE", "PROTEST"})
+STRONG_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "melawan", "lawan"})
+PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "menuju", "depan"})
+FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID"})  # `dari X` names the other party
+CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", "karena", "sebab", "setelah",
+                          "sebelum", "ketika", "saat", "yang", "agar", "supaya", "sehingga", "meski", "meskipun",
+                          "walaupun", "jika", "apabila", "kemudian", "lalu", "dan", "serta", "atau"})
+COORD = frozenset({"dan", "serta", ",", "&"})
+PASSIVE_AGENT = frozenset({"oleh"})
+OBJECT_LINKS = frozenset({"“", "”", '"', "untuk", "atas", "terhadap", "bagi", "penuh", "tanpa", "syarat", "dan"})
+NON_PLACE_KINDS = frozenset({"sea", "ocean", "water", "region", "continent", "landmark", "facility"})
+
+
+@dataclass
+class Tok:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass
+class Participant:
+    start: int
+    end: int
+    text: str
+    country: str | None
+    actor: str | None
+    first_tok: int = 0
+    last_tok: int = 0
+
+
+@dataclass
+class Match:
+    entry: dict
+    first: int  # token indices, inclusive/exclusive
+    last: int
+    voice: str  # active, passive, nominal
+    rule: str
+    suppressed: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------- lexicon
+@functools.cache
+def cameo_table() -> dict[str, dict]:
+    return {str(k): v for k, v in lexicons.load("cameo").items()}
+
+
+@functools.cache
+def _lexicon():
+    data = lexicons.load("event_triggers")
+    roots: dict[str, list[dict]] = {}
+    forms: dict[str, list[dict]] = {}
+    phrases: dict[str, list[tuple[dict, list[frozenset[str]], list[str]]]] = {}
+    for entry in data["triggers"]:
+        entry = dict(entry)
+        entry["c"] = str(entry["c"])
+        info = cameo_table()[entry["c"]]
+        entry.setdefault("type", info["plover"])
+        if "r" in entry:
+            roots.setdefault(entry["r"].casefold(), []).append(entry)
+        elif "f" in entry:
+            for f in entry["f"]:
+                forms.setdefault(f.casefold(), []).append(entry)
+        elif "p" in entry:
+            words = entry["p"].casefold().split()
+            rootsets = [morph.roots(w) | {w} for w in words]
+            for r in rootsets[0]:
+                phrases.setdefault(r, []).append((entry, rootsets, words))
+    sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and k != "triggers"}
+    return roots, forms, phrases, sets
+
+
+def words(name: str) -> frozenset[str]:
+    return _lexicon()[3][name]
+
+
+def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
+    if tok.lower == word:
+        return True
+    shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
+    # short shared roots only count when they are real roots (temu, beri, laku), never
+    # stripping debris such as `rang` shared by serangan and perang
+    return any(len(r) >= 5 or r == word or r in _known_roots() for r in shared)
+
+
+@functools.cache
+def _known_roots() -> frozenset[str]:
+    roots, _f, _p, sets = _lexicon()
+    return frozenset(roots) | sets["light_verbs"] | sets["reporting"]
+
+
+def _voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
+    low = tok.lower
+    if analysis is not None:
+        p, s = analysis.prefix, analysis.suffix
+        if p == "di":
+            return "passive"
+        if p == "ter" and s in ("", "kan", "i"):
+            return "passive"
+        if p in ("meN", "ber"):
+            return "active"
+        if p in ("peN", "per", "ke") and s == "an" or (p == "" and s == "an") or p == "peN":
+            return "nominal"
+        if p == "per":
+            return "active"
+        if p == "" and s == "":
+            return "nominal" if noun else "active"
+        return "active"
+    if low.startswith("di") and not noun:
+        return "passive"
+    if low.startswith(("me", "ber", "be")):
+        return "active"
+    if low.endswith("an") or low.startswith(("pe", "ke")):
+        return "nominal"
+    return "nominal"
+
+
+def _root_match(toks: list[Tok], i: int) -> Match | None:
+    roots, forms, _phr, _sets = _lexicon()
+    tok = toks[i]
+    low = tok.lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    bare = low[:-3] if low.endswith("nya") else low
+    for entry in forms.get(low, []) + forms.get(bare, []):
+        if nxt in entry.get("block", ()):
+            continue
+        return Match(entry, i, i + 1, _voice_of(tok, None, entry.get("noun", False)), f"form:{low}")
+    for a in morph.analyses(low):
+        for entry in roots.get(a.root, ()):
+            if "pre" in entry and a.prefix not in entry["pre"]:
+                continue
+            if "suf" in entry and a.suffix not in entry["suf"]:
+                continue
+            if low in entry.get("ex", ()) or bare in entry.get("ex", ()):
+                continue
+            if " ".join((low, nxt)) in entry.get("ex", ()):
+                continue
+            if nxt in entry.get("block", ()):
+                continue
+            if "need" in entry:
+                window = toks[i + 1:i + 6]
+                if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
+                    continue
+            return Match(entry, i, i + 1, _voice_of(tok, a, entry.get("noun", False)), f"root:{entry['r']}")
+    return None
+
+
+def _phrase_match(toks: list[Tok], i: int) -> Match | None:
+    _roots, _forms, phrases, _sets = _lexicon()
+    tok = toks[i]
+    best = None
+    seen: set[int] = set()
+    for r in morph.roots(tok.lower) | {tok.lower}:
+        for entry, rootsets, ws in phrases.get(r, ()):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            n = len(ws)
+            if i + n > len(toks):
+                continue
+            if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
+                continue
+            if best is None or n > best.last - best.first:
+                best = Match(entry, i, i + n, _voice_of(tok, None, True), f"phrase:{entry['p']}")
+    return best
+
+
+def find_triggers(toks: list[Tok]) -> list[Match]:
+    out: list[Match] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].lower[0].isalnum():
+            i += 1
+            continue
+        m = _phrase_match(toks, i) or _root_match(toks, i)
+        if m is None:
+            i += 1
+            continue
+        # a longer phrase starting at the next word wins over a single-word trigger here
+        if m.last - m.first == 1 and i + 1 < len(toks):
+            nxt = _phrase_match(toks, i + 1)
+            if nxt is not None and nxt.last - nxt.first >= 2 and m.rule.startswith("root"):
+                # light verb + phrase: keep the phrase, it will look left for its subject
+                pass
+        out.append(m)
+        i = m.last
+    return out
+
+
+# ---------------------------------------------------------------------------- countries of mentions
+TITLE_WORD = re.compile(r"^(?:\s*[A-Z][\w.'-]*)*\s*$")
+
+
+def _names_cache(article: Article) -> dict[str, str]:
+    return article.scratch.setdefault("events_name_country", {})
+
+
+def mention_country(article: Article, start: int, end: int) -> str | None:
+    """Country (ISO alpha-3) of the mention at [start, end).
+
+    The actor layer decides where it ran (Entity.actor → Actor.country, or an
+    actor whose mentions include the span); otherwise the country gazetteer
+    and capitals on the mention text, then a title heuristic (`Presiden Rusia
+    Vladimir Putin` → RUS for `Vladimir Putin`), then earlier mentions of the
+    same name in the article (`Kim` after `Pemimpin Korea Utara Kim Jong Un`).
+    """
+    for e in article.entities:
+        if e.start == start and e.end == end and e.actor:
+            actor = article.actor(e.actor)
+            if actor is not None and actor.country:
+                return actor.country
+    for actor in article.actors:
+        if actor.country and any(m[0] <= start and end <= m[1] for m in actor.mentions or ()):
+            return actor.country
+    text = article.text[start:end]
+    code = countries.by_name(text) or countries.by_capital(text)
+    if code:
+        return code
+    for place in article.places:
+        if place.start == start and place.end == end and place.country and place.kind not in NON_PLACE_KINDS:
+            return place.country
+    cache = _names_cache(article)
+    # title heuristic: a country name right before the mention, with only capitalised title words between
+    s = article.sentence_at(start)
+    lo = article.sentences[s].start if s is not None else max(0, start - 80)
+    for e in article.entities:
+        if lo <= e.start and e.end <= start and start - e.end <= 30:
+            c = countries.by_name(e.text) or countries.by_capital(e.text)
+            if c and TITLE_WORD.match(article.text[e.end:start]):
+                for w in text.split():
+                    if w[:1].isupper():
+                        cache.setdefault(w, c)
+                return c
+    words_ = [w for w in text.split() if w[:1].isupper()]
+    if words_ and all(w in cache for w in words_[:1]):
+        return cache[words_[0]]
+    return None
+
+
+def _participants(article: Article, s_index: int, toks: list[Tok]) -> list[Participant]:
+    sent = article.sentences[s_index]
+    spans: dict[tuple[int, int], Participant] = {}
+    for e in article.entities:
+        if sent.start <= e.start and e.end <= sent.end:
+            spans[(e.start, e.end)] = Participant(e.start, e.end, e.text, None, e.actor)
+    for actor in article.actors:
+        for m in actor.mentions or ():
+            if sent.start <= m[0] and m[1] <= sent.end and (m[0], m[1]) not in spans:
+                if not any(p.start <= m[0] < p.end for p in spans.values()):
+                    spans[(m[0], m[1])] = Participant(m[0], m[1], article.text[m[0]:m[1]], None, actor.id)
+    parts = sorted(spans.values(), key=lambda p: p.start)
+    for p in parts:
+        p.country = mention_country(article, p.start, p.end)
+        if p.actor is None:
+            for actor in article.actors:
+                if any(m[0] <= p.start and p.end <= m[1] for m in actor.mentions or ()):
+                    p.actor = actor.id
+    # merge title chains: `Presiden Rusia Vladimir Putin`, `Menteri Pertahanan Rusia Jenderal Sergei Shoigu`
+    merged: list[Participant] = []
+    for p in parts:
+        if merged and TITLE_WORD.match(article.text[merged[-1].end:p.start]) and \
+                p.start - merged[-1].end <= 25 and "\n" not in article.text[merged[-1].end:p.start]:
+            last = merged[-1]
+            last.country = last.country or p.country
+            last.actor = p.actor or last.actor
+            last.end = p.end
+            last.text = article.text[last.start:last.end]
+            continue
+        merged.append(p)
+    for p in merged:
+        p.first_tok = next((i for i, t in enumerate(toks) if t.end > p.start), len(toks))
+        p.last_tok = max((i for i, t in enumerate(toks) if t.start < p.end), default=p.first_tok)
+    return merged
+
+
+# ---------------------------------------------------------------------------- argument finding
+def _coordinated(parts: list[Participant], toks: list[Tok], idx: int, forward: bool) -> list[Participant]:
+    """The participant `idx` and those joined to it by dan/serta/commas."""
+    group = [parts[idx]]
+    j = idx
+    while True:
+        k = j + (1 if forward else -1)
+        if not (0 <= k < len(parts)):
+            break
+        a, b = (parts[j], parts[k]) if forward else (parts[k], parts[j])
+        between = [t.lower for t in toks[a.last_tok + 1:b.first_tok]]
+        if between and all(w in COORD or w in ("juga", "para", "pihak") for w in between) and len(between) <= 2:
+            group.append(parts[k])
+            j = k
+        else:
+            break
+    return group if forward else list(reversed(group))
+
+
+def _before(parts, toks, pos: int, stop_at_break=True, limit=14):
+    """Participants group nearest before token `pos` within the clause."""
+    for idx in range(len(parts) - 1, -1, -1):
+        p = parts[idx]
+        if p.last_tok >= pos:
+            continue
+        if pos - p.last_tok > limit:
+            return []
+        between = [t.lower for t in toks[p.last_tok + 1:pos]]
+        if stop_at_break and any(w in ("bahwa", ";", ":") for w in between):
+            return []
+        if p.first_tok > 0 and toks[p.first_tok - 1].lower in PLACE_MARKERS | {"ke", "kepada", "terhadap"}:
+            continue
+        if any(t.lower in ("menurut", "kata", "ujar", "tutur", "ucap") for t in toks[max(0, p.first_tok - 3):p.first_tok]):
+            continue  # `Menurut badan intelijen Korea Selatan, …` names who reports, not who acts
+        return _coordinated(parts, toks, idx, forward=False)
+    return []
+
+
+def _after(parts, toks, pos: int, etype: str, limit=10, cross_bahwa=False):
+    """(participants group, marker word) nearest after token `pos` within the clause."""
+    for idx, p in enumerate(parts):
+        if p.first_tok < pos:
+            continue
+        if p.first_tok - pos > limit:
+            return [], None
+        between = [t.lower for t in toks[pos:p.first_tok]]
+        breaks = {";", ".", ":"} | ({"yang", "sementara", "namun", "tetapi", "karena", "sebab", "setelah",
+                                      "sebelum", "ketika", "saat", "sehingga"})
+        if not cross_bahwa:
+            breaks |= {"bahwa", "agar", "supaya"}
+        if any(w in breaks for w in between) or ("," in between and between[-1] != ","):
+            return [], None
+        marker = toks[p.first_tok - 1].lower if p.first_tok > 0 else None
+        if marker in PLACE_MARKERS and not (marker == "dari" and etype in FROM_TARGET_TYPES):
+            continue
+        return _coordinated(parts, toks, idx, forward=True), marker
+    return [], None
+
+
+@dataclass
+class Args:
+    sources: list[Participant]
+    targets: list[Participant]
+    pattern: str
+
+
+def _arguments(m: Match, parts, toks, light: bool) -> Args:
+    etype = m.entry["type"]
+    sym = bool(m.entry.get("sym"))
+    cross = etype in SPEECH
+    if m.voice == "passive":
+        after, marker = _after(parts, toks, m.last, etype, limit=4)
+        srcs = after if after else []
+        if not srcs:
+            # `… diserang oleh pasukan Israel`
+            for k in range(m.last, min(len(toks), m.last + 3)):
+                if toks[k].lower in PASSIVE_AGENT:
+                    srcs, _ = _after(parts, toks, k + 1, etype, limit=4)
+                    break
+        return Args(srcs, _before(parts, toks, m.first), "passive")
+    if m.voice == "nominal" and not light:
+        pass
+    args = _arguments_inner(m, parts, toks, light, etype, sym, cross)
+    if etype in MARKED_TARGET_ONLY and args.targets:
+        first = args.targets[0]
+        marker = toks[first.first_tok - 1].lower if first.first_tok > 0 else None
+        if marker not in STRONG_MARKERS:
+            args = Args(args.sources, [], args.pattern)
+    return args
+
+
+def _arguments_inner(m: Match, parts, toks, light: bool, etype: str, sym: bool, cross: bool) -> Args:
+    if m.voice == "nominal" and not light:
+        # genitive right after the noun: `serangan Israel`, `kunjungan Menteri Rusia …`
+        gen: list[Participant] = []
+        for idx, p in enumerate(parts):
+            if p.first_tok >= m.last and p.first_tok - m.last <= 2:
+                between = [t.lower for t in toks[m.last:p.first_tok]]
+                if all(w not in TARGET_MARKERS | PLACE_MARKERS | {",", "oleh"} for w in between):
+                    gen = [p]
+                elif between and between[-1] == "oleh":
+                    gen = [p]
+                break
+        if gen and toks[m.last].lower == "antara" if m.last < len(toks) else False:
+            gen = []
+        if m.last < len(toks) and toks[m.last].lower == "antara" or \
+                (m.last + 1 < len(toks) and toks[m.last + 1].lower == "antara"):
+            start = m.last + (1 if toks[m.last].lower == "antara" else 2)
+            grp, _ = _after(parts, toks, start, etype, limit=4)
+            if len(grp) >= 2:
+                return Args(grp[:1], grp[1:], "nominal:antara")
+        pos = gen[-1].last_tok + 1 if gen else m.last
+        tgt, marker = _after(parts, toks, pos, etype, limit=8, cross_bahwa=cross)
+        if tgt and marker is None and not gen:
+            tgt = []
+        if gen and tgt and tgt[0] is gen[0]:
+            tgt = []
+        if gen:
+            return Args(gen, tgt, "nominal")
+        return Args([], tgt, "nominal:no-source")
+    # active verb (or light verb + noun)
+    srcs = _before(parts, toks, m.first)
+    tgt, marker = _after(parts, toks, m.last, etype, limit=10, cross_bahwa=cross)
+    if sym and marker != "dengan":
+        # `membahas isu Myanmar dengan Thailand`: the partner is the one after dengan
+        for idx, p in enumerate(parts):
+            if p.first_tok >= m.last and p.first_tok > 0 and toks[p.first_tok - 1].lower == "dengan" \
+                    and p.first_tok - m.last <= 10:
+                tgt, marker = _coordinated(parts, toks, idx, forward=True), "dengan"
+                break
+    if sym and not tgt and len(srcs) >= 2:
+        return Args(srcs[:1], srcs[1:], "comitative:coordinated")
+    if sym and marker == "dengan":
+        return Args(srcs, tgt, "comitative:dengan")
+    return Args(srcs, tgt, "light-verb" if light else "active")
+
+
+# ---------------------------------------------------------------------------- modality
+def _flags(toks: list[Tok], m: Match, clause_start: int, reported: bool) -> tuple[bool, str | None]:
+    window = [t.lower for t in toks[max(clause_start, m.first - 8):m.first]]
+    negated = any(w in words("negators") for w in window[-3:])
+    modality = None
+    if any(w in words("hedges") for w in window) or (clause_start < m.first and
+                                                       toks[clause_start].lower in ("apakah", "jika", "kalau")):
+        modality = "hypothetical"
+    elif any(w in words("future") for w in window):
+        modality = "future"
+    elif reported:
+        modality = "reported"
+    return negated, modality
+
+
+def _is_reporting(tok: Tok) -> bool:
+    return tok.lower in words("reporting_forms")
+
+
+def _clause_start(toks: list[Tok], pos: int) -> int:
+    for k in range(pos - 1, -1, -1):
+        if toks[k].lower in ("bahwa", ";", ":", "agar", "supaya", "apakah"):
+            return k + 1
+    return 0
+
+
+# ---------------------------------------------------------------------------- dates and places
+def _event_date(article: Article, s_index: int) -> str | None:
+    sent = article.sentences[s_index]
+    for d in getattr(article, "dates", None) or []:
+        try:
+            if sent.start <= d.start < sent.end and d.value and d.grain in ("day", "time", "month", "year") \
+                    and not str(d.value).startswith("P"):
+                return str(d.value)[:10]
+        except AttributeError:
+            continue
+    return article.reference_date
+
+
+def _event_place(article: Article, s_index: int) -> str | None:
+    sent = article.sentences[s_index]
+    for p in getattr(article, "places", None) or []:
+        try:
+            if sent.start <= p.start < sent.end and (p.name or p.text):
+                if countries.by_name(p.text):  # a country named as an actor is not where it happened
+                    continue
+                return p.name or p.text
+        except AttributeError:
+            continue
+    return article.dateline_place
+
+
+def _is_title_case(toks: list[Tok]) -> bool:
+    alpha = [t.text for t in toks if t.text[:1].isalpha()]
+    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) / len(alpha) > 0.6
+
+
+# ---------------------------------------------------------------------------- the component
+def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
+    sent = article.sentences[s_index]
+    text = article.text[sent.start:sent.end]
+    return [Tok(m.group(), m.group().casefold(), sent.start + m.start(), sent.start + m.end())
+            for m in TOKEN.finditer(text)]
+
+
+def events_of_sentence(article: Article, s_index: int) -> list[Event]:
+    toks = sentence_tokens(article, s_index)
+    if not toks:
+        return []
+    matches = find_triggers(toks)
+    if not matches:
+        return []
+    parts = _participants(article, s_index, toks)
+    title_case = _is_title_case(toks)
+    light_roots = words("light_verbs")
+    report_positions = [i for i, t in enumerate(toks) if _is_reporting(t)]
+    # suppress the content of embedding triggers and nominal objects of verbal triggers
+    for a in matches:
+        if a.voice == "nominal" or a.entry["type"] not in EMBEDDING:
+            continue
+        for b in matches:
+            if b is not a and b.first >= a.last:
+                gap = [t.lower for t in toks[a.last:b.first]]
+                if not any(w in (".", ";", "sementara", "namun", "tetapi", "sedangkan") for w in gap) and len(gap) <= 24:
+                    b.suppressed = True
+    for a in matches:
+        if a.suppressed:
+            continue
+        for b in matches:
+            if b is not a and b.voice == "nominal" and 0 <= b.first - a.last <= (7 if a.voice == "nominal" else 3):
+                gap = [t.lower for t in toks[a.last:b.first]]
+                if a.voice == "nominal":
+                    if gap and all(w in OBJECT_LINKS for w in gap):
+                        b.suppressed = True  # `dukungan untuk perang …`
+                elif not any(w in TARGET_MARKERS | {",", "dan"} for w in gap):
+                    b.suppressed = True  # `mendukung perang …`
+    out: list[Event] = []
+    sent = article.sentences[s_index]
+    for m in matches:
+        if m.suppressed:
+            continue
+        first_tok = toks[m.first]
+        if m.voice == "nominal" and m.first > 0 and first_tok.text[:1].isupper() and not title_case \
+                and not first_tok.text.isupper() and toks[m.first - 1].lower not in ("“", '"', "(", ":"):
+            continue  # a proper name: Perang Korea, KTT … is all capitals and stays
+        light = False
+        if m.voice == "nominal":
+            for k in range(max(0, m.first - 2), m.first):
+                if morph.roots(toks[k].lower) & light_roots and toks[k].lower not in ("ada", "umum", "nyata"):
+                    light = True
+        args = _arguments(m, parts, toks, light)
+        reported_frame = any(p < m.first for p in report_positions) or \
+            any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
+        if not args.sources and reported_frame and m.voice == "active":
+            # `X mengatakan bahwa akan …`: the speaker is the subject of the inner clause
+            cue = max((p for p in report_positions if p < m.first), default=None)
+            if cue is not None:
+                args = Args(_before(parts, toks, cue), args.targets, args.pattern + "+speaker")
+            if not args.sources:
+                for q in getattr(article, "quotes", None) or []:
+                    if q.start <= first_tok.start < q.end and q.speaker:
+                        actor = article.actor(q.speaker)
+                        if actor is not None and actor.country:
+                            args = Args([Participant(q.start, q.start, q.speaker_text or actor.name,
+                                                     actor.country, actor.id)], args.targets,
+                                        args.pattern + "+quote-speaker")
+        etype = m.entry["type"]
+        clause_start = _clause_start(toks, m.first)
+        negated, modality = _flags(toks, m, clause_start, reported_frame)
+        info = cameo_table()[m.entry["c"]]
+        sources = args.sources or [None]
+        targets = args.targets or [None]
+        for src in sources:
+            for tgt in targets:
+                sc = src.country if src else None
+                tc = tgt.country if tgt else None
+                if sc and tc and sc == tc and m.entry.get("sym"):
+                    continue
+                if src is not None and tgt is not None and src is tgt:
+                    continue
+                if not (sc and tc):
+                    if not (sc and etype in SOURCE_ONLY):
+                        if not (tc and m.voice == "passive" and etype in ("ASSAULT", "COERCE")):
+                            continue
+                    if tc is None and tgt is not None and etype not in SOURCE_ONLY:
+                        continue
+                    if etype in SOURCE_ONLY and tgt is not None and tc is None:
+                        tgt = None  # a target without a country is not coded as a country
+                confidence = 0.5 + (0.2 if sc else 0) + (0.2 if tc else 0) - (0.1 if modality else 0) \
+                    - (0.1 if "no-source" in args.pattern else 0)
+                out.append(Event(
+                    id="", type=etype, mode=info.get("mode"), context=info.get("context"), cameo=m.entry["c"],
+                    quad_class=info["quad_class"], goldstein=info["goldstein"],
+                    source=src.actor if src else None, target=tgt.actor if tgt else None,
+                    source_country=sc, target_country=tc,
+                    source_text=src.text if src else None, target_text=tgt.text if tgt else None,
+                    date=_event_date(article, s_index), place=_event_place(article, s_index),
+                    negated=negated, modality=modality, evidence=article.text[sent.start:sent.end],
+                    start=sent.start, end=sent.end,
+                    trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
+                    confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{args.pattern}"))
+    # one event per (type, source, target) in a sentence
+    seen: set = set()
+    unique = []
+    for e in out:
+        k = (e.type, e.source_country, e.target_country, e.source_text, e.target_text)
+        if k not in seen:
+            seen.add(k)
+            unique.append(e)
+    return unique
+
+
+# the actor layer is required where its component is installed (it registers before this module
+# is imported, see warta.annotate); without it events still run on the country gazetteer
+_REQUIRES = ["sentences", "entities"] + (["actors"] if "actors" in REGISTRY else [])
+
+
+@component("events", requires=_REQUIRES, assigns=["events"])
+def make_events(options: Options):
+    """Code who-did-what-to-whom events (PLOVER types, CAMEO codes) from trigger words and sentence structure."""
+
+    def run(article: Article) -> Article:
+        events: list[Event] = []
+        for i, sent in enumerate(article.sentences):
+            if getattr(sent, "kind", "body") == "byline":
+                continue
+            events.extend(events_of_sentence(article, i))
+        for n, e in enumerate(events):
+            e.id = f"{article.id}-e{n}"
+        article.events = events
+        return article
+
+    return run
