@@ -32,7 +32,7 @@ def cases(include_skipped: bool = False) -> list[dict]:
 def pipeline():
     import warta
 
-    return warta.make_pipeline(["sentences", "entities", "events"], use_model=False)
+    return warta.make_pipeline(["sentences", "entities", "actors", "quotes", "dates", "places", "events"], use_model=False)
 
 
 def predict(text: str):

@@ -73,7 +73,7 @@ def test_events_hand_set_actors():
 def _article():
     import warta
     return warta.extract_text("Jepang menjatuhkan sanksi kepada Rusia. Indonesia bertemu dengan Malaysia.",
-                              pipeline=warta.make_pipeline(["sentences", "entities", "events"], use_model=False))
+                              pipeline=warta.make_pipeline(use_model=False))
 
 
 def test_export_gdelt_tsv_columns():
@@ -119,7 +119,7 @@ def test_events_seed_core_found():
         pytest.skip("shared seed article not available (set WARTA_SHARED)")
     import warta
     art = warta.extract_text(seed.read_text(encoding="utf-8"),
-                             pipeline=warta.make_pipeline(["sentences", "entities", "events"], use_model=False))
+                             pipeline=warta.make_pipeline(use_model=False))
     got = {(e.type, e.source_country, e.target_country) for e in art.events}
     assert ("SUPPORT", "PRK", "RUS") in got
     assert ("MOBILIZE", "PRK", None) in got

@@ -36,7 +36,7 @@ from warta import lexicons
 from warta.annotate import morph
 from warta.knowledge import countries
 from warta.options import Options
-from warta.pipeline import REGISTRY, component
+from warta.pipeline import component
 from warta.record import Article, Event
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
@@ -639,7 +639,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
 
 # the actor layer is required where its component is installed (it registers before this module
 # is imported, see warta.annotate); without it events still run on the country gazetteer
-_REQUIRES = ["sentences", "entities"] + (["actors"] if "actors" in REGISTRY else [])
+_REQUIRES = ["sentences", "entities", "actors"]
 
 
 @component("events", requires=_REQUIRES, assigns=["events"])

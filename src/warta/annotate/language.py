@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
+from warta import lexicons
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article
@@ -14,6 +16,8 @@ from warta.record import Article
 SAMPLE_CHARS = 2000
 #: Malay and Indonesian are close; Malay wins only with this margin
 MALAY_MARGIN = 0.9
+#: below this many characters Malay and Indonesian cannot be told apart: Indonesian is assumed
+MALAY_MIN_CHARS = 400
 
 
 @functools.cache
@@ -27,6 +31,17 @@ def detector(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_iso_codes_639_1(*languages).with_low_accuracy_mode().build()
 
 
+@functools.cache
+def _malay_markers() -> re.Pattern:
+    words = lexicons.load("languages")["malay_markers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def has_malay_marker(text: str) -> bool:
+    return _malay_markers().search(text) is not None
+
+
 def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     sample = text[:SAMPLE_CHARS]
     if not any(c.isalpha() for c in sample):
@@ -38,7 +53,7 @@ def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     code = best.language.iso_code_639_1.name.lower()
     if code == "ms":
         indonesian = next((v.value for v in values if v.language.iso_code_639_1.name == "ID"), 0.0)
-        if best.value - indonesian < MALAY_MARGIN:
+        if best.value - indonesian < MALAY_MARGIN or (len(sample) < MALAY_MIN_CHARS and not has_malay_marker(sample)):
             return "id", indonesian
     return code, best.value
 
