@@ -48,9 +48,8 @@ def _filters(f):
 
 def _print(rows, columns: list[str], jsonl: bool, title: str) -> None:
     if jsonl:
-        out = click.get_text_stream("stdout")
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            click.echo(json.dumps(row, ensure_ascii=False))
         return
     table = Table(title=title, show_lines=False)
     for col in columns:

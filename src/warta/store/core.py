@@ -498,7 +498,7 @@ class Store:
         try:
             return self._search(query, limit, quotes, duplicates)
         except StoreError as exc:
-            if "fts5" not in str(exc).lower() and "syntax" not in str(exc).lower():
+            if any(w in str(exc) for w in ("locked", "disk is full", "read-only", "not a SQLite", "cannot open")):
                 raise
             words = [w for w in dedup.words(query)]
             if not words:
