@@ -209,20 +209,24 @@ class Store:
         self.conn.execute("INSERT OR IGNORE INTO sources(name, kind) VALUES (?, ?)", (name, kind))
         return self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
 
-    def _similar(self, sig: bytes, kind: int, exclude: str) -> tuple[str, float] | None:
+    def _similar(self, sig: bytes, kind: int, exclude: str, candidates: int = 20) -> tuple[str, float] | None:
+        """The earlier article most similar to `sig` above the kind's threshold: (id to link to, similarity).
+
+        LSH candidates are the articles sharing a band key, most shared bands first (at most `candidates`),
+        then confirmed with the estimated Jaccard similarity of the stored signatures."""
         keys = dedup.band_keys(sig, kind)
-        clause = " OR ".join("(band = ? AND key = ?)" for _ in keys)
-        params: list[Any] = [kind]
-        for b, k in keys:
-            params += [b, k]
+        values = ", ".join("(?, ?)" for _ in keys)
+        params: list[Any] = [x for pair in keys for x in pair] + [kind, exclude, candidates]
         rows = self.conn.execute(
-            f"SELECT DISTINCT l.article_id, m.signature, a.pk, a.duplicate_of, a.story_id FROM lsh_bands l "
-            f"JOIN minhashes m ON m.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
-            f"WHERE l.kind = ? AND ({clause}) AND a.status = 'ok'", params).fetchall()
+            f"WITH q(band, key) AS (VALUES {values}), "
+            "c AS (SELECT l.article_id, count(*) AS shared FROM q JOIN lsh_bands l "
+            "      ON l.kind = ? AND l.band = q.band AND l.key = q.key AND l.article_id != ? "
+            "      GROUP BY l.article_id ORDER BY shared DESC LIMIT ?) "
+            "SELECT c.article_id, m.signature, a.pk, a.duplicate_of, a.story_id FROM c "
+            "JOIN minhashes m ON m.article_id = c.article_id JOIN articles a ON a.id = c.article_id "
+            "WHERE a.status = 'ok'", params).fetchall()
         best = None
         for row in rows:
-            if row["article_id"] == exclude:
-                continue
             score = dedup.similarity(sig, row["signature"])
             if score >= dedup.THRESHOLDS[kind] and (best is None or (score, -row["pk"]) > (best[0], -best[1]["pk"])):
                 best = (score, row)
@@ -446,6 +450,8 @@ class Store:
             if pool is not None:
                 pool.close()
                 pool.join()
+            if jobs == 1:
+                worker.close()
         summary.seconds = time.perf_counter() - start
         return summary
 

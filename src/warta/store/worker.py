@@ -88,6 +88,14 @@ def init(components: list[str] | None, options: dict[str, Any], db_path: str | N
             _state["db"] = None
 
 
+def close() -> None:
+    """Close the read-only connection and drop the pipeline (in-process runs)."""
+    conn = _state.pop("db", None)
+    if conn is not None:
+        conn.close()
+    _state.pop("pipeline", None)
+
+
 def _known(article_id: str) -> bool:
     conn = _state.get("db")
     if conn is None:
