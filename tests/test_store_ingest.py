@@ -180,3 +180,14 @@ def test_store_locked_db_gives_a_clear_error(tmp_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_store_ingest_unknown_component_stops_with_pipeline_error(tmp_path, jobs):
+    from warta.errors import PipelineError
+
+    store_corpus.write_folder(tmp_path / "news", 3)
+    with Store.open(tmp_path / "w.db") as store:
+        with pytest.raises(PipelineError, match="no_such_component"):
+            store.ingest([tmp_path / "news"], jobs=jobs, components=["language", "no_such_component"])
+        assert store.counts()["articles"] == 0

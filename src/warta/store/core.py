@@ -387,10 +387,6 @@ class Store:
         options = dict(options or {})
         max_bytes = int(options.get("max_bytes") or 20_000_000)
         Options.build(options)  # fail early on a bad option
-        if components is not None:
-            from warta.api import make_pipeline
-
-            make_pipeline(components, options) if jobs > 1 else None  # validate names before forking
         total = worker.count_units(paths) if count_first else None
         summary = Summary()
         start = time.perf_counter()

@@ -76,8 +76,13 @@ def init(components: list[str] | None, options: dict[str, Any], db_path: str | N
     """Build the pipeline (loading any model) once per worker; open the store read-only."""
     from warta.api import make_pipeline
 
-    _state["pipeline"] = make_pipeline(components, options)
+    _state["init_error"] = None
     _state["db"] = None
+    try:
+        _state["pipeline"] = make_pipeline(components, options)
+    except Exception as exc:  # a failing initializer would make the Pool respawn workers for ever
+        _state["init_error"] = exc
+        return
     if db_path:
         try:
             uri = Path(db_path).resolve().as_uri() + "?mode=ro"
@@ -152,7 +157,15 @@ def process_article(article: Article) -> dict[str, Any]:
 
 
 def process(task: Task) -> list[dict[str, Any]]:
-    """Results for every article in one task (never raises for a bad input)."""
+    """Results for every article in one task (never raises for a bad input; raises if the pipeline could
+    not be built, which stops the run)."""
+    error = _state.get("init_error")
+    if error is not None:
+        from warta.errors import ModelError, OptionsError, PipelineError, StoreError
+
+        if isinstance(error, (PipelineError, ModelError, OptionsError)):
+            raise type(error)(str(error))
+        raise StoreError(f"the pipeline could not be built: {type(error).__name__}: {error}")
     source = task[1] if task[0] == "file" else f"{task[1]}#{task[2]}"
     try:
         articles = _read(task)
