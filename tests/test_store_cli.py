@@ -8,8 +8,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-import store_corpus
-from test_store_dedup import OTHER, WIRE, wire_article
+from tests import store_corpus
+from tests.test_store_dedup import OTHER, WIRE, wire_article
 from warta.cli import main
 from warta.record import Article
 from warta.store import Store

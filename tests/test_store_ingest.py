@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import store_corpus
+from tests import store_corpus
 from warta.errors import StoreError
 from warta.store import Store
 
