@@ -130,7 +130,7 @@ def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, m
 @click.command()
 @click.argument("query")
 @DB_OPTION
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most this many hits.")
 @click.option("--no-quotes", is_flag=True, help="Search article titles and texts only.")
 @click.option("--all", "duplicates", is_flag=True, help="Include near-duplicate articles.")
 @click.option("--jsonl", is_flag=True, help="Write JSON Lines instead of a table.")
@@ -188,7 +188,8 @@ def actors(db, type_, country, actor, since, until, source, duplicates, limit, j
               help="Output format (event formats registered by other modules are accepted for --table events).")
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "event_groups", "articles", "quotes", "actors", "entities", "dates",
-                                 "quantities", "places"]))
+                                 "quantities", "places"]),
+              help="Which table to export; event_groups has one row per event reported by several articles.")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="Output file (- for standard output; Parquet needs a file).")
 def export_db(db, fmt, table, output):
