@@ -204,3 +204,22 @@ def _parquet_safe(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     anything else non-scalar becomes JSON text."""
     for row in rows:
         yield {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+
+
+def _file_writer(write: Callable[[Iterable[dict[str, Any]], Any], int]) -> EventWriter:
+    def writer(rows: Iterator[dict[str, Any]], path: str) -> int:
+        with _open_text(path) as f:
+            return write(rows, f)
+
+    return writer
+
+
+def _register_builtin_event_formats() -> None:
+    from warta.export.gdelt import write_gdelt
+    from warta.export.plover import write_plover
+
+    register_event_format("gdelt", _file_writer(write_gdelt))
+    register_event_format("plover", _file_writer(write_plover))
+
+
+_register_builtin_event_formats()
