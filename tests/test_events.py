@@ -96,8 +96,11 @@ def test_export_plover_jsonl():
     records = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert [r["event_type"] for r in records] == ["SANCTION", "CONSULT"]
     assert all(list(r) == KEYS for r in records)
-    assert records[0]["actors"][0] == {"role": "source", "name": "Jepang", "country": "JPN", "sector": None,
-                                       "actor_id": None}
+    # the actor layer names the country's actor: Jepang is the first actor, a government
+    assert records[0]["actors"][0] == {"role": "source", "name": "Jepang", "country": "JPN", "sector": "GOV",
+                                       "actor_id": "a1"}
+    assert records[0]["actors"][1] == {"role": "target", "name": "Rusia", "country": "RUS", "sector": "GOV",
+                                       "actor_id": "a2"}
 
 
 def test_export_csv_rows():

@@ -61,6 +61,9 @@ CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", 
 COORD = frozenset({"dan", "serta", ",", "&"})
 PASSIVE_AGENT = frozenset({"oleh"})
 OBJECT_LINKS = frozenset({"“", "”", '"', "untuk", "atas", "terhadap", "bagi", "penuh", "tanpa", "syarat", "dan"})
+#: places named after a country without being it (`Laut China Selatan`, `Semenanjung Korea`)
+GEOGRAPHIC_KINDS = frozenset({"sea", "ocean", "water", "strait", "lake", "island", "mountain", "region",
+                              "continent"})
 NON_PLACE_KINDS = frozenset({"sea", "ocean", "water", "region", "continent", "landmark", "facility"})
 
 
@@ -292,20 +295,49 @@ def mention_country(article: Article, start: int, end: int) -> str | None:
     return None
 
 
+def _actor_phrases(article: Article) -> list[tuple[int, int, str]]:
+    """Actor phrases beyond entities: (start, end, actor id).
+
+    While the pipeline runs the actor layer leaves them in
+    `scratch["actor_phrases"]` (`pasukan Prancis`, `diplomat Rusia`,
+    `Presiden Rusia Vladimir Putin`); on a finished record (scratch cleared)
+    the actors' group and role mentions stand in for them.
+    """
+    phrases = article.scratch.get("actor_phrases")
+    if phrases is not None:
+        return [(int(a), int(b), str(c)) for a, b, c in phrases]
+    entity_spans = {(e.start, e.end) for e in article.entities}
+    return [(m[0], m[1], actor.id) for actor in article.actors for m in actor.mentions or ()
+            if (m[0], m[1]) not in entity_spans]
+
+
 def _participants(article: Article, s_index: int, toks: list[Tok]) -> list[Participant]:
     sent = article.sentences[s_index]
     spans: dict[tuple[int, int], Participant] = {}
+    phrases = sorted((p for p in _actor_phrases(article) if sent.start <= p[0] and p[1] <= sent.end),
+                     key=lambda p: (p[0] - p[1], p[0]))
+    # a phrase names its actor in full (`pasukan Prancis` is the French forces, not France):
+    # it replaces the entities inside it; of overlapping phrases the longer one stands
+    for a, b, actor_id in phrases:
+        if any(not (b <= q.start or a >= q.end) for q in spans.values()):
+            continue
+        actor = article.actor(actor_id)
+        spans[(a, b)] = Participant(a, b, article.text[a:b], actor.country if actor else None, actor_id)
+    # a country inside a longer place name is no actor (`China` in `Laut China Selatan`)
+    place_names = [(pl.start, pl.end) for pl in getattr(article, "places", None) or []
+                   if sent.start <= pl.start < sent.end and pl.kind in GEOGRAPHIC_KINDS]
     for e in article.entities:
         if sent.start <= e.start and e.end <= sent.end:
+            if any(q.start <= e.start and e.end <= q.end for q in spans.values()):
+                continue
+            if any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in place_names):
+                continue
+            if any(not (e.end <= q.start or e.start >= q.end) for q in spans.values()):
+                continue  # a partial overlap: the phrase stands
             spans[(e.start, e.end)] = Participant(e.start, e.end, e.text, None, e.actor)
-    for actor in article.actors:
-        for m in actor.mentions or ():
-            if sent.start <= m[0] and m[1] <= sent.end and (m[0], m[1]) not in spans:
-                if not any(p.start <= m[0] < p.end for p in spans.values()):
-                    spans[(m[0], m[1])] = Participant(m[0], m[1], article.text[m[0]:m[1]], None, actor.id)
     parts = sorted(spans.values(), key=lambda p: p.start)
     for p in parts:
-        p.country = mention_country(article, p.start, p.end)
+        p.country = p.country or mention_country(article, p.start, p.end)
         if p.actor is None:
             for actor in article.actors:
                 if any(m[0] <= p.start and p.end <= m[1] for m in actor.mentions or ()):
@@ -538,6 +570,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
     if not matches:
         return []
     parts = _participants(article, s_index, toks)
+    # a trigger phrase may share its last words with an actor phrase (`mengusir diplomat` +
+    # `diplomat Rusia`, `penarikan pasukan` + `pasukan Prancis`): the actor starts after the trigger
+    for m in matches:
+        for p in parts:
+            if m.first <= p.first_tok < m.last <= p.last_tok:
+                p.first_tok = m.last
     title_case = _is_title_case(toks)
     light_roots = words("light_verbs")
     report_positions = [i for i, t in enumerate(toks) if _is_reporting(t)]
