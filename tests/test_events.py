@@ -53,6 +53,28 @@ def test_events_find_is_not_meet():
     assert not [e for e in predict("Polisi Indonesia menemukan senjata milik warga Malaysia.") if e.type == "CONSULT"]
 
 
+@pytest.mark.parametrize("text", [
+    "Konsumen di Malaysia akan membayar harga lebih tinggi untuk gula mulai bulan depan.",
+    "Warga Indonesia harus membayar harga yang mahal untuk tiket pesawat menjelang Lebaran, kata Menteri Perhubungan.",
+    "Menteri Keuangan Indonesia mengatakan Indonesia akan menanggung konsekuensi dari kenaikan suku bunga.",
+    "“Konsumen Malaysia akan membayar harga lebih tinggi untuk beras impor,” kata Menteri Perdagangan Thailand.",
+    "“Pembeli dari Vietnam bisa membayar harga tiket secara daring,” ujar Duta Besar Kamboja di Phnom Penh.",
+])
+def test_events_consequence_needs_a_warning(text):
+    # buying at a price, a country bearing its own costs, or no modal: no THREATEN
+    assert not [e for e in predict(text) if e.type == "THREATEN"]
+
+
+def test_events_consequence_source_is_quote_speaker():
+    text = ("Sekretaris Jenderal NATO bertemu Presiden Ukraina di Kyiv.\n\n"
+            "“Belarus akan membayar harganya bila mengizinkan pasukan asing melintas,” kata Menteri "
+            "Luar Negeri Polandia kepada wartawan.")
+    hits = [e for e in predict(text) if e.type == "THREATEN"]
+    assert [(e.source_country, e.target_country) for e in hits] == [("POL", "BLR")]
+    assert hits[0].source is not None and hits[0].target is not None
+    assert "consequence" in hits[0].rule and "quote-speaker" in hits[0].rule
+
+
 def test_events_hand_set_actors():
     text = "Kim bertemu dengan Putin di Vladivostok pada hari itu."
     art = Article(text=text, sentences=[Sentence(0, len(text))])

@@ -256,6 +256,9 @@ class Finder:
         m = institution_table().match(self.tokens, i)
         if m and self.span_ok(i, m[0]):
             inst: Institution = m[1]  # type: ignore[assignment]
+            own = self.country_after(i + m[0])
+            if own:  # `Kementerian Luar Negeri Iran` is Iran's ministry, not Indonesia's
+                return m[0] + own[0], own[1], inst.sector, None
             return m[0], inst.country, inst.sector, inst.name
         m = country_table().match(self.tokens, i)
         if m and self.span_ok(i, m[0]):
@@ -265,6 +268,15 @@ class Finder:
             if f.start == self.tokens[i].start and f.label == "ORG":
                 j = self.tok_index(f.end)
                 return j - i, f.country, f.sector, None
+        return None
+
+    def country_after(self, j: int) -> tuple[int, str] | None:
+        """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
+        if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
+            return None
+        m = country_table().match(self.tokens, j)
+        if m and m[1][0] == "country" and self.span_ok(j, m[0]):  # type: ignore[index]
+            return m[0], m[1][1]  # type: ignore[index]
         return None
 
     def is_name_token(self, i: int) -> bool:
@@ -358,6 +370,16 @@ class Finder:
             if m and self.span_ok(i, m[0]):
                 n, inst = m
                 start, end = self.tokens[i].start, self.tokens[i + n - 1].end
+                own = self.country_after(i + n) if inst.country else None
+                if own and own[1] != inst.country:
+                    # a generic institution name followed by another country: that country's institution
+                    end = self.tokens[i + n + own[0] - 1].end
+                    text = self.text[start:end]
+                    if self.free(start, end):
+                        self.add(Found(start, end, "ORG", "actors:institution+country", ("org", name_key(text)),
+                                       own[1], inst.sector, canonical=text))
+                    i += n + own[0]
+                    continue
                 if self.free(start, end):
                     self.add(Found(start, end, "LOC" if inst.type == "LOC" else "ORG", "actors:institution",
                                    ("inst", inst.name), inst.country, inst.sector, canonical=inst.name))

@@ -121,7 +121,10 @@ def _lexicon():
                 forms.setdefault(f.casefold(), []).append(entry)
         elif "p" in entry:
             words = entry["p"].casefold().split()
-            rootsets = [morph.roots(w) | {w} for w in words]
+            # `harganya*`: a word that starts so (harganya, harganyalah), never the bare root (harga)
+            rootsets = [frozenset({w}) if w.endswith("*") else morph.roots(w) | {w} for w in words]
+            assert not words[0].endswith("*"), f"a phrase cannot open with a prefix word: {entry['p']}"
+
             for r in rootsets[0]:
                 phrases.setdefault(r, []).append((entry, rootsets, words))
     sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and k != "triggers"}
@@ -135,6 +138,8 @@ def words(name: str) -> frozenset[str]:
 def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
     if tok.lower == word:
         return True
+    if word.endswith("*"):
+        return tok.lower.startswith(word[:-1])
     shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
     # short shared roots only count when they are real roots (temu, beri, laku), never
     # stripping debris such as `rang` shared by serangan and perang
@@ -218,8 +223,11 @@ def _phrase_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
                 continue
+            if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
+                continue
             if best is None or n > best.last - best.first:
-                best = Match(entry, i, i + n, _voice_of(tok, None, True), f"phrase:{entry['p']}")
+                voice = entry.get("voice") or _voice_of(tok, None, True)
+                best = Match(entry, i, i + n, voice, f"phrase:{entry['p']}")
     return best
 
 
@@ -497,6 +505,54 @@ def _arguments_inner(m: Match, parts, toks, light: bool, etype: str, sym: bool, 
     return Args(srcs, tgt, "light-verb" if light else "active")
 
 
+CONSEQUENCE_MARKERS = frozenset({"bagi", "untuk", "kepada", "oleh", "terhadap", "atas"})
+
+
+def _quote_speaker(article: Article, offset: int) -> list[Participant]:
+    """The speaker of the quote around `offset`, as a participant (quote layer)."""
+    for q in getattr(article, "quotes", None) or []:
+        if q.start <= offset < q.end and q.speaker:
+            actor = article.actor(q.speaker)
+            if actor is not None and actor.country:
+                return [Participant(q.start, q.start, q.speaker_text or actor.name, actor.country, actor.id)]
+    return []
+
+
+def _consequence_args(article: Article, m: Match, parts, toks, report_positions: list[int]) -> Args:
+    """`X akan membayar harganya, kata Y`: Y (the speaker) warns X.
+
+    The target is the subject of the phrase after any reporting verb (`… mengatakan Iran akan
+    menanggung akibatnya`), else the party marked after it (`akan ada konsekuensi bagi Rusia`).
+    The source is the speaker: the quote layer's speaker where the phrase sits in a quote, else
+    the subject of a reporting verb before it, the name after `menurut`, or the name after a
+    reporting verb that follows (`…, kata Menlu Inggris`).
+    """
+    cue_before = max((p for p in report_positions if p < m.first), default=None)
+    targets = [p for p in _before(parts, toks, m.first) if cue_before is None or p.first_tok > cue_before]
+    pattern = "consequence:subject"
+    if not targets:
+        after, marker = _after(parts, toks, m.last, "THREATEN", limit=6)
+        if marker in CONSEQUENCE_MARKERS:
+            targets, pattern = after, f"consequence:{marker}"
+    sources = _quote_speaker(article, toks[m.first].start)
+    how = "+quote-speaker"
+    if not sources and cue_before is not None:
+        how = "+speaker"
+        if toks[cue_before].lower == "menurut":
+            sources, _ = _after(parts, toks, cue_before + 1, "THREATEN", limit=3)
+        else:
+            sources = _before(parts, toks, cue_before)
+    if not sources:
+        cue_after = min((p for p in report_positions if p >= m.last), default=None)
+        if cue_after is not None:
+            sources, _ = _after(parts, toks, cue_after + 1, "THREATEN", limit=4)
+            how = "+speaker-after"
+    if not sources:
+        how = ""
+    targets = [t for t in targets if all(t is not s_ for s_ in sources)]
+    return Args(sources, targets, pattern + how)
+
+
 # ---------------------------------------------------------------------------- modality
 def _flags(toks: list[Tok], m: Match, clause_start: int, reported: bool) -> tuple[bool, str | None]:
     window = [t.lower for t in toks[max(clause_start, m.first - 8):m.first]]
@@ -616,7 +672,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         args = _arguments(m, parts, toks, light)
         reported_frame = any(p < m.first for p in report_positions) or \
             any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
-        if not args.sources and reported_frame and m.voice == "active":
+        if not args.sources and reported_frame and m.voice == "active" and m.entry.get("arg") != "consequence":
             # `X mengatakan bahwa akan …`: the speaker is the subject of the inner clause
             cue = max((p for p in report_positions if p < m.first), default=None)
             if cue is not None:
@@ -629,6 +685,8 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                             args = Args([Participant(q.start, q.start, q.speaker_text or actor.name,
                                                      actor.country, actor.id)], args.targets,
                                         args.pattern + "+quote-speaker")
+        if m.entry.get("arg") == "consequence":
+            args = _consequence_args(article, m, parts, toks, report_positions)
         etype = m.entry["type"]
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
@@ -639,7 +697,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
             for tgt in targets:
                 sc = src.country if src else None
                 tc = tgt.country if tgt else None
-                if sc and tc and sc == tc and m.entry.get("sym"):
+                if sc and tc and sc == tc and (m.entry.get("sym") or m.entry.get("arg") == "consequence"):
                     continue
                 if src is not None and tgt is not None and src is tgt:
                     continue
