@@ -75,6 +75,20 @@ def test_events_consequence_source_is_quote_speaker():
     assert "consequence" in hits[0].rule and "quote-speaker" in hits[0].rule
 
 
+def test_events_recode_finished_record_uses_actor_mentions():
+    # scratch (the actor layer's phrases) is gone on a finished record: the actors' mentions stand in
+    import warta
+    from warta.annotate.events import events_of_sentence
+    from tests.events_eval import pipeline
+    art = warta.extract_text("Penarikan pasukan Prancis dari Mali rampung bulan lalu.", pipeline=pipeline())
+    assert not art.scratch.get("actor_phrases")
+    first = [(e.type, e.source, e.source_country, e.target_country) for e in art.events]
+    again = [(e.type, e.source, e.source_country, e.target_country) for e in events_of_sentence(art, 0)]
+    assert first == again
+    group = art.actor(first[0][1])
+    assert first[0][0] == "RETREAT" and group.name == "pasukan Prancis" and group.sector == "MIL"
+
+
 def test_events_hand_set_actors():
     text = "Kim bertemu dengan Putin di Vladivostok pada hari itu."
     art = Article(text=text, sentences=[Sentence(0, len(text))])
