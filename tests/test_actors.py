@@ -115,6 +115,36 @@ def test_actors_group_phrases_carry_country(text, phrase, country, sector):
     assert (groups[0].country, groups[0].sector) == (country, sector)
 
 
+@pytest.mark.parametrize("text,phrase,country,sector", [
+    ("Belanda mengusir diplomat Rusia yang dituduh menjadi mata-mata.", "diplomat Rusia", "RUS", "GOV"),
+    ("Para diplomat Iran meninggalkan Kanada pekan lalu.", "Para diplomat Iran", "IRN", "GOV"),
+    ("Jaksa Amerika Serikat mendakwa dua peretas.", "Jaksa Amerika Serikat", "USA", "JUD"),
+])
+def test_actors_one_actor_per_phrase_span(text, phrase, country, sector):
+    # `diplomat`, `jaksa` are both titles and group heads: the span names one group actor
+    art = run(text)
+    start = text.index(phrase)
+    named = [a for a in art.actors if [start, start + len(phrase)] in a.mentions]
+    assert len(named) == 1, [(a.id, a.name, a.type, a.mentions) for a in art.actors]
+    assert (named[0].type, named[0].country, named[0].sector) == ("ORG", country, sector)
+    spans = [tuple(m) for a in art.actors for m in a.mentions]
+    assert len(spans) == len(set(spans)), "two actors share a mention span"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani mengecam serangan itu.", "Nasser Kanaani", "IRN"),
+    ("Kementerian Pertahanan Jepang melaporkan dua rudal jatuh di laut.", "Kementerian Pertahanan Jepang", "JPN"),
+    ("Kementerian Luar Negeri memanggil duta besar Australia.", "Kementerian Luar Negeri", "IDN"),
+])
+def test_actors_generic_institution_takes_following_country(text, name, country):
+    assert actor_named(run(text), name).country == country
+
+
+def test_actors_org_head_not_inside_a_country_name():
+    art = run("Amerika Serikat dan Filipina akan menggelar latihan bersama.")
+    assert not [a for a in art.actors if a.rule == "actors:org-head"], [(a.name, a.rule) for a in art.actors]
+
+
 def test_actors_ids_stable_and_entities_linked():
     art = run("Presiden Rusia Vladimir Kuznetsov bertemu Kim. Kuznetsov tersenyum.")
     assert [a.id for a in art.actors] == [f"a{i}" for i in range(1, len(art.actors) + 1)]

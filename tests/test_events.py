@@ -53,6 +53,42 @@ def test_events_find_is_not_meet():
     assert not [e for e in predict("Polisi Indonesia menemukan senjata milik warga Malaysia.") if e.type == "CONSULT"]
 
 
+@pytest.mark.parametrize("text", [
+    "Konsumen di Malaysia akan membayar harga lebih tinggi untuk gula mulai bulan depan.",
+    "Warga Indonesia harus membayar harga yang mahal untuk tiket pesawat menjelang Lebaran, kata Menteri Perhubungan.",
+    "Menteri Keuangan Indonesia mengatakan Indonesia akan menanggung konsekuensi dari kenaikan suku bunga.",
+    "“Konsumen Malaysia akan membayar harga lebih tinggi untuk beras impor,” kata Menteri Perdagangan Thailand.",
+    "“Pembeli dari Vietnam bisa membayar harga tiket secara daring,” ujar Duta Besar Kamboja di Phnom Penh.",
+])
+def test_events_consequence_needs_a_warning(text):
+    # buying at a price, a country bearing its own costs, or no modal: no THREATEN
+    assert not [e for e in predict(text) if e.type == "THREATEN"]
+
+
+def test_events_consequence_source_is_quote_speaker():
+    text = ("Sekretaris Jenderal NATO bertemu Presiden Ukraina di Kyiv.\n\n"
+            "“Belarus akan membayar harganya bila mengizinkan pasukan asing melintas,” kata Menteri "
+            "Luar Negeri Polandia kepada wartawan.")
+    hits = [e for e in predict(text) if e.type == "THREATEN"]
+    assert [(e.source_country, e.target_country) for e in hits] == [("POL", "BLR")]
+    assert hits[0].source is not None and hits[0].target is not None
+    assert "consequence" in hits[0].rule and "quote-speaker" in hits[0].rule
+
+
+def test_events_recode_finished_record_uses_actor_mentions():
+    # scratch (the actor layer's phrases) is gone on a finished record: the actors' mentions stand in
+    import warta
+    from warta.annotate.events import events_of_sentence
+    from tests.events_eval import pipeline
+    art = warta.extract_text("Penarikan pasukan Prancis dari Mali rampung bulan lalu.", pipeline=pipeline())
+    assert not art.scratch.get("actor_phrases")
+    first = [(e.type, e.source, e.source_country, e.target_country) for e in art.events]
+    again = [(e.type, e.source, e.source_country, e.target_country) for e in events_of_sentence(art, 0)]
+    assert first == again
+    group = art.actor(first[0][1])
+    assert first[0][0] == "RETREAT" and group.name == "pasukan Prancis" and group.sector == "MIL"
+
+
 def test_events_hand_set_actors():
     text = "Kim bertemu dengan Putin di Vladivostok pada hari itu."
     art = Article(text=text, sentences=[Sentence(0, len(text))])
@@ -96,8 +132,11 @@ def test_export_plover_jsonl():
     records = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert [r["event_type"] for r in records] == ["SANCTION", "CONSULT"]
     assert all(list(r) == KEYS for r in records)
-    assert records[0]["actors"][0] == {"role": "source", "name": "Jepang", "country": "JPN", "sector": None,
-                                       "actor_id": None}
+    # the actor layer names the country's actor: Jepang is the first actor, a government
+    assert records[0]["actors"][0] == {"role": "source", "name": "Jepang", "country": "JPN", "sector": "GOV",
+                                       "actor_id": "a1"}
+    assert records[0]["actors"][1] == {"role": "target", "name": "Rusia", "country": "RUS", "sector": "GOV",
+                                       "actor_id": "a2"}
 
 
 def test_export_csv_rows():

@@ -137,6 +137,15 @@ def group_table() -> Table:
 
 
 @functools.cache
+def group_heads() -> dict[str, str]:
+    return {str(k).casefold(): v for k, v in words()["group_heads"].items()}
+
+
+GROUP_QUANTIFIERS = ("para", "seorang", "sejumlah", "beberapa")
+QUANTIFIER_BEFORE = re.compile(r"(?<!\w)(\w+)[ \t]+$")
+
+
+@functools.cache
 def org_head_table() -> Table:
     table = Table(fold=False)
     for head, sector in words()["org_heads"].items():
@@ -202,6 +211,13 @@ class Finder:
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
 
+    def inside_entity(self, offset: int) -> bool:
+        """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
+        return any(e.start < offset < e.end for e in self.article.entities)
+
+    def phrase_free(self, start: int, end: int) -> bool:
+        return all(end <= p.start or start >= p.end for p in self.phrases)
+
     def entity_free(self, start: int, end: int, *, model_only: bool = False) -> bool:
         for e in self.article.entities:
             if model_only and e.rule.startswith("gazetteer"):
@@ -240,6 +256,9 @@ class Finder:
         m = institution_table().match(self.tokens, i)
         if m and self.span_ok(i, m[0]):
             inst: Institution = m[1]  # type: ignore[assignment]
+            own = self.country_after(i + m[0])
+            if own:  # `Kementerian Luar Negeri Iran` is Iran's ministry, not Indonesia's
+                return m[0] + own[0], own[1], inst.sector, None
             return m[0], inst.country, inst.sector, inst.name
         m = country_table().match(self.tokens, i)
         if m and self.span_ok(i, m[0]):
@@ -249,6 +268,15 @@ class Finder:
             if f.start == self.tokens[i].start and f.label == "ORG":
                 j = self.tok_index(f.end)
                 return j - i, f.country, f.sector, None
+        return None
+
+    def country_after(self, j: int) -> tuple[int, str] | None:
+        """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
+        if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
+            return None
+        m = country_table().match(self.tokens, j)
+        if m and m[1][0] == "country" and self.span_ok(j, m[0]):  # type: ignore[index]
+            return m[0], m[1][1]  # type: ignore[index]
         return None
 
     def is_name_token(self, i: int) -> bool:
@@ -342,6 +370,16 @@ class Finder:
             if m and self.span_ok(i, m[0]):
                 n, inst = m
                 start, end = self.tokens[i].start, self.tokens[i + n - 1].end
+                own = self.country_after(i + n) if inst.country else None
+                if own and own[1] != inst.country:
+                    # a generic institution name followed by another country: that country's institution
+                    end = self.tokens[i + n + own[0] - 1].end
+                    text = self.text[start:end]
+                    if self.free(start, end):
+                        self.add(Found(start, end, "ORG", "actors:institution+country", ("org", name_key(text)),
+                                       own[1], inst.sector, canonical=text))
+                    i += n + own[0]
+                    continue
                 if self.free(start, end):
                     self.add(Found(start, end, "LOC" if inst.type == "LOC" else "ORG", "actors:institution",
                                    ("inst", inst.name), inst.country, inst.sector, canonical=inst.name))
@@ -354,7 +392,7 @@ class Finder:
         table = org_head_table()
         while i < len(self.tokens):
             m = table.match(self.tokens, i)
-            if not m or not self.tokens[i].cap:
+            if not m or not self.tokens[i].cap or self.inside_entity(self.tokens[i].start):
                 i += 1
                 continue
             n = m[0]
@@ -472,8 +510,9 @@ class Finder:
                 continue
             n, (head, sector) = m  # type: ignore[misc]
             j = i + n
-            if not self.free(self.tokens[i].start, self.tokens[j - 1].end):
-                i = j
+            if not self.free(self.tokens[i].start, self.tokens[j - 1].end) or \
+                    not self.phrase_free(self.tokens[i].start, self.tokens[j - 1].end):
+                i = j  # a title phrase already names this span (`diplomat` is a title and a group head)
                 continue
             mod = self.modifier_at(j) if j < len(self.tokens) and self.span_ok(i, n + 1) else None
             if mod is None:
@@ -484,7 +523,7 @@ class Finder:
                 i += 1
                 continue
             start = self.tokens[i].start
-            if i and self.tokens[i - 1].text.casefold() in ("para", "seorang", "sejumlah", "beberapa"):
+            if i and self.tokens[i - 1].text.casefold() in GROUP_QUANTIFIERS:
                 start = self.tokens[i - 1].start
             end = self.tokens[j + size - 1].end
             name = self.text[start:end]
@@ -655,6 +694,17 @@ class Grouper:
                     if k[0] == "per" and a.country == p.country and p.roles[0] in a.roles:
                         key = k
                         break
+                else:
+                    head = p.roles[0].casefold()
+                    if len(p.roles) == 1 and head in group_heads():
+                        # `diplomat Rusia` names no one person: a group actor, like `pejabat AS`
+                        key = ("group", head, p.country)
+                        p.type, p.rule = "ORG", "actors:group"
+                        p.sector = group_heads()[head] or p.sector
+                        q = QUANTIFIER_BEFORE.search(self.article.text, max(0, p.start - 12), p.start)
+                        if q and q.group(1).casefold() in GROUP_QUANTIFIERS:
+                            p.start = q.start(1)
+                            p.name = self.article.text[p.start:p.end]
             actor = self.actor_for(key, p.name, p.type, p.start)
             actor.rule = actor.rule or p.rule
             actor.country = actor.country or p.country

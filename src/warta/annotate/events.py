@@ -61,6 +61,9 @@ CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", 
 COORD = frozenset({"dan", "serta", ",", "&"})
 PASSIVE_AGENT = frozenset({"oleh"})
 OBJECT_LINKS = frozenset({"“", "”", '"', "untuk", "atas", "terhadap", "bagi", "penuh", "tanpa", "syarat", "dan"})
+#: places named after a country without being it (`Laut China Selatan`, `Semenanjung Korea`)
+GEOGRAPHIC_KINDS = frozenset({"sea", "ocean", "water", "strait", "lake", "island", "mountain", "region",
+                              "continent"})
 NON_PLACE_KINDS = frozenset({"sea", "ocean", "water", "region", "continent", "landmark", "facility"})
 
 
@@ -118,7 +121,10 @@ def _lexicon():
                 forms.setdefault(f.casefold(), []).append(entry)
         elif "p" in entry:
             words = entry["p"].casefold().split()
-            rootsets = [morph.roots(w) | {w} for w in words]
+            # `harganya*`: a word that starts so (harganya, harganyalah), never the bare root (harga)
+            rootsets = [frozenset({w}) if w.endswith("*") else morph.roots(w) | {w} for w in words]
+            assert not words[0].endswith("*"), f"a phrase cannot open with a prefix word: {entry['p']}"
+
             for r in rootsets[0]:
                 phrases.setdefault(r, []).append((entry, rootsets, words))
     sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and k != "triggers"}
@@ -132,6 +138,8 @@ def words(name: str) -> frozenset[str]:
 def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
     if tok.lower == word:
         return True
+    if word.endswith("*"):
+        return tok.lower.startswith(word[:-1])
     shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
     # short shared roots only count when they are real roots (temu, beri, laku), never
     # stripping debris such as `rang` shared by serangan and perang
@@ -215,8 +223,11 @@ def _phrase_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
                 continue
+            if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
+                continue
             if best is None or n > best.last - best.first:
-                best = Match(entry, i, i + n, _voice_of(tok, None, True), f"phrase:{entry['p']}")
+                voice = entry.get("voice") or _voice_of(tok, None, True)
+                best = Match(entry, i, i + n, voice, f"phrase:{entry['p']}")
     return best
 
 
@@ -292,20 +303,49 @@ def mention_country(article: Article, start: int, end: int) -> str | None:
     return None
 
 
+def _actor_phrases(article: Article) -> list[tuple[int, int, str]]:
+    """Actor phrases beyond entities: (start, end, actor id).
+
+    While the pipeline runs the actor layer leaves them in
+    `scratch["actor_phrases"]` (`pasukan Prancis`, `diplomat Rusia`,
+    `Presiden Rusia Vladimir Putin`); on a finished record (scratch cleared)
+    the actors' group and role mentions stand in for them.
+    """
+    phrases = article.scratch.get("actor_phrases")
+    if phrases is not None:
+        return [(int(a), int(b), str(c)) for a, b, c in phrases]
+    entity_spans = {(e.start, e.end) for e in article.entities}
+    return [(m[0], m[1], actor.id) for actor in article.actors for m in actor.mentions or ()
+            if (m[0], m[1]) not in entity_spans]
+
+
 def _participants(article: Article, s_index: int, toks: list[Tok]) -> list[Participant]:
     sent = article.sentences[s_index]
     spans: dict[tuple[int, int], Participant] = {}
+    phrases = sorted((p for p in _actor_phrases(article) if sent.start <= p[0] and p[1] <= sent.end),
+                     key=lambda p: (p[0] - p[1], p[0]))
+    # a phrase names its actor in full (`pasukan Prancis` is the French forces, not France):
+    # it replaces the entities inside it; of overlapping phrases the longer one stands
+    for a, b, actor_id in phrases:
+        if any(not (b <= q.start or a >= q.end) for q in spans.values()):
+            continue
+        actor = article.actor(actor_id)
+        spans[(a, b)] = Participant(a, b, article.text[a:b], actor.country if actor else None, actor_id)
+    # a country inside a longer place name is no actor (`China` in `Laut China Selatan`)
+    place_names = [(pl.start, pl.end) for pl in getattr(article, "places", None) or []
+                   if sent.start <= pl.start < sent.end and pl.kind in GEOGRAPHIC_KINDS]
     for e in article.entities:
         if sent.start <= e.start and e.end <= sent.end:
+            if any(q.start <= e.start and e.end <= q.end for q in spans.values()):
+                continue
+            if any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in place_names):
+                continue
+            if any(not (e.end <= q.start or e.start >= q.end) for q in spans.values()):
+                continue  # a partial overlap: the phrase stands
             spans[(e.start, e.end)] = Participant(e.start, e.end, e.text, None, e.actor)
-    for actor in article.actors:
-        for m in actor.mentions or ():
-            if sent.start <= m[0] and m[1] <= sent.end and (m[0], m[1]) not in spans:
-                if not any(p.start <= m[0] < p.end for p in spans.values()):
-                    spans[(m[0], m[1])] = Participant(m[0], m[1], article.text[m[0]:m[1]], None, actor.id)
     parts = sorted(spans.values(), key=lambda p: p.start)
     for p in parts:
-        p.country = mention_country(article, p.start, p.end)
+        p.country = p.country or mention_country(article, p.start, p.end)
         if p.actor is None:
             for actor in article.actors:
                 if any(m[0] <= p.start and p.end <= m[1] for m in actor.mentions or ()):
@@ -465,6 +505,54 @@ def _arguments_inner(m: Match, parts, toks, light: bool, etype: str, sym: bool, 
     return Args(srcs, tgt, "light-verb" if light else "active")
 
 
+CONSEQUENCE_MARKERS = frozenset({"bagi", "untuk", "kepada", "oleh", "terhadap", "atas"})
+
+
+def _quote_speaker(article: Article, offset: int) -> list[Participant]:
+    """The speaker of the quote around `offset`, as a participant (quote layer)."""
+    for q in getattr(article, "quotes", None) or []:
+        if q.start <= offset < q.end and q.speaker:
+            actor = article.actor(q.speaker)
+            if actor is not None and actor.country:
+                return [Participant(q.start, q.start, q.speaker_text or actor.name, actor.country, actor.id)]
+    return []
+
+
+def _consequence_args(article: Article, m: Match, parts, toks, report_positions: list[int]) -> Args:
+    """`X akan membayar harganya, kata Y`: Y (the speaker) warns X.
+
+    The target is the subject of the phrase after any reporting verb (`… mengatakan Iran akan
+    menanggung akibatnya`), else the party marked after it (`akan ada konsekuensi bagi Rusia`).
+    The source is the speaker: the quote layer's speaker where the phrase sits in a quote, else
+    the subject of a reporting verb before it, the name after `menurut`, or the name after a
+    reporting verb that follows (`…, kata Menlu Inggris`).
+    """
+    cue_before = max((p for p in report_positions if p < m.first), default=None)
+    targets = [p for p in _before(parts, toks, m.first) if cue_before is None or p.first_tok > cue_before]
+    pattern = "consequence:subject"
+    if not targets:
+        after, marker = _after(parts, toks, m.last, "THREATEN", limit=6)
+        if marker in CONSEQUENCE_MARKERS:
+            targets, pattern = after, f"consequence:{marker}"
+    sources = _quote_speaker(article, toks[m.first].start)
+    how = "+quote-speaker"
+    if not sources and cue_before is not None:
+        how = "+speaker"
+        if toks[cue_before].lower == "menurut":
+            sources, _ = _after(parts, toks, cue_before + 1, "THREATEN", limit=3)
+        else:
+            sources = _before(parts, toks, cue_before)
+    if not sources:
+        cue_after = min((p for p in report_positions if p >= m.last), default=None)
+        if cue_after is not None:
+            sources, _ = _after(parts, toks, cue_after + 1, "THREATEN", limit=4)
+            how = "+speaker-after"
+    if not sources:
+        how = ""
+    targets = [t for t in targets if all(t is not s_ for s_ in sources)]
+    return Args(sources, targets, pattern + how)
+
+
 # ---------------------------------------------------------------------------- modality
 def _flags(toks: list[Tok], m: Match, clause_start: int, reported: bool) -> tuple[bool, str | None]:
     window = [t.lower for t in toks[max(clause_start, m.first - 8):m.first]]
@@ -538,6 +626,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
     if not matches:
         return []
     parts = _participants(article, s_index, toks)
+    # a trigger phrase may share its last words with an actor phrase (`mengusir diplomat` +
+    # `diplomat Rusia`, `penarikan pasukan` + `pasukan Prancis`): the actor starts after the trigger
+    for m in matches:
+        for p in parts:
+            if m.first <= p.first_tok < m.last <= p.last_tok:
+                p.first_tok = m.last
     title_case = _is_title_case(toks)
     light_roots = words("light_verbs")
     report_positions = [i for i, t in enumerate(toks) if _is_reporting(t)]
@@ -578,7 +672,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         args = _arguments(m, parts, toks, light)
         reported_frame = any(p < m.first for p in report_positions) or \
             any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
-        if not args.sources and reported_frame and m.voice == "active":
+        if not args.sources and reported_frame and m.voice == "active" and m.entry.get("arg") != "consequence":
             # `X mengatakan bahwa akan …`: the speaker is the subject of the inner clause
             cue = max((p for p in report_positions if p < m.first), default=None)
             if cue is not None:
@@ -591,6 +685,8 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                             args = Args([Participant(q.start, q.start, q.speaker_text or actor.name,
                                                      actor.country, actor.id)], args.targets,
                                         args.pattern + "+quote-speaker")
+        if m.entry.get("arg") == "consequence":
+            args = _consequence_args(article, m, parts, toks, report_positions)
         etype = m.entry["type"]
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
@@ -601,7 +697,7 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
             for tgt in targets:
                 sc = src.country if src else None
                 tc = tgt.country if tgt else None
-                if sc and tc and sc == tc and m.entry.get("sym"):
+                if sc and tc and sc == tc and (m.entry.get("sym") or m.entry.get("arg") == "consequence"):
                     continue
                 if src is not None and tgt is not None and src is tgt:
                     continue
