@@ -1,0 +1,104 @@
+"""NER throughput benchmark for warta's shipped Indonesian model (one CPU core).
+
+  PYTHONPATH=src python bench/bench_ner.py [--text FILE] [--data /work/shared/data]
+      [--model PATH] [--limit N] [--repeat R]
+
+Without --text it uses sentences from the NER corpora (NER-UI full file + NERGrit test +
+idner-news-2k test), run through the model's own `id` tokenizer from raw text and also
+over pre-tokenised Docs (pipeline only).  Prints words/s and peak RSS (getrusage).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_v] = "1"
+
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+
+def peak_mb() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def load_texts(args) -> list[str]:
+    if args.text:
+        lines = Path(args.text).read_text(encoding="utf-8").splitlines()
+        return [ln.strip() for ln in lines if ln.strip()]
+    from warta.evaluate_ner import read_bio
+    root = Path(args.data)
+    texts = []
+    for rel, sep in (("indolem-ner/nerui/nergithub.txt", "\t"),
+                     ("nergrit-indonlu/test_preprocess.txt", "\t"),
+                     ("idner-news-2k/test.txt", None)):
+        p = root / rel
+        if p.is_file():
+            texts += [" ".join(w) for w, _ in read_bio(p, sep)]
+    if not texts:
+        sys.exit(f"no corpus found under {root}; pass --text FILE")
+    return texts
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--text", help="UTF-8 text file, one sentence/paragraph per line")
+    ap.add_argument("--data", default=os.environ.get("WARTA_SHARED", "/work/shared") + "/data")
+    ap.add_argument("--model", help="spaCy pipeline dir (default: shipped warta model)")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=256)
+    args = ap.parse_args()
+    try:
+        import torch
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+    rss0 = peak_mb()
+    t0 = time.perf_counter()
+    if args.model:
+        import spacy
+        nlp = spacy.load(args.model)
+    else:
+        from warta.models import load_model
+        nlp = load_model()
+    load_s = time.perf_counter() - t0
+    texts = load_texts(args)
+    if args.limit:
+        texts = texts[: args.limit]
+    texts = texts * args.repeat
+    list(nlp.pipe(texts[:50]))  # warm-up
+    rows = []
+    # 1) raw text: tokenizer + pipeline
+    t0 = time.perf_counter()
+    n_words = n_ents = 0
+    for doc in nlp.pipe(texts, batch_size=args.batch_size):
+        n_words += len(doc)
+        n_ents += len(doc.ents)
+    dt = time.perf_counter() - t0
+    rows.append(("text -> id tokenizer + pipeline", len(texts), n_words, n_ents, dt))
+    # 2) tokenizer only
+    t0 = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    dt = time.perf_counter() - t0
+    rows.append(("id tokenizer only", len(texts), sum(map(len, docs)), 0, dt))
+    # 3) pipeline over pre-tokenised docs
+    t0 = time.perf_counter()
+    n_ents = sum(len(d.ents) for d in nlp.pipe(docs, batch_size=args.batch_size))
+    dt = time.perf_counter() - t0
+    rows.append(("pipeline on Docs (" + "+".join(nlp.pipe_names) + ")", len(docs),
+                 sum(map(len, docs)), n_ents, dt))
+    print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')}  load {load_s:.2f}s  "
+          f"threads=1")
+    print(f"{'mode':44s} {'sents':>7s} {'words':>8s} {'ents':>6s} {'sec':>7s} {'words/s':>9s}")
+    for name, ns, nw, ne, dt in rows:
+        print(f"{name:44s} {ns:7d} {nw:8d} {ne:6d} {dt:7.2f} {nw / dt:9.0f}")
+    print(f"peak RSS: {peak_mb():.0f} MB (before model load: {rss0:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
