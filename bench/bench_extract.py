@@ -44,8 +44,9 @@ def main(argv: list[str]) -> None:
 
     t0 = time.perf_counter()
     nlp = warta.make_pipeline(components)
-    # warm up: the first article loads the model and builds the gazetteers
-    nlp(read_path(next(iter(expand(inputs))))[0])
+    # warm up: the first pass loads the model and builds the gazetteers and caches
+    for article in articles:
+        nlp(warta.Article.from_dict(article.to_dict()))
     load_s = time.perf_counter() - t0
 
     words = 0

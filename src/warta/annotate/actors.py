@@ -62,15 +62,25 @@ class Table:
         self.fold = fold
         self.items: dict[tuple[str, ...], object] = {}
         self.maxlen = 0
+        self.lengths: dict[str, list[int]] = {}  # first word → phrase lengths, longest first
 
     def add(self, phrase: str, value: object) -> None:
         key = tuple(t.casefold() if self.fold else t for t in toks(phrase))
         if key and key not in self.items:
             self.items[key] = value
             self.maxlen = max(self.maxlen, len(key))
+            lengths = self.lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
 
     def match(self, tokens: list[Tok], i: int) -> tuple[int, object] | None:
-        for n in range(min(self.maxlen, len(tokens) - i), 0, -1):
+        if i >= len(tokens):
+            return None
+        first = tokens[i].text.casefold() if self.fold else tokens[i].text
+        for n in self.lengths.get(first, ()):
+            if n > len(tokens) - i:
+                continue
             key = tuple(t.text.casefold() if self.fold else t.text for t in tokens[i:i + n])
             if key in self.items:
                 return n, self.items[key]

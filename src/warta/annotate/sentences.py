@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,8 +63,10 @@ def set_sentence_starts(doc: Doc) -> Doc:
             i = j
             continue
         i += 1
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start
+    if n:
+        # one array write: setting token.is_sent_start one by one is quadratic in spaCy
+        values = numpy.array([[1 if start else -1] for start in starts], dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], values)
     return doc
 
 
