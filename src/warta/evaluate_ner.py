@@ -104,8 +104,9 @@ def score_docs(nlp, sents, name: str = "") -> dict:
     }
 
 
-def evaluate(data_dir: Path, model=None) -> list[dict]:
-    """Evaluate ``model`` (a spaCy Language, a path, or None = shipped model)."""
+def evaluate(data_dir: Path, model=None, only=None) -> list[dict]:
+    """Evaluate ``model`` (a spaCy Language, a path, or None = shipped model) on every test set,
+    or on those named in ``only``."""
     if model is None:
         from warta.models import load_model
         nlp = load_model()
@@ -116,7 +117,13 @@ def evaluate(data_dir: Path, model=None) -> list[dict]:
         nlp = model
     root = _resolve_data_dir(data_dir)
     results = []
+    names = [name for name, _, _ in TEST_SETS]
+    unknown = sorted(set(only or ()) - set(names))
+    if unknown:
+        raise FileNotFoundError(f"unknown test set(s) {', '.join(unknown)}; known: {', '.join(names)}")
     for name, rel, sep in TEST_SETS:
+        if only and name not in only:
+            continue
         path = root / rel
         if not path.is_file():
             raise FileNotFoundError(f"test set {name} missing: {path}")
