@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from warta import __version__
 from warta.errors import InputError, WartaError
+from warta.record import is_record_file
 
 err_console = Console(stderr=True)
 
@@ -135,7 +136,7 @@ def eval_(gold, predictions, as_json, reference_date):
 
     golds = load_jsonl(gold)
     if len(predictions) == 1 and Path(predictions[0]).suffix in {".jsonl", ".ndjson"} \
-            and _is_record_file(predictions[0]):
+            and is_record_file(predictions[0]):
         preds = load_jsonl(predictions[0])
     else:
         errors: list[InputError] = []
@@ -144,23 +145,7 @@ def eval_(gold, predictions, as_json, reference_date):
         for exc in errors:
             click.echo(f"Error: {exc}", err=True)
     summary = score(golds, preds)
-    click.echo(json.dumps(summary, indent=1) if as_json else _table(summary, format_table))
-
-
-def _table(summary, format_table) -> str:
-    return format_table(summary)
-
-
-def _is_record_file(path: str) -> bool:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except ValueError:
-                    return False
-                return isinstance(first, dict) and "schema" in first and "entities" in first
-    return False
+    click.echo(json.dumps(summary, indent=1) if as_json else format_table(summary))
 
 
 @main.command("components")

@@ -13,6 +13,7 @@ JSON; `Article.to_dict()` / `Article.from_dict()` round-trip exactly.
 from __future__ import annotations
 
 import dataclasses
+import os
 import hashlib
 import json
 import re
@@ -263,3 +264,16 @@ def content_id(text: str) -> str:
     """Stable id of an article: the same normalised text always gives the same id."""
     digest = hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()
     return digest[:16]
+
+
+def is_record_file(path: str | os.PathLike) -> bool:
+    """True when `path` is JSON Lines of warta article records (as `warta extract` writes them)."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(first, dict) and "schema" in first and ("entities" in first or "events" in first)
+    return False

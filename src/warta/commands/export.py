@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from warta.record import is_record_file
+
 FORMATS = ("gdelt", "plover", "csv")
 
 
@@ -17,7 +19,7 @@ def _records(inputs):
     others = []
     for name in inputs:
         p = Path(name)
-        if p.suffix in (".jsonl", ".ndjson") and p.is_file() and _is_record_file(p):
+        if p.suffix in (".jsonl", ".ndjson") and p.is_file() and is_record_file(p):
             with p.open(encoding="utf-8") as f:
                 for line in f:
                     if line.strip():
@@ -27,18 +29,6 @@ def _records(inputs):
     if others:
         for article in extract(others):
             yield article.to_dict()
-
-
-def _is_record_file(path: Path) -> bool:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except ValueError:
-                    return False
-                return isinstance(first, dict) and "schema" in first and "events" in first
-    return False
 
 
 @click.command("export")
