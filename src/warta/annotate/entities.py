@@ -92,9 +92,12 @@ def rules() -> dict:
     common = {line.strip() for line in lexicons.path("common_words.txt").read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
     titles: set[str] = set()
+    ranks: set[str] = set()
     for t in lexicons.load("titles")["titles"]:
         for name in [t["title"], *(t.get("aliases") or [])]:
             titles.add(name.casefold())
+            if t.get("kind") == "rank":
+                ranks.add(name.casefold())
     institutions: dict[str, str] = {}
     for inst in lexicons.load("institutions")["institutions"]:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
@@ -108,6 +111,8 @@ def rules() -> dict:
         "verbs": frozenset(line.strip() for line in lexicons.path("verbs.txt").read_text(encoding="utf-8").splitlines()
                            if line.strip() and not line.startswith("#")),
         "titles": frozenset(titles),
+        "ranks": frozenset(ranks),
+        "org_with_country": tuple(sorted(data.get("org_with_country") or [], key=len, reverse=True)),
         "institutions": institutions,
         "org_cues": tuple(sorted((w.casefold() for w in data.get("org_cues") or []), key=len, reverse=True)),
         "byline": tuple(re.compile(p) for p in data.get("byline_patterns") or []),
@@ -163,7 +168,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 rule = MODEL_RULE + "+cut-verb"
                 break
         # a rank or title closing the span belongs to the next name (`Polda Metro Jaya Kombes`)
-        while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() in r["titles"]:
+        while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() in r["ranks"]:
             words = words[:-1]
             rule = MODEL_RULE + "+cut-title"
         if not words or (len(words) == 1 and len(text[words[0][0]:words[0][1]]) < 2):
@@ -186,7 +191,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             if countries.by_name(text[ps:pe]) and plabel != "LOC":
                 plabel, prule = "LOC", prule + "+country"
             out.append((ps, pe, plabel, prule if prule != MODEL_RULE else rule))
-    out = _merge_conjoined(text, _vote_labels(text, out))
+    out = _org_with_country(text, _merge_conjoined(text, _vote_labels(text, out)))
     out = _knowledge_labels(article, out)
     return _confirm(article, out)
 
@@ -293,6 +298,28 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
     return [(s, e, label, MODEL_RULE)]
 
 
+@functools.cache
+def _org_country_regex() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in rules()["org_with_country"])
+    names = "|".join(re.escape(n) for n in sorted(countries.surface_names(), key=len, reverse=True) if n)
+    return re.compile(rf"(?<![\w-])(?:{heads})\s+(?:{names})(?![\w-])")
+
+
+def _org_with_country(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`Kementerian Luar Negeri Iran`, `Penjaga Pantai China`: a generic organisation head
+    (entity_rules.yaml `org_with_country`) followed by a country is one ORG; spans inside it go."""
+    found = [(m.start(), m.end()) for m in _org_country_regex().finditer(text)]
+    if not found:
+        return spans
+    out = [sp for sp in spans
+           if not any(sp[0] < b and a < sp[1] for a, b in found) or any(sp[0] <= a and b <= sp[1] and (sp[0], sp[1]) != (a, b)
+                                                                          for a, b in found)]
+    for a, b in found:
+        if not any(sp[0] <= a and b <= sp[1] for sp in out):
+            out.append((a, b, "ORG", "rule:org-with-country"))
+    return sorted(out)
+
+
 def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`Badan Siber` + `dan` + `Sandi Negara`: an organisation's name cut at its `dan` is one name
     when the part after `dan` is made of common words only (no name of its own)."""
@@ -338,7 +365,8 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         if inst:
             new = inst
         elif _DOMAIN.match(surface):
-            if outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", ""):
+            at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
+            if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
                 continue  # the outlet's own name in its dateline
             new = "ORG"
         elif countries.by_name(surface) or countries.by_capital(surface) or surface in gazetteer_capitals():
