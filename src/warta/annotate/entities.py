@@ -28,7 +28,8 @@ GAZETTEER_RULE = "gazetteer:countries"
 @functools.cache
 def country_matcher(vocab_id: int, vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()]
+    names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()] \
+        + sorted(gazetteer_capitals())
     patterns = [tokenizer_nlp().make_doc(n) for n in sorted(set(names)) if n]
     matcher.add("LOC", patterns)
     return matcher
@@ -154,7 +155,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         words = _words(text, start, end)
         # a common word opening a sentence is no part of a name (`Menyediakan`, `Sambil`, `Menurut Kim`)
         while words and (words[0][0] in sentence_starts or text[max(0, words[0][0] - 1)] in "“\"‘'(")\
-                and _is_common(text[words[0][0]:words[0][1]]):
+                and _is_common(text[words[0][0]:words[0][1]]) and known_label(text[words[0][0]:words[0][1]]) is None:
             words = words[1:]
             rule = MODEL_RULE + "+trim-common"
         # a title before a person's name (`Pemimpin RRDK`, `Presiden Joko Widodo`)
@@ -177,11 +178,20 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         while e > s and text[e - 1] in ".,;:":
             e -= 1
         surface = text[s:e]
-        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)):
+        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)
+                                                        and known_label(surface) is None):
             continue
         before = _word_before(text, s)
         if any(before.endswith(cue) for cue in r["not_cues"]):
             continue
+        # a given name the model left out between a title and the surname (`Irjen Krishna [Murti]`)
+        if label == "PER" and len(words) == 1:
+            base = max(0, words[0][0] - 60)
+            m = re.search(r"(\w+)\s+([A-Z][a-z]+)\s+$", text[base:words[0][0]])
+            if m and m.group(1).casefold() in r["titles"] and m.group(2).casefold() not in r["titles"] \
+                    and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
+                words = [(base + m.start(2), base + m.end(2)), words[0]]
+                rule = MODEL_RULE + "+given-name"
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
             before = _word_before(text, ps)
@@ -192,8 +202,24 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 plabel, prule = "LOC", prule + "+country"
             out.append((ps, pe, plabel, prule if prule != MODEL_RULE else rule))
     out = _org_with_country(text, _merge_conjoined(text, _vote_labels(text, out)))
-    out = _knowledge_labels(article, out)
+    out = _knowledge_labels(article, _initials(text, out))
     return _confirm(article, out)
+
+
+# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
+_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
+
+
+def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    out = [sp for sp in spans]
+    for m in _INITIALS.finditer(text):
+        a, b = m.span(1)
+        if countries.by_name(m.group(1)) or m.group(1).casefold() in rules()["institutions"]:
+            continue
+        out = [sp for sp in out if not (sp[0] == a and sp[1] == b)]
+        if not any(sp[0] < b and a < sp[1] for sp in out):
+            out.append((a, b, "PER", "rule:initials-age"))
+    return sorted(out)
 
 
 # an acronym in brackets after its long form, whole or cut by the model: `Komisi Pemilihan Umum (KPU`
