@@ -193,7 +193,9 @@ def scan_regex() -> re.Pattern:
 def prefix_regex() -> re.Pattern:
     data = lexicons.load("places")
     pre = "|".join(re.escape(p) for p in sorted(data["prefixes"], key=len, reverse=True))
-    name = r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|al|el|de|del|da|di))*"
+    # foreign particles inside a name (`Bandar al Abbas`), never the Indonesian `di`, and only
+    # before another capitalised word (`wilayah Belarus dekat` stops at Belarus)
+    name = r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|(?:al|el|de|del|da)(?=[ ][A-Z])))*"
     return re.compile(rf"(?<![\w-])(?<!ibu )(?<!Ibu )(?P<prefix>{pre})[ ]+(?P<name>{name})")
 
 
@@ -237,6 +239,9 @@ def resolve(name: str, prefix: str | None = None, context: frozenset[str] = froz
         return Info(name, cap, None, None, None, None, "city", None, 0, "countries:capital")
     kind = lexicons.load("places")["prefixes"].get(prefix) if prefix else None
     cities = geonames_cities().get(k, [])
+    if prefix in ("Kabupaten", "Kecamatan", "Kelurahan", "Desa"):
+        # units only Indonesia has: a namesake abroad (Tanah Merah, Malaysia) is not it
+        return _best([c for c in cities if c.country == "IDN"], context)
     subs = subdivisions().get(k, [])
     city = _best(cities, context)
     sub = _best(subs, context)
