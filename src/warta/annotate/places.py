@@ -193,8 +193,10 @@ def scan_regex() -> re.Pattern:
 def prefix_regex() -> re.Pattern:
     data = lexicons.load("places")
     pre = "|".join(re.escape(p) for p in sorted(data["prefixes"], key=len, reverse=True))
-    name = r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|al|el|de|del|da|di))*"
-    return re.compile(rf"(?<![\w-])(?P<prefix>{pre})[ ]+(?P<name>{name})")
+    # foreign particles inside a name (`Bandar al Abbas`), never the Indonesian `di`, and only
+    # before another capitalised word (`wilayah Belarus dekat` stops at Belarus)
+    name = r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|(?:al|el|de|del|da)(?=[ ][A-Z])))*"
+    return re.compile(rf"(?<![\w-])(?<!ibu )(?<!Ibu )(?P<prefix>{pre})[ ]+(?P<name>{name})")
 
 
 @functools.cache
@@ -210,7 +212,7 @@ def resolve(name: str, prefix: str | None = None, context: frozenset[str] = froz
     if not k:
         return None
     code = countries.by_name(name)
-    if code and prefix is None:
+    if code and (prefix is None or prefix.casefold() in ("wilayah", "daerah", "kawasan", "negara")):
         base = country_infos().get(code)
         c = countries.get(code)
         return Info(c.name if c else name, code, None, None, None, base.geonames_id if base else None, "country",
@@ -237,6 +239,9 @@ def resolve(name: str, prefix: str | None = None, context: frozenset[str] = froz
         return Info(name, cap, None, None, None, None, "city", None, 0, "countries:capital")
     kind = lexicons.load("places")["prefixes"].get(prefix) if prefix else None
     cities = geonames_cities().get(k, [])
+    if prefix in ("Kabupaten", "Kecamatan", "Kelurahan", "Desa"):
+        # units only Indonesia has: a namesake abroad (Tanah Merah, Malaysia) is not it
+        return _best([c for c in cities if c.country == "IDN"], context)
     subs = subdivisions().get(k, [])
     city = _best(cities, context)
     sub = _best(subs, context)
@@ -343,6 +348,8 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
             if free(m):
                 chosen.append(m)
                 taken.append((m.start, m.end))
+    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS]
+    chosen = [m for m in chosen if not _not_a_place(text, m, orgs)]
     if context is None:
         context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
     out: list[Place] = []
@@ -368,7 +375,85 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                          geonames_id=info.geonames_id, kind=info.kind,
                          sentence=sentence_at(m.start) if sentence_at else None,
                          rule=f"{m.rule}>{info.source}"))
-    return out
+    return _countries_from_context(text, out)
+
+
+@functools.cache
+def _not_places() -> tuple[frozenset[str], frozenset[str]]:
+    """Names that are never places: institutions (institutions.yaml, type ORG) and places.yaml `not_places`."""
+    names = {key(n) for n in lexicons.load("places").get("not_places") or []}
+    for inst in lexicons.load("institutions")["institutions"]:
+        if (inst.get("type") or "ORG") == "ORG":
+            names.update(key(n) for n in [inst["name"], *(inst.get("aliases") or [])])
+    seats = {key(n) for n in lexicons.load("places").get("institution_places") or []}
+    return frozenset(names - seats), frozenset(seats)
+
+
+def _not_a_place(text: str, m: "Mention", orgs: list[tuple[int, int]]) -> bool:
+    """An organisation (`Uni Eropa`, `Interpol`), a name inside or right after an organisation's
+    name (`Bank Indonesia`, `Bawaslu RI`), a seat of power acting (`Kremlin membantah`), or a
+    span of common words the entity model took for a place (`Sentra Penegakan Hukum`)."""
+    names, seats = _not_places()
+    if key(m.name) in names or key(text[m.start:m.end]) in names:
+        return True
+    if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs):
+        return True
+    if any(re.fullmatch(r"\)?[ ]", text[b:m.start]) for a, b in orgs if b <= m.start) and countries.by_name(m.name):
+        return True
+    if key(m.name) in seats:
+        from warta.annotate.entities import rules as entity_rules
+        after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
+        before = text[max(0, m.start - 30):m.start].casefold()
+        data = lexicons.load("places")
+        if (after and after.group(1).casefold() in entity_rules()["verbs"]) or any(
+                re.search(rf"\b{re.escape(c)}\s+$", before) for c in data.get("seat_cues") or []):
+            return True
+    if m.rule.startswith("entity") and resolve(m.name, m.prefix) is None and not m.prefix:
+        from warta.annotate.entities import rules as entity_rules
+        r = entity_rules()
+        words = m.name.split()
+        data = lexicons.load("places")
+        if m.name.startswith(tuple(data.get("indonesian_prefixes") or []) + tuple(data.get("local_prefixes") or [])):
+            return False
+        if words and words[0].casefold() not in r["heads"] and any(
+                w.casefold() in r["common"] and w.casefold() not in r["heads"] for w in words):
+            return True
+    return False
+
+
+def _countries_from_context(text: str, places: list[Place]) -> list[Place]:
+    """Give unresolved names a country the text vouches for: an apposition (`Bandara X, Mesir`,
+    `Desa Ngroto, Kecamatan Gubug`), or a prefix that names an Indonesian unit (`Kabupaten`,
+    `Polda`, `Gerbang Tol`) in an article about Indonesia, or a street or building (`Jalan`,
+    `Gedung`) in the country the article is about."""
+    from collections import Counter
+    data = lexicons.load("places")
+    resolved = Counter(p.country for p in places if p.country)
+    main = resolved.most_common(1)[0][0] if resolved else None
+    indonesian = main == "IDN"
+    id_prefixes = tuple(data.get("indonesian_prefixes") or [])
+    local_prefixes = tuple(data.get("local_prefixes") or [])
+    for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
+        if p.country is not None:
+            continue
+        after = re.match(r",\s*", text[p.end:p.end + 3])
+        nxt = next((q for q in places if after and q.start == p.end + after.end() and q.country), None)
+        if nxt is not None:
+            p.country, p.rule = nxt.country, p.rule + "+apposition"
+        elif indonesian and p.text.startswith(id_prefixes):
+            p.country, p.rule = "IDN", p.rule + "+indonesian-prefix"
+        elif main and p.text.startswith(local_prefixes):
+            p.country, p.rule = main, p.rule + "+article-country"
+    # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
+    bare: dict[str, str] = {}
+    for p in places:
+        words = p.text.split()
+        if p.country and len(words) >= 2 and p.text.startswith(id_prefixes):
+            bare.setdefault(key(" ".join(words[1:])), p.country)
+    for p in places:
+        if p.country is None and key(p.text) in bare:
+            p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
+    return places
 
 
 def timezone_of_text(text: str) -> str | None:
