@@ -193,7 +193,13 @@ def test_lexicon_reporting_verbs_sane():
     for e in data["after"]:
         assert e["forms"] and all(f.startswith(e["lemma"][:3]) for f in e["forms"]), e
     for e in data["before"]:
-        assert isinstance(e["bare"], bool), e
+        assert isinstance(e["bare"], bool) or e["bare"] == "loose", e
+        assert not e.get("data_subject") or e["bare"], e
+    for key in ("credit_sources", "predicates", "not_predicates", "predicate_prefixes", "subordinators",
+                "naming_words", "data_subjects", "clause_breakers"):
+        assert data[key] and all(isinstance(w, str) and w == w.strip() for w in data[key]), key
+    assert set(data["credit_sources"]) <= set(data["source"])
+    assert not set(data["predicates"]) & set(data["not_predicates"])
 
 
 def test_lexicon_actor_words_sane():

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from warta import lexicons
 from warta.options import Options
 from warta.pipeline import component
+from warta.annotate.actors import title_table, tokenize
 from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -107,6 +108,11 @@ def is_clause(text: str, loose: bool = False) -> bool:
                 continue
             return True
     return loose and len(WORD_RE.findall(head)) >= 4
+
+
+@functools.cache
+def demonstratives() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicons.load("actor_words")["demonstratives"])
 
 
 PRONOUN_RE = re.compile(r"(?<!\w)(ia|dia|beliau|mereka)(?!\w)", re.I)
@@ -272,6 +278,9 @@ class Quoter:
                     return inner[0][2], self.text[inner[0][0]:inner[0][1]]
                 if not cands or all(c[3] != "PER" for c in cands):
                     return None, self.text[na:nb]
+        desc = self.description(a, b)
+        if desc:
+            return desc
         if cands:
             best = next((c for c in cands if c[3] == "PER"), None) or next(
                 (c for c in cands if c[3] == "ORG"), None) or cands[0]
@@ -285,6 +294,20 @@ class Quoter:
             return None, self.text[a:b]
         return None, None
 
+    def description(self, a: int, b: int) -> tuple[str | None, str] | None:
+        """`politikus Partai NasDem itu`, `pria asal Bandung tersebut`: a description with a demonstrative
+        points back to a person already named; resolved like a pronoun, the words kept as speaker_text."""
+        words = self.text[a:b].split()
+        if len(words) < 2 or len(words) > 8 or words[-1].casefold() not in demonstratives():
+            return None
+        first = words[0]
+        if not (first[:1].islower() or title_table().match(tokenize(first), 0)):
+            return None
+        if any(c[3] == "PER" and self.text[c[0]:c[1]][:1].isupper() and not title_table().match(
+                tokenize(self.text[c[0]:c[1]]), 0) for c in self.cands_in(a, b)):
+            return None  # a name inside: `kata Budi itu` is no description
+        return self.resolve_pronoun(a, "ia"), self.text[a:b]
+
     def subject_of(self, a: int, b: int) -> tuple[str | None, str | None]:
         """The speaker before a cue verb: the subject of the clause text[a:b]."""
         seg_start = a
@@ -292,7 +315,11 @@ class Quoter:
         commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
         if commas:
             seg_start = commas[-1] + 1
-            if not self.text[seg_start:b].strip() and len(commas) >= 2:
+            if not self.text[seg_start:b].strip() and len(commas) >= 2 and re.match(
+                    r"\s*yang(?!\w)", self.text[commas[-2] + 1:commas[-1]]):
+                # `Presiden Georgia X, yang berseberangan dengan …, menyatakan`: a relative clause, the subject before it
+                seg_start, b = (commas[-3] + 1 if len(commas) >= 3 else a), commas[-2]
+            elif not self.text[seg_start:b].strip() and len(commas) >= 2:
                 # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
                 seg_start, b = commas[-2] + 1, commas[-1]
             elif not self.text[seg_start:b].strip():
