@@ -417,6 +417,9 @@ class Finder:
                                            and self.tokens[j + 1].cap)):
                 if self.tokens[j].text in not_names():
                     break
+                t = title_table().match(self.tokens, j)
+                if t and t[1].kind != "office":  # type: ignore[union-attr]
+                    break  # `Polda Jawa Timur | Kombes Farman Hakim`: a rank opens a person
                 j += 1
             while j > i + n and self.tokens[j - 1].text == "dan":
                 j -= 1
@@ -494,6 +497,9 @@ class Finder:
                         j += n
                         continue
                     tok = self.tokens[j]
+                    if offices and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", tok.text) and self.span_ok(j - 1, 2):
+                        j += 1  # `Anggota Komisi I DPR`, `Ketua Komisi II`
+                        continue
                     if tok.text in ("untuk", "di") and j + 1 < len(self.tokens) and offices and self.modifier_at(j + 1):
                         j += 1  # `Dubes RI untuk Jepang`
                         continue

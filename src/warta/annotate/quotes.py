@@ -325,7 +325,11 @@ class Quoter:
             elif not self.text[seg_start:b].strip():
                 b = commas[-1]
                 seg_start = a
-        for lo in (seg_start, a):
+        lows = (seg_start, a)
+        lead = self.c["credit"].match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip()))
+        if lead and seg_start > lead.end():
+            lows = (seg_start,)  # `Seperti dilansir AFP, seorang pejabat mengatakan`: the outlet is no subject
+        for lo in lows:
             items = [(c[0], c[1], c[2]) for c in self.cands_in(lo, b)
                      if self.word_before(c[0]) not in PREP_BEFORE_SUBJECT or c[0] == lo]
             for pm in PRONOUN_RE.finditer(self.text[lo:b]):
