@@ -50,6 +50,25 @@ def test_actors_title_gives_role_country_sector(text, name, country, sector, rol
     assert any(r.casefold() == role.casefold() for r in a.roles), a.roles
 
 
+@pytest.mark.parametrize("text,person,fragment", [
+    ("Kepala Divisi Humas Polri Irjen Sandi Nugroho memimpin konferensi pers.", "Sandi Nugroho", "Divisi Humas"),
+    ("Direktur Reserse Kriminal Umum Polda Jawa Timur Kombes Farman Saputra tiba di lokasi.", "Farman Saputra",
+     "Reserse Kriminal Umum"),
+    ("Menteri Koordinator Bidang Pangan dan Pertanian (Menko Pangan) Zulkifli Hasan meninjau gudang beras.",
+     "Zulkifli Hasan", "Bidang Pangan"),
+    ("Juru bicara Penjaga Pantai Jepang Kenji Morita membenarkan insiden itu.", "Kenji Morita", "Penjaga Pantai"),
+    ("Kepala urusan kemanusiaan PBB Martin Griffiths tiba di Port Sudan.", "Martin Griffiths", None),
+    ("Anggota Komisi I DPR Dave Lukito mengkritik rencana itu.", "Dave Lukito", "Komisi I"),
+])
+def test_actors_title_chain_ends_at_the_person(text, person, fragment):
+    a = run(text)
+    actor = actor_named(a, person)
+    assert actor is not None and actor.type == "PER" and actor.roles, [(x.name, x.type) for x in a.actors]
+    if fragment:
+        assert not any(x.type == "PER" and x.name.startswith(fragment) for x in a.actors), \
+            [(x.name, x.type) for x in a.actors]
+
+
 def test_actors_name_parts_join_full_name():
     art = run("Kim menyapa warga. Pemimpin Korea Utara Kim Jong Sik kemudian berpidato. Kim tersenyum.")
     a = actor_named(art, "Kim Jong Sik")
@@ -193,7 +212,13 @@ def test_lexicon_reporting_verbs_sane():
     for e in data["after"]:
         assert e["forms"] and all(f.startswith(e["lemma"][:3]) for f in e["forms"]), e
     for e in data["before"]:
-        assert isinstance(e["bare"], bool), e
+        assert isinstance(e["bare"], bool) or e["bare"] == "loose", e
+        assert not e.get("data_subject") or e["bare"], e
+    for key in ("credit_sources", "predicates", "not_predicates", "predicate_prefixes", "subordinators",
+                "naming_words", "data_subjects", "clause_breakers"):
+        assert data[key] and all(isinstance(w, str) and w == w.strip() for w in data[key]), key
+    assert set(data["credit_sources"]) <= set(data["source"])
+    assert not set(data["predicates"]) & set(data["not_predicates"])
 
 
 def test_lexicon_actor_words_sane():

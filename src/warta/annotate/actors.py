@@ -164,6 +164,11 @@ def org_head_table() -> Table:
 
 
 @functools.cache
+def unit_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words()["unit_heads"])
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     return frozenset(words()["not_names"])
 
@@ -412,6 +417,9 @@ class Finder:
                                            and self.tokens[j + 1].cap)):
                 if self.tokens[j].text in not_names():
                     break
+                t = title_table().match(self.tokens, j)
+                if t and t[1].kind != "office":  # type: ignore[union-attr]
+                    break  # `Polda Jawa Timur | Kombes Farman Hakim`: a rank opens a person
                 j += 1
             while j > i + n and self.tokens[j - 1].text == "dan":
                 j -= 1
@@ -425,6 +433,37 @@ class Finder:
                 i = j
                 continue
             i += 1
+
+    def chain_goes_on(self, j: int) -> int | None:
+        """Token index where a title chain goes on after a unit name ending before token j
+        (`… Kerja Sama Multilateral | Kementerian Luar Negeri Tri Tharyat`, `… dan Kebudayaan (Menko PMK) Muhadjir`),
+        or None where the name ends the chain."""
+        if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
+            return None
+        t = self.tokens[j]
+        if t.text in ("dan", "&") and j + 1 < len(self.tokens) and self.tokens[j + 1].cap and self.span_ok(j, 2):
+            return j + 1
+        if t.text == "(":
+            close = next((x for x in range(j + 1, min(j + 7, len(self.tokens))) if self.tokens[x].text == ")"), None)
+            if close is not None and close + 1 < len(self.tokens) and self.span_ok(j, close - j + 2) \
+                    and self.name_at(close + 1):
+                return close + 1
+            return None
+        if t.cap and t.text[:1].isalpha() and t.text not in not_names():
+            return j
+        return None
+
+    def person_in_name(self, k: int, n: int) -> tuple[int, int]:
+        """The person inside a capitalised run after a title: a model PER entity ending it
+        (`Bidang Perekonomian Airlangga Hartarto`), else the run without a leading unit word."""
+        start, end = self.tokens[k].start, self.tokens[k + n - 1].end
+        for e in self.article.entities:
+            if e.label in ("PER", "PERSON") and start < e.start and e.end == end and not e.rule.startswith("actors"):
+                k2 = self.tok_index(e.start)
+                return k + n - k2, k2
+        if self.tokens[k].text.casefold() in unit_heads() and n >= 3:
+            return 2, k + n - 2
+        return n, k
 
     def titles(self) -> None:
         i = 0
@@ -441,49 +480,61 @@ class Finder:
             country = inst_sector = None
             j = i
             lower_mods = 0
-            while j < len(self.tokens):
-                t = table.match(self.tokens, j)
-                if t and self.span_ok(j, t[0]):
-                    title: Title = t[1]  # type: ignore[assignment]
-                    roles.append(" ".join(x.text for x in self.tokens[j:j + t[0]]))
-                    (ranks if title.kind != "office" else offices).append(title)
-                    j += t[0]
-                    continue
-                mod = self.modifier_at(j)
-                if mod and self.span_ok(j - 1, 2):
-                    n, code, sector, _ = mod
-                    country = country or code
-                    inst_sector = inst_sector or sector
-                    j += n
-                    continue
-                tok = self.tokens[j]
-                if tok.text in ("untuk", "di") and j + 1 < len(self.tokens) and offices and self.modifier_at(j + 1):
-                    j += 1  # `Dubes RI untuk Jepang`
-                    continue
-                if tok.cap and offices and self.span_ok(j - 1, 2):
-                    # a place or unit before a rank and the name: `Kapolda Metro Jaya Irjen Karyoto`
-                    n_place = self.name_at(j)
-                    after = j + n_place
-                    if n_place and after < len(self.tokens) and self.span_ok(after - 1, 2):
-                        t2 = table.match(self.tokens, after)
-                        if t2 and self.name_at(after + t2[0]):
-                            j = after
-                            continue
-                if (not tok.cap and tok.text.isalpha() and lower_mods < 2 and len(tok.text) >= 4
-                        and country is None and inst_sector is None and tok.text.capitalize() not in not_names()
-                        and not re.match(r"(me|ber|di|ter)", tok.text) and j + 1 < len(self.tokens)
-                        and self.span_ok(j - 1, 2) and offices):
-                    lower_mods += 1
-                    j += 1
-                    continue
-                break
-            # an appositive comma: `anggota politbiro Partai Komunis Tiongkok, Li Hongzhong`
-            k = j
-            if k < len(self.tokens) and self.tokens[k].text == "," and k > i and self.span_ok(k, 2):
-                k += 1
-            n = self.name_at(k) if k < len(self.tokens) and self.span_ok(max(k - 1, 0), 2) else 0
-            if n and k != j and n < 2:
-                n = 0
+            for _hop in range(5):
+                while j < len(self.tokens):
+                    t = table.match(self.tokens, j)
+                    if t and self.span_ok(j, t[0]):
+                        title: Title = t[1]  # type: ignore[assignment]
+                        roles.append(" ".join(x.text for x in self.tokens[j:j + t[0]]))
+                        (ranks if title.kind != "office" else offices).append(title)
+                        j += t[0]
+                        continue
+                    mod = self.modifier_at(j)
+                    if mod and self.span_ok(j - 1, 2):
+                        n, code, sector, _ = mod
+                        country = country or code
+                        inst_sector = inst_sector or sector
+                        j += n
+                        continue
+                    tok = self.tokens[j]
+                    if offices and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", tok.text) and self.span_ok(j - 1, 2):
+                        j += 1  # `Anggota Komisi I DPR`, `Ketua Komisi II`
+                        continue
+                    if tok.text in ("untuk", "di") and j + 1 < len(self.tokens) and offices and self.modifier_at(j + 1):
+                        j += 1  # `Dubes RI untuk Jepang`
+                        continue
+                    if tok.cap and offices and self.span_ok(j - 1, 2):
+                        # a place or unit before a rank and the name: `Kapolda Metro Jaya Irjen Karyoto`
+                        n_place = self.name_at(j)
+                        after = j + n_place
+                        if n_place and after < len(self.tokens) and self.span_ok(after - 1, 2):
+                            t2 = table.match(self.tokens, after)
+                            if t2 and self.name_at(after + t2[0]):
+                                j = after
+                                continue
+                    if (not tok.cap and tok.text.isalpha() and lower_mods < 3 and len(tok.text) >= 4
+                            and country is None and inst_sector is None and tok.text.capitalize() not in not_names()
+                            and not re.match(r"(me|ber|di|ter)", tok.text) and j + 1 < len(self.tokens)
+                            and self.span_ok(j - 1, 2) and offices):
+                        lower_mods += 1
+                        j += 1
+                        continue
+                    break
+                # an appositive comma: `anggota politbiro Partai Komunis Tiongkok, Li Hongzhong`
+                k = j
+                if k < len(self.tokens) and self.tokens[k].text == "," and k > i and self.span_ok(k, 2):
+                    k += 1
+                n = self.name_at(k) if k < len(self.tokens) and self.span_ok(max(k - 1, 0), 2) else 0
+                if n and k != j and n < 2:
+                    n = 0
+                # `Direktur Reserse Narkoba Polda Metro Jaya Kombes Hengki`, `juru bicara Penjaga Pantai
+                # Filipina Jay Tarriela`: capitalised words that the chain goes on after name a unit, not a person
+                nxt = self.chain_goes_on(k + n) if n and k == j and roles else None
+                if nxt is None:
+                    break
+                j = nxt
+            if n:
+                n, k = self.person_in_name(k, n)
             if not roles:
                 i += 1
                 continue

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from warta import lexicons
 from warta.options import Options
 from warta.pipeline import component
+from warta.annotate.actors import title_table, tokenize
 from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -45,10 +46,24 @@ def cues() -> dict:
     data = lexicons.load("reporting_verbs")
     after_forms = [f for e in data["after"] for f in e["forms"]]
     before = {e["lemma"]: bool(e.get("bare")) for e in data["before"]}
+    verbs = frozenset(line.strip().casefold() for line in lexicons.path("verbs.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    breakers = [*data["clause_breakers"], *before]
     return {
+        "predicates": (verbs | {w.casefold() for w in data["predicates"]})
+        - {w.casefold() for w in data["not_predicates"]},
+        "prefix": re.compile(r"(?:" + "|".join(re.escape(x) for x in data["predicate_prefixes"]) + r")\w{4,}$"),
+        "not_pred": {w.casefold() for w in data["not_predicates"]},
+        "subordinate": re.compile(r"(?<!\w)(?:" + _alt(data["subordinators"]) + r")(?!\w)", re.I),
+        "naming": re.compile(r"(?<!\w)(?:" + _alt(data["naming_words"]) + r")\s*[\u201c\"]", re.I),
+        "data_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("data_subject")},
+        "data_subjects": {w.casefold() for w in data["data_subjects"]},
+        "credit": re.compile(r"(?<!\w)(" + _alt(data["credit_sources"]) + r")(?!\w)", re.I),
+        "breaker": re.compile(r",?\s+(?:dan|serta)\s+(?:juga\s+|pun\s+)?(" + _alt(breakers) + r")(?!\w)", re.I),
         "after": re.compile(r"(?<!\w)(" + _alt(after_forms) + r")(?!\w)", re.I),
         "before": re.compile(r"(?<!\w)(" + _alt(before) + r")(?!\w)", re.I),
         "bare": {k.casefold() for k, v in before.items() if v},
+        "loose": {e["lemma"].casefold() for e in data["before"] if e.get("bare") == "loose"},
         "source": re.compile(r"(?<!\w)(" + _alt(data["source"]) + r")(?!\w)", re.I),
         "to_press": re.compile(r"(?<!\w)(" + _alt(data["to_press"]) + r")(?!\w)", re.I),
         "negators": {w.casefold() for w in data["negators"]},
@@ -63,6 +78,41 @@ def cues() -> dict:
 def pronouns() -> tuple[frozenset[str], frozenset[str]]:
     p = lexicons.load("actor_words")["pronouns"]
     return frozenset(p["singular"]), frozenset(p["plural"])
+
+
+WORD_RE = re.compile(r"\w+(?:-\w+)*")
+
+
+def is_clause(text: str, loose: bool = False) -> bool:
+    """The words read as a clause: a predicate in the first stretch up to a comma (the verb
+    right after `yang` belongs to a relative clause and does not count); a partial quotation
+    counts (`menyebut sanksi itu “ilegal”`)."""
+    c = cues()
+    head = re.split(r"[,;]", text, maxsplit=1)[0]
+    sub = c["subordinate"].search(head)
+    if sub:
+        head = head[:sub.start()]
+    if re.search(r"[\u201c\u201d\"]", head) and not c["naming"].search(head):
+        return True
+    after_yang = False
+    for w in WORD_RE.findall(head):
+        f = w.casefold()
+        if f == "yang":
+            after_yang = True
+            continue
+        if f in c["not_pred"] or not w.islower():
+            continue
+        if f in c["predicates"] or c["prefix"].match(f):
+            if after_yang:
+                after_yang = False
+                continue
+            return True
+    return loose and len(WORD_RE.findall(head)) >= 4
+
+
+@functools.cache
+def demonstratives() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicons.load("actor_words")["demonstratives"])
 
 
 PRONOUN_RE = re.compile(r"(?<!\w)(ia|dia|beliau|mereka)(?!\w)", re.I)
@@ -228,6 +278,9 @@ class Quoter:
                     return inner[0][2], self.text[inner[0][0]:inner[0][1]]
                 if not cands or all(c[3] != "PER" for c in cands):
                     return None, self.text[na:nb]
+        desc = self.description(a, b)
+        if desc:
+            return desc
         if cands:
             best = next((c for c in cands if c[3] == "PER"), None) or next(
                 (c for c in cands if c[3] == "ORG"), None) or cands[0]
@@ -241,6 +294,20 @@ class Quoter:
             return None, self.text[a:b]
         return None, None
 
+    def description(self, a: int, b: int) -> tuple[str | None, str] | None:
+        """`politikus Partai NasDem itu`, `pria asal Bandung tersebut`: a description with a demonstrative
+        points back to a person already named; resolved like a pronoun, the words kept as speaker_text."""
+        words = self.text[a:b].split()
+        if len(words) < 2 or len(words) > 8 or words[-1].casefold() not in demonstratives():
+            return None
+        first = words[0]
+        if not (first[:1].islower() or title_table().match(tokenize(first), 0)):
+            return None
+        if any(c[3] == "PER" and self.text[c[0]:c[1]][:1].isupper() and not title_table().match(
+                tokenize(self.text[c[0]:c[1]]), 0) for c in self.cands_in(a, b)):
+            return None  # a name inside: `kata Budi itu` is no description
+        return self.resolve_pronoun(a, "ia"), self.text[a:b]
+
     def subject_of(self, a: int, b: int) -> tuple[str | None, str | None]:
         """The speaker before a cue verb: the subject of the clause text[a:b]."""
         seg_start = a
@@ -248,13 +315,21 @@ class Quoter:
         commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
         if commas:
             seg_start = commas[-1] + 1
-            if not self.text[seg_start:b].strip() and len(commas) >= 2:
+            if not self.text[seg_start:b].strip() and len(commas) >= 2 and re.match(
+                    r"\s*yang(?!\w)", self.text[commas[-2] + 1:commas[-1]]):
+                # `Presiden Georgia X, yang berseberangan dengan …, menyatakan`: a relative clause, the subject before it
+                seg_start, b = (commas[-3] + 1 if len(commas) >= 3 else a), commas[-2]
+            elif not self.text[seg_start:b].strip() and len(commas) >= 2:
                 # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
                 seg_start, b = commas[-2] + 1, commas[-1]
             elif not self.text[seg_start:b].strip():
                 b = commas[-1]
                 seg_start = a
-        for lo in (seg_start, a):
+        lows = (seg_start, a)
+        lead = self.c["credit"].match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip()))
+        if lead and seg_start > lead.end():
+            lows = (seg_start,)  # `Seperti dilansir AFP, seorang pejabat mengatakan`: the outlet is no subject
+        for lo in lows:
             items = [(c[0], c[1], c[2]) for c in self.cands_in(lo, b)
                      if self.word_before(c[0]) not in PREP_BEFORE_SUBJECT or c[0] == lo]
             for pm in PRONOUN_RE.finditer(self.text[lo:b]):
@@ -391,7 +466,7 @@ class Quoter:
     def overlaps_direct(self, a: int, b: int) -> bool:
         return any(q.direct and not (b <= q.start - 1 or a >= q.end + 1) for q in self.quotes)
 
-    def reported(self, s_start: int, s_end: int) -> Quote | None:
+    def reported(self, s_start: int, s_end: int) -> list[Quote]:
         text = self.text
         s_end = self.extend_out_of_quote(s_end)
         sent = text[s_start:s_end]
@@ -410,56 +485,101 @@ class Quoter:
                 speaker, speaker_text = self.speaker_in(s_start + m.end(), s_end, m.group(1))
                 if speaker is None and speaker_text is None:
                     continue
-                return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
-                             speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
-                             rule=f"quote:reported+{kind}-after:{m.group(1).casefold()}")
-        # 2. `Menurut X, CLAUSE.` / `Seperti dikutip dari X, CLAUSE.`
+                return [Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
+                              speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
+                              rule=f"quote:reported+{kind}-after:{m.group(1).casefold()}")]
+        # 2. `Menurut X, CLAUSE.` / `Seperti dikutip dari X, CLAUSE.` / `Menurutnya, CLAUSE.`
         m = self.c["source"].match(sent)
         if m and self.cue_ok(s_start):
             comma = sent.find(",", m.end())
-            if comma > 0:
-                speaker, speaker_text = self.speaker_in(s_start + m.end(), s_start + comma)
+            credit = self.c["credit"].fullmatch(m.group(1)) is not None
+            if comma > 0 and not (credit and self.own_speaker(s_start + comma + 1, s_end)):
+                speaker, speaker_text = self.speaker_in(s_start + m.end(), s_start + comma, m.group(1))
                 named = speaker is not None or (speaker_text and self.cands_in(s_start, s_start + comma))
                 a, b = self.trim_clause(s_start + comma + 1, s_end)
                 if named and len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
-                    return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
-                                 speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
-                                 rule=f"quote:reported+source-before:{m.group(1).casefold()}")
-        # 3. `X mengatakan (kepada Y) bahwa CLAUSE` / `X mengatakan CLAUSE`
-        best = None
+                    return [Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
+                                  speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
+                                  rule=f"quote:reported+source-before:{m.group(1).casefold()}")]
+        # 3. `X mengatakan (kepada Y) bahwa CLAUSE` / `X mengatakan CLAUSE` / `X menjelaskan, CLAUSE`
         for m in self.c["before"].finditer(sent):
             pos = s_start + m.start()
             if not self.cue_ok(pos) or self.word_before(pos) in self.c["negators"]:
                 continue
-            rest = sent[m.end():]
-            bm = BAHWA_RE.search(rest)
-            if bm:
-                gap = rest[:bm.start()].strip()
-                first = re.match(r"[\w]+", gap)
-                if (not gap or gap.startswith(",") or (first and first.group().casefold() in self.c["gap"])) \
-                        and not self.in_quote(s_start + m.end() + bm.start()) and "\u201c" not in gap:
-                    best = (m, s_start + m.end() + bm.end(), "bahwa")
-                    break
-            if best is None and m.group(1).casefold() in self.c["bare"]:
-                a = s_start + m.end()
-                lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
-                pm = self.c["to_press"].match(text, a + lead)
-                if pm:
-                    a = pm.end()
-                    lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
-                if a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?":
-                    best = (m, a + lead, "bare")
-        if best:
-            m, a, kind = best
+            if m.group(1).casefold() in self.c["data_verbs"]:
+                subj = self.text[s_start:pos].split(",")[-1].split()
+                if not subj or subj[0].casefold() not in self.c["data_subjects"]:
+                    continue
+            found = self.clause_after(m, s_start + m.end(), s_end)
+            if found is None:
+                continue
+            a, kind = found
+            speaker, speaker_text = self.subject_of(s_start, pos)
+            return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
+        return []
+
+    def own_speaker(self, a: int, b: int) -> bool:
+        """text[a:b] names its own speaker before a reporting verb (`Dikutip dari Reuters, X menyebut …`)."""
+        for v in self.c["before"].finditer(self.text, a, b):
+            pre = self.text[a:v.start()]
+            if "," not in pre and 1 <= len(pre.split()) <= 10:
+                return True
+        return False
+
+    def clause_after(self, m: re.Match, a: int, s_end: int, strict: bool = False) -> tuple[int, str] | None:
+        """Where the reported clause after the cue verb `m` (ending at a) starts, and how it is marked."""
+        text = self.text
+        rest = text[a:s_end]
+        bm = BAHWA_RE.search(rest)
+        if bm:
+            gap = rest[:bm.start()].strip()
+            first = re.match(r"[\w]+", gap)
+            if (not gap or gap.startswith(",") or (first and first.group().casefold() in self.c["gap"])) \
+                    and not self.in_quote(a + bm.start()) and "\u201c" not in gap:
+                return a + bm.end(), "bahwa"
+        lead_m = re.match(r"\s*(,?)\s*", rest)
+        lead = lead_m.end()
+        if lead_m.group(1) and a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?":
+            return a + lead, "comma"  # `Ia menjelaskan, setibanya di El Arish, bantuan …`
+        if m.group(1).casefold() not in self.c["bare"]:
+            return None
+        pm = self.c["to_press"].match(text, a + lead)
+        if pm:
+            a = pm.end()
+            lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
+        if a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?" \
+                and is_clause(text[a + lead:s_end], not strict and m.group(1).casefold() in self.c["loose"]):
+            return a + lead, "bare"
+        return None
+
+    def reported_clauses(self, m: re.Match, a: int, kind: str, s_end: int, speaker, speaker_text) -> list[Quote]:
+        """The clause from a to the sentence end (or a second predicate of the speaker: `… dan meminta …`);
+        a second reporting verb there (`… dan menegaskan CLAUSE`) reports a second clause of the same speaker."""
+        text = self.text
+        out: list[Quote] = []
+        for _ in range(3):
             stop = min([q.start - 1 for q in self.quotes if q.direct and q.start > a] + [s_end])
             stop = min([mk.open for mk in self.marks if mk.open > a and mk.paragraph_start] + [stop])
-            a, b = self.trim_clause(a, stop)
-            if len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
-                speaker, speaker_text = self.subject_of(s_start, s_start + m.start())
-                return Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
-                             speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
-                             rule=f"quote:reported+{kind}:{m.group(1).casefold()}")
-        return None
+            nxt = found = None
+            for br in self.c["breaker"].finditer(text, a, stop):
+                if self.in_quote(br.start()):
+                    continue
+                vm = self.c["before"].match(text, br.start(1))
+                found = self.clause_after(vm, vm.end(), s_end, strict=True) if vm else None
+                if vm and found is None:
+                    continue  # `… dan menegaskan kembali komitmen …`: no second clause, the first goes on
+                nxt, stop = br, br.start()
+                break
+            qa, qb = self.trim_clause(a, stop)
+            if len(text[qa:qb].split()) >= 3 and not self.overlaps_direct(qa, qb):
+                out.append(Quote(text=text[qa:qb], start=qa, end=qb, direct=False, speaker=speaker,
+                                 speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(qa),
+                                 rule=f"quote:reported+{kind}:{m.group(1).casefold()}"))
+            if nxt is None or found is None:
+                break
+            m = self.c["before"].match(text, nxt.start(1))
+            a, kind = found
+        return out
 
     def run(self) -> list[Quote]:
         pending = sorted(self.marks, key=lambda m: m.open)
@@ -477,9 +597,7 @@ class Quoter:
                 s = obj
                 if self.in_quote(s.start) and self.extend_out_of_quote(s.start) >= s.end:  # type: ignore
                     continue
-                q = self.reported(s.start, s.end)  # type: ignore[attr-defined]
-                if q is not None:
-                    self.quotes.append(q)
+                self.quotes.extend(self.reported(s.start, s.end))  # type: ignore[attr-defined]
         self.quotes.sort(key=lambda q: q.start)
         return self.quotes
 
