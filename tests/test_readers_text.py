@@ -73,6 +73,8 @@ def test_text_clutter_keeps_sentences(line):
     ("Tim Redaksi", None),
     ("Presiden Tiba di Jakarta", None),
     ("Kim bertemu Putin di Rusia", None),
+    ("Oleh karena itu, warga diminta tetap waspada.", None),
+    ("Oleh sebab itu pemerintah daerah menetapkan status siaga darurat bencana", None),
 ])
 def test_text_byline(line, names):
     assert parse_byline(line) == names

@@ -4,10 +4,19 @@ Words come from `lexicons/months.yaml` (months, weekdays, relative words, time
 zones, duration units) and `lexicons/numbers.yaml` (number words).
 
 Reference date (`article.reference_date`, `reference_basis`), first that applies:
-`Options.reference_date` (given) → `article.published` (published) → a press-form
-date with its year in the first paragraph, `Senin (22/5/2017)` (dateline) → the
-most recent year ≤ today in which every weekday + day-month pair of the article
-holds, `Rabu 13 September` (weekday) → the latest explicit full date (context) → none.
+`Options.reference_date` (given) → `article.published` (published, which the text reader
+takes from a date line under the headline or a dated byline) → a press-form date with its
+year in the first paragraph, `Senin (22/5/2017)`, else the latest weekday + press date with
+a year in the lead paragraphs, `kata Bagja, Rabu (9/10/2024)` (dateline) → the most recent
+year ≤ today in which every weekday + day-month pair of the article holds, `Rabu 13
+September` (weekday) → the latest explicit full date not written as planned (`akan digelar
+pada 27 November 2024`, `12 Juli mendatang`) (context) → none.
+
+Bare years need a cue (`sepanjang 2023`, `sejak 2019`) or an event name before them
+(`Pilkada Serentak 2024`, `krisis 1998`); a law's number (`UU Nomor 35 Tahun 2009`) is no
+date.  `N hari ke depan` / `N hari mendatang` is a duration (P{N}D); `sehari kemudian` /
+`dua hari sebelumnya` count from the most recent explicit date before them; vague counts
+(`puluhan tahun`) give no item.
 
 Values: ISO 8601 (`2023-09-13`, `2023-09`, `2023`, decades `197`, weeks `2023-W36`,
 weekends `2023-W36-WE`, times `2023-09-13T11:43+09:00`, durations `P18M`, `PT3H`).

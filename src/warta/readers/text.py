@@ -41,7 +41,8 @@ class Rules:
     outlet_slash: re.Pattern
     brand_line: list[re.Pattern]
     own_outlet_line: list[re.Pattern]
-    credit_list: re.Pattern
+    credit_list_max: int
+    credit_list_sep: re.Pattern
     republished: list[re.Pattern]
     byline_bare: list[re.Pattern]
     byline_stopwords: frozenset[str]
@@ -72,7 +73,8 @@ def rules() -> Rules:
         outlet_slash=re.compile(data["byline"]["outlet_slash"]),
         brand_line=[re.compile(p) for p in data["brand_line"]],
         own_outlet_line=[re.compile(p, ci) for p in data["own_outlet_line"]],
-        credit_list=re.compile(data["credits"]["list_line"]),
+        credit_list_max=int(data["credits"]["list_line"]["max_chars"]),
+        credit_list_sep=re.compile(data["credits"]["list_line"]["separator"]),
         republished=[re.compile(p) for p in data["credits"]["republished"]],
         byline_bare=[re.compile(p) for p in data["byline"]["bare"]],
         byline_stopwords=frozenset(w.lower() for w in data["byline_stopwords"]),
@@ -138,9 +140,11 @@ def _labelled(line: str) -> Byline | None:
         m = pattern.match(line)
         if m:
             names = [n for n in _split_names(m.group("names")) if not re.search(r"\d", n)]
-            if not names:
-                return None
             groups = m.groupdict()
+            # a sentence that happens to start with a label word (`Oleh karena itu, …`) is no byline
+            if not names or any(len(n.split()) > 5 for n in names) \
+                    or (not groups.get("date") and line.rstrip().endswith((".", "?", "!", '"', "”"))):
+                return None
             published = parse_date_line(groups["date"]) if groups.get("date") else None
             editor = None
             for p in r.editor_part:
@@ -182,11 +186,14 @@ def _name_like(part: str) -> bool:
 def credit_list(line: str) -> tuple[list[str], list[str]] | None:
     """(credits, authors) of a closing line of names: `REUTERS | AL JAZEERA`, `AFP/Reuters`;
     with `|`, people may stand beside the outlets (`RIZKI PRATAMA | ANTARA`).  None otherwise."""
-    if not rules().credit_list.match(line):
+    r = rules()
+    if len(line) > r.credit_list_max or re.search(r"[!?:\"“”()]|\.\s+\S", line):
         return None
-    parts = [p.strip(" .") for p in re.split(r"\s*(?:[|/,;&]|\bdan\b)\s*", line) if p.strip(" .")]
-    credits = [credit_name(p) for p in parts if _is_outlet(p) and credit_name(p)]
-    people = [p for p in parts if not (_is_outlet(p) and credit_name(p))]
+    parts = [p.strip(" .") for p in r.credit_list_sep.split(line)]
+    if len(parts) < 2 or not all(parts):
+        return None
+    credits = [credit_name(p) or p for p in parts if _is_outlet(p)]
+    people = [p for p in parts if not _is_outlet(p)]
     if not credits or (people and ("|" not in line or not all(_name_like(p) for p in people))):
         return None
     return credits, [p.title() if p.isupper() else p for p in people]
