@@ -118,7 +118,7 @@ def lex() -> Lex:
         # tahun 2019 / pada 2019
         ("year", rf"(?i:\b(?P<cue>{year_cues}))\b{S}{yr}\b(?![.,]\d|-)"),
         # Pilkada Serentak 2024 / krisis 1998 / Perjanjian Pertahanan Bersama 1951
-        ("year_event", rf"(?i:\b(?P<cue>{heads}))\b(?:{S}[A-Z][\w-]*){{0,3}}{S}{yr}\b(?![.,]\d|-)"),
+        ("year_event", rf"(?i:\b(?P<cue>{heads}))\b(?:{S}(?!(?:Rp|RP|US|USD|IDR|Pasal|Nomor|No)\b)[A-Z][\w-]*){{0,3}}{S}{yr}\b(?![.,]\d|-)"),
         # UU Nomor 35 Tahun 2009 / Perpres No. 12 Tahun 2020 / PP 22 Tahun 2021: a law's number (no item)
         ("law_number", rf"(?:(?i:\b(?:{law_nums})){SO}|\b(?:{laws}){S})\d+[A-Za-z]?{S}(?i:tahun){S}(?:1[89]|20)\d\d\b"),
         # N unit lalu / N unit lagi
