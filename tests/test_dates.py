@@ -30,6 +30,17 @@ REFERENCE_CASES = [
     ("Rapat pada Rabu 13 September.", {"reference_date": "2023-01-02"}, None, "2023-01-02", "given"),
     ("Rapat pada Rabu 13 September.", {}, "2017-09-14", "2017-09-14", "published"),
     ("Banjir melanda pada Kamis (9/11) pagi, lalu surut Jumat (10/11).", {}, None, "2023-11-10", "weekday"),
+    # a weekday + press date with a year in the lead paragraphs is the dateline date
+    ("Harga cabai melonjak di sejumlah pasar.\n\nPedagang mengeluhkan sepinya pembeli.\n\n"
+     "\"Stok menipis,\" kata Kepala Dinas di Bandung, Selasa (14/5/2024). Panen raya akan dimulai 3 Juni 2024.",
+     {}, None, "2024-05-14", "dateline"),
+    # context: a planned date (`akan … pada`, `… mendatang`) is never the reference
+    ("Sidang perdana akan digelar pada 20 Maret 2025. Gugatan didaftarkan 2 Februari 2025.", {}, None,
+     "2025-02-02", "context"),
+    ("Gugatan didaftarkan 2 Februari 2025 dan putusan dibacakan 14 Februari 2025. Banding dijadwalkan 1 April 2025.",
+     {}, None, "2025-02-14", "context"),
+    ("Konser berlangsung 12 Juli 2025 mendatang di Gelora Bung Karno setelah tiket dijual 1 Mei 2025.", {}, None,
+     "2025-05-01", "context"),
 ]
 
 

@@ -67,9 +67,14 @@ def test_text_clutter_keeps_sentences(line):
     ("Reporter: Dian Purnama | Editor: Joko", ["Dian Purnama"]),
     ("Laporan wartawan Tribunnews.com, Fahdi Fahlevi", ["Fahdi Fahlevi"]),
     ("Rina Marlina - detikNews", ["Rina Marlina"]),
+    ("Rep: Fikri Ramadhan/ Red: Nora Azizah", ["Fikri Ramadhan"]),
+    ("Oleh Maria Flora pada 12 Jan 2024, 09:30 WIB", ["Maria Flora"]),
+    ("Penulis: Yohana Sitorus | Editor: Agus Salim", ["Yohana Sitorus"]),
     ("Tim Redaksi", None),
     ("Presiden Tiba di Jakarta", None),
     ("Kim bertemu Putin di Rusia", None),
+    ("Oleh karena itu, warga diminta tetap waspada.", None),
+    ("Oleh sebab itu pemerintah daerah menetapkan status siaga darurat bencana", None),
 ])
 def test_text_byline(line, names):
     assert parse_byline(line) == names
@@ -117,5 +122,45 @@ def test_text_tail_pewarta_and_editor_lines():
     article = read_text(raw)
     assert article.authors == ["Sugiharto Purnama"]
     assert article.editor == "Chandra Hamdani Noor"
-    assert article.credits == ["Antara"]
+    assert article.credits == []  # Antara's own story: its dateline and copyright line are not credits
     assert article.text.endswith("jumlah kapal yang beroperasi.")
+
+
+@pytest.mark.parametrize("line,credits,authors", [
+    ("REUTERS | AL JAZEERA", ["Reuters", "Al Jazeera"], []),
+    ("AFP/Reuters", ["AFP", "Reuters"], []),
+    ("Antara, Xinhua", ["Antara", "Xinhua"], []),
+    ("DEWI LESTARI | REUTERS", ["Reuters"], ["Dewi Lestari"]),
+    ("Jakarta, Bandung, Surabaya", None, None),
+    ("Dewi Lestari/Budi", None, None),
+])
+def test_text_credit_list_line(line, credits, authors):
+    from warta.readers.text import credit_list
+
+    found = credit_list(line)
+    assert (found is None) if credits is None else (found == (credits, authors))
+
+
+@pytest.mark.parametrize("para,own,credits,authors", [
+    ("(Tribunnews.com/Ardi Santoso)", "Tribunnews.com", [], ["Ardi Santoso"]),
+    ("Korban dibawa ke RSUD. (Kompas.com/Nur Fitri)", "Kompas.com", [], ["Nur Fitri"]),
+    ("(Antara/Reuters)", None, ["Antara", "Reuters"], []),
+    ("(ANTARA FOTO/Budi Candra)", None, None, None),
+])
+def test_text_outlet_slash(para, own, credits, authors):
+    from warta.readers.text import outlet_slash
+
+    found = outlet_slash(para)
+    if credits is None:
+        assert found is None
+    else:
+        _m, out = found
+        assert (out["own"], out["credits"], out["authors"]) == (own, credits, authors)
+
+
+def test_text_own_outlet_is_never_a_credit():
+    from warta.readers.text import outlet_key
+
+    assert outlet_key("TRIBUNNEWS.COM") == outlet_key("Tribunnews") == outlet_key("tribunnews.com")
+    assert outlet_key("REPUBLIKA.CO.ID") == outlet_key("Republika")
+    assert outlet_key("CNN Indonesia") != outlet_key("CNN")

@@ -4,10 +4,19 @@ Words come from `lexicons/months.yaml` (months, weekdays, relative words, time
 zones, duration units) and `lexicons/numbers.yaml` (number words).
 
 Reference date (`article.reference_date`, `reference_basis`), first that applies:
-`Options.reference_date` (given) → `article.published` (published) → a press-form
-date with its year in the first paragraph, `Senin (22/5/2017)` (dateline) → the
-most recent year ≤ today in which every weekday + day-month pair of the article
-holds, `Rabu 13 September` (weekday) → the latest explicit full date (context) → none.
+`Options.reference_date` (given) → `article.published` (published, which the text reader
+takes from a date line under the headline or a dated byline) → a press-form date with its
+year in the first paragraph, `Senin (22/5/2017)`, else the latest weekday + press date with
+a year in the lead paragraphs, `kata Bagja, Rabu (9/10/2024)` (dateline) → the most recent
+year ≤ today in which every weekday + day-month pair of the article holds, `Rabu 13
+September` (weekday) → the latest explicit full date not written as planned (`akan digelar
+pada 27 November 2024`, `12 Juli mendatang`) (context) → none.
+
+Bare years need a cue (`sepanjang 2023`, `sejak 2019`) or an event name before them
+(`Pilkada Serentak 2024`, `krisis 1998`); a law's number (`UU Nomor 35 Tahun 2009`) is no
+date.  `N hari ke depan` / `N hari mendatang` is a duration (P{N}D); `sehari kemudian` /
+`dua hari sebelumnya` count from the most recent explicit date before them; vague counts
+(`puluhan tahun`) give no item.
 
 Values: ISO 8601 (`2023-09-13`, `2023-09`, `2023`, decades `197`, weeks `2023-W36`,
 weekends `2023-W36-WE`, times `2023-09-13T11:43+09:00`, durations `P18M`, `PT3H`).
@@ -48,6 +57,11 @@ class Lex:
     local: list[str]
     units: dict[str, dict]
     se_durations: dict[str, str]
+    ahead: frozenset[str] = frozenset()
+    anchor_after: frozenset[str] = frozenset()
+    anchor_before: frozenset[str] = frozenset()
+    future_cues: re.Pattern | None = None
+    future_after: re.Pattern | None = None
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
 
 
@@ -57,7 +71,12 @@ def lex() -> Lex:
     months = {n: int(m) for m, names in data["months"].items() for n in names}
     weekdays = {n: int(d) for d, names in data["weekdays"].items() for n in names}
     L = Lex(months=months, weekdays=weekdays, relative=data["relative"], zones=data["time_zones"],
-            local=data["local_time"], units=data["duration_units"], se_durations=data["se_durations"])
+            local=data["local_time"], units=data["duration_units"], se_durations=data["se_durations"],
+            ahead=frozenset(w.lower() for w in data["ahead_words"]),
+            anchor_after=frozenset(w.lower() for w in data["anchor_after_words"]),
+            anchor_before=frozenset(w.lower() for w in data["anchor_before_words"]),
+            future_cues=re.compile(rf"(?i:\b(?:{_alt(data['future_cues'])})\b)"),
+            future_after=re.compile(rf"(?i:^{S}(?:{_alt(data['future_after'])})\b)"))
     MON = rf"(?:{_alt(months)})\.?"
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
@@ -68,6 +87,11 @@ def lex() -> Lex:
     mods = _alt(data["period_modifiers"])
     before = _alt(data["before_words"])
     after = _alt(data["after_words"])
+    ahead = _alt(data["ahead_words"])
+    anchor = _alt(data["anchor_after_words"] + data["anchor_before_words"])
+    heads = _alt(data["year_event_heads"])
+    laws = _alt(data["law_types"])
+    law_nums = _alt(data["law_number_cues"])
     rel = _alt(data["relative"])
     cues = _alt(data["duration_cues"])
     parts = _alt(data["parts_of_day"])
@@ -88,14 +112,18 @@ def lex() -> Lex:
         ("period_year", rf"(?i:\b(?P<mod>{mods}){S}tahun)(?:{S}(?P<year>(?:1[89]|20)\d\d)\b|{S}(?P<rel>ini|lalu|depan|mendatang)\b)?"),
         # September 2023 / bulan Mei / pada Juli
         ("month_year", rf"(?:\bbulan{S})?{MON_CAP}{S}{yr}\b"),
-        ("month_alone", rf"(?:(?i:\b(?:bulan|pada|sejak|hingga|sampai|selama|periode|jelang|menjelang|medio)){S}){MON_CAP}(?:{S}(?P<rel>lalu|depan|mendatang|ini)\b)?"),
+        ("month_alone", rf"(?:(?i:\b(?:bulan|pada|sejak|hingga|sampai|selama|periode|jelang|menjelang|medio)){S}){MON_CAP}(?!{S}(?:1[89]|20)\d\d\b)(?:{S}(?P<rel>lalu|depan|mendatang|ini)\b)?"),
         # decades
         ("decade", rf"(?:(?i:\b(?:tahun|era|dekade)){S})?\b(?P<dec>(?:1[89]|20)\d0)-?an\b"),
         # tahun 2019 / pada 2019
         ("year", rf"(?i:\b(?P<cue>{year_cues}))\b{S}{yr}\b(?![.,]\d|-)"),
+        # Pilkada Serentak 2024 / krisis 1998 / Perjanjian Pertahanan Bersama 1951
+        ("year_event", rf"(?i:\b(?P<cue>{heads}))\b(?:{S}(?!(?:Rp|RP|US|USD|IDR|Pasal|Nomor|No)\b)[A-Z][\w-]*){{0,3}}{S}{yr}\b(?![.,]\d|-)"),
+        # UU Nomor 35 Tahun 2009 / Perpres No. 12 Tahun 2020 / PP 22 Tahun 2021: a law's number (no item)
+        ("law_number", rf"(?:(?i:\b(?:{law_nums})){SO}|\b(?:{laws}){S})\d+[A-Za-z]?{S}(?i:tahun){S}(?:1[89]|20)\d\d\b"),
         # N unit lalu / N unit lagi
-        ("relative_n", rf"(?i:\b(?P<num>{NUM}){S}(?P<unit>{UNIT}){S}(?P<dir>{before}|{after}))\b"),
-        ("relative_se", rf"(?i:\b(?P<se>{_alt(data['se_durations'])}){S}(?P<dir>{before}|{after}))\b"),
+        ("relative_n", rf"(?i:\b(?P<num>{NUM}){S}(?P<unit>{UNIT}){S}(?P<dir>{before}|{after}|{ahead}|{anchor}))\b"),
+        ("relative_se", rf"(?i:\b(?P<se>{_alt(data['se_durations'])}){S}(?P<dir>{before}|{after}|{ahead}|{anchor}))\b"),
         ("relative", rf"(?i:\b(?P<rel>{rel}))\b"),
         # durations
         ("duration", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<num>{NUM}){S}(?P<unit>{UNIT}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
@@ -202,6 +230,22 @@ def _month(g: dict) -> int | None:
     return lex().months.get(mon)
 
 
+#: paragraphs at the start that make up the lead (where `Rabu (9/10/2024)` gives the dateline date)
+LEAD_PARAGRAPHS = 3
+#: characters before a date searched for a future cue (`akan digelar pada`)
+FUTURE_WINDOW = 40
+
+
+def is_future(article: Article, c: Cand) -> bool:
+    """A date written as planned: a future cue shortly before it in its sentence, or `mendatang` after it."""
+    L = lex()
+    text = article.text
+    i = article.sentence_at(c.start)
+    start = article.sentences[i].start if i is not None else 0
+    window = text[max(start, c.start - FUTURE_WINDOW):c.start]
+    return bool(L.future_cues.search(window) or L.future_after.match(text[c.end:c.end + 20]))
+
+
 def choose_reference(article: Article, cands: list[Cand], options: Options) -> tuple[dt.date | None, str]:
     if options.reference_date:
         return dt.date.fromisoformat(options.reference_date[:10]), "given"
@@ -210,13 +254,20 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
             return dt.date.fromisoformat(str(article.published)[:10]), "published"
         except ValueError:
             pass
-    full = []  # explicit full dates
+    full = []  # explicit full dates, each with whether it is marked as future
     pairs = []  # (weekday, month, day) without a year
     first_para_end = article.sentences[0].end if article.sentences else len(article.text)
+    lead_end = first_para_end
+    paras: list[int] = []
     for s in article.sentences:
         if s.paragraph == article.sentences[0].paragraph:
             first_para_end = s.end
+        if s.paragraph not in paras:
+            paras.append(s.paragraph)
+        if len(paras) <= LEAD_PARAGRAPHS:
+            lead_end = s.end
     dateline = None
+    lead_press = []  # `Rabu (9/10/2024)`: weekday + press date with a year in the lead paragraphs
     for c in cands:
         if c.kind not in ("day_month", "press", "numeric", "iso"):
             continue
@@ -229,9 +280,13 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
         if y:
             d = _date(y, m, day)
             if d:
-                full.append(d)
+                future = is_future(article, c)
+                full.append((d, future))
                 if dateline is None and c.kind in ("press", "numeric") and c.start < first_para_end:
                     dateline = d
+                if c.kind == "press" and "wd" in g and c.start < lead_end and not future \
+                        and d.weekday() == lex().weekdays[g["wd"]]:
+                    lead_press.append(d)
         elif "wd" in g:
             pairs.append((lex().weekdays[g["wd"]], m, day))
     if article.dateline:
@@ -243,6 +298,8 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
                     return d, "dateline"
     if dateline:
         return dateline, "dateline"
+    if lead_press:
+        return max(lead_press), "dateline"
     if pairs:
         today = options.today_date()
         for y in range(today.year, today.year - 40, -1):
@@ -250,7 +307,10 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
             if all(x is not None and x.weekday() == wd and x <= today for x, (wd, _m, _d) in zip(ds, pairs)):
                 return max(ds), "weekday"
     if full:
-        return max(full), "context"
+        # the latest date not marked as planned (`akan digelar pada 27 November`); when every
+        # date is planned, the article was written before all of them
+        past = [d for d, future in full if not future]
+        return (max(past) if past else min(d for d, _f in full)), "context"
     return None, "none"
 
 
@@ -300,6 +360,9 @@ def shift(ref: dt.date, unit: str, n: float) -> tuple[str, str] | None:
     return None
 
 
+#: candidates that name a day themselves (not relative to the reference date): anchors for `kemudian`
+EXPLICIT_DAY_KINDS = ("day_month", "press", "numeric", "iso", "day_range", "weekday")
+
 UNIT_SHIFT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
@@ -317,9 +380,15 @@ def _fmt_num(text: str) -> float | None:
     return parsed[0] if parsed else None
 
 
+def _approximate(num: str) -> bool:
+    parsed = numbers.parse_number(num)
+    return bool(parsed and parsed[1])
+
+
 def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_context: dt.date | None,
-            options: Options) -> list[tuple[str | None, str, str]]:
-    """[(value, grain, rule)] for one candidate."""
+            options: Options, anchor_day: dt.date | None = None) -> list[tuple[str | None, str, str]]:
+    """[(value, grain, rule)] for one candidate; `anchor_day` is the most recent explicit
+    day-grain date before it (for `sehari kemudian`)."""
     L = lex()
     g = c.groups
     k = c.kind
@@ -375,8 +444,10 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         return [(str(ref.year + off), "year", k)]
     if k == "decade":
         return [(g["dec"][:3], "year", k)]
-    if k == "year":
+    if k in ("year", "year_event"):
         return [(g["year"], "year", k)]
+    if k == "law_number":
+        return []
     if k == "relative":
         entry = L.relative[g["rel"].lower()]
         if ref is None:
@@ -385,6 +456,8 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         return [(v[0], v[1], f"relative:{g['rel'].lower()}")] if v else []
     if k in ("relative_n", "relative_se"):
         if k == "relative_n":
+            if _approximate(g["num"]):
+                return []  # `puluhan tahun ke depan`: too vague for a value
             n = _fmt_num(g["num"])
             unit = g["unit"].lower()
         else:
@@ -392,17 +465,29 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
             unit = L.se_durations[g["se"].lower()]
         if n is None:
             return []
+        direction = " ".join(g["dir"].lower().split())
+        if direction in L.ahead:  # `14 hari ke depan`: the span of the next 14 days
+            v = duration_value(n, unit)
+            return [(v, "duration", f"{k}:ahead")] if v else []
         info = L.units.get(unit)
         if info is None or info.get("time"):
             return []
-        sign = -1 if g["dir"].lower() in ("lalu", "silam", "yang lalu", "sebelumnya") else 1
         n = n * info.get("factor", 1)
+        if direction in L.anchor_after or direction in L.anchor_before:
+            if anchor_day is None:
+                return []  # anchored to an event without a date
+            sign = -1 if direction in L.anchor_before else 1
+            v = shift(anchor_day, UNIT_SHIFT[info["designator"]], sign * n)
+            return [(v[0], v[1], f"{k}:after-previous-date" if sign > 0 else f"{k}:before-previous-date")] if v else []
+        sign = -1 if direction in ("lalu", "silam", "yang lalu") else 1
         if ref is None:
             return [(None, "day", k)]
         v = shift(ref, UNIT_SHIFT[info["designator"]], sign * n)
         return [(v[0], v[1], k)] if v else []
     if k in ("duration", "duration_se"):
         if k == "duration":
+            if _approximate(g["num"]):
+                return []  # `puluhan tahun`: too vague for a value
             n = _fmt_num(g["num"])
             unit = g["unit"]
         else:
@@ -483,14 +568,18 @@ def extract(article: Article, options: Options) -> Article:
     last_day: dict[int | None, dt.date] = {}
     # day-grain dates per sentence first, so clock times can use them
     resolved = []
+    anchor_day = None  # the most recent explicit day-grain date so far
     for c in cands:
         sent = article.sentence_at(c.start)
-        items = resolve(c, text, ref, article, None, options) if not c.kind.startswith("clock") else None
+        items = resolve(c, text, ref, article, None, options, anchor_day) \
+            if not c.kind.startswith("clock") else None
         resolved.append((c, sent, items))
         if items:
             for value, grain, _rule in items:
                 if grain == "day" and value and len(value) == 10:
                     last_day.setdefault(sent, dt.date.fromisoformat(value))
+                    if c.kind in EXPLICIT_DAY_KINDS:
+                        anchor_day = dt.date.fromisoformat(value)
     for c, sent, items in resolved:
         if items is None:
             items = resolve(c, text, ref, article, last_day.get(sent), options)

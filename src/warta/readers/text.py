@@ -3,7 +3,10 @@
 Recognises the headline, byline, date line, dateline (`JAKARTA, KOMPAS.com -`),
 lead, section sub-headings, body paragraphs, the editor's initials at the end
 (`(asr)`), wire credits (`Reuters berkontribusi pada laporan ini`, `(Antara)`,
-`Melansir BBC`) and page clutter (`Baca Juga: …`).  The conventions are data,
+`REUTERS | AL JAZEERA`, `Melansir BBC`, `Sebagian artikel ini telah tayang di
+Kontan.co.id`) and page clutter (`Baca Juga: …`).  The article's own outlet (from
+its dateline, a brand line under the headline, a copyright line or `(Kompas.com/Name)`)
+is never a credit.  The conventions are data,
 in `lexicons/structure.yaml`; this module only applies them.
 """
 
@@ -34,6 +37,13 @@ class CreditLine:
 class Rules:
     clutter: list[re.Pattern]
     byline_labelled: list[re.Pattern]
+    editor_part: list[re.Pattern]
+    outlet_slash: re.Pattern
+    brand_line: list[re.Pattern]
+    own_outlet_line: list[re.Pattern]
+    credit_list_max: int
+    credit_list_sep: re.Pattern
+    republished: list[re.Pattern]
     byline_bare: list[re.Pattern]
     byline_stopwords: frozenset[str]
     editor_end: list[re.Pattern]
@@ -46,7 +56,6 @@ class Rules:
     credit_end: list[re.Pattern]
     credit_inline: list[re.Pattern]
     outlets: dict[str, str]
-    wire_services: frozenset[str]
     heading_max: int
     heading_min: int
     question_max: int
@@ -60,6 +69,13 @@ def rules() -> Rules:
     return Rules(
         clutter=[re.compile(p, ci) for p in data["clutter"]],
         byline_labelled=[re.compile(p, ci) for p in data["byline"]["labelled"]],
+        editor_part=[re.compile(p, ci) for p in data["byline"]["editor_part"]],
+        outlet_slash=re.compile(data["byline"]["outlet_slash"]),
+        brand_line=[re.compile(p) for p in data["brand_line"]],
+        own_outlet_line=[re.compile(p, ci) for p in data["own_outlet_line"]],
+        credit_list_max=int(data["credits"]["list_line"]["max_chars"]),
+        credit_list_sep=re.compile(data["credits"]["list_line"]["separator"]),
+        republished=[re.compile(p) for p in data["credits"]["republished"]],
         byline_bare=[re.compile(p) for p in data["byline"]["bare"]],
         byline_stopwords=frozenset(w.lower() for w in data["byline_stopwords"]),
         editor_end=[re.compile(p) for p in data["editor"]["end"]],
@@ -72,7 +88,6 @@ def rules() -> Rules:
         credit_end=[re.compile(p) for p in data["credits"]["end"]],
         credit_inline=[re.compile(p) for p in data["credits"]["inline"]],
         outlets={o.casefold(): o for o in data["outlets"]},
-        wire_services=frozenset(w.casefold() for w in data["wire_services"]),
         heading_max=int(data["heading"]["max_words"]),
         heading_min=int(data["heading"]["min_words"]),
         question_max=int(data["heading"].get("question_max_words", 0)),
@@ -111,13 +126,103 @@ def _split_names(names: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
-def _labelled_byline(line: str) -> list[str] | None:
-    for pattern in rules().byline_labelled:
+@dataclass
+class Byline:
+    names: list[str]
+    published: str | None = None
+    editor: str | None = None
+
+
+def _labelled(line: str) -> Byline | None:
+    """A labelled byline (`Oleh X pada 05 Des 2023, 14:10 WIB`, `Rep: X/ Red: Y`), or None."""
+    r = rules()
+    for pattern in r.byline_labelled:
         m = pattern.match(line)
         if m:
             names = [n for n in _split_names(m.group("names")) if not re.search(r"\d", n)]
-            return names or None
+            groups = m.groupdict()
+            # a sentence that happens to start with a label word (`Oleh karena itu, …`) is no byline
+            if not names or any(len(n.split()) > 5 for n in names) \
+                    or (not groups.get("date") and line.rstrip().endswith((".", "?", "!", '"', "”"))):
+                return None
+            published = parse_date_line(groups["date"]) if groups.get("date") else None
+            editor = None
+            for p in r.editor_part:
+                e = p.search(line[m.end("names"):])
+                if e:
+                    editor = e.group("initials").strip()
+                    break
+            return Byline(names, published, editor)
     return None
+
+
+def _labelled_byline(line: str) -> list[str] | None:
+    found = _labelled(line)
+    return found.names if found else None
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name for comparison: `TRIBUNNEWS.COM`, `Tribunnews` and `tribunnews.com` are one outlet."""
+    key = name.strip(" .()").casefold()
+    key = re.sub(r"^www\.", "", key)
+    key = re.sub(r"(?:\.co)?\.(?:com|co|id|net|tv|org|news)(?:\.id)?$", "", key)
+    key = re.sub(r"\s*news$", "", key)
+    return " ".join(key.split())
+
+
+def _is_outlet(part: str) -> bool:
+    """A known outlet, a web domain (`Kontan.co.id`) or a camel-cased brand (`kumparanNEWS`)."""
+    known = credit_name(part)
+    return bool((known and known.casefold() == part.strip(" .").casefold())
+                or any(p.match(part) for p in rules().brand_line))
+
+
+def _name_like(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() and not re.search(r"\d", w) for w in words) \
+        and not {w.lower() for w in words} & rules().byline_stopwords
+
+
+def credit_list(line: str) -> tuple[list[str], list[str]] | None:
+    """(credits, authors) of a closing line of names: `REUTERS | AL JAZEERA`, `AFP/Reuters`;
+    with `|`, people may stand beside the outlets (`RIZKI PRATAMA | ANTARA`).  None otherwise."""
+    r = rules()
+    if len(line) > r.credit_list_max or re.search(r"[!?:\"“”()]|\.\s+\S", line):
+        return None
+    parts = [p.strip(" .") for p in r.credit_list_sep.split(line)]
+    if len(parts) < 2 or not all(parts):
+        return None
+    credits = [credit_name(p) or p for p in parts if _is_outlet(p)]
+    people = [p for p in parts if not _is_outlet(p)]
+    if not credits or (people and ("|" not in line or not all(_name_like(p) for p in people))):
+        return None
+    return credits, [p.title() if p.isupper() else p for p in people]
+
+
+def outlet_slash(para: str) -> tuple[re.Match, dict] | None:
+    """`(Tribunnews.com/Nadia Rahmawati)` closing a paragraph: the match and its reading
+    {own, credits, authors, editor}, or None when a part is neither an outlet, a name nor initials."""
+    m = rules().outlet_slash.search(para)
+    if not m:
+        return None
+    parts = [p.strip() for p in m.group("parts").split("/") if p.strip()]
+    out = {"own": None, "credits": [], "authors": [], "editor": None}
+    outlets = []
+    for part in parts:
+        if re.fullmatch(r"[a-z]{2,5}", part):
+            out["editor"] = "/".join(x for x in (out["editor"], part) if x)
+        elif _is_outlet(part):
+            outlets.append(credit_name(part) or part)
+        elif _name_like(part):
+            out["authors"].append(part)
+        else:
+            return None
+    if not outlets or not _is_outlet(parts[0]):
+        return None
+    if out["authors"]:
+        out["own"] = outlets.pop(0)  # the author's outlet: the article's own
+    out["credits"] = [o for o in outlets if credit_name(o)]
+    return m, out
 
 
 def parse_byline(para: str) -> list[str] | None:
@@ -189,7 +294,7 @@ def _is_meta_line(line: str) -> bool:
     """A line that is a labelled byline, a date line, an editor or a credit line on its own."""
     r = rules()
     return bool(parse_date_line(line) or _labelled_byline(line) or any(p.match(line) for p in r.editor_line)
-                or any(c.pattern.match(line) for c in r.credit_line)
+                or any(c.pattern.match(line) for c in r.credit_line) or credit_list(line)
                 or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:1])))
 
 
@@ -216,6 +321,7 @@ class _Meta:
         self.credits: list[str] = []
         self.editor: str | None = None
         self.published: str | None = None
+        self.own: list[str] = []  # names of the article's own outlet
 
     def add_names(self, names: list[str]) -> None:
         for name in names:
@@ -244,25 +350,63 @@ class _Meta:
                 if known or not c.known_only:
                     _add(self.credits, known or m.group("credit").strip(" ."))
                     return True
-        names = _labelled_byline(line)
-        if names:
-            self.add_names(names)
+        found = _labelled(line)
+        if found:
+            self.add_names(found.names)
+            self.published = self.published or found.published
+            self.editor = self.editor or found.editor
+            return True
+        listed = credit_list(line)
+        if listed:
+            for credit in listed[0]:
+                _add(self.credits, credit)
+            for name in listed[1]:
+                _add(self.authors, name)
+            return True
+        if not head and self.take_slash(line, whole=True):
             return True
         return False
+
+    def take_slash(self, para: str, whole: bool) -> str | None:
+        """Read `(Tribunnews.com/Name)` at the end of `para`; the text before it ("" when it was the
+        whole paragraph), or None when there is none (or `whole` and it is not the whole paragraph)."""
+        found = outlet_slash(para)
+        if not found or (whole and found[0].start() > 0):
+            return None
+        m, out = found
+        if out["own"]:
+            self.own.append(out["own"])
+        for credit in out["credits"]:
+            _add(self.credits, credit)
+        for name in out["authors"]:
+            _add(self.authors, name)
+        self.editor = self.editor or out["editor"]
+        return para[:m.start()].rstrip()
 
 
 def read_text(raw: str, source: str | None = None, **meta) -> Article:
     """Build an Article from a plain-text news article."""
     r = rules()
     text = clean_text(raw)
+    title = meta.pop("title", None)
+    info = _Meta(list(meta.pop("authors", None) or []))
+    # credits and the own outlet named on lines that are dropped as clutter
+    for ln in text.split("\n"):
+        for p in r.republished:
+            m = p.match(ln.strip())
+            if m:
+                _add(info.credits, credit_name(m.group("credit")) or m.group("credit").strip(" ."))
+        if is_clutter(ln.strip()):
+            for p in r.own_outlet_line:
+                m = p.match(ln.strip())
+                if m:
+                    info.own.append(m.group("outlet"))
     lines = [ln for ln in text.split("\n") if not (ln.strip() and is_clutter(ln.strip()))]
     blocks = _explode_edges(blocks_of("\n".join(lines)))
     paras = [" ".join(b) for b in blocks]
 
-    title = meta.pop("title", None)
-    info = _Meta(list(meta.pop("authors", None) or []))
     given_published = meta.pop("published", None)
-    dateline = dateline_place = outlet = None
+    dateline = dateline_place = outlet = brand = None
 
     # -- the head: headline, then bylines, date lines, editor lines in any order -------
     if title is None and len(paras) > 1 and len(paras[0].split()) <= 30 \
@@ -276,6 +420,10 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
             break
         if info.take_line(paras[0], head=True):
             paras.pop(0)
+            continue
+        if any(p.match(paras[0]) for p in r.brand_line):  # `kumparanNEWS` under the headline
+            brand = brand or paras[0]
+            info.own.append(paras.pop(0))
             continue
         names = parse_byline(paras[0])
         if names:
@@ -296,6 +444,9 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         changed = True
         while changed and last:
             changed = False
+            before = info.take_slash(last, whole=False)
+            if before is not None:
+                last, changed = before, True
             for p in r.credit_end:
                 m = p.search(last)
                 if m and credit_name(m.group("credit")):
@@ -322,9 +473,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
                 dateline = m.group(0).strip()
                 dateline_place = _place_name(groups["place"]) if groups.get("place") else None
                 outlet = (groups.get("outlet") or "").strip() or None
-                known = credit_name(outlet) if outlet else None
-                if known and known.casefold() in r.wire_services:
-                    _add(info.credits, known)
+                if outlet:
+                    info.own.append(outlet)
                 paras[0] = paras[0][m.end():].lstrip()
                 break
 
@@ -345,6 +495,9 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     for p in r.credit_inline:
         for m in p.finditer(body):
             _add(info.credits, credit_name(m.group("credit")))
+    own = {outlet_key(o) for o in info.own}
+    info.credits = [c for c in info.credits if outlet_key(c) not in own]
+    outlet = outlet or brand
 
     return Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
                    editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
