@@ -702,7 +702,9 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
                 break
     if srcs and not tgts and etype in ANAPHORIC and             any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
         noun = lows[m.last] if m.last < len(lows) else ""
-        ante = _antecedent(article, s_index, srcs[0].country, noun)
+        # a denial answers the one who accused the denier; of several deniers none is singled out
+        ante = None if etype == "REJECT" and len(srcs) > 1 else \
+            _antecedent(article, s_index, srcs[0].country, noun, accuser_only=etype == "REJECT")
         if ante:
             tgts, pattern = [ante], pattern + "+anaphor"
     if etype == "COERCE" and m.voice == "passive" and not srcs:
@@ -741,7 +743,8 @@ def _previous_pair(article: Article, s_index: int) -> list[Participant]:
     return []
 
 
-def _antecedent(article: Article, s_index: int, src_country: str | None, noun: str) -> Participant | None:
+def _antecedent(article: Article, s_index: int, src_country: str | None, noun: str,
+                accuser_only: bool = False) -> Participant | None:
     """The actor of the earlier event an anaphoric object refers to."""
     earlier = [e for e in article.scratch.get("events_so_far", ())
                if s_index - 6 <= (article.sentence_at(e.start) or 0) < s_index]
@@ -751,7 +754,10 @@ def _antecedent(article: Article, s_index: int, src_country: str | None, noun: s
                 return Participant(e.start, e.start, e.source_text or e.source_country, e.source_country, e.source)
         return None
     noun_roots = morph.roots(noun) if noun else frozenset()
-    return pick(lambda e: e.target_country == src_country and src_country is not None) or \
+    accuser = pick(lambda e: e.target_country == src_country and src_country is not None)
+    if accuser or accuser_only:
+        return accuser
+    return accuser or \
         pick(lambda e: bool(noun_roots & morph.roots((e.trigger or "").split()[0].casefold()))) or \
         pick(lambda e: e.type in CONDEMNABLE) or pick(lambda e: True)
 
