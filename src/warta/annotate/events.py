@@ -55,7 +55,7 @@ TARGET_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "dengan", "melaw
 MARKED_TARGET_ONLY = frozenset({"MOBILIZE", "PROTEST"})
 STRONG_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "melawan", "lawan"})
 PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "menuju", "depan"})
-FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID"})  # `dari X` names the other party
+FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID", "AGREE"})  # `dari X` names the other party
 CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", "karena", "sebab", "setelah",
                           "sebelum", "ketika", "saat", "yang", "agar", "supaya", "sehingga", "meski", "meskipun",
                           "walaupun", "jika", "apabila", "kemudian", "lalu", "dan", "serta", "atau"})
@@ -705,8 +705,14 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
         # a denial answers the one who accused the denier; of several deniers none is singled out
         ante = None if etype == "REJECT" and len(srcs) > 1 else \
             _antecedent(article, s_index, srcs[0].country, noun, accuser_only=etype == "REJECT")
+        if ante is None and etype != "REJECT":
+            ante = _previous_other(article, s_index, {p.country for p in srcs})
         if ante:
             tgts, pattern = [ante], pattern + "+anaphor"
+    if m.entry["c"] in ("173", "175") and srcs and srcs[0].country and not tgts and m.voice != "passive":
+        # police arresting or dispersing unnamed people: the country's own people (domestic repression)
+        tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "warga", srcs[0].country, None,
+                                     generic="warga")], pattern + "+domestic"
     if etype == "COERCE" and m.voice == "passive" and not srcs:
         police = _police(article, s_index, toks)
         if police:
@@ -720,7 +726,7 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
         if srcs and not tgts and srcs[0].generic in words("crowds") and                 any(morph.roots(w) & words("opposing") for w in lows[m.last:]):
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", srcs[0].country, None,
                                          generic="pemerintah")], pattern + "+against-government"
-    if etype == "AID" and srcs and not tgts and srcs[0].country:
+    if etype == "AID" and srcs and not tgts and srcs[0].country and m.entry["c"] != "072":
         later = [p for p in parts if p.first_tok >= m.last and p.country and p.country != srcs[0].country]
         if later:
             tgts, pattern = later[:1], pattern + "+recipient-place"
@@ -747,7 +753,7 @@ def _antecedent(article: Article, s_index: int, src_country: str | None, noun: s
                 accuser_only: bool = False) -> Participant | None:
     """The actor of the earlier event an anaphoric object refers to."""
     earlier = [e for e in article.scratch.get("events_so_far", ())
-               if s_index - 6 <= (article.sentence_at(e.start) or 0) < s_index]
+               if s_index - 10 <= (article.sentence_at(e.start) or 0) < s_index]
     def pick(pred):
         for e in reversed(earlier):
             if e.source_country and e.source_country != src_country and pred(e):
@@ -760,6 +766,15 @@ def _antecedent(article: Article, s_index: int, src_country: str | None, noun: s
     return accuser or \
         pick(lambda e: bool(noun_roots & morph.roots((e.trigger or "").split()[0].casefold()))) or \
         pick(lambda e: e.type in CONDEMNABLE) or pick(lambda e: True)
+
+
+def _previous_other(article: Article, s_index: int, own: set) -> Participant | None:
+    """The country named last in the three sentences before that is not one of `own`."""
+    for k in range(s_index - 1, max(-1, s_index - 4), -1):
+        for p in reversed(_participants(article, k, sentence_tokens(article, k))):
+            if p.country and p.country not in own and not p.generic:
+                return p
+    return None
 
 
 def _police(article: Article, s_index: int, toks: list[Tok]) -> Participant | None:
@@ -783,9 +798,29 @@ def _quote_speaker(article: Article, offset: int) -> list[Participant]:
     for q in getattr(article, "quotes", None) or []:
         if q.start <= offset < q.end and q.speaker:
             actor = article.actor(q.speaker)
-            if actor is not None and actor.country:
-                return [Participant(q.start, q.start, q.speaker_text or actor.name, actor.country, actor.id)]
+            country = _actor_country(article, actor)
+            if country:
+                return [Participant(q.start, q.start, q.speaker_text or actor.name, country, actor.id)]
     return []
+
+
+def _actor_country(article: Article, actor) -> str | None:
+    """An actor's country, else one its name carries (`Kepala BNPB X`), else the person fallbacks."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    for a, b in actor.mentions or ():
+        # `Direktur Jenderal … Kementerian Luar Negeri Tri Tharyat`: the title chain the mention sits in
+        chain = TITLE_CHAIN.match(article.text, b)
+        got = _inner_country(article.text[a:chain.end() if chain else b])
+        if got:
+            return got
+    return _inner_country(actor.name) or _person_country(
+        article, Participant(0, 0, actor.name, None, actor.id))
+
+
+TITLE_CHAIN = re.compile(r"(?:[ \t]+(?:[A-Z][\w.'-]*|dan|untuk))+")
 
 
 def _consequence_args(article: Article, m: Match, parts, toks, report_positions: list[int]) -> Args:
@@ -951,10 +986,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         args = _arguments(m, parts, toks, light)
         reported_frame = any(p < m.first for p in report_positions) or \
             any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
-        if not args.sources and light and args.targets and args.targets[0].first_tok == m.last:
+        if not args.sources and (light or m.last - m.first >= 2) and m.voice != "passive" and args.targets \
+                and args.targets[0].first_tok == m.last:
             # `mengumumkan bantuan Australia untuk …`: the genitive of the noun is its source
             gen = args.targets[0]
             rest, _mk = _after(parts, toks, gen.last_tok + 1, m.entry["type"], limit=10)
+            rest = [p for p in rest if p.country != gen.country]
             args = Args([gen], rest, args.pattern + "+genitive")
         if not args.sources and reported_frame and (m.voice == "active" or light) \
                 and m.entry.get("arg") != "consequence":
@@ -963,13 +1000,9 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
             if cue is not None:
                 args = Args(_before(parts, toks, cue), args.targets, args.pattern + "+speaker")
             if not args.sources:
-                for q in getattr(article, "quotes", None) or []:
-                    if q.start <= first_tok.start < q.end and q.speaker:
-                        actor = article.actor(q.speaker)
-                        if actor is not None and actor.country:
-                            args = Args([Participant(q.start, q.start, q.speaker_text or actor.name,
-                                                     actor.country, actor.id)], args.targets,
-                                        args.pattern + "+quote-speaker")
+                speaker = _quote_speaker(article, first_tok.start)
+                if speaker:
+                    args = Args(speaker, args.targets, args.pattern + "+quote-speaker")
         if m.entry.get("arg") == "consequence":
             args = _consequence_args(article, m, parts, toks, report_positions)
         args = _context_args(article, s_index, m, parts, toks, args, light)
