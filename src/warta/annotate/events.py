@@ -947,6 +947,9 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         for b in matches:
             if b is not a and b.first >= a.last:
                 gap = [t.lower for t in toks[a.last:b.first]]
+                if b.voice == "active" and b.entry["type"] in SPEECH and gap and gap[-1] in ("dan", "serta") \
+                        and "bahwa" not in gap:
+                    continue  # `mengutuk peluncuran itu dan mendesak Pyongyang …`: a second act of the subject
                 if not any(w in (".", ";", "sementara", "namun", "tetapi", "sedangkan") for w in gap) and len(gap) <= 24:
                     b.suppressed = True
     for a in matches:
@@ -1006,8 +1009,27 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         if m.entry.get("arg") == "consequence":
             args = _consequence_args(article, m, parts, toks, report_positions)
         args = _context_args(article, s_index, m, parts, toks, args, light)
+        if m.entry["type"] in SPEECH and args.sources and args.targets and \
+                all(t.country == args.sources[0].country for t in args.targets):
+            # `Kim memperingatkan bahwa Korea Utara akan … latihan militer AS`: the other country named
+            own = {p.country for p in args.sources}
+            other = [p for p in parts if p.first_tok > args.targets[-1].last_tok and p.country
+                     and p.country not in own and p.last_tok - m.last <= 24]
+            if other:
+                args = Args(args.sources, other[:1], args.pattern + "+other")
+        if m.entry.get("own") and args.sources:
+            cue = max((p for p in report_positions if p < m.first), default=None)
+            speakers = _before(parts, toks, cue) if cue is not None else _quote_speaker(article, first_tok.start)
+            if speakers and all(sp.country != args.sources[0].country for sp in speakers):
+                continue  # another party's act as the speaker tells it: part of an accusation
         etype = m.entry["type"]
         code = m.entry["c"]
+        if m.entry.get("hit") and not args.targets:
+            for p in parts:
+                pre = [t.lower for t in toks[max(m.last, p.first_tok - 3):p.first_tok]]
+                if p.first_tok >= m.last and p.first_tok - m.last <= 16 and "ke" in pre and "arah" not in pre:
+                    args = Args(args.sources, [p], args.pattern + "+hit")
+                    break
         if m.entry.get("hit"):
             # a launch that hits a country is an attack; without one it is a show of force
             if any(t.country and (not args.sources or t.country != args.sources[0].country) for t in args.targets):
