@@ -801,6 +801,10 @@ def _quote_speaker(article: Article, offset: int) -> list[Participant]:
             country = _actor_country(article, actor)
             if country:
                 return [Participant(q.start, q.start, q.speaker_text or actor.name, country, actor.id)]
+        elif q.start <= offset < q.end and q.speaker_text:
+            country = _inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title
+            if country:
+                return [Participant(q.start, q.start, q.speaker_text, country, None)]
     return []
 
 
