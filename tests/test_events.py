@@ -163,3 +163,27 @@ def test_events_seed_core_found():
     assert ("SUPPORT", "PRK", "RUS") in got
     assert ("MOBILIZE", "PRK", None) in got
     assert ("CONSULT", "RUS", "PRK") in got
+
+
+def test_events_test_launch_is_no_assault():
+    events = predict("Korea Utara menembakkan satu rudal balistik jarak menengah ke arah Laut Jepang pada Jumat pagi.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+    assert events[0].target_country is None
+
+
+def test_events_other_partys_act_in_an_accusation_is_no_event():
+    events = predict("Juru bicara militer Israel mengatakan bahwa kapal Turki mengabaikan peringatan berulang kali.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_events_visit_gives_no_domestic_duplicates():
+    events = predict("Menlu RI menerima kunjungan Menlu Selandia Baru di Gedung Pancasila, Kementerian Luar Negeri, "
+                     "Jakarta, Rabu.")
+    pairs = {(e.source_country, e.target_country) for e in events}
+    assert ("IDN", "NZL") in pairs
+    assert ("IDN", "IDN") not in pairs
+
+
+def test_events_no_event_between_an_actor_and_itself():
+    for e in predict("Bandung - Polisi menangkap tiga pelaku pencurian di Kota Bandung, Jawa Barat."):
+        assert not (e.source and e.source == e.target)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from warta import lexicons
@@ -54,7 +55,7 @@ TARGET_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "dengan", "melaw
 MARKED_TARGET_ONLY = frozenset({"MOBILIZE", "PROTEST"})
 STRONG_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "melawan", "lawan"})
 PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "menuju", "depan"})
-FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID"})  # `dari X` names the other party
+FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID", "AGREE"})  # `dari X` names the other party
 CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", "karena", "sebab", "setelah",
                           "sebelum", "ketika", "saat", "yang", "agar", "supaya", "sehingga", "meski", "meskipun",
                           "walaupun", "jika", "apabila", "kemudian", "lalu", "dan", "serta", "atau"})
@@ -84,6 +85,7 @@ class Participant:
     actor: str | None
     first_tok: int = 0
     last_tok: int = 0
+    generic: str = ""  # the generic word (`polisi`, `pengunjuk rasa`) for actors named without a name
 
 
 @dataclass
@@ -140,6 +142,8 @@ def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
         return True
     if word.endswith("*"):
         return tok.lower.startswith(word[:-1])
+    if "-" in word:  # `tembak-menembak` is its own word: `menembakkan` is no exchange of fire
+        return False
     shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
     # short shared roots only count when they are real roots (temu, beri, laku), never
     # stripping debris such as `rang` shared by serangan and perang
@@ -201,7 +205,7 @@ def _root_match(toks: list[Tok], i: int) -> Match | None:
             if nxt in entry.get("block", ()):
                 continue
             if "need" in entry:
-                window = toks[i + 1:i + 6]
+                window = toks[i + 1:i + 8]
                 if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
                     continue
             return Match(entry, i, i + 1, _voice_of(tok, a, entry.get("noun", False)), f"root:{entry['r']}")
@@ -365,13 +369,157 @@ def _participants(article: Article, s_index: int, toks: list[Tok]) -> list[Parti
     for p in merged:
         p.first_tok = next((i for i, t in enumerate(toks) if t.end > p.start), len(toks))
         p.last_tok = max((i for i, t in enumerate(toks) if t.start < p.end), default=p.first_tok)
-    return merged
+        if not p.country:
+            p.country = _inner_country(p.text) or _person_country(article, p)
+    merged += _generic_participants(article, toks, merged)
+    return sorted(merged, key=lambda p: p.first_tok)
+
+
+# ---------------------------------------------------------------------------- countries from context
+@functools.cache
+def _institutions() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    """(pattern of institution and country names, name → country, names of bodies without a country)."""
+    table: dict[str, str] = {}
+    igo: set[str] = set()
+    for inst in lexicons.load("institutions").get("institutions", []):
+        names = [inst["name"], *(inst.get("aliases") or [])]
+        if inst.get("country"):
+            for n in names:
+                table.setdefault(n.casefold(), inst["country"])
+        elif inst.get("sector") in ("IGO", "NGO"):
+            igo.update(n.casefold() for n in names)
+    for n, c in countries.surface_names().items():
+        if len(n) >= 2:
+            table.setdefault(n.casefold(), c)
+    names = sorted(table, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    return rx, table, frozenset(igo)
+
+
+def _inner_country(text: str) -> str | None:
+    """Country of an institution or country named inside a mention: `Kepala BNPB Suharyanto` → IDN,
+    `Penjaga Pantai China` → CHN."""
+    rx, table, _igo = _institutions()
+    m = rx.search(text.casefold())
+    return table[m.group()] if m else None
+
+
+def _is_international_body(article: Article, p: Participant) -> bool:
+    """An intergovernmental or international body (`Uni Eropa`, `PBB`): a source without a country."""
+    igo = _institutions()[2]
+    if p.text.casefold() in igo:
+        return True
+    actor = article.actor(p.actor) if p.actor else None
+    return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
+
+
+def _person_words(article: Article) -> dict[str, str]:
+    """Name words of people whose country the article states somewhere (`Menlu Australia Penny Wong`)."""
+    cache = article.scratch.get("events_person_words")
+    if cache is not None:
+        return cache
+    found: dict[str, str] = {}
+    bad: set[str] = set()
+    for a in article.actors:
+        if not a.country or a.type != "PER":
+            continue
+        texts = [a.name, *(a.aliases or ()), *(article.text[m[0]:m[1]] for m in a.mentions or ())]
+        for t in texts:
+            for w in re.findall(r"\w+", t):
+                if len(w) < 3 or not w[:1].isupper() or countries.by_name(w):
+                    continue
+                if found.get(w, a.country) != a.country:
+                    bad.add(w)
+                found[w] = a.country
+    for w in bad:
+        found.pop(w, None)
+    article.scratch["events_person_words"] = found
+    return found
+
+
+def _person_country(article: Article, p: Participant) -> str | None:
+    actor = article.actor(p.actor) if p.actor else None
+    if actor is not None and actor.type != "PER":
+        return None
+    table = _person_words(article)
+    got = {table[w] for w in re.findall(r"\w+", p.text) if w in table}
+    if len(got) == 1:
+        return got.pop()
+    home = home_country(article)
+    # Indonesian outlets name their own officials without a country (`Kepala BPBD Grobogan, Hendra`):
+    # in an article set in Indonesia, such a person is Indonesian
+    if actor is not None and home in HOME_DEFAULT:
+        return home
+    return None
+
+
+#: home countries whose people the news names without a country
+HOME_DEFAULT = frozenset({"IDN"})
+
+
+def home_country(article: Article) -> str | None:
+    """The country most of the article's places lie in (40% or more of them), else None."""
+    if "events_home" in article.scratch:
+        return article.scratch["events_home"]
+    counts: Counter = Counter()
+    for pl in getattr(article, "places", None) or []:
+        if pl.country and pl.kind not in NON_PLACE_KINDS:
+            counts[pl.country] += 1
+    if article.dateline_place:
+        c = countries.by_name(article.dateline_place) or countries.by_capital(article.dateline_place) or \
+            _inner_country(article.dateline_place)
+        if c:
+            counts[c] += 2
+    home = None
+    if counts:
+        c, n = counts.most_common(1)[0]
+        if n >= 0.4 * sum(counts.values()):
+            home = c
+    article.scratch["events_home"] = home
+    return home
+
+
+@functools.cache
+def _generic_index() -> dict[str, list[list[str]]]:
+    idx: dict[str, list[list[str]]] = {}
+    for g in words("generic_actors"):
+        ws = g.casefold().split()
+        idx.setdefault(ws[0], []).append(ws)
+    return idx
+
+
+def _generic_participants(article: Article, toks: list[Tok], taken: list[Participant]) -> list[Participant]:
+    """`Polisi`, `pemerintah`, `pengunjuk rasa` …: actors of the home country named without a name."""
+    home = home_country(article)
+    if not home:
+        return []
+    covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
+    out = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for ws in _generic_index().get(toks[i].lower, ()):
+            n = len(ws)
+            if [t.lower for t in toks[i:i + n]] == ws and (best is None or n > len(best)):
+                best = ws
+        if best is None:
+            i += 1
+            continue
+        n = len(best)
+        span = set(range(i, i + n))
+        # `pemerintah Filipina` is the actor layer's: a name right after makes it no generic actor
+        if not (span & covered) and (i + n) not in covered:
+            a, b = toks[i].start, toks[i + n - 1].end
+            out.append(Participant(a, b, article.text[a:b], home, None, i, i + n - 1, " ".join(best)))
+        i += n
+    return out
 
 
 # ---------------------------------------------------------------------------- argument finding
 def _coordinated(parts: list[Participant], toks: list[Tok], idx: int, forward: bool) -> list[Participant]:
     """The participant `idx` and those joined to it by dan/serta/commas."""
     group = [parts[idx]]
+    links: list[list[str]] = []
     j = idx
     while True:
         k = j + (1 if forward else -1)
@@ -381,9 +529,17 @@ def _coordinated(parts: list[Participant], toks: list[Tok], idx: int, forward: b
         between = [t.lower for t in toks[a.last_tok + 1:b.first_tok]]
         if between and all(w in COORD or w in ("juga", "para", "pihak") for w in between) and len(between) <= 2:
             group.append(parts[k])
+            links.append(between)
             j = k
         else:
             break
+    # `A, B, dan C` is a list; `A, B` alone is apposition or a place (`di Gedung X, Kementerian Y, Jakarta`)
+    if links and not any(w in ("dan", "serta", "&") for lk in links for w in lk):
+        group = group[:1]
+    elif links and forward:
+        while links and links[-1] == [","]:
+            links.pop()
+            group.pop()
     return group if forward else list(reversed(group))
 
 
@@ -418,6 +574,8 @@ def _after(parts, toks, pos: int, etype: str, limit=10, cross_bahwa=False):
                                       "sebelum", "ketika", "saat", "sehingga"})
         if not cross_bahwa:
             breaks |= {"bahwa", "agar", "supaya"}
+        if between[-2:-1] == [","] and between[-1] in ("terutama", "khususnya", "termasuk", "yakni", "yaitu"):
+            between = between[:-2]
         if any(w in breaks for w in between) or ("," in between and between[-1] != ","):
             return [], None
         marker = toks[p.first_tok - 1].lower if p.first_tok > 0 else None
@@ -505,6 +663,133 @@ def _arguments_inner(m: Match, parts, toks, light: bool, etype: str, sym: bool, 
     return Args(srcs, tgt, "light-verb" if light else "active")
 
 
+#: words between a light verb and its noun that count the noun (`memberangkatkan 21 ton bantuan`)
+QUANTITY_WORDS = frozenset({"ton", "kg", "kilogram", "paket", "unit", "buah", "ribu", "juta", "miliar", "triliun",
+                            "ratusan", "puluhan", "ribuan", "jutaan", "satu", "dua", "tiga", "empat", "lima",
+                            "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebanyak", "sejumlah", "senilai",
+                            "sebesar", "berupa", "lebih", "dari", "sekitar", "hampir", "baru", "tambahan"})
+#: types whose object may be an earlier event named by an anaphor (`mengecam peluncuran tersebut`)
+ANAPHORIC = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+#: conflictual types a denunciation is most likely about
+CONDEMNABLE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT"})
+
+
+def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: Args, light: bool) -> Args:
+    """Arguments the sentence leaves implicit, taken from the article around it.
+
+    * `kedua negara/keduanya sepakat …` (symmetric triggers): the two countries named just before;
+    * `Dalam rapat dengan X, Y meminta …`: a fronted `dengan/kepada X` is the target;
+    * `mengecam peluncuran tersebut`, `membantah tudingan itu`: the actor of the earlier event
+      (the accuser for a denial, else the one who acted);
+    * agentless arrests (`tersangka ditangkap`): the police named in the sentence or just before;
+    * a crowd's demonstration against a law or policy: the crowd protests the home government;
+    * aid without a named recipient by a home-country body: domestic relief (home country).
+    """
+    etype = m.entry["type"]
+    srcs, tgts, pattern = list(args.sources), list(args.targets), args.pattern
+    lows = [t.lower for t in toks]
+    before = " ".join(lows[max(0, m.first - 4):m.first])
+    if m.entry.get("sym") and not tgts and len({p.country for p in srcs if p.country}) < 2:
+        if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")):
+            pair = _previous_pair(article, s_index)
+            if pair:
+                return Args(pair[:1], pair[1:], pattern + "+pair")
+    if srcs and not tgts and etype in ("REQUEST", "CONSULT", "AGREE", "SUPPORT", "AID"):
+        first_src = min(p.first_tok for p in srcs)
+        for p in parts:
+            if p.last_tok < first_src and p.first_tok > 0 and lows[p.first_tok - 1] in ("dengan", "kepada")                     and p.country and all(p.country != q.country or p.actor != q.actor for q in srcs):
+                tgts, pattern = [p], pattern + "+fronted"
+                break
+    if srcs and not tgts and etype in ANAPHORIC and             any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
+        noun = lows[m.last] if m.last < len(lows) else ""
+        # a denial answers the one who accused the denier; of several deniers none is singled out
+        ante = None if etype == "REJECT" and len(srcs) > 1 else \
+            _antecedent(article, s_index, srcs[0].country, noun, accuser_only=etype == "REJECT")
+        if ante is None and etype != "REJECT":
+            ante = _previous_other(article, s_index, {p.country for p in srcs})
+        if ante:
+            tgts, pattern = [ante], pattern + "+anaphor"
+    if m.entry["c"] in ("173", "175") and srcs and srcs[0].country and not tgts and m.voice != "passive":
+        # police arresting or dispersing unnamed people: the country's own people (domestic repression)
+        tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "warga", srcs[0].country, None,
+                                     generic="warga")], pattern + "+domestic"
+    if etype == "COERCE" and m.voice == "passive" and not srcs:
+        police = _police(article, s_index, toks)
+        if police:
+            srcs, pattern = [police], pattern + "+police"
+    if etype == "PROTEST":
+        if not srcs:
+            crowd = [p for p in parts if p.generic in words("crowds")
+                     and m.first - 3 <= p.first_tok <= m.last and p.last_tok >= m.first - 3]
+            if crowd:
+                srcs, pattern = crowd[:1], pattern + "+crowd"
+        if srcs and not tgts and srcs[0].generic in words("crowds") and                 any(morph.roots(w) & words("opposing") for w in lows[m.last:]):
+            tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", srcs[0].country, None,
+                                         generic="pemerintah")], pattern + "+against-government"
+    if etype == "AID" and srcs and not tgts and srcs[0].country and m.entry["c"] != "072":
+        later = [p for p in parts if p.first_tok >= m.last and p.country and p.country != srcs[0].country]
+        if later:
+            tgts, pattern = later[:1], pattern + "+recipient-place"
+        elif srcs[0].country == home_country(article):
+            tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "korban", srcs[0].country, None,
+                                         generic="warga")], pattern + "+domestic"
+    return Args(srcs, tgts, pattern)
+
+
+def _previous_pair(article: Article, s_index: int) -> list[Participant]:
+    """The two countries named last in the three sentences before (nearest first)."""
+    seen: dict[str, Participant] = {}
+    for k in range(s_index - 1, max(-1, s_index - 4), -1):
+        ptoks = sentence_tokens(article, k)
+        for p in reversed(_participants(article, k, ptoks)):
+            if p.country and p.country not in seen and not p.generic:
+                seen[p.country] = p
+        if len(seen) >= 2:
+            return list(seen.values())[:2]
+    return []
+
+
+def _antecedent(article: Article, s_index: int, src_country: str | None, noun: str,
+                accuser_only: bool = False) -> Participant | None:
+    """The actor of the earlier event an anaphoric object refers to."""
+    earlier = [e for e in article.scratch.get("events_so_far", ())
+               if s_index - 10 <= (article.sentence_at(e.start) or 0) < s_index]
+    def pick(pred):
+        for e in reversed(earlier):
+            if e.source_country and e.source_country != src_country and pred(e):
+                return Participant(e.start, e.start, e.source_text or e.source_country, e.source_country, e.source)
+        return None
+    noun_roots = morph.roots(noun) if noun else frozenset()
+    accuser = pick(lambda e: e.target_country == src_country and src_country is not None)
+    if accuser or accuser_only:
+        return accuser
+    return accuser or \
+        pick(lambda e: bool(noun_roots & morph.roots((e.trigger or "").split()[0].casefold()))) or \
+        pick(lambda e: e.type in CONDEMNABLE) or pick(lambda e: True)
+
+
+def _previous_other(article: Article, s_index: int, own: set) -> Participant | None:
+    """The country named last in the three sentences before that is not one of `own`."""
+    for k in range(s_index - 1, max(-1, s_index - 4), -1):
+        for p in reversed(_participants(article, k, sentence_tokens(article, k))):
+            if p.country and p.country not in own and not p.generic:
+                return p
+    return None
+
+
+def _police(article: Article, s_index: int, toks: list[Tok]) -> Participant | None:
+    """The police named in this sentence or the three before (`Polda Metro Jaya`, `polisi`)."""
+    police = words("police")
+    for k in range(s_index, max(-1, s_index - 4), -1):
+        ktoks = toks if k == s_index else sentence_tokens(article, k)
+        for t in reversed(ktoks):
+            if t.lower in police:
+                country = _inner_country(t.text) or home_country(article)
+                if country:
+                    return Participant(t.start, t.end, t.text, country, None, generic="polisi")
+    return None
+
+
 CONSEQUENCE_MARKERS = frozenset({"bagi", "untuk", "kepada", "oleh", "terhadap", "atas"})
 
 
@@ -513,9 +798,33 @@ def _quote_speaker(article: Article, offset: int) -> list[Participant]:
     for q in getattr(article, "quotes", None) or []:
         if q.start <= offset < q.end and q.speaker:
             actor = article.actor(q.speaker)
-            if actor is not None and actor.country:
-                return [Participant(q.start, q.start, q.speaker_text or actor.name, actor.country, actor.id)]
+            country = _actor_country(article, actor)
+            if country:
+                return [Participant(q.start, q.start, q.speaker_text or actor.name, country, actor.id)]
+        elif q.start <= offset < q.end and q.speaker_text:
+            country = _inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title
+            if country:
+                return [Participant(q.start, q.start, q.speaker_text, country, None)]
     return []
+
+
+def _actor_country(article: Article, actor) -> str | None:
+    """An actor's country, else one its name carries (`Kepala BNPB X`), else the person fallbacks."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    for a, b in actor.mentions or ():
+        # `Direktur Jenderal … Kementerian Luar Negeri Tri Tharyat`: the title chain the mention sits in
+        chain = TITLE_CHAIN.match(article.text, b)
+        got = _inner_country(article.text[a:chain.end() if chain else b])
+        if got:
+            return got
+    return _inner_country(actor.name) or _person_country(
+        article, Participant(0, 0, actor.name, None, actor.id))
+
+
+TITLE_CHAIN = re.compile(r"(?:[ \t]+(?:[A-Z][\w.'-]*|dan|untuk))+")
 
 
 def _consequence_args(article: Article, m: Match, parts, toks, report_positions: list[int]) -> Args:
@@ -642,6 +951,9 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         for b in matches:
             if b is not a and b.first >= a.last:
                 gap = [t.lower for t in toks[a.last:b.first]]
+                if b.voice == "active" and b.entry["type"] in SPEECH and gap and gap[-1] in ("dan", "serta") \
+                        and "bahwa" not in gap:
+                    continue  # `mengutuk peluncuran itu dan mendesak Pyongyang …`: a second act of the subject
                 if not any(w in (".", ";", "sementara", "namun", "tetapi", "sedangkan") for w in gap) and len(gap) <= 24:
                     b.suppressed = True
     for a in matches:
@@ -669,28 +981,69 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
             for k in range(max(0, m.first - 2), m.first):
                 if morph.roots(toks[k].lower) & light_roots and toks[k].lower not in ("ada", "umum", "nyata"):
                     light = True
+            if not light:
+                # `memberangkatkan 21 ton bantuan`: a light verb before a quantity of the noun
+                for k in range(m.first - 1, max(-1, m.first - 7), -1):
+                    w = toks[k].lower
+                    if morph.roots(w) & light_roots and w.startswith(("me", "mem", "men", "meng", "meny")):
+                        light = True
+                        break
+                    if not (w[:1].isdigit() or w in QUANTITY_WORDS or w in (".", ",")):
+                        break
         args = _arguments(m, parts, toks, light)
         reported_frame = any(p < m.first for p in report_positions) or \
             any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
-        if not args.sources and reported_frame and m.voice == "active" and m.entry.get("arg") != "consequence":
+        if not args.sources and (light or m.last - m.first >= 2) and m.voice != "passive" and args.targets \
+                and args.targets[0].first_tok == m.last:
+            # `mengumumkan bantuan Australia untuk …`: the genitive of the noun is its source
+            gen = args.targets[0]
+            rest, _mk = _after(parts, toks, gen.last_tok + 1, m.entry["type"], limit=10)
+            rest = [p for p in rest if p.country != gen.country]
+            args = Args([gen], rest, args.pattern + "+genitive")
+        if not args.sources and reported_frame and (m.voice == "active" or light) \
+                and m.entry.get("arg") != "consequence":
             # `X mengatakan bahwa akan …`: the speaker is the subject of the inner clause
             cue = max((p for p in report_positions if p < m.first), default=None)
             if cue is not None:
                 args = Args(_before(parts, toks, cue), args.targets, args.pattern + "+speaker")
             if not args.sources:
-                for q in getattr(article, "quotes", None) or []:
-                    if q.start <= first_tok.start < q.end and q.speaker:
-                        actor = article.actor(q.speaker)
-                        if actor is not None and actor.country:
-                            args = Args([Participant(q.start, q.start, q.speaker_text or actor.name,
-                                                     actor.country, actor.id)], args.targets,
-                                        args.pattern + "+quote-speaker")
+                speaker = _quote_speaker(article, first_tok.start)
+                if speaker:
+                    args = Args(speaker, args.targets, args.pattern + "+quote-speaker")
         if m.entry.get("arg") == "consequence":
             args = _consequence_args(article, m, parts, toks, report_positions)
+        args = _context_args(article, s_index, m, parts, toks, args, light)
+        if m.entry["type"] in SPEECH and args.sources and args.targets and \
+                all(t.country == args.sources[0].country for t in args.targets):
+            # `Kim memperingatkan bahwa Korea Utara akan … latihan militer AS`: the other country named
+            own = {p.country for p in args.sources}
+            other = [p for p in parts if p.first_tok > args.targets[-1].last_tok and p.country
+                     and p.country not in own and p.last_tok - m.last <= 24]
+            if other:
+                args = Args(args.sources, other[:1], args.pattern + "+other")
+        if m.entry.get("own") and args.sources:
+            cue = max((p for p in report_positions if p < m.first), default=None)
+            speakers = _before(parts, toks, cue) if cue is not None else _quote_speaker(article, first_tok.start)
+            if speakers and all(sp.country != args.sources[0].country for sp in speakers):
+                continue  # another party's act as the speaker tells it: part of an accusation
         etype = m.entry["type"]
+        code = m.entry["c"]
+        if m.entry.get("hit") and not args.targets:
+            for p in parts:
+                pre = [t.lower for t in toks[max(m.last, p.first_tok - 3):p.first_tok]]
+                if p.first_tok >= m.last and p.first_tok - m.last <= 16 and "ke" in pre and "arah" not in pre:
+                    args = Args(args.sources, [p], args.pattern + "+hit")
+                    break
+        if m.entry.get("hit"):
+            # a launch that hits a country is an attack; without one it is a show of force
+            if any(t.country and (not args.sources or t.country != args.sources[0].country) for t in args.targets):
+                code = str(m.entry["hit"])
+                etype = cameo_table()[code]["plover"]
+            else:
+                args = Args(args.sources, [], args.pattern)
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
-        info = cameo_table()[m.entry["c"]]
+        info = cameo_table()[code]
         sources = args.sources or [None]
         targets = args.targets or [None]
         for src in sources:
@@ -699,20 +1052,23 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 tc = tgt.country if tgt else None
                 if sc and tc and sc == tc and (m.entry.get("sym") or m.entry.get("arg") == "consequence"):
                     continue
-                if src is not None and tgt is not None and src is tgt:
+                if src is not None and tgt is not None and (src is tgt or (src.actor and src.actor == tgt.actor)):
                     continue
                 if not (sc and tc):
-                    if not (sc and etype in SOURCE_ONLY):
+                    if tc and src is not None and not sc and _is_international_body(article, src):
+                        pass  # `Uni Eropa menjatuhkan sanksi terhadap Iran`: a body without a country
+                    elif not (sc and (etype in SOURCE_ONLY or m.entry.get("solo"))):
                         if not (tc and m.voice == "passive" and etype in ("ASSAULT", "COERCE")):
                             continue
-                    if tc is None and tgt is not None and etype not in SOURCE_ONLY:
+                    solo = etype in SOURCE_ONLY or m.entry.get("solo")
+                    if tc is None and tgt is not None and not solo:
                         continue
-                    if etype in SOURCE_ONLY and tgt is not None and tc is None:
+                    if solo and tgt is not None and tc is None:
                         tgt = None  # a target without a country is not coded as a country
                 confidence = 0.5 + (0.2 if sc else 0) + (0.2 if tc else 0) - (0.1 if modality else 0) \
                     - (0.1 if "no-source" in args.pattern else 0)
                 out.append(Event(
-                    id="", type=etype, mode=info.get("mode"), context=info.get("context"), cameo=m.entry["c"],
+                    id="", type=etype, mode=info.get("mode"), context=info.get("context"), cameo=code,
                     quad_class=info["quad_class"], goldstein=info["goldstein"],
                     source=src.actor if src else None, target=tgt.actor if tgt else None,
                     source_country=sc, target_country=tc,
@@ -722,6 +1078,10 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     start=sent.start, end=sent.end,
                     trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
                     confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{args.pattern}"))
+    # a trigger that links two countries is not also a domestic event (`Menlu RI … menerima Menlu Australia`)
+    crossing = {e.trigger for e in out if e.source_country and e.target_country
+                and e.source_country != e.target_country}
+    out = [e for e in out if not (e.trigger in crossing and e.source_country == e.target_country)]
     # one event per (type, source, target) in a sentence
     seen: set = set()
     unique = []
@@ -747,6 +1107,7 @@ def make_events(options: Options):
         for i, sent in enumerate(article.sentences):
             if getattr(sent, "kind", "body") == "byline":
                 continue
+            article.scratch["events_so_far"] = events
             events.extend(events_of_sentence(article, i))
         for n, e in enumerate(events):
             e.id = f"{article.id}-e{n}"
