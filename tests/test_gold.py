@@ -11,6 +11,8 @@ Measured on main at 6ebe22e (NER model merged) with
 `warta extract tests/data/gold/*.txt | score.py tests/data/gold/gold.jsonl -`:
 entities 0.767, quotes 0.849, dates 0.792, quantities 0.992, places 0.706, events 0.373,
 attribution 0.823, metadata 0.800.  Raise the floors when warta improves; never lower them to pass.
+Raised after the first round of fixes (which used this set for development), to entities 0.934,
+quotes 0.994, dates 0.970, quantities 0.992, places 0.898, events 0.921, attribution 1.0, metadata 1.0.
 """
 
 from __future__ import annotations
@@ -28,15 +30,15 @@ GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 GOLD_FILE = GOLD_DIR / "gold.jsonl"
 
 F1_FLOORS = {
-    "entities": 0.71,
-    "quotes": 0.79,
-    "dates": 0.74,
+    "entities": 0.88,
+    "quotes": 0.94,
+    "dates": 0.92,
     "quantities": 0.94,
-    "places": 0.65,
-    "events": 0.32,
+    "places": 0.85,
+    "events": 0.87,
 }
-ATTRIBUTION_FLOOR = 0.77
-METADATA_FLOOR = 0.75
+ATTRIBUTION_FLOOR = 0.95
+METADATA_FLOOR = 0.95
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
