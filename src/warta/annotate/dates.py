@@ -77,7 +77,6 @@ def lex() -> Lex:
             anchor_before=frozenset(w.lower() for w in data["anchor_before_words"]),
             future_cues=re.compile(rf"(?i:\b(?:{_alt(data['future_cues'])})\b)"),
             future_after=re.compile(rf"(?i:^{S}(?:{_alt(data['future_after'])})\b)"))
-    MON = rf"(?:{_alt(months)})\.?"
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
     NUM = numbers.number_pattern()

@@ -11,7 +11,6 @@ one article escapes: it comes back as a failed result with its reason.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -119,25 +118,14 @@ def failed_input(source: str, error: BaseException) -> dict[str, Any]:
 
 def _read(task: Task) -> list[Article]:
     from warta.readers import read_path
-    from warta.readers.jsonl import FIELDS
-    from warta.readers.text import read_text
+    from warta.readers.jsonl import read_line
 
     if task[0] == "file":
         return read_path(task[1], task[2])
     _, source, number, raw = task
-    where = f"{source}#{number}"
-    try:
-        item = json.loads(raw)
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise ValueError('no string "text" field')
-    except ValueError as exc:
-        raise input_error(where, "bad_jsonl", line=number, why=exc) from None
-    meta = {k: item[k] for k in FIELDS if item.get(k)}
-    if isinstance(meta.get("authors"), str):
-        meta["authors"] = [meta["authors"]]
-    article = read_text(item["text"], source=item.get("source") or where, **meta)
+    article = read_line(raw, source, number)
     if not article.text.strip():
-        raise input_error(where, "no_text")
+        raise input_error(f"{source}#{number}", "no_text")
     return [article]
 
 
