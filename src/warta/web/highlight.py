@@ -54,7 +54,8 @@ def marks(article: Article) -> list[Mark]:
     for i, d in enumerate(article.dates):
         out.append(Mark(d.start, d.end, "date", f"date: {d.value or '?'} ({d.grain}) · rule {d.rule}", f"d{i}"))
     for i, n in enumerate(article.quantities):
-        what = " ".join(str(x) for x in (n.value, n.unit, n.object) if x not in (None, ""))
+        value = int(n.value) if isinstance(n.value, float) and n.value.is_integer() else n.value
+        what = " ".join(str(x) for x in (value, n.unit, n.object) if x not in (None, ""))
         out.append(Mark(n.start, n.end, "qty", f"quantity: {what or '?'}" + (" (approx.)" if n.approximate else "")
                         + f" · rule {n.rule}", f"n{i}"))
     return out
