@@ -55,13 +55,18 @@ def _url_link(url: str | None) -> str:
     return esc(url)
 
 
-def _table(columns: list[str], rows: list[list[str]], empty: str = "none", numeric: set[int] = frozenset()) -> str:
-    """rows are already-escaped HTML cells."""
+def _table(columns: list[str], rows: list[list[str]], empty: str = "none", numeric: set[int] = frozenset(),
+           nowrap: set[int] = frozenset()) -> str:
+    """rows are already-escaped HTML cells; `numeric` columns align right, `nowrap` ones never wrap."""
     if not rows:
         return f"<p class=\"small\">{esc(empty)}</p>"
+
+    def cell(i: int, c: str) -> str:
+        cls = "num" if i in numeric else "nowrap" if i in nowrap else ""
+        return f"<td class=\"{cls}\">{c}</td>" if cls else f"<td>{c}</td>"
+
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td class=\"num\">{c}</td>" if i in numeric else f"<td>{c}</td>"
-                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -84,7 +89,7 @@ def _article_rows(rows: list[dict[str, Any]]) -> str:
                     esc(r.get("outlet") or r.get("source_name") or r.get("source") or ""),
                     esc(r.get("words") or ""), esc(r.get("num_events")), esc(r.get("num_quotes"))])
     return _table(["article", "date", "source", "words", "events", "quotes"], out, "no articles yet",
-                  numeric={3, 4, 5})
+                  numeric={3, 4, 5}, nowrap={1})
 
 
 def home(counts: dict[str, int], q: str, hits: list[dict[str, Any]] | None, recent: list[dict[str, Any]]) -> str:
@@ -195,7 +200,7 @@ def events(params: dict[str, str], rows: list[dict[str, Any]], limit: int, offse
                         f"<div class=\"small\">{esc(r.get('source_name_outlet') or '')}</div>"])
         body.append(f"<p class=\"small\">{offset + 1 if rows else 0}–{offset + len(rows)} shown · "
                     f"<a href=\"{esc('/api/events' + query_string(params))}\">as JSON</a></p>")
-        body.append(_table(["date", "event and evidence", "article"], out, "no events match"))
+        body.append(_table(["date", "event and evidence", "article"], out, "no events match", nowrap={0}))
         body.append(_pager("/events", params, limit, offset, len(rows)))
     return layout("events", "".join(body))
 
@@ -227,7 +232,7 @@ def groups(params: dict[str, str], rows: list[dict[str, Any]], titles: dict[str,
         body.append(f"<p class=\"small\">{offset + 1 if rows else 0}–{offset + len(rows)} shown · "
                     f"<a href=\"{esc('/api/events/grouped' + query_string(params))}\">as JSON</a></p>")
         body.append(_table(["date", "event", "mentions", "articles", "distinct", "sources", "goldstein", "articles"],
-                           out, "no event groups match", numeric={2, 3, 4, 5, 6}))
+                           out, "no event groups match", numeric={2, 3, 4, 5, 6}, nowrap={0}))
         body.append(_pager("/events/grouped", params, limit, offset, len(rows)))
     return layout("event groups", "".join(body))
 
@@ -297,12 +302,13 @@ def article(a: Article) -> str:
     else:
         side.append("<p class=\"small\">no events</p>")
 
+    tables: list[str] = []
     rows = [[esc(x.id), esc(x.name), esc(x.type), esc(x.country or ""), esc(x.sector or ""),
              esc(", ".join(x.roles)), esc(", ".join(x.aliases)), esc(len(x.mentions)), f"<span class=\"rule\">{esc(x.rule)}</span>"]
             for x in a.actors]
-    side.append(f"<h2>Actors <span class=\"small\">({len(a.actors)})</span></h2>"
+    tables.append(f"<h2>Actors <span class=\"small\">({len(a.actors)})</span></h2>"
                 + _table(["id", "name", "type", "country", "sector", "roles", "aliases", "mentions", "rule"], rows,
-                         "no actors", numeric={7}))
+                         "no actors", numeric={7}, nowrap={0, 3}))
     rows = []
     for i, q in enumerate(a.quotes):
         sp = actors.get(q.speaker or "")
@@ -311,22 +317,27 @@ def article(a: Article) -> str:
             who += f" <span class=\"small\">{esc(sp.country)}</span>"
         rows.append([who, esc(q.cue or ""), "direct" if q.direct else "reported",
                      f"<a href=\"#q{i}\">{esc(_short(q.text, 160))}</a>", f"<span class=\"rule\">{esc(q.rule)}</span>"])
-    side.append(f"<h2>Quotes <span class=\"small\">({len(a.quotes)})</span></h2>"
+    tables.append(f"<h2>Quotes <span class=\"small\">({len(a.quotes)})</span></h2>"
                 + _table(["speaker", "cue", "kind", "quote", "rule"], rows, "no quotes"))
     rows = [[f"<a href=\"#d{i}\">{esc(d.text)}</a>", esc(d.value or ""), esc(d.grain), f"<span class=\"rule\">{esc(d.rule)}</span>"]
             for i, d in enumerate(a.dates)]
-    side.append(f"<h2>Dates <span class=\"small\">({len(a.dates)})</span></h2>"
-                + _table(["text", "value", "grain", "rule"], rows, "no dates"))
-    rows = [[esc(p.text), esc(p.name), esc(p.country or ""), esc(p.admin1 or ""), esc(p.kind or ""),
-             f"<span class=\"rule\">{esc(p.rule)}</span>"] for p in a.places]
-    side.append(f"<h2>Places <span class=\"small\">({len(a.places)})</span></h2>"
-                + _table(["text", "name", "country", "admin1", "kind", "rule"], rows, "no places"))
+    tables.append(f"<h2>Dates <span class=\"small\">({len(a.dates)})</span></h2>"
+                + _table(["text", "value", "grain", "rule"], rows, "no dates", nowrap={1}))
+    seen: dict[tuple, list] = {}  # one row per distinct place reading, with how often it occurs
+    for p in a.places:
+        key = (p.text, p.name, p.country, p.admin1, p.kind, p.rule)
+        seen.setdefault(key, [p, 0])[1] += 1
+    rows = [[esc(p.text), esc(p.name), esc(p.country or ""), esc(p.admin1 or ""), esc(p.kind or ""), esc(n),
+             f"<span class=\"rule\">{esc(p.rule)}</span>"] for p, n in seen.values()]
+    tables.append(f"<h2>Places <span class=\"small\">({len(a.places)})</span></h2>"
+                + _table(["text", "name", "country", "admin1", "kind", "×", "rule"], rows, "no places", numeric={5}))
     rows = [[f"<a href=\"#n{i}\">{esc(n.text)}</a>", esc(_num(n.value)), esc(n.unit or ""), esc(n.object or ""),
              "≈" if n.approximate else "", f"<span class=\"rule\">{esc(n.rule)}</span>"] for i, n in enumerate(a.quantities)]
-    side.append(f"<h2>Quantities <span class=\"small\">({len(a.quantities)})</span></h2>"
+    tables.append(f"<h2>Quantities <span class=\"small\">({len(a.quantities)})</span></h2>"
                 + _table(["text", "value", "unit", "object", "", "rule"], rows, "no quantities", numeric={1}))
     body = "".join(head) + f"<div class=\"article\"><section>{''.join(left)}</section>" \
-                           f"<section class=\"side\">{''.join(side)}</section></div>"
+                           f"<section class=\"side\">{''.join(side)}</section></div>" \
+                           f"<section class=\"layers\">{''.join(tables)}</section>"
     return layout(a.title or a.id, body)
 
 

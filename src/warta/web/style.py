@@ -12,6 +12,7 @@ header.top { background: #1f2937; color: #f9fafb; padding: .55rem 1.2rem; displa
 header.top a { color: #f9fafb; }
 header.top .brand { font-weight: 700; letter-spacing: .03em; }
 header.top form { margin-left: auto; }
+header.top input { width: 20rem; max-width: 60vw; }
 main { max-width: 1240px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
 h1 { font-size: 1.55rem; line-height: 1.25; margin: .4rem 0 .4rem; }
 h2 { font-size: 1.12rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
@@ -30,12 +31,14 @@ button { font: inherit; padding: .3rem .8rem; border: 1px solid #1f2937; backgro
 .searchbox input { flex: 1; max-width: 40rem; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: .3rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
+td.nowrap { white-space: nowrap; }
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .small { font-size: .82rem; color: var(--muted); }
 .rule { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .78rem; color: var(--muted);
         overflow-wrap: anywhere; }
+td .rule { overflow-wrap: normal; word-break: normal; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
 mark { background: #fff3a3; color: inherit; padding: 0 .1em; }
 .hits li { margin: .2rem 0 .8rem; }
@@ -52,6 +55,7 @@ mark { background: #fff3a3; color: inherit; padding: 0 .1em; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1rem; line-height: 1.75; background: #fff;
         border: 1px solid var(--line); border-radius: 6px; padding: .9rem 1.1rem; }
 .side h2:first-child { margin-top: 0; }
+.layers { margin-top: 1rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .35rem .8rem; font-size: .8rem; margin: .4rem 0 .6rem; }
 .legend span { white-space: nowrap; }
 .anchor { scroll-margin-top: 4rem; }
