@@ -179,8 +179,8 @@ def _filter_form(action: str, params: dict[str, str], fields: list[tuple[str, st
             f"<a href=\"{action}\">clear</a></form>")
 
 
-EVENT_FIELDS = [("type", "type", "CONSULT"), ("country", "country", "IDN"), ("actor", "actor", "name contains"),
-                ("since", "since", "YYYY-MM-DD"), ("until", "until", "YYYY-MM(-DD)"), ("source", "source", "outlet")]
+EVENT_FIELDS = [("type", "type", "e.g. CONSULT"), ("country", "country", "e.g. IDN"), ("actor", "actor", "name contains"),
+                ("since", "since", "YYYY-MM-DD"), ("until", "until", "YYYY-MM(-DD)"), ("source", "source", "outlet or file")]
 
 
 def events(params: dict[str, str], rows: list[dict[str, Any]], limit: int, offset: int, error: str = "") -> str:
@@ -205,7 +205,7 @@ def events(params: dict[str, str], rows: list[dict[str, Any]], limit: int, offse
     return layout("events", "".join(body))
 
 
-GROUP_FIELDS = [("type", "type", "CONSULT"), ("country", "country", "IDN"), ("since", "since", "YYYY-MM-DD"),
+GROUP_FIELDS = [("type", "type", "e.g. CONSULT"), ("country", "country", "e.g. IDN"), ("since", "since", "YYYY-MM-DD"),
                 ("until", "until", "YYYY-MM(-DD)"), ("min_articles", "min. articles", "1")]
 
 
@@ -231,8 +231,8 @@ def groups(params: dict[str, str], rows: list[dict[str, Any]], titles: dict[str,
                         esc(f"{gold:+.1f}" if isinstance(gold, (int, float)) else ""), arts])
         body.append(f"<p class=\"small\">{offset + 1 if rows else 0}–{offset + len(rows)} shown · "
                     f"<a href=\"{esc('/api/events/grouped' + query_string(params))}\">as JSON</a></p>")
-        body.append(_table(["date", "event", "mentions", "articles", "distinct", "sources", "goldstein", "articles"],
-                           out, "no event groups match", numeric={2, 3, 4, 5, 6}, nowrap={0}))
+        body.append(_table(["date", "event", "mentions", "articles", "distinct", "sources", "goldstein", "reported in"],
+                           out, "no event groups match", numeric={2, 3, 4, 5, 6}, nowrap={0, 1}))
         body.append(_pager("/events/grouped", params, limit, offset, len(rows)))
     return layout("event groups", "".join(body))
 
