@@ -67,12 +67,17 @@ def _table(columns: list[str], rows: list[list[str]], empty: str = "none", numer
 
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div class=\"scroll\"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
 def _short(text: str | None, n: int = 220) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _source_cell(value: str | None) -> str:
+    """A source name; file paths and URLs may break anywhere, outlet names never."""
+    return f"<span class=\"path\">{esc(value)}</span>" if value and "/" in value else esc(value)
 
 
 # -- the start page ---------------------------------------------------------------------
@@ -86,7 +91,7 @@ def _article_rows(rows: list[dict[str, Any]]) -> str:
         elif r.get("duplicate_of"):
             link += " <span class=\"flag\">near-duplicate</span>"
         out.append([link, esc(r.get("published") or r.get("reference_date") or ""),
-                    esc(r.get("outlet") or r.get("source_name") or r.get("source") or ""),
+                    _source_cell(r.get("outlet") or r.get("source_name") or r.get("source")),
                     esc(r.get("words") or ""), esc(r.get("num_events")), esc(r.get("num_quotes"))])
     return _table(["article", "date", "source", "words", "events", "quotes"], out, "no articles yet",
                   numeric={3, 4, 5}, nowrap={1})
@@ -197,7 +202,7 @@ def events(params: dict[str, str], rows: list[dict[str, Any]], limit: int, offse
             out.append([esc(r.get("date") or ""), line + f"<div class=\"evidence\">{esc(_short(r.get('evidence')))}</div>"
                         f"<div class=\"rule\">{esc(r.get('rule'))}</div>",
                         f"<a href=\"{esc(href)}\">{esc(_short(r.get('title') or '(untitled)', 90))}</a>"
-                        f"<div class=\"small\">{esc(r.get('source_name_outlet') or '')}</div>"])
+                        f"<div class=\"small\">{_source_cell(r.get('source_name_outlet'))}</div>"])
         body.append(f"<p class=\"small\">{offset + 1 if rows else 0}–{offset + len(rows)} shown · "
                     f"<a href=\"{esc('/api/events' + query_string(params))}\">as JSON</a></p>")
         body.append(_table(["date", "event and evidence", "article"], out, "no events match", nowrap={0}))

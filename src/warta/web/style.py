@@ -33,6 +33,8 @@ table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: .3rem
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top;
          overflow-wrap: break-word; }
 td.nowrap { white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.path { overflow-wrap: anywhere; }
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .small { font-size: .82rem; color: var(--muted); }
@@ -54,7 +56,7 @@ mark { background: #fff3a3; color: inherit; padding: 0 .1em; }
 @media (max-width: 1000px) { .article { grid-template-columns: minmax(0, 1fr); } }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1rem; line-height: 1.75; background: #fff;
         border: 1px solid var(--line); border-radius: 6px; padding: .9rem 1.1rem; }
-.side h2:first-child { margin-top: 0; }
+.article > section > h2:first-child { margin-top: .4rem; }
 .layers { margin-top: 1rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .35rem .8rem; font-size: .8rem; margin: .4rem 0 .6rem; }
 .legend span { white-space: nowrap; }
