@@ -9,4 +9,5 @@ MODULES = (
     "warta.commands.models",   # warta evaluate, warta train
     "warta.commands.corpus",   # warta ingest, search, events, quotes, actors
     "warta.commands.export",   # warta export
+    "warta.commands.web",      # warta serve
 )

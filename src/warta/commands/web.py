@@ -1,0 +1,42 @@
+"""`warta serve`: read what warta found in a store, in a browser (read-only)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--db", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store to show (made by `warta ingest`); never written to.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (keep 127.0.0.1 unless others should reach it).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port).")
+def serve(db, host, port):
+    """Serve a read-only web view of the store: search, articles with their spans marked, events.
+
+    Pages: / (counts, search, recent articles), /article/ID, /events?type=&country=&actor=&since=&until=,
+    /events/grouped; JSON under /api/ (counts, articles, articles/ID, events, events/grouped, search?q=).
+    """
+    from warta.errors import StoreError
+    from warta.web import make_app, make_server
+
+    app = make_app(db)  # StoreError → `Error: …` before anything listens
+    try:
+        server = make_server(app, host, port)
+    except OSError as exc:
+        app.store.close()
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
+                         "choose another --port or --host") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"warta: serving {db} (read-only) at http://{shown}:{server.server_port}/ — Ctrl-C to stop", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("warta: stopped", err=True)
+    finally:
+        server.server_close()
+        app.store.close()
+
+
+COMMANDS = [serve]
