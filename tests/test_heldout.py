@@ -9,8 +9,14 @@ election, a workers' protest, a Natuna fishing seizure, a state visit). Each gol
 no warta rule may be tuned on them: tests/data/gold has been used for tuning, so this set is the one that
 still measures how well warta generalises.
 
-FLOORS are set about 0.05 below the F1 measured when the set was made (see F1_FLOORS); raise them when warta
-improves, never lower them to pass.
+Measured on main at 9a16644 (this branch's base) with
+`warta extract tests/data/heldout/*.txt > /tmp/ho.jsonl && score.py tests/data/heldout/gold.jsonl /tmp/ho.jsonl`:
+entities 0.855, quotes 0.947, dates 0.867, quantities 0.931, places 0.842, events 0.314,
+attribution 0.889 (72 quotes found), metadata 0.875.  The floors below sit about 0.05 under those numbers;
+raise them when warta improves, never lower them to pass.
+
+Known scorer quirk: score.py drops every predicted date value containing "T", so gold durations of hours or
+minutes (PT3H in 09, PT90M in 10) can never be matched even when warta resolves them right.
 """
 
 from __future__ import annotations
@@ -29,15 +35,15 @@ GOLD_FILE = HELDOUT_DIR / "gold.jsonl"
 
 # measured F1 minus ~0.05 (see the module docstring for the command and commit)
 F1_FLOORS = {
-    "entities": 0.0,
-    "quotes": 0.0,
-    "dates": 0.0,
-    "quantities": 0.0,
-    "places": 0.0,
-    "events": 0.0,
+    "entities": 0.80,
+    "quotes": 0.89,
+    "dates": 0.81,
+    "quantities": 0.88,
+    "places": 0.79,
+    "events": 0.26,
 }
-ATTRIBUTION_FLOOR = 0.0
-METADATA_FLOOR = 0.0
+ATTRIBUTION_FLOOR = 0.83
+METADATA_FLOOR = 0.82
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
