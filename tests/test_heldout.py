@@ -11,7 +11,7 @@ still measures how well warta generalises.
 
 Measured on main at 9a16644 (this branch's base) with
 `warta extract tests/data/heldout/*.txt > /tmp/ho.jsonl && score.py tests/data/heldout/gold.jsonl /tmp/ho.jsonl`:
-entities 0.855, quotes 0.947, dates 0.867, quantities 0.931, places 0.842, events 0.314,
+entities 0.855, quotes 0.947, dates 0.867, quantities 0.931, places 0.842, events 0.336,
 attribution 0.889 (72 quotes found), metadata 0.875.  The floors below sit about 0.05 under those numbers;
 raise them when warta improves, never lower them to pass.
 
@@ -40,7 +40,7 @@ F1_FLOORS = {
     "dates": 0.81,
     "quantities": 0.88,
     "places": 0.79,
-    "events": 0.26,
+    "events": 0.29,
 }
 ATTRIBUTION_FLOOR = 0.83
 METADATA_FLOOR = 0.82
