@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from warta import lexicons
 from warta.options import Options
 from warta.pipeline import component
-from warta.annotate.actors import title_table, tokenize
+from warta.annotate.actors import group_heads, title_table, tokenize
 from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -57,6 +57,7 @@ def cues() -> dict:
         "subordinate": re.compile(r"(?<!\w)(?:" + _alt(data["subordinators"]) + r")(?!\w)", re.I),
         "naming": re.compile(r"(?<!\w)(?:" + _alt(data["naming_words"]) + r")\s*[\u201c\"]", re.I),
         "data_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("data_subject")},
+        "person_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("person_subject")},
         "data_subjects": {w.casefold() for w in data["data_subjects"]},
         "credit": re.compile(r"(?<!\w)(" + _alt(data["credit_sources"]) + r")(?!\w)", re.I),
         "breaker": re.compile(r",?\s+(?:dan|serta)\s+(?:juga\s+|pun\s+)?(" + _alt(breakers) + r")(?!\w)", re.I),
@@ -71,6 +72,10 @@ def cues() -> dict:
         "stops": re.compile(r"\s+(?:" + _alt(data["speaker_stops"]) + r")(?!\w)|\s+(?:" + _alt(data["to_press"])
                             + r")(?!\w)|[,;:(\u201c\u201d\"]|[.!?](?:\s|$)", re.I),
         "skip": {w.casefold() for w in data["subject_skip"]},
+        "object_nouns": {w.casefold() for w in data["object_nouns"]},
+        "nominal": re.compile(data["nominal_pattern"]),
+        "insert": re.compile(r"\s*(?:" + _alt([*data["speaker_stops"], *data["source"], *data["to_press"]])
+                             + r")(?!\w)", re.I),
     }
 
 
@@ -94,11 +99,15 @@ def is_clause(text: str, loose: bool = False) -> bool:
         head = head[:sub.start()]
     if re.search(r"[\u201c\u201d\"]", head) and not c["naming"].search(head):
         return True
+    head_words = WORD_RE.findall(head)
+    # a cleft: `pasukan Kirgistan yang lebih dulu menembak` (an actor, then `yang` + predicate) is a clause
+    cleft = bool(head_words) and (head_words[0][:1].isupper() or head_words[0].casefold() in group_heads()) \
+        and "yang" in (w.casefold() for w in head_words[1:4])
     after_yang = False
-    for w in WORD_RE.findall(head):
+    for w in head_words:
         f = w.casefold()
         if f == "yang":
-            after_yang = True
+            after_yang = not cleft
             continue
         if f in c["not_pred"] or not w.islower():
             continue
@@ -107,7 +116,11 @@ def is_clause(text: str, loose: bool = False) -> bool:
                 after_yang = False
                 continue
             return True
-    return loose and len(WORD_RE.findall(head)) >= 4
+    if not loose or len(head_words) < 4:
+        return False
+    # `menegaskan dukungan Papua Nugini terhadap …`: a noun object (a nominalisation), no clause
+    first = head_words[0].casefold()
+    return first not in c["object_nouns"] and not c["nominal"].fullmatch(first)
 
 
 @functools.cache
@@ -315,9 +328,10 @@ class Quoter:
         commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
         if commas:
             seg_start = commas[-1] + 1
-            if not self.text[seg_start:b].strip() and len(commas) >= 2 and re.match(
-                    r"\s*yang(?!\w)", self.text[commas[-2] + 1:commas[-1]]):
-                # `Presiden Georgia X, yang berseberangan dengan …, menyatakan`: a relative clause, the subject before it
+            if not self.text[seg_start:b].strip() and len(commas) >= 2 and self.c["insert"].match(
+                    self.text, commas[-2] + 1, commas[-1]):
+                # `Presiden Georgia X, yang berseberangan dengan …, menyatakan`, `Liang, seperti dikutip dari
+                # keterangan resmi Kementerian Perdagangan, menyatakan`: an inserted phrase, the subject before it
                 seg_start, b = (commas[-3] + 1 if len(commas) >= 3 else a), commas[-2]
             elif not self.text[seg_start:b].strip() and len(commas) >= 2:
                 # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
@@ -515,8 +529,19 @@ class Quoter:
                 continue
             a, kind = found
             speaker, speaker_text = self.subject_of(s_start, pos)
+            if m.group(1).casefold() in self.c["person_verbs"] and not self.person_speaker(speaker, speaker_text, pos):
+                continue
             return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
         return []
+
+    def person_speaker(self, speaker: str | None, speaker_text: str | None, pos: int) -> bool:
+        """The subject of a `person_subject` verb at pos is a person (not after `yang`)."""
+        if self.word_before(pos) == "yang":
+            return False
+        actor = self.article.actor(speaker) if speaker else None
+        if actor is not None:
+            return actor.type == "PER"
+        return bool(speaker_text) and speaker_text.casefold() in pronouns()[0]
 
     def own_speaker(self, a: int, b: int) -> bool:
         """text[a:b] names its own speaker before a reporting verb (`Dikutip dari Reuters, X menyebut …`)."""
@@ -565,6 +590,8 @@ class Quoter:
                 if self.in_quote(br.start()):
                     continue
                 vm = self.c["before"].match(text, br.start(1))
+                if vm and vm.group(1).casefold() in self.c["person_verbs"]:
+                    vm = None  # `… dan meminta Uni Eropa …`: a request ends the clause, no second quote
                 found = self.clause_after(vm, vm.end(), s_end, strict=True) if vm else None
                 if vm and found is None:
                     continue  # `… dan menegaskan kembali komitmen …`: no second clause, the first goes on
