@@ -113,6 +113,19 @@ def title_table() -> Table:
 
 
 @functools.cache
+def portfolio_table() -> Table:
+    table = Table(fold=False)
+    for form in lexicons.load("titles").get("portfolios") or []:
+        table.add(form, form)
+    return table
+
+
+@functools.cache
+def rank_suffixes() -> frozenset[str]:
+    return frozenset(lexicons.load("titles").get("rank_suffixes") or [])
+
+
+@functools.cache
 def institution_table() -> Table:
     table = Table(fold=False)
     for entry in lexicons.load("institutions")["institutions"]:
@@ -284,6 +297,14 @@ class Finder:
                 j = self.tok_index(f.end)
                 return j - i, f.country, f.sector, None
         return None
+
+    def place_entity_at(self, j: int) -> int:
+        """Length in tokens of a place entity (LOC/GPE) starting at token j, else 0."""
+        start = self.tokens[j].start
+        for e in self.article.entities:
+            if e.start == start and e.label.upper() in ("LOC", "GPE"):
+                return max(0, self.tok_index(e.end) - j)
+        return 0
 
     def country_after(self, j: int) -> tuple[int, str] | None:
         """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
@@ -480,6 +501,7 @@ class Finder:
             country = inst_sector = None
             j = i
             lower_mods = 0
+            field_open = False  # the last words consumed name an office or its field (`Menteri Investasi`)
             for _hop in range(5):
                 while j < len(self.tokens):
                     t = table.match(self.tokens, j)
@@ -487,8 +509,28 @@ class Finder:
                         title: Title = t[1]  # type: ignore[assignment]
                         roles.append(" ".join(x.text for x in self.tokens[j:j + t[0]]))
                         (ranks if title.kind != "office" else offices).append(title)
+                        field_open = title.kind == "office"
                         j += t[0]
                         continue
+                    # the field of an office and lists of fields: `Menteri Investasi, Perdagangan dan Industri`
+                    if field_open and self.span_ok(j - 1, 2):
+                        pf = portfolio_table().match(self.tokens, j)
+                        if pf and self.span_ok(j, pf[0]):
+                            j += pf[0]
+                            continue
+                        if self.tokens[j].text in (",", "dan", "serta", "&") and j + 1 < len(self.tokens):
+                            pf = portfolio_table().match(self.tokens, j + 1)
+                            if pf and self.span_ok(j, pf[0] + 1):
+                                j += 1 + pf[0]
+                                continue
+                    # `Laksamana Muda TNI (Purn) Gatot Wiranto`: a retired/honorary mark after a rank
+                    if ranks and self.tokens[j].text == "(" and j + 2 < len(self.tokens) \
+                            and self.tokens[j + 1].text in rank_suffixes() and self.span_ok(j, 3):
+                        close = j + 2 + (self.tokens[j + 2].text == ".")
+                        if close < len(self.tokens) and self.tokens[close].text == ")":
+                            j = close + 1
+                            continue
+                    field_open = False
                     mod = self.modifier_at(j)
                     if mod and self.span_ok(j - 1, 2):
                         n, code, sector, _ = mod
@@ -497,6 +539,11 @@ class Finder:
                         j += n
                         continue
                     tok = self.tokens[j]
+                    le = self.place_entity_at(j) if offices and self.span_ok(j - 1, 2) else 0
+                    if le and j + le + 1 < len(self.tokens) and self.tokens[j + le].text == "," \
+                            and self.span_ok(j + le - 1, 3) and self.name_at(j + le + 1) >= 2:
+                        j += le  # `Penjabat Gubernur Jawa Barat, Andi Kurniawan`: a place, then the person
+                        continue
                     if offices and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", tok.text) and self.span_ok(j - 1, 2):
                         j += 1  # `Anggota Komisi I DPR`, `Ketua Komisi II`
                         continue
@@ -633,7 +680,34 @@ class Finder:
                                canonical=long_form))
 
 
+def title_fragment(text: str) -> bool:
+    """An entity that is only a title, or a title and the place or body it serves (`Penjabat Gubernur`,
+    `Kapolrestabes Bandung`, `Menteri Investasi`): it names an office, not an organisation or a person."""
+    tokens = tokenize(text)
+    m = title_table().match(tokens, 0)
+    if not m or m[1].kind != "office":  # type: ignore[union-attr]
+        return False
+    i = m[0]
+    while i < len(tokens):
+        t = title_table().match(tokens, i) or portfolio_table().match(tokens, i)
+        if t:
+            i += t[0]
+            continue
+        break
+    if i == len(tokens):
+        return True
+    rest = tokens[i:]
+    if institution_table().match(rest, 0) or org_head_table().match(rest, 0):
+        return False  # `Ketua DPR`, `Kepala Badan …`: the body itself is named
+    # a title over a place: `Kapolrestabes Bandung`, `Gubernur Jawa Barat`
+    return all(t.cap and t.text[:1].isalpha() for t in rest) and len(rest) <= 3
+
+
 def complete_entities(article: Article) -> Finder:
+    # the model's spans that are only a title (+ place) name no actor
+    article.entities = [e for e in article.entities
+                        if e.rule.startswith("gazetteer") or e.label.upper() not in ("ORG", "PER", "PERSON")
+                        or not title_fragment(e.text)]
     finder = Finder(article)
     finder.acronyms()
     finder.institutions()

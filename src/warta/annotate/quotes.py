@@ -307,6 +307,21 @@ class Quoter:
             return None, self.text[a:b]
         return None, None
 
+    def final_person(self, items: list[tuple[int, int, str]], b: int) -> tuple[int, int, str] | None:
+        """`Kepala Bakamla Laksamana Muda TNI Gatot Wiranto mengatakan`, `Kapolrestabes Bandung Kombes Budi
+        mengatakan`: a person name that ends a subject made of capitalised words speaks, not the body or
+        place named before it in the same noun phrase."""
+        types = {c[2]: c[3] for c in self.candidates}
+        if types.get(items[0][2]) == "PER" or items[0][2] == "pronoun":
+            return None
+        last = items[-1]
+        if types.get(last[2]) != "PER" or self.text[last[1]:b].strip(" ,") or last[0] < items[0][1]:
+            return None
+        between = self.text[items[0][0]:last[0]]
+        if any(w[:1].islower() and w not in ("dan", "serta") for w in WORD_RE.findall(between)):
+            return None
+        return last
+
     def description(self, a: int, b: int) -> tuple[str | None, str] | None:
         """`politikus Partai NasDem itu`, `pria asal Bandung tersebut`: a description with a demonstrative
         points back to a person already named; resolved like a pronoun, the words kept as speaker_text."""
@@ -353,6 +368,7 @@ class Quoter:
             items.sort()
             if items:
                 s, e, aid = items[0]
+                s, e, aid = self.final_person(items, b) or (s, e, aid)
                 if aid == "pronoun":
                     return self.resolve_pronoun(s, self.text[s:e]), self.text[s:e]
                 return aid, self.text[s:e]
