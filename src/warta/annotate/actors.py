@@ -540,6 +540,12 @@ class Finder:
                         continue
                     tok = self.tokens[j]
                     le = self.place_entity_at(j) if offices and self.span_ok(j - 1, 2) else 0
+                    if not le and offices and tok.cap and self.name_at(j) == 1 and self.span_ok(j - 1, 2):
+                        le = 1  # `Pelatih Persebaya, Gustavo Ribeiro, …`: one word for the club, then the person
+                        after = j + 2 + self.name_at(j + 2) if j + 2 < len(self.tokens) else 0
+                        if not (after and after < len(self.tokens) and self.tokens[after].text == ","
+                                and (after + 1 >= len(self.tokens) or self.tokens[after + 1].text not in ("dan", "serta"))):
+                            le = 0
                     if le and j + le + 1 < len(self.tokens) and self.tokens[j + le].text == "," \
                             and self.span_ok(j + le - 1, 3) and self.name_at(j + le + 1) >= 2:
                         j += le  # `Penjabat Gubernur Jawa Barat, Andi Kurniawan`: a place, then the person
@@ -720,6 +726,12 @@ def complete_entities(article: Article) -> Finder:
     # new entities never overlap what the model found; gazetteer spans inside a longer rule span go
     model = [e for e in article.entities if not e.rule.startswith("gazetteer")]
     for f in finder.found:
+        if f.rule == "actors:title" and f.label == "PER":
+            # a name right after a title is a person even where the model read a place (`Pelatih Persebaya,
+            # Gustavo Ribeiro`)
+            for e in model:
+                if e.start == f.start and e.end == f.end and e.label.upper() in ("LOC", "GPE"):
+                    e.label, e.rule = "PER", e.rule + "+actors:title"
         if any(not (f.end <= e.start or f.start >= e.end) for e in model):
             continue
         if any(e.start == f.start and e.end == f.end for e in article.entities):

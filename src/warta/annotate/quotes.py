@@ -85,6 +85,11 @@ def pronouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(p["singular"]), frozenset(p["plural"])
 
 
+@functools.cache
+def generic_speakers() -> dict[str, list[str]]:
+    return {str(k).casefold(): list(v) for k, v in (lexicons.load("actor_words").get("generic_speakers") or {}).items()}
+
+
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -642,7 +647,31 @@ class Quoter:
                     continue
                 self.quotes.extend(self.reported(s.start, s.end))  # type: ignore[attr-defined]
         self.quotes.sort(key=lambda q: q.start)
+        for q in self.quotes:
+            if q.speaker is None and q.speaker_text:
+                q.speaker = self.generic_speaker(q.speaker_text, q.start)
         return self.quotes
+
+    def generic_speaker(self, words: str, pos: int) -> str | None:
+        """`Hakim`, `majelis hakim`, `Polisi`: the court / police body the article names."""
+        table = generic_speakers()
+        w = " ".join(words.casefold().split())
+        for p in sorted(lexicons.load("actor_words").get("generic_prefixes") or [], key=len, reverse=True):
+            if w.startswith(p + " "):
+                w = w[len(p) + 1:]
+                break
+        heads = table.get(w)
+        if not heads:
+            return None
+        best: tuple[int, str] | None = None
+        for a in self.article.actors:
+            if a.type != "ORG" or not any(n == h or n.startswith(h + " ") for n in [a.name, *a.aliases] for h in heads):
+                continue
+            before = [s for s, _ in a.mentions if s < pos]
+            rank = pos - before[-1] if before else 10**9 + (a.mentions[0][0] if a.mentions else 0)
+            if best is None or rank < best[0]:
+                best = (rank, a.id)
+        return best[1] if best else None
 
 
 @component("quotes", requires=["sentences", "actors"], assigns=["quotes"])
