@@ -540,7 +540,8 @@ class Finder:
                         continue
                     tok = self.tokens[j]
                     le = self.place_entity_at(j) if offices and self.span_ok(j - 1, 2) else 0
-                    if not le and offices and tok.cap and self.name_at(j) == 1 and self.span_ok(j - 1, 2):
+                    if not le and offices and tok.cap and self.span_ok(j - 1, 2) and (
+                            self.name_at(j) == 1 or re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", tok.text)):
                         le = 1  # `Pelatih Persebaya, Gustavo Ribeiro, …`: one word for the club, then the person
                         after = j + 2 + self.name_at(j + 2) if j + 2 < len(self.tokens) else 0
                         if not (after and after < len(self.tokens) and self.tokens[after].text == ","
