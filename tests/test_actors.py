@@ -59,6 +59,12 @@ def test_actors_title_gives_role_country_sector(text, name, country, sector, rol
     ("Juru bicara Penjaga Pantai Jepang Kenji Morita membenarkan insiden itu.", "Kenji Morita", "Penjaga Pantai"),
     ("Kepala urusan kemanusiaan PBB Martin Griffiths tiba di Port Sudan.", "Martin Griffiths", None),
     ("Anggota Komisi I DPR Dave Lukito mengkritik rencana itu.", "Dave Lukito", "Komisi I"),
+    ("Menteri Investasi, Perdagangan dan Industri Singapura Gan Kim Leong membuka forum itu.", "Gan Kim Leong",
+     "Investasi"),
+    ("Kapolrestabes Semarang Kombes Irwan Anwar memimpin apel pagi.", "Irwan Anwar", "Semarang"),
+    ("Komandan Lantamal IV, Laksamana Pertama TNI (Purn) Joko Santoso, meninjau dermaga.", "Joko Santoso", "TNI"),
+    ("Warga diterima Penjabat Bupati Garut, Nanang Suherman, di pendopo.", "Nanang Suherman", "Garut"),
+    ("Pelatih PSM, Bernardo Tavora, memuji lini tengah timnya.", "Bernardo Tavora", "PSM"),
 ])
 def test_actors_title_chain_ends_at_the_person(text, person, fragment):
     a = run(text)
@@ -225,3 +231,33 @@ def test_lexicon_actor_words_sane():
     data = lexicons.load("actor_words")
     assert data["group_heads"]["pejabat"] == "GOV" and data["group_heads"]["pasukan"] == "MIL"
     assert "ia" in data["pronouns"]["singular"] and "mereka" in data["pronouns"]["plural"]
+
+
+@pytest.mark.parametrize("text,fragment,label", [
+    ("Penjabat Gubernur Banten menerima perwakilan buruh.", "Penjabat Gubernur", "ORG"),
+    ("Kapolrestabes Surabaya turun langsung ke lokasi.", "Kapolrestabes Surabaya", "ORG"),
+    ("Menteri Investasi membuka pameran itu.", "Menteri Investasi", "PER"),
+])
+def test_actors_model_title_fragments_are_no_entities(text, fragment, label):
+    """A model span that is only a title (+ the place it serves) names no actor and is no entity."""
+    from warta.annotate.actors import make_actors
+    from warta.annotate.sentences import make_sentences
+    from warta.options import Options
+    art = make_sentences(Options())(Article(text=text))
+    start = text.index(fragment)
+    art.entities = [Entity(text=fragment, start=start, end=start + len(fragment), label=label, rule="model:test")]
+    art = make_actors(Options())(art)
+    assert not any(e.text == fragment for e in art.entities), [(e.text, e.label) for e in art.entities]
+    assert not any(a.name == fragment for a in art.actors), [a.name for a in art.actors]
+
+
+def test_actors_title_relabels_model_place_as_person():
+    from warta.annotate.actors import make_actors
+    from warta.annotate.sentences import make_sentences
+    from warta.options import Options
+    text = "Pelatih Persik, Marcos Oliveira, mengatakan timnya siap."
+    art = make_sentences(Options())(Article(text=text))
+    s = text.index("Marcos")
+    art.entities = [Entity(text="Marcos Oliveira", start=s, end=s + 15, label="LOC", rule="model:test")]
+    art = make_actors(Options())(art)
+    assert actor_named(art, "Marcos Oliveira").type == "PER"
