@@ -601,7 +601,8 @@ def _run_before(text: str, pos: int) -> int | None:
         w = text[words[i][0]:words[i][1]]
         if _CAP.fullmatch(w) or w in ("dan", "tentang", "untuk", "serta") and i > 0:
             if _CAP.fullmatch(w):
-                heads = r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]}
+                heads = (r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]}) \
+                    - {"kepala", "staf", "timur", "barat", "utara", "selatan", "tengah"} - r["titles"]
                 if w.casefold() in heads:
                     start = words[i][0]
             i -= 1
@@ -620,13 +621,20 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
         if start is None:
             continue
         end = m.start()
+        run = text[start:end]
+        if " " not in run or known_label(run) == "LOC" or any(run == h or run.startswith(h + " ")
+                                            for h in rules()["law_heads"] + rules()["event_heads"]):
+            continue  # a country's long name (`Republik Demokratik Kongo (RDK)`), or a treaty
         inner = [sp for sp in out if start <= sp[0] and sp[1] <= end]
         if inner and all(sp[2] == "LOC" for sp in inner) and len(inner) == 1 and inner[0][:2] == (start, end):
             continue
         if any(sp[0] < start < sp[1] or sp[0] < end < sp[1] for sp in out):
             continue
         # the seat after the acronym (`(Tipikor) Tanjungkarang`)
-        seat = next((sp for sp in out if sp[0] == m.end() + 1 and sp[2] == "LOC" and text[m.end()] == " "), None)
+        # (only after a generic acronym, a kind of court or office rather than a name of its own)
+        seat = next((sp for sp in out if sp[0] == m.end() + 1 and sp[2] == "LOC" and text[m.end()] == " "
+                     and m.group(1).casefold() in rules()["not_entities"] and not countries.by_name(text[sp[0]:sp[1]])
+                     and text[sp[0]:sp[1]].split()[0].casefold() not in rules()["place_cues"]), None)
         long_end = seat[1] if seat else end
         acr = m.span(1)
         out = [sp for sp in out if not (start <= sp[0] and sp[1] <= long_end) or (sp[0], sp[1]) == acr]
@@ -678,8 +686,14 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
         k = relabel.get(m.group(1))
         start = _run_before(text, m.start())
-        if k and start is not None and not any(sp[0] < m.start() and start < sp[1] for sp in out):
-            out.append((start, m.start(), k, "rule:" + k.lower()))
+        if k and start is not None:
+            inside = [sp for sp in out if sp[0] < m.start() and start < sp[1]]
+            if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law
+                tail = re.search(r"[A-Z][^()]*$", text[max(sp[1] for sp in inside):m.start()])
+                if tail and not any(sp[0] < m.start() and m.start() - len(tail.group(0)) < sp[1] for sp in out):
+                    out.append((m.start() - len(tail.group(0)), m.start(), k, "rule:" + k.lower()))
+            else:
+                out.append((start, m.start(), k, "rule:" + k.lower()))
         if k and not any((sp[0], sp[1]) == m.span(1) for sp in out):
             out.append((m.start(1), m.end(1), k, "rule:" + k.lower()))
     return sorted(out)
@@ -725,17 +739,31 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
             if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) \
                     and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
                     and known_label(name) is None and places.resolve(name) is None \
-                    and not any(known_label(w) or places.resolve(w) for w in words):
+                    and not any(known_label(w) or places.resolve(w) for w in words) \
+                    and any(_alone_as_person(text, spans, w, s, e) for w in words):
                 new = "PER"
             elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name):
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
                     full = f"{name} {m.group(1)}"
                     if m.group(1).casefold() not in r["common"] and places.resolve(full) is None \
-                            and known_label(m.group(1)) is None and places.resolve(m.group(1)) is None:
+                            and known_label(m.group(1)) is None and not countries.by_name(m.group(1)):
                         new = "PER"
                         break
         out.append((s, e, new, rule if new == label else rule + "+person"))
     return out
+
+
+def _alone_as_person(text: str, spans: list[Span4], word: str, s: int, e: int) -> bool:
+    """`Gunaratne mengakui …`, `Gustavo` tagged PER: a word of the name stands alone elsewhere
+    as a person (a PER span, or the subject of a verb)."""
+    if any(text[a:b] == word and label == "PER" for a, b, label, _ in spans):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}[ ](\w+)", text):
+        if s <= m.start() < e:
+            continue
+        if _is_verb(m.group(1)) or m.group(1).casefold() in rules()["verbs"]:
+            return True
+    return False
 
 
 def before_cue(text: str, start: int, cue: str) -> bool:

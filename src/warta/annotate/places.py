@@ -352,9 +352,16 @@ def _entity_mention(e) -> Mention:
     rule = f"entity:{e.rule or e.label}"
     if resolve(e.text) is None:
         for pre in _prefix_words():
-            if e.text.startswith(pre + " ") and e.text[len(pre) + 1:][:1].isupper():
+            rest = e.text[len(pre) + 1:]
+            if e.text.startswith(pre + " ") and rest[:1].isupper() and not _plain_word(rest):
                 return Mention(e.start, e.end, e.text[len(pre) + 1:], pre, rule + "+prefix")
     return Mention(e.start, e.end, e.text, None, rule)
+
+
+def _plain_word(name: str) -> bool:
+    """One common Indonesian word (`Pulau Laut`, `Pulau Dana`): the name is the whole phrase."""
+    from warta.annotate.entities import rules as entity_rules
+    return " " not in name and name.casefold() in entity_rules()["common"]
 
 
 def _institution(text: str, start: int, name: str) -> bool:
