@@ -237,7 +237,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _treaties(text, out)
     out = _org_acronyms(text, out)
     out = _located_persons(text, out)
-    return _confirm(article, _propagate(text, out))
+    return _confirm(article, _propagate(text, drop_currency(text, out)))
 
 
 # `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
@@ -730,6 +730,7 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
     from warta.annotate import places
 
     r = rules()
+    cues = "|".join(re.escape(c) for c in r["place_cues"])
     out = []
     for s, e, label, rule in spans:
         name = text[s:e]
@@ -742,7 +743,8 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
                     and not any(known_label(w) or places.resolve(w) for w in words) \
                     and any(_alone_as_person(text, spans, w, s, e) for w in words):
                 new = "PER"
-            elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name):
+            elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name) \
+                    and not re.search(rf"(?i:{cues})\s+{re.escape(name)}(?!\w)", text):
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
                     full = f"{name} {m.group(1)}"
                     if m.group(1).casefold() not in r["common"] and places.resolve(full) is None \
