@@ -592,6 +592,8 @@ def make_places(options: Options):
     """Resolve place mentions (entities and a gazetteer scan) to countries and coordinates."""
     scan_regex()
     geonames_cities()
+    country_infos()
+    subdivisions()
 
     def run(article: Article) -> Article:
         article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at,
