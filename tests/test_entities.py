@@ -132,3 +132,63 @@ def test_entities_junk_single_words_dropped(word):
 def test_entities_known_place_is_never_a_common_word():
     found = _mend("Jaringan itu beroperasi di jalur Malaysia-Aceh-Medan.", [("Aceh", "LOC")])
     assert ("Aceh", "LOC") in found
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # a country after a currency word is the currency
+    ("Ekspor naik menjadi 12 miliar dolar AS, kata pejabat di Washington.", [("AS", "LOC"), ("Washington", "LOC")],
+     [("Washington", "LOC")], [("AS", "LOC")]),
+    # a place followed by a club word is one club
+    ("Madura United menahan imbang PSIS Semarang di Stadion Gelora Bangkalan.",
+     [("Madura", "LOC"), ("United", "ORG"), ("PSIS Semarang", "ORG")], [("Madura United", "ORG")], [("Madura", "LOC")]),
+    # a club or body's short name tagged PER is ORG
+    ("Persija kembali kalah. Pelatih Persija menyebut timnya kelelahan.", [("Persija", "PER")],
+     [("Persija", "ORG")], [("Persija", "PER")]),
+    ("Badan Nasional Pencarian dan Pertolongan (Basarnas) mengerahkan dua kapal. Basarnas menyisir pantai.",
+     [("Basarnas", "PER"), ("Basarnas", "PER")], [("Basarnas", "ORG")], [("Basarnas", "PER")]),
+    # a long name cut at `dan` before its acronym is whole
+    ("Badan Meteorologi dan Geofisika Jepang (JMA) mencatat gempa susulan.", [("Badan Meteorologi", "ORG")],
+     [("Badan Meteorologi dan Geofisika Jepang", "ORG"), ("JMA", "ORG")], [("Badan Meteorologi", "ORG")]),
+    # offices are no organisations
+    ("Penjabat Gubernur menemui buruh, didampingi Kapolresta Malang Kombes Agus Wijaya.",
+     [("Penjabat Gubernur", "ORG"), ("Kapolresta Malang", "ORG"), ("Agus Wijaya", "PER")],
+     [("Malang", "LOC"), ("Agus Wijaya", "PER")], [("Penjabat Gubernur", "ORG"), ("Kapolresta Malang", "ORG")]),
+    # treaties and meetings are not organisations
+    ("Menteri menghadiri Pertemuan Menteri Energi ASEAN (AMEM) dan membahas Perjanjian Perdagangan Jasa ASEAN.",
+     [("Pertemuan Menteri Energi ASEAN", "ORG"), ("AMEM", "ORG"), ("Perjanjian Perdagangan Jasa ASEAN", "ORG")],
+     [("Pertemuan Menteri Energi ASEAN", "EVENT"), ("AMEM", "EVENT"), ("Perjanjian Perdagangan Jasa ASEAN", "LAW")],
+     [("AMEM", "ORG"), ("Pertemuan Menteri Energi ASEAN", "ORG")]),
+    # verb-shaped words, common-noun acronyms, lower-case spans
+    ("Memutuskan bahwa para ABK dipulangkan ke kota asal masing-masing.", [("Memutuskan", "PER"), ("ABK", "ORG"), ("kota", "LOC")],
+     [], [("Memutuskan", "PER"), ("ABK", "ORG"), ("kota", "LOC")]),
+    # layout: a line break ends a name; a dateline is no part of it
+    ("Harga beras naik\n\nHarga beras naik lagi, kata Tim Redaksi Harian Rakyat\n\nPasar sepi pembeli.",
+     [("Tim Redaksi Harian Rakyat\n\nPasar", "ORG")], [("Tim Redaksi Harian Rakyat", "ORG")],
+     [("Tim Redaksi Harian Rakyat\n\nPasar", "ORG")]),
+    ("Kasus demam naik\n\nLaporan Tim Redaksi Jawa Pos\n\nBANDUNG - Dinas Kesehatan Jawa Barat mencatat kenaikan kasus demam berdarah.",
+     [("BANDUNG - Dinas Kesehatan Jawa Barat", "ORG")],
+     [("Dinas Kesehatan Jawa Barat", "ORG")], [("BANDUNG - Dinas Kesehatan Jawa Barat", "ORG")]),
+    # the word that completes a country is no part of the person after it
+    ("Perdana Menteri Papua Nugini Peter Kaluwin tiba di Jakarta.", [("Papua", "LOC"), ("Nugini Peter Kaluwin", "PER")],
+     [("Papua Nugini", "LOC"), ("Peter Kaluwin", "PER")], [("Nugini Peter Kaluwin", "PER")]),
+    # a person the model took for a place
+    ("Penyerang Rafael Moreira mencetak dua gol. Moreira mengatakan timnya siap.", [("Rafael Moreira", "LOC")],
+     [("Rafael Moreira", "PER")], [("Rafael Moreira", "LOC")]),
+    # a prefix word keeps a verb-looking name (`kota Mati`) whole
+    ("Gempa terasa hingga kota Mati di Filipina.", [("kota Mati", "LOC")], [("kota Mati", "LOC")], [("kota", "LOC")]),
+])
+def test_entities_conventions(text, spans, expect, absent):
+    got = _mend(text, spans)
+    for item in expect:
+        assert item in got, f"{item} not in {sorted(got)}"
+    for item in absent:
+        assert item not in got, f"{item} in {sorted(got)}"
+
+
+def test_entities_currency_country_dropped_in_pipeline():
+    import warta
+
+    art = warta.extract_text("Bank itu meminjam 200 juta dolar Singapura dari investor di Singapura.")
+    found = [(e.text, e.start) for e in art.entities if e.label == "LOC"]
+    assert len([t for t, _ in found if t == "Singapura"]) == 1
+    assert [p.text for p in art.places] == ["Singapura"]

@@ -118,6 +118,14 @@ def rules() -> dict:
         "org_cues": tuple(sorted((w.casefold() for w in data.get("org_cues") or []), key=len, reverse=True)),
         "byline": tuple(re.compile(p) for p in data.get("byline_patterns") or []),
         "confirm_kinds": frozenset(data.get("confirm_kinds") or ["heading"]),
+        "currency": frozenset(w.casefold() for w in data.get("currency_words") or []),
+        "clubs": frozenset(data.get("club_words") or []),
+        "offices": tuple(sorted((w.casefold() for w in data.get("office_words") or []), key=len, reverse=True)),
+        "law_heads": tuple(sorted(data.get("law_heads") or [], key=len, reverse=True)),
+        "event_heads": tuple(sorted(data.get("event_heads") or [], key=len, reverse=True)),
+        "not_acronyms": frozenset(data.get("not_entity_acronyms") or []),
+        "verb_shapes": tuple(re.compile(p) for p in data.get("verb_shapes") or []),
+        "not_words": frozenset(w.casefold() for w in data.get("not_entity_words") or []),
     }
 
 
@@ -152,6 +160,16 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     spans = split_brackets(text, spans)
     known = article_names(text, spans)
     for start, end, label, rule in spans:
+        # a name never runs over a line break (`BBC News Indonesia` / `20 Februari`)
+        nl = text.find("\n", start, end)
+        if nl > start:
+            end, rule = len(text[start:nl].rstrip()) + start, rule + "+cut-line"
+        # a dateline's place and dash before the name (`NATUNA - Kapal Pengawas …`)
+        m = re.match(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])", text[start:end])
+        if m:
+            start, rule = start + m.end(), rule + "+cut-dateline"
+        if not any(ch.isupper() for ch in text[start:end]):
+            continue  # lower-case words are no name (`kota`, `massa`)
         words = _words(text, start, end)
         # a common word opening a sentence is no part of a name (`Menyediakan`, `Sambil`, `Menurut Kim`)
         while words and (words[0][0] in sentence_starts or text[max(0, words[0][0] - 1)] in "“\"‘'(")\
@@ -164,7 +182,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             rule = MODEL_RULE + "+trim-title"
         # a verb inside the span ends the name (`Korea Utara Meluncurkan Rudal`)
         for i, (ws, we) in enumerate(words[1:], 1):
-            if _is_verb(text[ws:we]):
+            if _is_verb(text[ws:we]) and text[words[i - 1][0]:words[i - 1][1]].casefold() not in r["place_cues"]:
                 words = words[:i]
                 rule = MODEL_RULE + "+cut-verb"
                 break
@@ -181,6 +199,18 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)
                                                         and known_label(surface) is None):
             continue
+        if _not_a_name(surface):
+            continue
+        # an office, not an organisation (`Penjabat Gubernur`, `Kapolrestabes Bandung`)
+        if label == "ORG":
+            office = next((o for o in r["offices"] if surface.casefold().startswith(o + " ") or surface.casefold() == o), None)
+            if office:
+                rest = surface[len(office):].strip()
+                if not rest or known_label(rest) != "LOC":
+                    continue
+                s, label, rule = e - len(rest), "LOC", rule + "+office"
+                words = _words(text, s, e)
+                surface = rest
         before = _word_before(text, s)
         if any(before.endswith(cue) for cue in r["not_cues"]):
             continue
@@ -203,7 +233,11 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             out.append((ps, pe, plabel, prule if prule != MODEL_RULE else rule))
     out = _org_with_country(text, _merge_conjoined(text, _vote_labels(text, out)))
     out = _knowledge_labels(article, _initials(text, out))
-    return _confirm(article, out)
+    out = _long_names(text, _clubs(text, _country_completion(text, out)))
+    out = _treaties(text, out)
+    out = _org_acronyms(text, out)
+    out = _located_persons(text, out)
+    return _confirm(article, _propagate(text, drop_currency(text, out)))
 
 
 # `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
@@ -313,6 +347,7 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
         joined = " ".join(rest_text)
         if len(rest) >= 2 and all(w[:1].isupper() for w in rest_text) \
                 and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in rest_text) \
+                and not any(countries.by_name(w) for w in rest_text) \
                 and known_label(joined) is None:
             return [(words[0][0], words[n - 1][1], head_label, MODEL_RULE + "+split"),
                     (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
@@ -476,7 +511,8 @@ def make_entities(options: Options):
 
     def run(article: Article) -> Article:
         doc = article.scratch.get("doc") or make_doc(article.text)
-        spans = merge(mend(article, model_spans(article.text, options)), gazetteer_spans(doc))
+        spans = drop_currency(article.text, merge(mend(article, model_spans(article.text, options)),
+                                                  gazetteer_spans(doc)))
         article.entities = [
             Entity(text=article.text[start:end], start=start, end=end, label=label,
                    sentence=article.sentence_at(start), rule=rule)
@@ -485,3 +521,266 @@ def make_entities(options: Options):
         return article
 
     return run
+
+
+# -- conventions: currencies, clubs, long names, treaties, acronyms, persons -------------
+
+Span4 = tuple[int, int, str, str]
+
+
+def _not_a_name(surface: str) -> bool:
+    """A lone verb-shaped word (`Mengadili`, `Pikir-pikir`), an acronym of a common noun (`ABK`,
+    `UMK`) or a common noun opening a heading (`Vonis`) is no name."""
+    r = rules()
+    if surface in r["not_acronyms"] or surface.casefold() in r["not_words"]:
+        return True
+    return " " not in surface and any(p.match(surface) for p in r["verb_shapes"]) and known_label(surface) is None
+
+
+def is_currency_country(text: str, start: int) -> bool:
+    """`dolar AS`, `yen Jepang`: the country names a currency (the word before is a currency word)."""
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 20):start])
+    return bool(m) and m.group(1).casefold() in rules()["currency"]
+
+
+def drop_currency(text: str, spans: list[Span4]) -> list[Span4]:
+    return [sp for sp in spans if not (sp[2] == "LOC" and countries.by_name(text[sp[0]:sp[1]])
+                                       and is_currency_country(text, sp[0]))]
+
+
+def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Papua` + `Nugini James Kapera`: a name whose first word completes the place before it
+    into a country (`Papua Nugini`) gives that word to the place."""
+    out = sorted(spans)
+    for i in range(len(out) - 1):
+        a, b, la, ra = out[i]
+        c, d, lc, rc = out[i + 1]
+        words = _words(text, c, d)
+        if la == "LOC" and lc != "LOC" and len(words) >= 2 and re.fullmatch(r"[ ]", text[b:c]) \
+                and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
+            out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
+            out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
+    return out
+
+
+def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Bali United`, `Madura United`: a place followed by a club word is one club (ORG)."""
+    clubs = rules()["clubs"]
+    out: list[Span4] = []
+    spans = sorted(spans)
+    skip: set[int] = set()
+    for i, (s, e, label, rule) in enumerate(spans):
+        if i in skip:
+            continue
+        m = re.match(r"[ ](\w+)", text[e:e + 20])
+        if label == "LOC" and m and m.group(1) in clubs:
+            end = e + m.end()
+            for j in range(i + 1, len(spans)):
+                if spans[j][0] < end:
+                    skip.add(j)
+                    end = max(end, spans[j][1])
+            out.append((s, end, "ORG", rule + "+club"))
+            continue
+        out.append((s, e, label, rule))
+    return out
+
+
+_CAP = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def _run_before(text: str, pos: int) -> int | None:
+    """Start of the capitalised name that ends at `pos` (words joined by `dan`, `tentang`,
+    `untuk`), beginning at a name head or an office of law/meeting; None if there is none."""
+    r = rules()
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[max(0, pos - 160):pos])]
+    base = max(0, pos - 160)
+    words = [(base + a, base + b) for a, b in words]
+    start = None
+    i = len(words) - 1
+    while i >= 0:
+        w = text[words[i][0]:words[i][1]]
+        if _CAP.fullmatch(w) or w in ("dan", "tentang", "untuk", "serta") and i > 0:
+            if _CAP.fullmatch(w):
+                heads = (r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]}) \
+                    - {"kepala", "staf", "timur", "barat", "utara", "selatan", "tengah"} - r["titles"]
+                if w.casefold() in heads:
+                    start = words[i][0]
+            i -= 1
+            continue
+        break
+    return start
+
+
+def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
+    """A long name before its acronym in brackets, cut by the model at `dan` or missed
+    (`Lembaga Vulkanologi dan Seismologi Filipina (Phivolcs)`), is one ORG, and so is a court
+    or office named with its acronym and its seat (`Pengadilan Tipikor … (Tipikor) Tanjungkarang`)."""
+    out = list(spans)
+    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+        start = _run_before(text, m.start())
+        if start is None:
+            continue
+        end = m.start()
+        run = text[start:end]
+        if " " not in run or known_label(run) == "LOC" or any(run == h or run.startswith(h + " ")
+                                            for h in rules()["law_heads"] + rules()["event_heads"]):
+            continue  # a country's long name (`Republik Demokratik Kongo (RDK)`), or a treaty
+        inner = [sp for sp in out if start <= sp[0] and sp[1] <= end]
+        if inner and all(sp[2] == "LOC" for sp in inner) and len(inner) == 1 and inner[0][:2] == (start, end):
+            continue
+        if any(sp[0] < start < sp[1] or sp[0] < end < sp[1] for sp in out):
+            continue
+        # the seat after the acronym (`(Tipikor) Tanjungkarang`)
+        # (only after a generic acronym, a kind of court or office rather than a name of its own)
+        seat = next((sp for sp in out if sp[0] == m.end() + 1 and sp[2] == "LOC" and text[m.end()] == " "
+                     and m.group(1).casefold() in rules()["not_entities"] and not countries.by_name(text[sp[0]:sp[1]])
+                     and text[sp[0]:sp[1]].split()[0].casefold() not in rules()["place_cues"]), None)
+        long_end = seat[1] if seat else end
+        acr = m.span(1)
+        out = [sp for sp in out if not (start <= sp[0] and sp[1] <= long_end) or (sp[0], sp[1]) == acr]
+        out.append((start, long_end, "ORG", "rule:long-name"))
+        if m.group(1).casefold() not in rules()["not_entities"]:
+            out = [sp for sp in out if (sp[0], sp[1]) != acr]
+            out.append((acr[0], acr[1], "ORG", "rule:long-name"))
+    return sorted(out)
+
+
+def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
+    """Treaties, laws, zones and meetings are no ORG or LOC: relabelled LAW or EVENT, with the
+    acronym in brackets after them (`Konvensi PBB tentang Hukum Laut (UNCLOS)`) and its mentions."""
+    r = rules()
+
+    def kind(name: str) -> str | None:
+        for head in r["law_heads"]:
+            if name == head or name.startswith(head + " "):
+                return "LAW"
+        for head in r["event_heads"]:
+            if name == head or name.startswith(head + " "):
+                return "EVENT"
+        return None
+
+    relabel: dict[str, str] = {}
+    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+        before = text[max(0, m.start() - 120):m.start()]
+        start = _run_before(text, m.start())
+        if start is None:
+            # `Konvensi PBB tentang Hukum Laut` begins before the run's own head
+            continue
+        k = kind(text[start:m.start()])
+        if k is None:
+            # a law head a few words back (`Konvensi PBB tentang Hukum Laut (UNCLOS)`)
+            k2 = re.search(r"\b(" + "|".join(re.escape(h) for h in r["law_heads"]) + r")\b[^.()]*$", before)
+            k = "LAW" if k2 else None
+        if k:
+            relabel[m.group(1)] = k
+    out: list[Span4] = []
+    for s, e, label, rule in spans:
+        name = text[s:e]
+        k = kind(name) if label in ("ORG", "LOC") else None
+        k = k or (relabel.get(name) if label in ("ORG", "LOC", "PER") else None)
+        if k:
+            out.append((s, e, k, rule + "+" + k.lower()))
+        else:
+            out.append((s, e, label, rule))
+    # the long form itself, when nothing found it, so that no later rule takes it for an ORG
+    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+        k = relabel.get(m.group(1))
+        start = _run_before(text, m.start())
+        if k and start is not None:
+            inside = [sp for sp in out if sp[0] < m.start() and start < sp[1]]
+            if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law
+                tail = re.search(r"[A-Z][^()]*$", text[max(sp[1] for sp in inside):m.start()])
+                if tail and not any(sp[0] < m.start() and m.start() - len(tail.group(0)) < sp[1] for sp in out):
+                    out.append((m.start() - len(tail.group(0)), m.start(), k, "rule:" + k.lower()))
+            else:
+                out.append((start, m.start(), k, "rule:" + k.lower()))
+        if k and not any((sp[0], sp[1]) == m.span(1) for sp in out):
+            out.append((m.start(1), m.end(1), k, "rule:" + k.lower()))
+    return sorted(out)
+
+
+def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
+    """A one-word PER that is an organisation's short name is ORG: an acronym in brackets
+    after a long name (`(Bakamla)`), a club (`Persebaya`, `X FC` elsewhere), unless the word
+    is part of a person's full name in the article."""
+    r = rules()
+    parts: set[str] = set()
+    for s, e, label, _ in spans:
+        words = text[s:e].split()
+        if label == "PER" and len(words) >= 2:
+            parts.update(words)
+    bracketed = set(re.findall(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)", text))
+    clubs = "|".join(re.escape(c) for c in r["clubs"])
+    out = []
+    for s, e, label, rule in spans:
+        name = text[s:e]
+        if label == "PER" and " " not in name and name not in parts and (
+                name in bracketed or re.fullmatch(r"Pers[a-z]{2,}", name)
+                or re.search(rf"(?<!\w){re.escape(name)}[ ](?:{clubs})(?!\w)", text)):
+            out.append((s, e, "ORG", rule + "+org-acronym"))
+        else:
+            out.append((s, e, label, rule))
+    return out
+
+
+def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
+    """A person the model took for a place: a two-word LOC no gazetteer knows, with no place
+    word in it and not after a place cue (`Gustavo Ribeiro`), or a one-word LOC that opens a
+    longer capitalised name elsewhere in the article (`Liang` … `Liang Weidong`)."""
+    from warta.annotate import places
+
+    r = rules()
+    cues = "|".join(re.escape(c) for c in r["place_cues"])
+    out = []
+    for s, e, label, rule in spans:
+        name = text[s:e]
+        words = name.split()
+        new = label
+        if label == "LOC" and not any(before_cue(text, s, cue) for cue in r["place_cues"]):
+            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) \
+                    and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
+                    and known_label(name) is None and places.resolve(name) is None \
+                    and not any(known_label(w) or places.resolve(w) for w in words) \
+                    and any(_alone_as_person(text, spans, w, s, e) for w in words):
+                new = "PER"
+            elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name) \
+                    and not re.search(rf"(?i:{cues})\s+{re.escape(name)}(?!\w)", text):
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
+                    full = f"{name} {m.group(1)}"
+                    if m.group(1).casefold() not in r["common"] and places.resolve(full) is None \
+                            and known_label(m.group(1)) is None and not countries.by_name(m.group(1)):
+                        new = "PER"
+                        break
+        out.append((s, e, new, rule if new == label else rule + "+person"))
+    return out
+
+
+def _alone_as_person(text: str, spans: list[Span4], word: str, s: int, e: int) -> bool:
+    """`Gunaratne mengakui …`, `Gustavo` tagged PER: a word of the name stands alone elsewhere
+    as a person (a PER span, or the subject of a verb)."""
+    if any(text[a:b] == word and label == "PER" for a, b, label, _ in spans):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}[ ](\w+)", text):
+        if s <= m.start() < e:
+            continue
+        if _is_verb(m.group(1)) or m.group(1).casefold() in rules()["verbs"]:
+            return True
+    return False
+
+
+def before_cue(text: str, start: int, cue: str) -> bool:
+    before = text[max(0, start - 40):start].rstrip().casefold()
+    return before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
+
+
+def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
+    """An organisation, law or meeting named once is named so wherever the same words stand
+    alone elsewhere in the article (so that no later rule reads `Pelatih Persebaya` as a person)."""
+    names = {text[s:e]: label for s, e, label, _ in spans
+             if label in ("ORG", "LAW", "EVENT") and len(text[s:e]) >= 3 and text[s:e][:1].isupper()}
+    out = list(spans)
+    for name, label in names.items():
+        for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text):
+            if not any(sp[0] < m.end() and m.start() < sp[1] for sp in out):
+                out.append((m.start(), m.end(), label, "rule:same-name"))
+    return sorted(out)

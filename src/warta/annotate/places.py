@@ -124,9 +124,11 @@ def subdivisions() -> dict[str, list[Info]]:
     import pycountry
     a3 = _alpha2_to_3()
     out: dict[str, list[Info]] = {}
-    for s in pycountry.subdivisions:
-        if getattr(s, "parent_code", None):
-            continue
+    parents = {s.code: s.name for s in pycountry.subdivisions if not getattr(s, "parent_code", None)}
+    # first-level subdivisions first, then second-level ones (Philippine provinces, Spanish
+    # provinces), which carry their parent's name as admin1
+    for s in sorted(pycountry.subdivisions, key=lambda s: bool(getattr(s, "parent_code", None))):
+        parent = getattr(s, "parent_code", None)
         code = a3.get(s.country_code)
         names = {s.name}
         bare = re.sub(r"\s*\(.*?\)", "", s.name)
@@ -136,7 +138,11 @@ def subdivisions() -> dict[str, list[Info]]:
         if stem != bare:
             names.add(stem)
             names.add(stem + "sk")
-        info = Info(bare or s.name, code, s.name, None, None, None, "admin1", None, 0, "pycountry")
+        if parent:
+            info = Info(bare or s.name, code, parents.get(parent) or s.name, None, None, None, "admin2", None, 0,
+                        "pycountry")
+        else:
+            info = Info(bare or s.name, code, s.name, None, None, None, "admin1", None, 0, "pycountry")
         for n in names:
             if n:
                 out.setdefault(key(n), []).append(info)
@@ -207,7 +213,29 @@ def _common_words() -> frozenset[str]:
 # -- resolution -----------------------------------------------------------------------
 
 def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
-    """What `name` (optionally after a generic word like `wilayah`) names, or None."""
+    """What `name` (optionally after a generic word like `wilayah`) names, or None.
+
+    A name ending in an Indonesian compass word that nothing knows is tried again with
+    the word as gazetteers write it (`Kivu Utara` → `Nord-Kivu`, `North Kivu`)."""
+    info = _resolve(name, prefix, context)
+    if info is not None:
+        return info
+    words = name.split()
+    compass = lexicons.load("places").get("compass") or {}
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) <= n or tail not in compass:
+            continue
+        rest = " ".join(words[:-n])
+        for foreign in compass[tail]:
+            for variant in (f"{foreign} {rest}", f"{rest} {foreign}"):
+                info = _resolve(variant, prefix, context)
+                if info is not None and info.source in ("pycountry", "curated"):
+                    return info
+    return None
+
+
+def _resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
     k = key(name)
     if not k:
         return None
@@ -243,6 +271,10 @@ def resolve(name: str, prefix: str | None = None, context: frozenset[str] = froz
         # units only Indonesia has: a namesake abroad (Tanah Merah, Malaysia) is not it
         return _best([c for c in cities if c.country == "IDN"], context)
     subs = subdivisions().get(k, [])
+    if kind in ("admin1", "region") and context and not any(c.country in context for c in cities):
+        # `Provinsi Sandaun` in an article about Papua New Guinea is no town in England that
+        # shares the name: a province word wants a place in a country the article names
+        cities = []
     city = _best(cities, context)
     sub = _best(subs, context)
     if kind in ("admin1", "region") and sub:
@@ -309,6 +341,29 @@ def scan(text: str) -> list[Mention]:
     return out
 
 
+@functools.cache
+def _prefix_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.load("places")["prefixes"], key=len, reverse=True))
+
+
+def _entity_mention(e) -> Mention:
+    """An entity's mention; one that opens with a generic word (`Provinsi Davao Oriental`,
+    `Pulau Mindanao`, `kota Mati`) and is unknown as a whole is its name after that prefix."""
+    rule = f"entity:{e.rule or e.label}"
+    if resolve(e.text) is None:
+        for pre in _prefix_words():
+            rest = e.text[len(pre) + 1:]
+            if e.text.startswith(pre + " ") and rest[:1].isupper() and not _plain_word(rest):
+                return Mention(e.start, e.end, e.text[len(pre) + 1:], pre, rule + "+prefix")
+    return Mention(e.start, e.end, e.text, None, rule)
+
+
+def _plain_word(name: str) -> bool:
+    """One common Indonesian word (`Pulau Laut`, `Pulau Dana`): the name is the whole phrase."""
+    from warta.annotate.entities import rules as entity_rules
+    return " " not in name and name.casefold() in entity_rules()["common"]
+
+
 def _institution(text: str, start: int, name: str) -> bool:
     data = lexicons.load("places")
     if name not in set(data.get("institution_places") or []):
@@ -322,8 +377,8 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
     """Place mentions in `text` (entities first, then the gazetteer scan), resolved."""
     mentions: list[Mention] = []
     for e in entities:
-        if (e.label or "").upper() in LOC_LABELS:
-            mentions.append(Mention(e.start, e.end, e.text, None, f"entity:{e.rule or e.label}"))
+        if (e.label or "").upper() in LOC_LABELS and any(ch.isupper() for ch in e.text):
+            mentions.append(_entity_mention(e))
     scanned = scan(text)
     # a prefix mention replaces an entity inside it; otherwise entities win overlaps
     chosen: list[Mention] = []
@@ -348,6 +403,8 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
             if free(m):
                 chosen.append(m)
                 taken.append((m.start, m.end))
+    from warta.annotate.entities import is_currency_country
+    chosen = [m for m in chosen if not (countries.by_name(m.name) and is_currency_country(text, m.start))]
     orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS]
     chosen = [m for m in chosen if not _not_a_place(text, m, orgs)]
     if context is None:
@@ -446,17 +503,30 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     indonesian = main == "IDN"
     id_prefixes = tuple(data.get("indonesian_prefixes") or [])
     local_prefixes = tuple(data.get("local_prefixes") or [])
+    complete = tuple(data.get("complete_prefixes") or [])
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
         if p.country is not None:
             continue
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in places if after and q.start == p.end + after.end() and q.country), None)
+        prefixed = "prefix" in p.rule
+        near = _sentence_countries(text, places, p) if prefixed else []
+        foreign = [c for c in near if c != "IDN"]
         if nxt is not None:
             p.country, p.rule = nxt.country, p.rule + "+apposition"
+        elif p.text.startswith(complete) and (foreign or (main and main != "IDN")):
+            # Indonesia's provinces are all known: an unknown `Provinsi X` lies abroad, in the
+            # country its sentence names (`Provinsi Sandaun … Papua Nugini`) or the article is about
+            p.country, p.rule = (foreign[0], p.rule + "+sentence-country") if foreign \
+                else (main, p.rule + "+article-country")
         elif indonesian and p.text.startswith(id_prefixes):
             p.country, p.rule = "IDN", p.rule + "+indonesian-prefix"
         elif main and p.text.startswith(local_prefixes):
             p.country, p.rule = main, p.rule + "+article-country"
+        elif near:
+            # a foreign unit after a generic word (`desa Kok-Tash`, `distrik Isfara`) in a sentence
+            # that names its country
+            p.country, p.rule = near[0], p.rule + "+sentence-country"
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
     bare: dict[str, str] = {}
     for p in places:
@@ -467,6 +537,23 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _sentence_countries(text: str, places: list[Place], p: Place) -> list[str]:
+    """Countries of the resolved places in `p`'s sentence, nearest first (seas and regions left out)."""
+    if p.sentence is not None:
+        same = [q for q in places if q.sentence == p.sentence]
+    else:
+        a = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
+        b = min([i for i in (text.find(". ", p.end), text.find("\n", p.end)) if i >= 0] or [len(text)])
+        same = [q for q in places if a <= q.start and q.end <= b]
+    found = sorted((abs(q.start - p.start), q.country) for q in same
+                   if q is not p and q.country and q.kind not in ("sea", "region", "continent", "strait"))
+    out: list[str] = []
+    for _d, c in found:
+        if c not in out:
+            out.append(c)
+    return out
 
 
 def timezone_of_text(text: str) -> str | None:
@@ -505,6 +592,8 @@ def make_places(options: Options):
     """Resolve place mentions (entities and a gazetteer scan) to countries and coordinates."""
     scan_regex()
     geonames_cities()
+    country_infos()
+    subdivisions()
 
     def run(article: Article) -> Article:
         article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at,
