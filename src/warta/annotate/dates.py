@@ -62,7 +62,10 @@ class Lex:
     anchor_before: frozenset[str] = frozenset()
     future_cues: re.Pattern | None = None
     future_after: re.Pattern | None = None
+    weekday_future: re.Pattern | None = None
+    anaphors: frozenset[str] = frozenset()
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    cue_before: re.Pattern | None = None
 
 
 @functools.cache
@@ -76,7 +79,9 @@ def lex() -> Lex:
             anchor_after=frozenset(w.lower() for w in data["anchor_after_words"]),
             anchor_before=frozenset(w.lower() for w in data["anchor_before_words"]),
             future_cues=re.compile(rf"(?i:\b(?:{_alt(data['future_cues'])})\b)"),
-            future_after=re.compile(rf"(?i:^{S}(?:{_alt(data['future_after'])})\b)"))
+            future_after=re.compile(rf"(?i:^{S}(?:{_alt(data['future_after'])})\b)"),
+            weekday_future=re.compile(rf"(?i:(?<!\bdi )\b(?:{_alt(data['weekday_future_cues'])})\b)"),
+            anaphors=frozenset(w.lower() for w in data["anaphor_words"]))
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
     NUM = numbers.number_pattern()
@@ -96,10 +101,22 @@ def lex() -> Lex:
     parts = _alt(data["parts_of_day"])
     year_cues = _alt(data["year_cues"])
     yr = r"(?P<year>(?:1[89]|20)\d\d)"
+    MONS = _alt(months)
+    dot = r"(?:(?<=\b[A-Z][a-z]{2})\.|(?<=Sept)\.)?(?![\w])"
+    RANGE = rf"{SO}(?:-|–|{S}(?:hingga|sampai|s\.d\.?|s/d){S}){SO}"
+    acr_not = "|".join(re.escape(a) for a in data["year_acronym_not"])
+    not_before = _alt(data["year_not_before"])
+    ordinals = _alt(data["week_ordinals"])
+    event_anchor = _alt(data["event_anchor_words"])
+    titles = _alt(data["law_title_words"])
     wdp = rf"(?:{WD},?{SO})"
     P = [
         # 1-3 Oktober 2023 / 13 hingga 15 September
         ("day_range", rf"\b(?P<d1>\d{{1,2}}){SO}(?:-|–|{S}(?:hingga|sampai|s\.d\.?|s/d|dan){S}){SO}(?P<d2>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
+        # Januari-Juli 2024 / Maret hingga Mei / Oktober 2023-Februari 2024: an ISO interval
+        ("month_range", rf"(?:\bbulan{S})?\b(?P<mon1>{MONS}){dot}(?:{S}(?P<year1>(?:1[89]|20)\d\d))?{RANGE}(?P<mon2>{MONS}){dot}(?:{S}(?P<year>(?:1[89]|20)\d\d)\b)?"),
+        # pekan ketiga Agustus / minggu terakhir bulan Mei 2024
+        ("week_of_month", rf"(?i:\b(?:pekan|minggu){S}(?P<ord>{ordinals}))(?:{S}(?i:bulan))?{S}{MON_CAP}(?:{S}{yr}\b)?"),
         # Rabu, 13 September 2023 / 13 September
         ("day_month", rf"(?:{wdp})?\b(?P<day>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
         # Rabu (13/9/2023), (13/9), Senin 22/5/2017
@@ -119,7 +136,11 @@ def lex() -> Lex:
         # Pilkada Serentak 2024 / krisis 1998 / Perjanjian Pertahanan Bersama 1951
         ("year_event", rf"(?i:\b(?P<cue>{heads}))\b(?:{S}(?!(?:Rp|RP|US|USD|IDR|Pasal|Nomor|No)\b)[A-Z][\w-]*){{0,3}}{S}{yr}\b(?![.,]\d|-)"),
         # UU Nomor 35 Tahun 2009 / Perpres No. 12 Tahun 2020 / PP 22 Tahun 2021: a law's number (no item)
-        ("law_number", rf"(?:(?i:\b(?:{law_nums})){SO}|\b(?:{laws}){S})\d+[A-Za-z]?{S}(?i:tahun){S}(?:1[89]|20)\d\d\b"),
+        ("law_number", rf"(?:(?i:\b(?:{law_nums})){SO}|\b(?:{laws}){S})\d+[A-Za-z]?{S}(?i:tahun){S}(?P<year>(?:1[89]|20)\d\d)\b(?P<title>{S}(?i:{titles})\b)?"),
+        # UMK 2025 / (UNCLOS) 1982: a year right after an acronym
+        ("year_acronym", rf"(?<![\w$])(?:(?!(?:{acr_not})\b)[A-Z][A-Z0-9]{{1,9}}|\((?!(?:{acr_not})\))[A-Z][A-Za-z0-9]{{1,9}}\)){S}{yr}\b(?![.,]\d|-|{S}(?i:{not_before})\b)"),
+        # sehari sebelum pertandingan / dua hari setelah pelantikan: from the date of that event
+        ("event_anchor", rf"(?i:(?:\b(?P<se>{_alt(data['se_durations'])})|\b(?P<num>{NUM}){S}(?P<unit>{UNIT})){S}(?P<dir>{event_anchor}){S}(?P<noun>[a-z][\w-]{{3,}}))"),
         # N unit lalu / N unit lagi
         ("relative_n", rf"(?i:\b(?P<num>{NUM}){S}(?P<unit>{UNIT}){S}(?P<dir>{before}|{after}|{ahead}|{anchor}))\b"),
         ("relative_se", rf"(?i:\b(?P<se>{_alt(data['se_durations'])}){S}(?P<dir>{before}|{after}|{ahead}|{anchor}))\b"),
@@ -135,6 +156,7 @@ def lex() -> Lex:
         ("weekday", rf"\b{WD}\b(?:{S}(?P<part>{parts}))?(?:{S}(?P<rel>lalu|kemarin|depan|mendatang|ini)\b)?"),
     ]
     L.patterns = [(name, re.compile(p)) for name, p in P]
+    L.cue_before = re.compile(rf"(?i:\b(?:{cues}){S}$)")
     return L
 
 
@@ -156,6 +178,8 @@ def find_candidates(text: str) -> list[Cand]:
             start, end = m.start(), m.end()
             if name in ("duration", "duration_se") and "anchor" in g and "cue" in g:
                 end = m.start("anchor")
+            if name == "year_acronym":
+                start = m.start("year")
             cands.append(Cand(name, start, end, g, pri))
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = [False] * (len(text) + 1)
@@ -194,6 +218,18 @@ def _valid(c: Cand, text: str) -> bool:
     if c.kind in ("duration", "duration_se"):
         if "anchor" in g and "cue" not in g:
             return False
+    if c.kind == "event_anchor" and lex().cue_before.search(text[max(0, c.start - 25):c.start]):
+        return False  # `dalam waktu satu bulan setelah putusan`: a duration
+    if c.kind == "month_range":
+        a, b = lex().months.get(g["mon1"]), lex().months.get(g["mon2"])
+        if not (g["mon1"][:1].isupper() and g["mon2"][:1].isupper()) or a is None or b is None or a == b:
+            return False
+        if len(g["mon1"]) <= 3 and "year1" not in g and "year" not in g:
+            return False
+        if "year1" in g and "year" in g:
+            return False  # `Februari 2021 hingga Agustus 2022`: two complete dates, each its own item
+    if c.kind == "week_of_month" and not g["mon"][:1].isupper():
+        return False
     if c.kind == "duration_se" and g["se"].lower() == "semalam" and "cue" not in g:
         return False  # "semalam" alone is "last night" (relative)
     if c.kind == "clock":
@@ -233,6 +269,20 @@ def _month(g: dict) -> int | None:
 LEAD_PARAGRAPHS = 3
 #: characters before a date searched for a future cue (`akan digelar pada`)
 FUTURE_WINDOW = 40
+#: sentences before a weekday that opens its sentence searched for a future cue
+WEEKDAY_LOOKBACK = 2
+
+
+def _window(text: str, start: int, lo: int, end: int) -> str:
+    """`text[start:end]` widened back to a word start (never before `lo`), so no cue is matched
+    inside a word cut by the window (`mengat|akan`), and cut after a closing quote mark."""
+    start = max(lo, start)
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    window = text[start:end]
+    # words of a quote that closed before the date are not about it (`akan kami proses," kata X, Rabu`)
+    quote = max(window.rfind('"'), window.rfind("”"))
+    return window[quote + 1:] if quote >= 0 else window
 
 
 def is_future(article: Article, c: Cand) -> bool:
@@ -241,8 +291,45 @@ def is_future(article: Article, c: Cand) -> bool:
     text = article.text
     i = article.sentence_at(c.start)
     start = article.sentences[i].start if i is not None else 0
-    window = text[max(start, c.start - FUTURE_WINDOW):c.start]
+    window = _window(text, c.start - FUTURE_WINDOW, start, c.start)
     return bool(L.future_cues.search(window) or L.future_after.match(text[c.end:c.end + 20]))
+
+
+def weekday_is_future(article: Article, c: Cand) -> bool:
+    """A bare weekday after a future cue in its sentence (`dijadwalkan dilantik pada Rabu`), or
+    opening its sentence (or quote) right after a sentence with a future cue."""
+    L = lex()
+    text = article.text
+    i = article.sentence_at(c.start)
+    if i is None:
+        return False
+    sent = article.sentences[i]
+    if L.weekday_future.search(_window(text, c.start - FUTURE_WINDOW - 20, sent.start, c.start)):
+        return True
+    opening = text[sent.start:c.start].strip(" \t\"“'‘(")
+    if not opening:  # `Selasa kami berangkat`: look at the sentences just before
+        for prev in article.sentences[max(0, i - WEEKDAY_LOOKBACK):i]:
+            if L.weekday_future.search(text[prev.start:prev.end]):
+                return True
+    return False
+
+
+def _event_anchor_date(article: Article, noun: str, before: int,
+                       days: list[tuple[int, int | None, dt.date]]) -> dt.date | None:
+    """The date the text gives for the event `noun` names: the explicit day date in the sentence
+    of its first mention before `before`, or in the sentence before when the mention is anaphoric."""
+    L = lex()
+    by_sentence: dict[int | None, dt.date] = {}
+    for _start, sent, d in days:
+        by_sentence.setdefault(sent, d)
+    for m in re.finditer(rf"(?i)\b{re.escape(noun)}\b", article.text[:before]):
+        i = article.sentence_at(m.start())
+        if i in by_sentence:
+            return by_sentence[i]
+        nxt = re.match(r"[ \t]+(\w+)", article.text[m.end():m.end() + 20])
+        if nxt and nxt.group(1).lower() in L.anaphors and i is not None and i - 1 in by_sentence:
+            return by_sentence[i - 1]
+    return None
 
 
 def choose_reference(article: Article, cands: list[Cand], options: Options) -> tuple[dt.date | None, str]:
@@ -417,7 +504,26 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         a, b = _date(y, m, int(g["d1"])), _date(y, m, int(g["d2"]))
         if not a or not b or b < a:
             return []
-        return [(a.isoformat(), "day", "day_range:range-start"), (b.isoformat(), "day", "day_range:range-end")]
+        return [(f"{a.isoformat()}/{b.isoformat()}", "day", "day_range:interval")]
+    if k == "month_range":
+        m1, m2 = L.months[g["mon1"]], L.months[g["mon2"]]
+        y2 = _year(g.get("year"))
+        if y2 is None:
+            if ref is None:
+                return [(None, "month", "month_range:no-reference")]
+            y2 = nearest_year(ref, m2)
+        y1 = _year(g.get("year1")) or (y2 if m1 < m2 else y2 - 1)
+        if (y1, m1) >= (y2, m2):
+            return []
+        return [(f"{y1}-{m1:02d}/{y2}-{m2:02d}", "month", "month_range:interval")]
+    if k == "week_of_month":
+        m = _month(g)
+        y = _year(g.get("year"))
+        if y is None:
+            if ref is None:
+                return [(None, "month", "week_of_month:no-reference")]
+            y = nearest_year(ref, m)
+        return [(f"{y}-{m:02d}", "month", f"week_of_month:{g['ord'].lower()}")]
     if k in ("month_year", "period_month", "month_alone"):
         m = _month(g)
         y = _year(g.get("year"))
@@ -446,7 +552,13 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
     if k in ("year", "year_event"):
         return [(g["year"], "year", k)]
     if k == "law_number":
-        return []
+        if "title" in g:
+            return []  # `UU Nomor 35 Tahun 2009 tentang Narkotika`: the year is part of the title
+        return [(g["year"], "year", "law_number:year")]
+    if k == "year_acronym":
+        return [(g["year"], "year", k)]
+    if k == "event_anchor":
+        return []  # resolved in `extract` once every explicit date is known
     if k == "relative":
         entry = L.relative[g["rel"].lower()]
         if ref is None:
@@ -527,11 +639,36 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         if rel in ("depan", "mendatang"):
             delta = (wd - ref.weekday()) % 7 or 7
             return [((ref + dt.timedelta(days=delta)).isoformat(), "day", "weekday:next")]
+        if rel is None and weekday_is_future(article, c):
+            # on or after the reference date: `Selasa, X dijadwalkan …` written on a Tuesday is that day
+            delta = (wd - ref.weekday()) % 7
+            return [((ref + dt.timedelta(days=delta)).isoformat(), "day", "weekday:after-future-cue")]
         back = (ref.weekday() - wd) % 7
         if rel == "lalu" and back == 0:
             back = 7
         return [((ref - dt.timedelta(days=back)).isoformat(), "day", "weekday:on-or-before-reference")]
     return []
+
+
+def resolve_event_anchor(c: Cand, article: Article, days) -> list[tuple[str | None, str, str]]:
+    """`sehari sebelum pertandingan`: shift the date given for `pertandingan` elsewhere in the text."""
+    L = lex()
+    g = c.groups
+    if "se" in g:
+        n, unit = 1, L.se_durations[g["se"].lower()]
+    else:
+        if _approximate(g["num"]):
+            return []
+        n, unit = _fmt_num(g["num"]), g["unit"].lower()
+    info = L.units.get(unit)
+    if n is None or info is None or info.get("time"):
+        return []
+    anchor = _event_anchor_date(article, g["noun"], c.start, days)
+    if anchor is None:
+        return []
+    sign = -1 if g["dir"].lower() in ("sebelum", "menjelang", "jelang") else 1
+    v = shift(anchor, UNIT_SHIFT[info["designator"]], sign * n * info.get("factor", 1))
+    return [(v[0], v[1], f"event_anchor:{g['dir'].lower()}")] if v else []
 
 
 def local_offset(article: Article, offset: int, day: dt.date | None) -> str | None:
@@ -579,9 +716,14 @@ def extract(article: Article, options: Options) -> Article:
                     last_day.setdefault(sent, dt.date.fromisoformat(value))
                     if c.kind in EXPLICIT_DAY_KINDS:
                         anchor_day = dt.date.fromisoformat(value)
+    explicit_days = [(c.start, sent, dt.date.fromisoformat(v)) for c, sent, items in resolved
+                     if c.kind in EXPLICIT_DAY_KINDS and items for v, grain, _r in items
+                     if grain == "day" and v and len(v) == 10]
     for c, sent, items in resolved:
         if items is None:
             items = resolve(c, text, ref, article, last_day.get(sent), options)
+        if c.kind == "event_anchor":
+            items = resolve_event_anchor(c, article, explicit_days)
         for value, grain, rule in items:
             out.append(Date(text=text[c.start:c.end], start=c.start, end=c.end, value=value, grain=grain,
                             sentence=sent, rule=rule))

@@ -4,7 +4,10 @@ Numbers: digits with thousands dots / decimal commas and scale words
 (`1.209`, `3,75`, `Rp 3 triliun`), number words (`dua`, `puluhan`) from
 `lexicons/numbers.yaml`.  Units, currencies, person nouns and classifiers come
 from `lexicons/units.yaml`.  A qualifier (`sekitar`, `lebih dari`) sets
-`approximate`.  Dates, clock times, years, durations, article and list numbers
+`approximate`.  Vague counts without a digit (`ribuan buruh`, `puluhan ribu warga`) give
+no item: there is no number to report.  Earthquake magnitudes (`magnitudo 6,9`, `M 7,4`,
+`berkekuatan 6,9 SR`) and `N lainnya luka-luka` (people) follow `units.yaml`.
+Dates, clock times, years, durations, article and list numbers
 and parts of names (`G20`, `Pasal 5`) are never quantities; `seorang`/`sebuah`
 alone are indefinite articles and count only after a qualifier (`hanya seorang`).
 """
@@ -58,7 +61,11 @@ def tables() -> dict:
             "time_units": time_units, "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
             "not": [re.compile(rf"(?i)\b{re.escape(x)}\b") for x in u["not_quantities"]],
             "name_prefixes": set(u["name_prefixes"]), "qualifiers": nums["qualifiers"],
-            "months": {n for names in months["months"].values() for n in names}}
+            "months": {n for names in months["months"].values() for n in names},
+            "magnitude": u["magnitude"],
+            "mag_before": re.compile(rf"(?:^|[ \t\u00a0(])(?:{_alt(u['magnitude']['before'])})[ \t\u00a0]*$"),
+            "mag_after": re.compile(rf"[ \t\u00a0]+(?:{_alt(u['magnitude']['after'])})(?![\w])"),
+            "lainnya": re.compile(rf"[ \t\u00a0]+lainnya[ \t\u00a0]+(?:{_alt(u['person_after_lainnya'])})(?![\w])")}
 
 
 WORD = re.compile(r"[\w-]+")
@@ -104,6 +111,18 @@ def find_quantities(article: Article) -> list[Quantity]:
             continue
         value, approx = parsed
         is_digits = raw[0].isdigit()
+        if approx and not is_digits:
+            continue  # `ribuan buruh`, `ratusan juta rupiah`: a vague count, no number to report
+        mag = T["magnitude"]
+        if is_digits and not m.group("pre") and not m.group("unit") and 0 < value < mag["max"]:
+            after_mag = T["mag_after"].match(text, num_e)
+            if after_mag or T["mag_before"].search(text[max(0, num_s - 30):num_s]):
+                end = after_mag.end() if after_mag else num_e
+                start = m.start("qual") if m.group("qual") else num_s
+                out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit=mag["unit"],
+                                    object=mag["object"], approximate=approx, sentence=article.sentence_at(start),
+                                    rule="magnitude"))
+                continue
         unit = None
         obj = None
         end = m.end()
@@ -127,7 +146,11 @@ def find_quantities(article: Article) -> list[Quantity]:
             # person nouns (longest first)
             after = text[m.end("num"):m.end("num") + 40]
             person = next((p for p in T["persons"] if re.match(rf"[ \t\u00a0]+{re.escape(p)}(?![\w])", after)), None)
-            if person:
+            lainnya = T["lainnya"].match(text, m.end("num")) if not person else None
+            if lainnya:  # `140 lainnya luka-luka`: more people
+                unit, rule = "person", "person:lainnya"
+                end = m.end("num") + re.match(r"[ \t\u00a0]+lainnya", after).end()
+            elif person:
                 unit = "person"
                 end = m.end("num") + re.match(rf"[ \t\u00a0]+{re.escape(person)}", after).end()
                 obj = None if person == "orang" else person

@@ -346,9 +346,16 @@ class _Meta:
         for c in r.credit_line:
             m = c.pattern.match(line)
             if m:
-                known = credit_name(m.group("credit"))
-                if known or not c.known_only:
-                    _add(self.credits, known or m.group("credit").strip(" ."))
+                # `AFP dan Reuters`: every part is a credit (a single name is kept whole)
+                parts = [m.group("credit")]
+                if credit_name(parts[0]) is None or credit_name(parts[0]).casefold() != parts[0].strip(" .").casefold():
+                    split = [p for p in r.credit_list_sep.split(parts[0]) if p.strip(" .")]
+                    if len(split) > 1:
+                        parts = split
+                found = [(credit_name(p), p) for p in parts]
+                if all(known or not c.known_only for known, _p in found):
+                    for known, part in found:
+                        _add(self.credits, known or part.strip(" ."))
                     return True
         found = _labelled(line)
         if found:
@@ -421,7 +428,10 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         if info.take_line(paras[0], head=True):
             paras.pop(0)
             continue
-        if any(p.match(paras[0]) for p in r.brand_line):  # `kumparanNEWS` under the headline
+        if any(p.match(paras[0]) for p in r.brand_line) or (info.authors and (
+                credit_name(paras[0]) or "").casefold() == paras[0].strip(" .").casefold()):
+            # `kumparanNEWS` under the headline, or a known outlet on the line under the author's
+            # name (`Name` / `BBC News Indonesia` / `20 Februari 2024`): the article's own outlet
             brand = brand or paras[0]
             info.own.append(paras.pop(0))
             continue
