@@ -41,6 +41,8 @@ from warta.record import Article, Event
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
 
+#: types a sports sentence never carries (a match is no meeting, attack or show of force)
+SPORT_VOID = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "RETREAT"})
 #: types that may stand with a source only
 SOURCE_ONLY = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "REJECT", "RETREAT", "CONCEDE"})
 #: verbal triggers of these types take a complement clause whose own triggers are its content
@@ -203,6 +205,8 @@ def _root_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if nxt in entry.get("block", ()):
                 continue
+            if i > 0 and toks[i - 1].lower in entry.get("after_ex", ()) and a.prefix == "":
+                continue  # `alat tangkap`: the bare root as a modifier of the word before
             if "need" in entry:
                 window = toks[i + 1:i + 8]
                 if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
@@ -402,21 +406,25 @@ def _vessel_participants(article: Article, s_index: int, toks: list[Tok], taken:
     covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
     out = []
     for i in range(len(toks) - 1):
-        if toks[i].lower not in vessels or toks[i + 1].lower not in anaphors or i in covered:
+        ordinal = i > 0 and toks[i - 1].lower in ("kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh",
+                                                   "kedelapan", "kesembilan", "kesepuluh")
+        if toks[i].lower not in vessels or not (toks[i + 1].lower in anaphors or ordinal) or i in covered:
             continue
         country = None
         for k in range(s_index, max(-1, s_index - 4), -1):
             ktoks = toks[:i] if k == s_index else sentence_tokens(article, k)
             for j in range(len(ktoks) - 1, -1, -1):
-                if ktoks[j].lower in vessels and (j + 1 >= len(ktoks) or ktoks[j + 1].lower not in anaphors):
+                if ktoks[j].lower in vessels:
                     country = _vessel_country(article, ktoks, j)
                     if country:
                         break
             if country:
                 break
         if country:
-            a, b = toks[i].start, toks[i + 1].end
-            out.append(Participant(a, b, article.text[a:b], country, None, i, i + 1, "kapal"))
+            first = i - 1 if ordinal else i
+            last = i if ordinal else i + 1
+            a, b = toks[first].start, toks[last].end
+            out.append(Participant(a, b, article.text[a:b], country, None, first, last, "kapal"))
     return out
 
 
@@ -449,11 +457,23 @@ def _inner_country(text: str) -> str | None:
     return table[m.group()] if m else None
 
 
+@functools.cache
+def _igo_pattern() -> re.Pattern:
+    names = sorted(_institutions()[2], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _igo_inside(text: str) -> bool:
+    return bool(_igo_pattern().search(text.casefold()))
+
+
 def _is_international_body(article: Article, p: Participant) -> bool:
     """An intergovernmental or international body (`Uni Eropa`, `PBB`): a source without a country."""
     igo = _institutions()[2]
     if p.text.casefold() in igo:
         return True
+    if not p.country and _igo_inside(p.text):
+        return True  # `para menteri ekonomi ASEAN`
     actor = article.actor(p.actor) if p.actor else None
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
@@ -485,6 +505,12 @@ def _person_words(article: Article) -> dict[str, str]:
 def _person_country(article: Article, p: Participant) -> str | None:
     actor = article.actor(p.actor) if p.actor else None
     if actor is not None and actor.type != "PER":
+        # an organisation named without a country in an article set at home (`Komisi Disiplin PSSI`,
+        # `KKP`) is the home country's; bodies of other countries carry their country in the name
+        home = home_country(article)
+        if actor.type == "ORG" and home in HOME_DEFAULT and not _is_international_body(article, p) \
+                and not actor.sector in ("IGO", "NGO"):
+            return home
         return None
     table = _person_words(article)
     got = {table[w] for w in re.findall(r"\w+", p.text) if w in table}
@@ -790,6 +816,22 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             ante = _previous_other(article, s_index, {p.country for p in srcs})
         if ante:
             tgts, pattern = [ante], pattern + "+anaphor"
+    if etype == "REJECT" and srcs and not tgts and m.voice != "passive" and srcs[0].country and \
+            any(w in words("claim_nouns") for w in lows[m.last - 1:m.last + 1]):
+        # `tidak mengakui klaim sembilan garis putus-putus`: the claimant named before
+        ante = _antecedent(article, s_index, srcs[0].country, "", accuser_only=True) or \
+            _previous_other(article, s_index, {srcs[0].country})
+        if ante:
+            tgts, pattern = [ante], pattern + "+claimant"
+    if etype == "COERCE" and srcs and srcs[0].country and not tgts and m.voice != "passive":
+        # `menangkap 14 kapal ikan asing, terdiri atas sembilan kapal berbendera Vietnam dan …`
+        marked = [i for i, p in enumerate(parts) if p.first_tok >= m.last and p.first_tok > 0 and p.country
+                  and p.country != srcs[0].country and lows[p.first_tok - 1] in words("nationality_markers")]
+        if marked:
+            tgts = list({parts[i].country: parts[i] for i in marked}.values())
+            pattern += "+nationality"
+        elif "asing" in lows[m.last:m.last + 5]:
+            return Args(srcs, [], pattern + "+foreign")  # foreign, country not named: not domestic
     if m.entry["c"] in ("173", "175") and srcs and srcs[0].country and not tgts and m.voice != "passive":
         # police arresting or dispersing unnamed people: the country's own people (domestic repression)
         tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "warga", srcs[0].country, None,
@@ -798,6 +840,16 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
         police = _police(article, s_index, toks)
         if police:
             srcs, pattern = [police], pattern + "+police"
+        elif tgts and tgts[0].country:
+            # `ketiga kapal … ditangkap`: the agent of the earlier seizure of the same party
+            for e in reversed(article.scratch.get("events_so_far", ())):
+                if e.type == "COERCE" and e.source_country and e.target_country == tgts[0].country and \
+                        e.source_country != e.target_country and \
+                        s_index - 6 <= (article.sentence_at(e.start) or 0) < s_index:
+                    srcs = [Participant(e.start, e.start, e.source_text or e.source_country, e.source_country,
+                                        e.source)]
+                    pattern += "+earlier-agent"
+                    break
     if etype == "PROTEST":
         if not srcs:
             crowd = [p for p in parts if p.generic in words("crowds")
@@ -839,7 +891,7 @@ def _previous_pair(article: Article, s_index: int) -> list[Participant]:
     for k in range(s_index - 1, max(-1, s_index - 4), -1):
         ptoks = sentence_tokens(article, k)
         for p in reversed(_participants(article, k, ptoks)):
-            if p.country and p.country not in seen and not p.generic:
+            if p.country and p.country not in seen and not p.generic and not _is_media(article, p):
                 seen[p.country] = p
         if len(seen) >= 2:
             return list(seen.values())[:2]
@@ -869,9 +921,15 @@ def _previous_other(article: Article, s_index: int, own: set) -> Participant | N
     """The country named last in the three sentences before that is not one of `own`."""
     for k in range(s_index - 1, max(-1, s_index - 4), -1):
         for p in reversed(_participants(article, k, sentence_tokens(article, k))):
-            if p.country and p.country not in own and not p.generic:
+            if p.country and p.country not in own and not p.generic and not _is_media(article, p):
                 return p
     return None
+
+
+def _is_media(article: Article, p: Participant) -> bool:
+    """A news outlet or agency (`seperti dilansir AFP`): a source of the report, not a party to it."""
+    actor = article.actor(p.actor) if p.actor else None
+    return bool(actor and actor.sector == "MED")
 
 
 def _police(article: Article, s_index: int, toks: list[Tok]) -> Participant | None:
@@ -1045,6 +1103,11 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
     matches = find_triggers(toks)
     if not matches:
         return []
+    if any(t.lower in words("sports_words") for t in toks):
+        # `Arema FC menjamu Bali United di Stadion …`, `menyerang lewat sayap`: a match, not an event
+        matches = [m for m in matches if m.entry["type"] not in SPORT_VOID]
+        if not matches:
+            return []
     parts = _participants(article, s_index, toks)
     # a trigger phrase may share its last words with an actor phrase (`mengusir diplomat` +
     # `diplomat Rusia`, `penarikan pasukan` + `pasukan Prancis`): the actor starts after the trigger
