@@ -187,3 +187,41 @@ def test_events_visit_gives_no_domestic_duplicates():
 def test_events_no_event_between_an_actor_and_itself():
     for e in predict("Bandung - Polisi menangkap tiga pelaku pencurian di Kota Bandung, Jawa Barat."):
         assert not (e.source and e.source == e.target)
+
+
+@pytest.mark.parametrize("text, banned", [
+    # `bertolak ke` is departing, never a rejection
+    ("Presiden Filipina bertolak ke Tokyo setelah kunjungan dua hari di Jakarta.", "REJECT"),
+    # `tidak keberatan` is not minding: no objection without a light verb
+    ("Jepang tidak keberatan dengan rencana Korea Selatan membangun pelabuhan baru.", "ACCUSE"),
+    # a match is no meeting or attack
+    ("Timnas Jepang menjamu Timnas Australia di Stadion Saitama dalam laga kualifikasi Piala Dunia.", "CONSULT"),
+    ("Timnas Vietnam terus menyerang pertahanan Thailand pada babak kedua pertandingan final.", "ASSAULT"),
+    # a warship is no war
+    ("Sebuah kapal perang Prancis bersandar di pelabuhan Tanjung Priok, Jakarta.", "ASSAULT"),
+])
+def test_events_false_triggers_stay_silent(text, banned):
+    assert not [e for e in predict(text) if e.type == banned]
+
+
+@pytest.mark.parametrize("text", [
+    "Jepang memberikan pinjaman senilai 500 juta yen Jepang kepada Vietnam untuk proyek kereta.",
+    "Australia menyalurkan bantuan senilai 3 juta dolar Singapura kepada Timor Leste.",
+])
+def test_events_currency_country_is_no_participant(text):
+    events = predict(text)
+    assert events and all(e.target_country not in ("JPN", "SGP") for e in events)
+    assert all(e.source_country != e.target_country for e in events)
+
+
+def test_events_denial_of_an_accusation_is_not_a_new_accusation():
+    events = predict("Myanmar menuduh Thailand melindungi kelompok bersenjata. Tuduhan itu dibantah Thailand.")
+    accuse = [(e.source_country, e.target_country) for e in events if e.type == "ACCUSE"]
+    assert accuse == [("MMR", "THA")]
+    assert [(e.source_country, e.target_country) for e in events if e.type == "REJECT"] == [("THA", "MMR")]
+
+
+def test_events_one_event_per_trigger_and_countries():
+    events = predict("Presiden Filipina memerintahkan militer dan Penjaga Pantai Filipina mengerahkan kapal ke Mindanao.")
+    keys = [(e.trigger, e.type, e.source_country, e.target_country) for e in events]
+    assert len(keys) == len(set(keys))

@@ -41,6 +41,8 @@ from warta.record import Article, Event
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
 
+#: types a sports sentence never carries (a match is no meeting, attack or show of force)
+SPORT_VOID = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "RETREAT"})
 #: types that may stand with a source only
 SOURCE_ONLY = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "REJECT", "RETREAT", "CONCEDE"})
 #: verbal triggers of these types take a complement clause whose own triggers are its content
@@ -203,6 +205,8 @@ def _root_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if nxt in entry.get("block", ()):
                 continue
+            if i > 0 and toks[i - 1].lower in entry.get("after_ex", ()) and a.prefix == "":
+                continue  # `alat tangkap`: the bare root as a modifier of the word before
             if "need" in entry:
                 window = toks[i + 1:i + 8]
                 if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
@@ -370,8 +374,58 @@ def _participants(article: Article, s_index: int, toks: list[Tok]) -> list[Parti
         p.last_tok = max((i for i, t in enumerate(toks) if t.start < p.end), default=p.first_tok)
         if not p.country:
             p.country = _inner_country(p.text) or _person_country(article, p)
+    # a country right after a currency word is part of an amount (`dolar AS`, `yen Jepang`)
+    currency = words("currency_words")
+    merged = [p for p in merged if not (p.first_tok > 0 and toks[p.first_tok - 1].lower in currency)]
     merged += _generic_participants(article, toks, merged)
+    merged += _vessel_participants(article, s_index, toks, merged)
     return sorted(merged, key=lambda p: p.first_tok)
+
+
+VESSEL_STOPS = frozenset({"yang", ",", ".", ";", "dan", "serta"}) | PLACE_MARKERS | {"ke", "menuju"}
+
+
+def _vessel_country(article: Article, toks: list[Tok], i: int) -> str | None:
+    """Country of the vessel named at token `i`: a flag (`berbendera Vietnam`) or an owner
+    (`kapal penjaga pantai China`) within the few words after it, before any clause or place word."""
+    end = i
+    for k in range(i + 1, min(len(toks), i + 7)):
+        if toks[k].lower in VESSEL_STOPS:
+            break
+        end = k
+    if end == i:
+        return None
+    return _inner_country(article.text[toks[i + 1].start:toks[end].end])
+
+
+def _vessel_participants(article: Article, s_index: int, toks: list[Tok], taken: list[Participant]) -> list[Participant]:
+    """`kapal tersebut`, `kapal itu`: the vessel named last (this sentence or the three before), with its
+    flag or owner country."""
+    vessels = words("vessel_words")
+    anaphors = words("anaphors")
+    covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
+    out = []
+    for i in range(len(toks) - 1):
+        ordinal = i > 0 and toks[i - 1].lower in ("kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh",
+                                                   "kedelapan", "kesembilan", "kesepuluh")
+        if toks[i].lower not in vessels or not (toks[i + 1].lower in anaphors or ordinal) or i in covered:
+            continue
+        country = None
+        for k in range(s_index, max(-1, s_index - 4), -1):
+            ktoks = toks[:i] if k == s_index else sentence_tokens(article, k)
+            for j in range(len(ktoks) - 1, -1, -1):
+                if ktoks[j].lower in vessels:
+                    country = _vessel_country(article, ktoks, j)
+                    if country:
+                        break
+            if country:
+                break
+        if country:
+            first = i - 1 if ordinal else i
+            last = i if ordinal else i + 1
+            a, b = toks[first].start, toks[last].end
+            out.append(Participant(a, b, article.text[a:b], country, None, first, last, "kapal"))
+    return out
 
 
 # ---------------------------------------------------------------------------- countries from context
@@ -403,11 +457,23 @@ def _inner_country(text: str) -> str | None:
     return table[m.group()] if m else None
 
 
+@functools.cache
+def _igo_pattern() -> re.Pattern:
+    names = sorted(_institutions()[2], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _igo_inside(text: str) -> bool:
+    return bool(_igo_pattern().search(text.casefold()))
+
+
 def _is_international_body(article: Article, p: Participant) -> bool:
     """An intergovernmental or international body (`Uni Eropa`, `PBB`): a source without a country."""
     igo = _institutions()[2]
     if p.text.casefold() in igo:
         return True
+    if not p.country and _igo_inside(p.text):
+        return True  # `para menteri ekonomi ASEAN`
     actor = article.actor(p.actor) if p.actor else None
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
@@ -439,6 +505,12 @@ def _person_words(article: Article) -> dict[str, str]:
 def _person_country(article: Article, p: Participant) -> str | None:
     actor = article.actor(p.actor) if p.actor else None
     if actor is not None and actor.type != "PER":
+        # an organisation named without a country in an article set at home (`Komisi Disiplin PSSI`,
+        # `KKP`) is the home country's; bodies of other countries carry their country in the name
+        home = home_country(article)
+        if actor.type == "ORG" and home in HOME_DEFAULT and not _is_international_body(article, p) \
+                and not actor.sector in ("IGO", "NGO"):
+            return home
         return None
     table = _person_words(article)
     got = {table[w] for w in re.findall(r"\w+", p.text) if w in table}
@@ -533,13 +605,33 @@ def _coordinated(parts: list[Participant], toks: list[Tok], idx: int, forward: b
     return group if forward else list(reversed(group))
 
 
+def _relative_clauses(toks: list[Tok], pos: int) -> list[tuple[int, int]]:
+    """Token spans of `, yang …,` relative clauses closed before `pos` (`Rusia, yang memiliki pangkalan
+    di kedua negara, meminta …`): their names are not the subject of what follows."""
+    spans = []
+    k = 0
+    while k < pos - 1:
+        if toks[k].lower == "," and toks[k + 1].lower == "yang":
+            close = next((j for j in range(k + 2, pos) if toks[j].lower == ","), None)
+            if close is None:
+                break
+            spans.append((k, close))
+            k = close
+        k += 1
+    return spans
+
+
 def _before(parts, toks, pos: int, stop_at_break=True, limit=14):
     """Participants group nearest before token `pos` within the clause."""
+    relative = _relative_clauses(toks, pos)
     for idx in range(len(parts) - 1, -1, -1):
         p = parts[idx]
         if p.last_tok >= pos:
             continue
-        if pos - p.last_tok > limit:
+        if any(a <= p.first_tok <= b for a, b in relative):
+            continue
+        skipped = sum(b - a + 1 for a, b in relative if p.last_tok < a and b < pos)
+        if pos - p.last_tok - skipped > limit:
             return []
         between = [t.lower for t in toks[p.last_tok + 1:pos]]
         if stop_at_break and any(w in ("bahwa", ";", ":") for w in between):
@@ -684,13 +776,38 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             pair = _previous_pair(article, s_index)
             if pair:
                 return Args(pair[:1], pair[1:], pattern + "+pair")
+        if not srcs and m.voice == "nominal" and any(w in words("anaphors") for w in lows[:min(3, m.first)]):
+            # `Kesepakatan itu dicapai dalam perundingan …`: the sentence goes on about the last pair
+            pair = _previous_pair(article, s_index)
+            if pair:
+                return Args(pair[:1], pair[1:], pattern + "+pair-anaphor")
+    if m.entry["c"] == "045" and srcs and len(tgts) < 2:
+        # a mediator (`dimediasi Angola`, `Qatar menengahi`) meets each party: the other countries of the
+        # sentence (not places), else the pair named just before
+        own = {p.country for p in srcs}
+        sides = [p for p in parts if p.country and p.country not in own and not p.generic and
+                 not (p.first_tok > 0 and lows[p.first_tok - 1] in PLACE_MARKERS)]
+        sides = list({p.country: p for p in sides}.values())
+        if len(sides) < 2:
+            sides = [p for p in _previous_pair(article, s_index) if p.country not in own]
+        if sides:
+            return Args(srcs, sides, pattern + "+mediated")
     if srcs and not tgts and etype in ("REQUEST", "CONSULT", "AGREE", "SUPPORT", "AID"):
         first_src = min(p.first_tok for p in srcs)
         for p in parts:
             if p.last_tok < first_src and p.first_tok > 0 and lows[p.first_tok - 1] in ("dengan", "kepada")                     and p.country and all(p.country != q.country or p.actor != q.actor for q in srcs):
                 tgts, pattern = [p], pattern + "+fronted"
                 break
-    if srcs and not tgts and etype in ANAPHORIC and             any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
+    if srcs and not tgts and etype in ANAPHORIC and m.voice == "passive" and \
+            any(w in words("anaphors") for w in lows[max(0, m.first - 3):m.first]):
+        # `Tuduhan itu dibantah Rwanda`: the denier answers the accuser
+        k = next(i for i in range(max(0, m.first - 3), m.first) if lows[i] in words("anaphors"))
+        noun = lows[k - 1] if k > 0 else ""
+        ante = _antecedent(article, s_index, srcs[0].country, noun, accuser_only=etype == "REJECT")
+        if ante:
+            tgts, pattern = [ante], pattern + "+anaphor"
+    if srcs and not tgts and etype in ANAPHORIC and \
+            any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
         noun = lows[m.last] if m.last < len(lows) else ""
         # a denial answers the one who accused the denier; of several deniers none is singled out
         ante = None if etype == "REJECT" and len(srcs) > 1 else \
@@ -699,6 +816,22 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             ante = _previous_other(article, s_index, {p.country for p in srcs})
         if ante:
             tgts, pattern = [ante], pattern + "+anaphor"
+    if etype == "REJECT" and srcs and not tgts and m.voice != "passive" and srcs[0].country and \
+            any(w in words("claim_nouns") for w in lows[m.last - 1:m.last + 1]):
+        # `tidak mengakui klaim sembilan garis putus-putus`: the claimant named before
+        ante = _antecedent(article, s_index, srcs[0].country, "", accuser_only=True) or \
+            _previous_other(article, s_index, {srcs[0].country})
+        if ante:
+            tgts, pattern = [ante], pattern + "+claimant"
+    if etype == "COERCE" and srcs and srcs[0].country and not tgts and m.voice != "passive":
+        # `menangkap 14 kapal ikan asing, terdiri atas sembilan kapal berbendera Vietnam dan …`
+        marked = [i for i, p in enumerate(parts) if p.first_tok >= m.last and p.first_tok > 0 and p.country
+                  and p.country != srcs[0].country and lows[p.first_tok - 1] in words("nationality_markers")]
+        if marked:
+            tgts = list({parts[i].country: parts[i] for i in marked}.values())
+            pattern += "+nationality"
+        elif "asing" in lows[m.last:m.last + 5]:
+            return Args(srcs, [], pattern + "+foreign")  # foreign, country not named: not domestic
     if m.entry["c"] in ("173", "175") and srcs and srcs[0].country and not tgts and m.voice != "passive":
         # police arresting or dispersing unnamed people: the country's own people (domestic repression)
         tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "warga", srcs[0].country, None,
@@ -707,22 +840,48 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
         police = _police(article, s_index, toks)
         if police:
             srcs, pattern = [police], pattern + "+police"
+        elif tgts and tgts[0].country:
+            # `ketiga kapal … ditangkap`: the agent of the earlier seizure of the same party
+            for e in reversed(article.scratch.get("events_so_far", ())):
+                if e.type == "COERCE" and e.source_country and e.target_country == tgts[0].country and \
+                        e.source_country != e.target_country and \
+                        s_index - 6 <= (article.sentence_at(e.start) or 0) < s_index:
+                    srcs = [Participant(e.start, e.start, e.source_text or e.source_country, e.source_country,
+                                        e.source)]
+                    pattern += "+earlier-agent"
+                    break
     if etype == "PROTEST":
         if not srcs:
             crowd = [p for p in parts if p.generic in words("crowds")
                      and m.first - 3 <= p.first_tok <= m.last and p.last_tok >= m.first - 3]
             if crowd:
                 srcs, pattern = crowd[:1], pattern + "+crowd"
-        if srcs and not tgts and srcs[0].generic in words("crowds") and                 any(morph.roots(w) & words("opposing") for w in lows[m.last:]):
+        if srcs and not tgts and srcs[0].generic in words("crowds"):
+            # a crowd's demonstration at home is against its government (the office it marches on)
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", srcs[0].country, None,
                                          generic="pemerintah")], pattern + "+against-government"
+    if etype == "AID" and srcs and tgts and srcs[0].country and not any(p.country for p in tgts):
+        tgts = []  # `melalui LDKPI`: a channel without a country is no recipient
     if etype == "AID" and srcs and not tgts and srcs[0].country and m.entry["c"] != "072":
-        later = [p for p in parts if p.first_tok >= m.last and p.country and p.country != srcs[0].country]
+        clause_end = next((k for k in range(m.last, len(lows)) if lows[k] in (";", "sementara", "sedangkan")),
+                          len(lows))
+        later = [p for p in parts if m.last <= p.first_tok < clause_end and p.country
+                 and p.country != srcs[0].country]
+        home = home_country(article)
         if later:
             tgts, pattern = later[:1], pattern + "+recipient-place"
-        elif srcs[0].country == home_country(article):
+        elif srcs[0].country == home:
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "korban", srcs[0].country, None,
                                          generic="warga")], pattern + "+domestic"
+        elif home:
+            # relief from abroad without a named recipient goes where the article's events happen
+            tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "korban", home, None,
+                                         generic="warga")], pattern + "+home"
+    if m.entry.get("home") and srcs and not tgts and srcs[0].country:
+        home = home_country(article)
+        if home and home != srcs[0].country:
+            tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", home, None,
+                                         generic="pemerintah")], pattern + "+home"
     return Args(srcs, tgts, pattern)
 
 
@@ -732,7 +891,7 @@ def _previous_pair(article: Article, s_index: int) -> list[Participant]:
     for k in range(s_index - 1, max(-1, s_index - 4), -1):
         ptoks = sentence_tokens(article, k)
         for p in reversed(_participants(article, k, ptoks)):
-            if p.country and p.country not in seen and not p.generic:
+            if p.country and p.country not in seen and not p.generic and not _is_media(article, p):
                 seen[p.country] = p
         if len(seen) >= 2:
             return list(seen.values())[:2]
@@ -762,9 +921,15 @@ def _previous_other(article: Article, s_index: int, own: set) -> Participant | N
     """The country named last in the three sentences before that is not one of `own`."""
     for k in range(s_index - 1, max(-1, s_index - 4), -1):
         for p in reversed(_participants(article, k, sentence_tokens(article, k))):
-            if p.country and p.country not in own and not p.generic:
+            if p.country and p.country not in own and not p.generic and not _is_media(article, p):
                 return p
     return None
+
+
+def _is_media(article: Article, p: Participant) -> bool:
+    """A news outlet or agency (`seperti dilansir AFP`): a source of the report, not a party to it."""
+    actor = article.actor(p.actor) if p.actor else None
+    return bool(actor and actor.sector == "MED")
 
 
 def _police(article: Article, s_index: int, toks: list[Tok]) -> Participant | None:
@@ -783,14 +948,28 @@ def _police(article: Article, s_index: int, toks: list[Tok]) -> Participant | No
 CONSEQUENCE_MARKERS = frozenset({"bagi", "untuk", "kepada", "oleh", "terhadap", "atas"})
 
 
+ANAPHORIC_SPEAKER = re.compile(r"(?:nya|^ia|^dia|^beliau|^mereka)$", re.IGNORECASE)
+
+
 def _quote_speaker(article: Article, offset: int) -> list[Participant]:
     """The speaker of the quote around `offset`, as a participant (quote layer)."""
-    for q in getattr(article, "quotes", None) or []:
+    quotes = getattr(article, "quotes", None) or []
+    for n, q in enumerate(quotes):
         if q.start <= offset < q.end and q.speaker:
             actor = article.actor(q.speaker)
             country = _actor_country(article, actor)
             if country:
                 return [Participant(q.start, q.start, q.speaker_text or actor.name, country, actor.id)]
+            if ANAPHORIC_SPEAKER.search((q.speaker_text or "").strip()):
+                # `…," ujarnya`: the speaker named in the quotes just before
+                here = article.sentence_at(q.start) or 0
+                for prev in reversed(quotes[:n]):
+                    if here - (article.sentence_at(prev.start) or 0) > 3:
+                        break
+                    pa = article.actor(prev.speaker) if prev.speaker else None
+                    pc = _actor_country(article, pa) if pa else None
+                    if pc:
+                        return [Participant(q.start, q.start, prev.speaker_text or pa.name, pc, pa.id)]
         elif q.start <= offset < q.end and q.speaker_text:
             country = _inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title
             if country:
@@ -924,6 +1103,11 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
     matches = find_triggers(toks)
     if not matches:
         return []
+    if any(t.lower in words("sports_words") for t in toks):
+        # `Arema FC menjamu Bali United di Stadion …`, `menyerang lewat sayap`: a match, not an event
+        matches = [m for m in matches if m.entry["type"] not in SPORT_VOID]
+        if not matches:
+            return []
     parts = _participants(article, s_index, toks)
     # a trigger phrase may share its last words with an actor phrase (`mengusir diplomat` +
     # `diplomat Rusia`, `penarikan pasukan` + `pasukan Prancis`): the actor starts after the trigger
@@ -941,6 +1125,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         for b in matches:
             if b is not a and b.first >= a.last:
                 gap = [t.lower for t in toks[a.last:b.first]]
+                if a.entry["type"] == "AGREE" and b.entry["type"] == "AID" and b.voice == "nominal" and \
+                        len(gap) <= 3 and all(w in QUANTITY_WORDS or w[:1].isdigit() for w in gap):
+                    # `menjanjikan dana bantuan`, `menjanjikan hibah`: the pledge is the aid itself
+                    a.suppressed = True
+                    b.extra["pledge"] = True
+                    break
                 if b.voice == "active" and b.entry["type"] in SPEECH and gap and gap[-1] in ("dan", "serta") \
                         and "bahwa" not in gap:
                     continue  # `mengutuk peluncuran itu dan mendesak Pyongyang …`: a second act of the subject
@@ -963,6 +1153,9 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
         if m.suppressed:
             continue
         first_tok = toks[m.first]
+        if m.voice == "nominal" and m.last < len(toks) and toks[m.last].lower in words("anaphors") \
+                and not m.extra.get("pledge"):
+            continue  # `Tuduhan itu …`, `Kesepakatan tersebut …`: an earlier event named again
         if m.voice == "nominal" and m.first > 0 and first_tok.text[:1].isupper() and not title_case \
                 and not first_tok.text.isupper() and toks[m.first - 1].lower not in ("“", '"', "(", ":"):
             continue  # a proper name: Perang Korea, KTT … is all capitals and stays
@@ -980,6 +1173,10 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                         break
                     if not (w[:1].isdigit() or w in QUANTITY_WORDS or w in (".", ",")):
                         break
+        if m.extra.get("pledge"):
+            light = True
+        if m.entry.get("light") and not light:
+            continue  # `tidak keberatan`: no objection without a light verb
         args = _arguments(m, parts, toks, light)
         reported_frame = any(p < m.first for p in report_positions) or \
             any(q.start <= first_tok.start < q.end for q in (getattr(article, "quotes", None) or []))
@@ -1018,6 +1215,11 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 continue  # another party's act as the speaker tells it: part of an accusation
         etype = m.entry["type"]
         code = m.entry["c"]
+        if etype in ("ASSAULT", "COERCE") and args.sources and not args.targets and m.voice != "passive":
+            # `"Pihak X menyerang infrastruktur sipil," kata juru bicara Y`: Y's side was attacked
+            speaker = _quote_speaker(article, first_tok.start)
+            if speaker and speaker[0].country and all(p.country != speaker[0].country for p in args.sources):
+                args = Args(args.sources, speaker, args.pattern + "+speaker-side")
         if m.entry.get("hit") and not args.targets:
             for p in parts:
                 pre = [t.lower for t in toks[max(m.last, p.first_tok - 3):p.first_tok]]
@@ -1072,11 +1274,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
     crossing = {e.trigger for e in out if e.source_country and e.target_country
                 and e.source_country != e.target_country}
     out = [e for e in out if not (e.trigger in crossing and e.source_country == e.target_country)]
-    # one event per (type, source, target) in a sentence
+    # one event per (trigger, type, source country, target country) in a sentence
     seen: set = set()
     unique = []
     for e in out:
-        k = (e.type, e.source_country, e.target_country, e.source_text, e.target_text)
+        k = (e.trigger, e.type, e.source_country, e.target_country) if e.source_country or e.target_country \
+            else (e.trigger, e.type, e.source_text, e.target_text)
         if k not in seen:
             seen.add(k)
             unique.append(e)
