@@ -43,4 +43,7 @@ def test_seed_metadata(seed_path):
     assert record["credits"] == ["Reuters"]
     assert record["editor"] == "asr"
     assert [s["title"] for s in record["sections"]] == ["Korea Utara Meluncurkan Rudal Menjelang Pembicaraan"]
-    assert "(asr)" not in record["text"] and "berkontribusi" not in record["text"]
+    assert "(asr)" not in record["text"]
+    credit = [s for s in record["sentences"] if s["kind"] == "credit"]
+    assert [record["text"][s["start"]:s["end"]] for s in credit] == ["Reuters berkontribusi pada laporan ini"]
+    assert {"text": "Reuters", "label": "ORG"} in [{"text": e["text"], "label": e["label"]} for e in record["entities"]]

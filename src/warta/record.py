@@ -47,7 +47,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
-    kind: str = "body"  # title, byline, lead, body, heading
+    kind: str = "body"  # lead, body, heading, credit (a wire credit line kept at the end)
 
 
 @dataclass

@@ -1064,7 +1064,8 @@ def _event_date(article: Article, s_index: int) -> str | None:
         try:
             if sent.start <= d.start < sent.end and d.value and d.grain in ("day", "time", "month", "year") \
                     and not str(d.value).startswith("P"):
-                return str(d.value)[:10]
+                # the day (or month, year) of a point in time; the start of an interval `2024-01/2024-07`
+                return str(d.value).split("/")[0][:10]
         except AttributeError:
             continue
     return article.reference_date

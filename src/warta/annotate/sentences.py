@@ -113,6 +113,7 @@ def make_doc(text: str) -> Doc:
 def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
     text = doc.text
     heading_starts = {s.start for s in article.sections}
+    credits_start = article.scratch.get("credits_start")
     out: list[Sentence] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -124,6 +125,8 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
             continue
         paragraph = text.count("\n\n", 0, start)
         kind = "heading" if start in heading_starts else ("lead" if paragraph == 0 else "body")
+        if credits_start is not None and start >= credits_start:
+            kind = "credit"
         out.append(Sentence(start=start, end=end, paragraph=paragraph, kind=kind))
     return out
 

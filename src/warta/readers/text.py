@@ -443,10 +443,14 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         break
 
     # -- the tail: credit lines, editor lines and initials, bylines ------------------
+    credit_paras: list[str] = []  # wire credit lines stay in the text, at its end, as the record's evidence
     while len(paras) > 1:
         last = paras[-1]
+        before = (len(info.credits), len(info.authors))
         if info.take_line(last, head=False):
             paras.pop()
+            if len(info.credits) > before[0] and len(info.authors) == before[1]:
+                credit_paras.insert(0, last)
             continue
         break
     if paras:
@@ -489,6 +493,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
                 break
 
     # -- body text and section headings -------------------------------------------
+    n_body = len(paras)
+    paras = paras + [c for c in credit_paras if paras]
     body = "\n\n".join(paras)
     sections: list[Section] = []
     offset = 0
@@ -496,11 +502,12 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     for para in paras:
         starts.append(offset)
         offset += len(para) + 2
-    for i, para in enumerate(paras):
-        if 0 < i < len(paras) - 1 and is_heading(para):
-            sections.append(Section(title=para, start=starts[i], end=len(body)))
+    for i, para in enumerate(paras[:n_body]):
+        if 0 < i < n_body - 1 and is_heading(para):
+            sections.append(Section(title=para, start=starts[i], end=starts[n_body - 1] + len(paras[n_body - 1])))
     for a, b in zip(sections, sections[1:]):
         a.end = b.start
+    credits_start = starts[n_body] if len(paras) > n_body else None
 
     for p in r.credit_inline:
         for m in p.finditer(body):
@@ -509,9 +516,12 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     info.credits = [c for c in info.credits if outlet_key(c) not in own]
     outlet = outlet or brand
 
-    return Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
-                   editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
-                   published=given_published or info.published, sections=sections, **meta)
+    article = Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
+                      editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
+                      published=given_published or info.published, sections=sections, **meta)
+    if credits_start is not None:
+        article.scratch["credits_start"] = credits_start  # read by the sentence splitter (kind "credit")
+    return article
 
 
 def is_heading(para: str) -> bool:
