@@ -32,6 +32,8 @@ def main():
     ap.add_argument("--folds", default="1,2,3,4,5")
     ap.add_argument("--tag", default="cv")
     ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--eval-only", action="store_true",
+                    help="do not train; score existing <out>/foldNN/model-best")
     ap.add_argument("--set", action="append", default=[],
                     help="config override key=value, e.g. training.max_steps=3000")
     args = ap.parse_args()
@@ -50,11 +52,12 @@ def main():
             k, v = kv.split("=", 1)
             cmd += [f"--{k}", v]
         t0 = time.time()
-        with open(outroot / f"fold{fold:02d}.log", "w") as log:
-            subprocess.run(cmd, check=True, stdout=log, stderr=subprocess.STDOUT)
-        train_s = time.time() - t0
+        if not args.eval_only:
+            with open(outroot / f"fold{fold:02d}.log", "w") as log:
+                subprocess.run(cmd, check=True, stdout=log, stderr=subprocess.STDOUT)
+        train_s = time.time() - t0 if not args.eval_only else None
         nlp = spacy.load(out / "model-best")
-        r = {"train_seconds": round(train_s)}
+        r = {"train_seconds": round(train_s) if train_s is not None else None}
         for name, rel in (("nerui", "nerui"), ("nerugm", "nerugm")):
             sents = list(read_bio(Path(args.data) / f"indolem-ner/{rel}/test.{fold:02d}.tsv"))
             r[name] = score_docs(nlp, sents, f"{name}-fold{fold:02d}-test")
