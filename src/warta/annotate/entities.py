@@ -104,6 +104,7 @@ def rules() -> dict:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
             institutions[name.casefold()] = inst.get("type") or "ORG"
     return {
+        "company_forms": frozenset(w.casefold() for w in data.get("company_forms") or []),
         "common": frozenset(common),
         "heads": frozenset(w.casefold() for w in data["name_heads"]),
         "place_cues": tuple(sorted((w.casefold() for w in data["place_cues"]), key=len, reverse=True)),
@@ -168,8 +169,8 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         m = re.match(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])", text[start:end])
         if m:
             start, rule = start + m.end(), rule + "+cut-dateline"
-        if not any(ch.isupper() for ch in text[start:end]):
-            continue  # lower-case words are no name (`kota`, `massa`)
+        if not any(ch.isupper() for ch in text[start:end]) and not _is_outlet(text[start:end]):
+            continue  # lower-case words are no name (`kota`, `massa`), but outlets are (`detikcom`)
         words = _words(text, start, end)
         # a common word opening a sentence is no part of a name (`Menyediakan`, `Sambil`, `Menurut Kim`)
         while words and (words[0][0] in sentence_starts or text[max(0, words[0][0] - 1)] in "“\"‘'(")\
@@ -181,7 +182,10 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             words = words[1:]
             rule = MODEL_RULE + "+trim-title"
         # a verb inside the span ends the name (`Korea Utara Meluncurkan Rudal`)
+        company = bool(words) and text[words[0][0]:words[0][1]].casefold() in r["company_forms"]
         for i, (ws, we) in enumerate(words[1:], 1):
+            if company:
+                break
             if _is_verb(text[ws:we]) and text[words[i - 1][0]:words[i - 1][1]].casefold() not in r["place_cues"]:
                 words = words[:i]
                 rule = MODEL_RULE + "+cut-verb"
@@ -196,10 +200,14 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         while e > s and text[e - 1] in ".,;:":
             e -= 1
         surface = text[s:e]
-        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface)
+        # a lone common word is a name only where its capital letter means something: not at the start of
+        # a sentence or quote, not in a heading, and not a verb (`Megawati` mid-sentence stays)
+        uninformative = s in sentence_starts or text[max(0, s - 1)] in "“\"‘'(" or _in_heading(article, s) \
+            or _is_verb(surface)
+        if surface.casefold() in r["not_entities"] or (len(words) == 1 and _is_common(surface) and uninformative
                                                         and known_label(surface) is None):
             continue
-        if _not_a_name(surface):
+        if _not_a_name(surface, uninformative):
             continue
         # an office, not an organisation (`Penjabat Gubernur`, `Kapolrestabes Bandung`)
         if label == "ORG":
@@ -225,7 +233,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
             before = _word_before(text, ps)
-            if plabel != "LOC" and any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
+            if plabel != "LOC" and len(text[ps:pe].split()) == 1 and any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
                                        for cue in r["place_cues"]):
                 plabel, prule = "LOC", prule + "+place-cue"
             if countries.by_name(text[ps:pe]) and plabel != "LOC":
@@ -267,7 +275,9 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
         start, end, label = span[:3]
         rule = span[3] if len(span) > 3 else MODEL_RULE
         m = _BRACKET.match(text[start:end])
-        if m is None or "(" not in text[start:end]:
+        # only a one-word acronym in the brackets (`(Bawaslu)`), not a company form (`(Persero)`) or a remark
+        if m is None or "(" not in text[start:end] or len(m.group("acr").split()) != 1 \
+                or m.group("acr").casefold() in rules()["company_forms"]:
             out.append((start, end, label, rule))
             continue
         out.append((start, start + m.end("long"), label, rule + "+bracket"))
@@ -288,6 +298,18 @@ def article_names(text: str, spans) -> dict[str, str]:
         if len(words) >= 2 and words[0].casefold() in r["place_cues"]:
             out.setdefault(" ".join(words[1:]).casefold(), "LOC")
     return out
+
+
+def _is_outlet(name: str) -> bool:
+    from warta.readers.text import credit_name
+
+    known = credit_name(name)
+    return known is not None and known.casefold() == name.strip(" .,").casefold()
+
+
+def _in_heading(article: Article, offset: int) -> bool:
+    i = article.sentence_at(offset)
+    return i is not None and article.sentences[i].kind == "heading"
 
 
 def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
@@ -332,6 +354,8 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
     `Yonhap Korea Selatan` → ORG + LOC."""
     r = rules()
     s, e = words[0][0], words[-1][1]
+    if text[s:words[0][1]].casefold() in r["company_forms"]:
+        return [(s, e, label, MODEL_RULE)]
     for n in range(min(4, len(words) - 1), 0, -1):
         head = text[words[0][0]:words[n - 1][1]]
         rest = words[n:]
@@ -355,8 +379,8 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
         for n in range(1, min(4, len(words))):
             tail = text[words[-n][0]:e]
             lead = words[:-n]
-            if countries.by_name(tail) and lead and not any(_is_common(text[a:b]) for a, b in lead) \
-                    and text[lead[0][0]:lead[0][1]].casefold() not in r["heads"] \
+            # only after a known institution (`Yonhap Korea Selatan`); `Garuda Indonesia` is a company's name
+            if countries.by_name(tail) and lead and known_label(text[s:lead[-1][1]]) == "ORG" \
                     and text[s:e].casefold() not in r["institutions"]:
                 return [(s, lead[-1][1], "ORG", MODEL_RULE + "+split"), (words[-n][0], e, "LOC", MODEL_RULE + "+split")]
     return [(s, e, label, MODEL_RULE)]
@@ -397,7 +421,7 @@ def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[
             s2, e2, _, _ = spans[i + 1]
             words2 = text[s2:e2].split()
             if re.fullmatch(r"\s+dan\s+", text[e:s2]) and words2 and all(w[:1].isupper() for w in words2) \
-                    and all(w.casefold() in r["common"] for w in words2) \
+                    and all(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words2) \
                     and words2[0].casefold() not in r["heads"]:
                 out.append((s, e2, "ORG", rule + "+conjoined"))
                 i += 2
@@ -528,13 +552,15 @@ def make_entities(options: Options):
 Span4 = tuple[int, int, str, str]
 
 
-def _not_a_name(surface: str) -> bool:
-    """A lone verb-shaped word (`Mengadili`, `Pikir-pikir`), an acronym of a common noun (`ABK`,
-    `UMK`) or a common noun opening a heading (`Vonis`) is no name."""
+def _not_a_name(surface: str, uninformative: bool = True) -> bool:
+    """A lone verb-shaped word where a capital says nothing (`Mengadili` opening a quote,
+    `Pikir-pikir` in a heading), an acronym of a common noun (`ABK`, `UMK`) or a common noun opening
+    a heading (`Vonis`) is no name; mid-sentence, a capitalised `Megawati` is."""
     r = rules()
     if surface in r["not_acronyms"] or surface.casefold() in r["not_words"]:
         return True
-    return " " not in surface and any(p.match(surface) for p in r["verb_shapes"]) and known_label(surface) is None
+    return uninformative and " " not in surface and any(p.match(surface) for p in r["verb_shapes"]) \
+        and known_label(surface) is None
 
 
 def is_currency_country(text: str, start: int) -> bool:
