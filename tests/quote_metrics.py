@@ -10,31 +10,18 @@ the speaker's actor name/aliases or the speaker_text contain the expected speake
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import yaml
 
+from warta.scoring import norm, overlap_f1
+
 DATA = Path(__file__).parent / "data" / "quotes.yaml"
 
 
-def norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def token_f1(a: str, b: str) -> float:
-    ta, tb = re.findall(r"\w+", norm(a)), re.findall(r"\w+", norm(b))
-    if not ta or not tb:
-        return 0.0
-    hit = sum((Counter(ta) & Counter(tb)).values())
-    if not hit:
-        return 0.0
-    p, r = hit / len(tb), hit / len(ta)
-    return 2 * p * r / (p + r)
+# the same normalisation and token overlap as the scorer (warta.scoring)
+token_f1 = overlap_f1
 
 
 def cases() -> list[dict]:
