@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from warta import __version__
-from warta.errors import InputError, WartaError
+from warta.errors import ComponentError, InputError, WartaError
 from warta.record import is_record_file
 
 err_console = Console(stderr=True)
@@ -86,7 +86,7 @@ def extract(inputs, output, pretty, reference_date, components, no_model, max_by
         progress = len(files) > 1 and err_console.is_terminal
     out = click.open_file(output, "w", encoding="utf-8") if not pretty else None
     console = Console()
-    failed: list[InputError] = []
+    failed: list[WartaError] = []
     written = 0
     with progress_bar(progress) as bar:
         task = bar.add_task("extracting", total=len(files), rate="") if bar else None
@@ -97,7 +97,11 @@ def extract(inputs, output, pretty, reference_date, components, no_model, max_by
                 failed.append(exc)
             else:
                 for article in articles:
-                    article = pipeline(article)
+                    try:
+                        article = pipeline(article)
+                    except ComponentError as exc:  # one article's failure never loses the others
+                        failed.append(exc)
+                        continue
                     if pretty:
                         print_article(article, console)
                     else:
@@ -111,7 +115,7 @@ def extract(inputs, output, pretty, reference_date, components, no_model, max_by
     for exc in failed:
         click.echo(f"Error: {exc}", err=True)
     if failed and written:
-        click.echo(f"{written} article(s) written; {len(failed)} input(s) above could not be read", err=True)
+        click.echo(f"{written} article(s) written; {len(failed)} input(s) or article(s) above failed", err=True)
     if written == 0:
         if not failed:
             click.echo("Error: no articles found in the inputs (give article files, a directory, or - for "
