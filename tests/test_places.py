@@ -108,3 +108,11 @@ def test_places_context_rules(text, ents, expect, none):
         assert pair in found, f"{pair} not in {sorted(found, key=str)}"
     for surface in none:
         assert not any(t == surface for t, _c in found), f"{surface!r} became a place: {found}"
+
+
+@pytest.mark.parametrize("name,prefix", [("Wulan", "Sungai"), ("Wulan", "sungai")])
+def test_places_natural_feature_is_never_a_foreign_town(name, prefix):
+    from warta.annotate.places import resolve
+
+    info = resolve(name, prefix)
+    assert info is None or info.kind not in ("city", "regency", "district", "village", "admin1"), info

@@ -212,12 +212,20 @@ def _common_words() -> frozenset[str]:
 
 # -- resolution -----------------------------------------------------------------------
 
+#: what a natural feature's generic word (`sungai`, `gunung`) can never resolve to
+SETTLEMENT_KINDS = frozenset({"city", "regency", "district", "village", "admin1"})
+NATURAL_KINDS = frozenset({"river", "mountain", "island", "lake", "sea"})
+
+
 def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
     """What `name` (optionally after a generic word like `wilayah`) names, or None.
 
     A name ending in an Indonesian compass word that nothing knows is tried again with
     the word as gazetteers write it (`Kivu Utara` → `Nord-Kivu`, `North Kivu`)."""
     info = _resolve(name, prefix, context)
+    if info is not None and prefix and info.source not in ("curated",) and info.kind in SETTLEMENT_KINDS \
+            and (lexicons.load("places").get("prefixes") or {}).get(prefix) in NATURAL_KINDS:
+        return None  # `Sungai Wulan` is a river, not a town of that name abroad
     if info is not None:
         return info
     words = name.split()
