@@ -13,7 +13,6 @@ sentences is in the shipped model's training data (see train/convert.py).
 """
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 

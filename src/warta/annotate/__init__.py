@@ -8,7 +8,7 @@ from warta.annotate import language, sentences  # noqa: F401
 
 # Components added by later modules register themselves on import; a module that
 # is missing (an optional extra) only leaves its component out of the default pipeline.
-for _name in ("entities", "actors", "quotes", "dates", "quantities", "places", "events", "reference"):
+for _name in ("entities", "actors", "quotes", "dates", "quantities", "places", "events"):
     try:
         __import__(f"warta.annotate.{_name}")
     except ModuleNotFoundError as _exc:

@@ -254,9 +254,6 @@ class Finder:
                 return False
         return True
 
-    def same_paragraph(self, a: Tok, b: Tok) -> bool:
-        return "\n" not in self.text[a.end:b.start]
-
     def add(self, f: Found) -> None:
         self.found.append(f)
         self.taken.append((f.start, f.end))

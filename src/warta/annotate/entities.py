@@ -26,7 +26,7 @@ GAZETTEER_RULE = "gazetteer:countries"
 
 
 @functools.cache
-def country_matcher(vocab_id: int, vocab) -> PhraseMatcher:
+def country_matcher(vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()] \
         + sorted(gazetteer_capitals())
@@ -59,7 +59,7 @@ def entity_model():
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
-    matcher = country_matcher(id(doc.vocab), doc.vocab)
+    matcher = country_matcher(doc.vocab)
     spans = [Span(doc, start, end, label="LOC") for _id, start, end in matcher(doc)]
     # longest first, no overlaps
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))

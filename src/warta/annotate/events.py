@@ -57,9 +57,6 @@ MARKED_TARGET_ONLY = frozenset({"MOBILIZE", "PROTEST"})
 STRONG_MARKERS = frozenset({"ke", "kepada", "terhadap", "atas", "melawan", "lawan"})
 PLACE_MARKERS = frozenset({"di", "dari", "dalam", "sekitar", "menuju", "depan"})
 FROM_TARGET_TYPES = frozenset({"REQUEST", "RETREAT", "SANCTION", "AID", "AGREE"})  # `dari X` names the other party
-CLAUSE_BREAK = frozenset({"bahwa", "sementara", "namun", "tetapi", "sedangkan", "karena", "sebab", "setelah",
-                          "sebelum", "ketika", "saat", "yang", "agar", "supaya", "sehingga", "meski", "meskipun",
-                          "walaupun", "jika", "apabila", "kemudian", "lalu", "dan", "serta", "atau"})
 COORD = frozenset({"dan", "serta", ",", "&"})
 PASSIVE_AGENT = frozenset({"oleh"})
 OBJECT_LINKS = frozenset({"“", "”", '"', "untuk", "atas", "terhadap", "bagi", "penuh", "tanpa", "syarat", "dan"})

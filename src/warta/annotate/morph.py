@@ -99,7 +99,3 @@ def analyses(word: str) -> tuple[Analysis, ...]:
 def roots(word: str) -> frozenset[str]:
     """Candidate roots of `word` (the word itself included)."""
     return frozenset(a.root for a in analyses(word))
-
-
-def has_root(word: str, root: str) -> bool:
-    return root in roots(word)

@@ -68,9 +68,6 @@ def tables() -> dict:
             "lainnya": re.compile(rf"[ \t\u00a0]+lainnya[ \t\u00a0]+(?:{_alt(u['person_after_lainnya'])})(?![\w])")}
 
 
-WORD = re.compile(r"[\w-]+")
-
-
 def _next_words(text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
     out = []
     while len(out) < n:

@@ -217,13 +217,6 @@ class Quoter:
     def paragraph_index(self, pos: int) -> int:
         return len(re.findall(r"\n\s*\n", self.text[:pos]))
 
-    def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        i = self.article.sentence_at(pos)
-        if i is None:
-            return self.paragraph_bounds(pos)
-        s = self.article.sentences[i]
-        return s.start, s.end
-
     def extend_out_of_quote(self, end: int) -> int:
         for m in self.marks:
             if m.open < end <= m.close:

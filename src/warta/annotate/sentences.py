@@ -92,20 +92,6 @@ def add_abbreviations(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
-def mark_paragraphs(doc: Doc) -> Doc:
-    """Force a sentence start after every blank line; never start one on whitespace."""
-    after_break = True
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text:
-                after_break = True
-            continue
-        if after_break:
-            token.is_sent_start = True
-            after_break = False
-    return doc
-
-
 def make_doc(text: str) -> Doc:
     return tokenizer_nlp()(text)
 

@@ -87,15 +87,6 @@ def by_capital(name: str) -> str | None:
     return _tables()[2].get(key(name))
 
 
-def country_names() -> dict[str, str]:
-    """Every country name and alias (lookup form) → alpha-3."""
-    return dict(_tables()[1])
-
-
-def capital_names() -> dict[str, str]:
-    return dict(_tables()[2])
-
-
 def surface_names() -> dict[str, str]:
     """Every country name and alias as written (for phrase matching) → alpha-3."""
     out: dict[str, str] = {}

@@ -18,9 +18,6 @@ from warta.readers.text import read_text
 from warta.record import Article
 
 DEFAULT_MAX_BYTES = 20_000_000
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", ".ndjson",
-                 ".json", ""}
-
 
 def sniff(text: str, name: str = "") -> str:
     """Which reader fits: 'html', 'feed', 'jsonl' or 'text'."""

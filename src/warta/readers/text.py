@@ -112,11 +112,6 @@ def blocks_of(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def paragraphs_of(text: str) -> list[str]:
-    """Paragraphs split on blank lines (lines inside one joined with a space)."""
-    return [" ".join(b) for b in blocks_of(text)]
-
-
 def is_clutter(line: str) -> bool:
     return any(p.match(line) for p in rules().clutter)
 
