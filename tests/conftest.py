@@ -22,10 +22,6 @@ def need_shared(path: Path = SHARED) -> Path:
     return path
 
 
-def shared_dir() -> Path:
-    return SHARED
-
-
 def load_cases(name: str):
     with open(DATA / name, encoding="utf-8") as f:
         return yaml.safe_load(f)

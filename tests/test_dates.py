@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import load_cases, shared_dir
+from tests.conftest import load_cases
 
 CASES = load_cases("dates.yaml")
 
@@ -66,10 +66,8 @@ def test_dates_weekday_year_not_after_today():
     assert dt.date.fromisoformat(art.reference_date).year == 2017
 
 
-def test_dates_seed_article():
-    seed = shared_dir() / "seed" / "000_d0311550289dc6a3.txt"
-    if not seed.exists():
-        pytest.skip("shared seed article not present (../shared or WARTA_SHARED)")
+def test_dates_seed_article(seed_path):
+    seed = seed_path
     import warta
 
     art = warta.extract_text(seed.read_text(encoding="utf-8"), pipeline=warta.make_pipeline(today="2025-01-01"))

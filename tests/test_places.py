@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import load_cases, shared_dir
+from tests.conftest import load_cases
 
 CASES = load_cases("places.yaml")
 
@@ -44,10 +44,8 @@ def test_places_timezone_of_text_for_local_time():
     assert timezone_of_text("Ledakan di Kyiv") == "Europe/Kyiv" or timezone_of_text("Ledakan di Kyiv") == "Europe/Kiev"
 
 
-def test_places_seed_article():
-    seed = shared_dir() / "seed" / "000_d0311550289dc6a3.txt"
-    if not seed.exists():
-        pytest.skip("shared seed article not present (../shared or WARTA_SHARED)")
+def test_places_seed_article(seed_path):
+    seed = seed_path
     import warta
 
     art = warta.extract_text(seed.read_text(encoding="utf-8"), pipeline=warta.make_pipeline(today="2025-01-01"))

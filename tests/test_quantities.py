@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import load_cases, shared_dir
+from tests.conftest import load_cases
 
 CASES = load_cases("quantities.yaml")
 
@@ -25,10 +25,8 @@ def test_quantities_qualifier_sets_approximate(run_components):
     assert by_value[12].approximate is False
 
 
-def test_quantities_seed_article():
-    seed = shared_dir() / "seed" / "000_d0311550289dc6a3.txt"
-    if not seed.exists():
-        pytest.skip("shared seed article not present (../shared or WARTA_SHARED)")
+def test_quantities_seed_article(seed_path):
+    seed = seed_path
     import warta
 
     art = warta.extract_text(seed.read_text(encoding="utf-8"), pipeline=warta.make_pipeline(today="2025-01-01"))
