@@ -32,34 +32,13 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
+from warta.evaluate_ner import read_conll
+
 LABEL_MAP = {
     "PERSON": "PER", "PPL": "PER", "PER": "PER",
     "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "ORG": "ORG",
     "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC", "LOC": "LOC",
 }
-
-
-def read_conll(path: Path, label_col: int = -1, sep: str | None = "\t"):
-    """Yield (words, bio_tags) sentences; blank line separates sentences."""
-    words, tags = [], []
-    with open(path, encoding="utf-8") as fh:
-        for raw in fh:
-            line = raw.rstrip("\r\n")
-            if not line.strip():
-                if words:
-                    yield words, tags
-                words, tags = [], []
-                continue
-            parts = line.split(sep) if sep else line.split()
-            if len(parts) < 2:
-                parts = line.split()
-            tok, tag = parts[0], parts[label_col].strip()
-            if not tok:
-                continue
-            words.append(tok)
-            tags.append(tag)
-    if words:
-        yield words, tags
 
 
 def bio_to_spans(tags):

@@ -31,15 +31,15 @@ TEST_SETS = [
 ]
 
 
-def read_bio(path: Path, sep: str | None = "\t"):
-    """Yield (words, [(start, end, label)]) from a token/label-per-line BIO file."""
+def read_conll(path: Path, sep: str | None = "\t"):
+    """Yield (words, bio_tags) from a token/label-per-line file; a blank line ends a sentence."""
     words, tags = [], []
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
             line = raw.rstrip("\r\n")
             if not line.strip():
                 if words:
-                    yield words, bio_to_spans(tags)
+                    yield words, tags
                 words, tags = [], []
                 continue
             parts = line.split(sep) if sep else line.split()
@@ -50,6 +50,12 @@ def read_bio(path: Path, sep: str | None = "\t"):
             words.append(parts[0])
             tags.append(parts[-1].strip())
     if words:
+        yield words, tags
+
+
+def read_bio(path: Path, sep: str | None = "\t"):
+    """Yield (words, [(start, end, label)]) from a token/label-per-line BIO file."""
+    for words, tags in read_conll(path, sep):
         yield words, bio_to_spans(tags)
 
 
