@@ -75,6 +75,24 @@ def test_actors_title_chain_ends_at_the_person(text, person, fragment):
             [(x.name, x.type) for x in a.actors]
 
 
+@pytest.mark.parametrize("text,place", [
+    ("Ratusan buruh berunjuk rasa di depan kantor Wali Kota Bekasi, Senin.", "Bekasi"),
+    ("Dana hibah itu dicairkan di Kabupaten Tulang Bawang Barat. Bupati Tulang Bawang Barat menolak diperiksa.",
+     "Tulang Bawang Barat"),
+    ("Wakil Gubernur Sumatera Utara hadir dalam rapat itu.", "Sumatera Utara"),
+])
+def test_actors_regional_title_before_its_region_is_no_person(text, place):
+    a = run(text)
+    assert not any(x.type == "PER" and x.name == place for x in a.actors), [(x.name, x.type) for x in a.actors]
+    assert not any(e.label == "PER" and e.text == place for e in a.entities)
+
+
+def test_actors_regional_title_still_takes_the_person_after_the_region():
+    a = run("Wali Kota Bekasi Tri Adhianto meninjau banjir. Di Kota Bekasi, air setinggi satu meter.")
+    assert any(x.type == "PER" and x.name.endswith("Tri Adhianto") and "Wali Kota" in x.roles for x in a.actors), \
+        [(x.name, x.type, x.roles) for x in a.actors]
+
+
 def test_actors_name_parts_join_full_name():
     art = run("Kim menyapa warga. Pemimpin Korea Utara Kim Jong Sik kemudian berpidato. Kim tersenyum.")
     a = actor_named(art, "Kim Jong Sik")

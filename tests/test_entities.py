@@ -174,6 +174,37 @@ def test_entities_known_place_is_never_a_common_word():
     # a person the model took for a place
     ("Penyerang Rafael Moreira mencetak dua gol. Moreira mengatakan timnya siap.", [("Rafael Moreira", "LOC")],
      [("Rafael Moreira", "PER")], [("Rafael Moreira", "LOC")]),
+    # a place the model took for a person: after a locative word, when a gazetteer or the article knows it
+    ("Truk pengangkut sabu itu berangkat dari Dumai menuju Pekanbaru pada Kamis malam.",
+     [("Dumai", "PER"), ("Pekanbaru", "LOC")], [("Dumai", "LOC")], [("Dumai", "PER")]),
+    ("Ratusan truk bantuan tertahan di perbatasan Rafah. Antrean di gerbang Rafah mengular sejak pagi.",
+     [("Rafah", "PER"), ("Rafah", "PER")], [("Rafah", "LOC")], [("Rafah", "PER")]),
+    ("Proyek jalan itu ada di Kabupaten Tulang Bawang Barat. Jaksa menyebut suap diserahkan di Tulang Bawang Barat.",
+     [("Kabupaten Tulang Bawang Barat", "LOC"), ("Tulang Bawang Barat", "PER")],
+     [("Tulang Bawang Barat", "LOC")], [("Tulang Bawang Barat", "PER")]),
+    # ... but not a person whose longer name the article gives, nor a name no gazetteer knows
+    ("Penyanyi Michael Jackson dikenang para penggemar. Surat dari Jackson itu dilelang di London.",
+     [("Michael Jackson", "PER"), ("Jackson", "PER"), ("London", "LOC")], [("Jackson", "PER")], [("Jackson", "LOC")]),
+    ("Paket itu dikirim dari Sutrisno kepada istrinya.", [("Sutrisno", "PER")], [("Sutrisno", "PER")], []),
+    # a rank inside a span opens the person's name; a lower-case word opening a place is cut
+    ("Kepala Satuan Narkoba Polres Tanjung Harapan AKBP Dedi Kurniawan memimpin penggerebekan itu.",
+     [("Polres Tanjung Harapan AKBP Dedi Kurniawan", "LOC")], [("Dedi Kurniawan", "PER")],
+     [("Polres Tanjung Harapan AKBP Dedi Kurniawan", "LOC")]),
+    ("Artileri menghantam pos Armenia di dekat desa perbatasan.", [("pos Armenia", "LOC")], [("Armenia", "LOC")],
+     [("pos Armenia", "LOC")]),
+    ("Banjir juga merendam provinsi Surigao del Sur.", [("Surigao del Sur", "LOC")], [("Surigao del Sur", "LOC")], []),
+    # a place completed into the country written right after it
+    ("Delegasi dari Timor-Leste hadir sebagai pengamat.", [("Timor", "LOC")], [("Timor-Leste", "LOC")], [("Timor", "LOC")]),
+    ("Kapal itu berbendera Guinea Khatulistiwa dan berlayar dari Dakar.", [("Guinea", "LOC"), ("Dakar", "LOC")],
+     [("Guinea Khatulistiwa", "LOC")], [("Guinea", "LOC")]),
+    # the given name between a title's country and the surname
+    ("Menteri Luar Negeri Ukraina Dmytro Kuleba menulis di media sosial.", [("Ukraina", "LOC"), ("Kuleba", "PER")],
+     [("Ukraina", "LOC"), ("Dmytro Kuleba", "PER")], [("Kuleba", "PER")]),
+    ("Pemain asal Brasil Neymar kembali cedera.", [("Brasil", "LOC"), ("Neymar", "PER")],
+     [("Brasil", "LOC"), ("Neymar", "PER")], [("Brasil Neymar", "PER")]),
+    # a geographic word opens a place name
+    ("Kapal patroli berjaga di dekat Beting Sabina sejak pekan lalu.", [("Beting Sabina", "PER")],
+     [("Beting Sabina", "LOC")], [("Beting Sabina", "PER")]),
     # a prefix word keeps a verb-looking name (`kota Mati`) whole
     ("Gempa terasa hingga kota Mati di Filipina.", [("kota Mati", "LOC")], [("kota Mati", "LOC")], [("kota", "LOC")]),
 ])

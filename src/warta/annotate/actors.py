@@ -92,6 +92,7 @@ class Title:
     title: str
     sector: str | None
     kind: str
+    regional: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,23 @@ class Institution:
     type: str
 
 
+def region_name(text: str, name: str, at: int = -1) -> bool:
+    """`name` is a place: a gazetteer knows it, or the article writes it after a place word
+    (`Kabupaten Lampung Tengah`) somewhere other than at offset `at` (where `Wali Kota` stands)."""
+    from warta.annotate import places
+    from warta.annotate.entities import rules as entity_rules
+
+    if places.resolve(name) is not None:
+        return True
+    cues = "|".join(re.escape(c) for c in entity_rules()["place_cues"])
+    return any(m.start(1) != at for m in re.finditer(rf"(?i:{cues})\s+({re.escape(name)})(?!\w)", text))
+
+
 @functools.cache
 def title_table() -> Table:
     table = Table(fold=True)
     for entry in lexicons.load("titles")["titles"]:
-        t = Title(entry["title"], entry.get("sector"), entry.get("kind") or "office")
+        t = Title(entry["title"], entry.get("sector"), entry.get("kind") or "office", bool(entry.get("regional")))
         for form in [entry["title"], *(entry.get("aliases") or [])]:
             table.add(form, t)
     return table
@@ -597,6 +610,9 @@ class Finder:
                     i += 1
                     continue
                 name = self.text[name_start:name_end]
+                if any(t.regional for t in offices) and k == j and region_name(self.text, name, name_start):
+                    i = k + n  # `Wali Kota Bekasi`, `Bupati Lampung Tengah`: the office's region, no person
+                    continue
                 self.add(Found(name_start, name_end, "PER", "actors:title", None, country, sector or (
                     "GOV" if offices and country else None), roles))
                 self.phrases.append(Phrase(start, name_end, ("per", name_key(name)), name, "PER", country,

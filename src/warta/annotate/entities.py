@@ -127,6 +127,9 @@ def rules() -> dict:
         "not_acronyms": frozenset(data.get("not_entity_acronyms") or []),
         "verb_shapes": tuple(re.compile(p) for p in data.get("verb_shapes") or []),
         "not_words": frozenset(w.casefold() for w in data.get("not_entity_words") or []),
+        "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
+        "place_heads": frozenset(data.get("place_heads") or []),
+        "particles": frozenset(data.get("name_particles") or []),
     }
 
 
@@ -177,6 +180,13 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 and _is_common(text[words[0][0]:words[0][1]]) and known_label(text[words[0][0]:words[0][1]]) is None:
             words = words[1:]
             rule = MODEL_RULE + "+trim-common"
+        # a lower-case word opening a place or organisation is no part of it unless it is a name head
+        # (`pos Tajikistan`, but `kota Mati`, `laut Natuna`)
+        while len(words) > 1 and label in ("LOC", "ORG") and re.fullmatch(r"[a-z]{3,}", text[words[0][0]:words[0][1]]) \
+                and text[words[0][0]:words[0][1]] not in r["heads"] and text[words[0][0]:words[0][1]] not in r["particles"] \
+                and not any(text[words[0][0]:].casefold().startswith(c + " ") for c in r["place_cues"]):
+            words = words[1:]
+            rule = MODEL_RULE + "+trim-lower"
         # a title before a person's name (`Pemimpin RRDK`, `Presiden Joko Widodo`)
         while len(words) > 1 and label == "PER" and text[words[0][0]:words[0][1]].casefold() in r["titles"]:
             words = words[1:]
@@ -226,7 +236,11 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         if label == "PER" and len(words) == 1:
             base = max(0, words[0][0] - 60)
             m = re.search(r"(\w+)\s+([A-Z][a-z]+)\s+$", text[base:words[0][0]])
-            if m and m.group(1).casefold() in r["titles"] and m.group(2).casefold() not in r["titles"] \
+            # ... or the title's country (`Menteri Luar Negeri Ukraina Dmytro [Kuleba]`)
+            if m and (m.group(1).casefold() in r["titles"] or (countries.by_name(m.group(1)) and re.search(
+                    r"(?:^|\W)(?:" + "|".join(re.escape(t) for t in r["titles"]) + r")\s+(?:\w+\s+){0,3}$",
+                    text[max(0, base - 40):base + m.start(1)].casefold()))) \
+                    and m.group(2).casefold() not in r["titles"] \
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
                 words = [(base + m.start(2), base + m.end(2)), words[0]]
                 rule = MODEL_RULE + "+given-name"
@@ -244,7 +258,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
     out = _org_acronyms(text, out)
-    out = _located_persons(text, out)
+    out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
 
@@ -375,6 +389,17 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
                 and known_label(joined) is None:
             return [(words[0][0], words[n - 1][1], head_label, MODEL_RULE + "+split"),
                     (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
+    # a rank inside the span opens a person's name (`Metro Jaya Kombes Hengki Wirawan`)
+    for i in range(1, len(words) - 2):
+        if text[words[i][0]:words[i][1]].casefold() in r["ranks"]:
+            rest_text = [text[a:b] for a, b in words[i + 1:]]
+            if all(w[:1].isupper() for w in rest_text) and not any(w.casefold() in r["common"] or w.casefold() in r["heads"]
+                                                                   or countries.by_name(w) for w in rest_text):
+                head = text[s:words[i - 1][1]]
+                head_label = known_label(head, known) or (label if label != "PER" else "ORG")
+                return [(s, words[i - 1][1], head_label, MODEL_RULE + "+split"),
+                        (words[i + 1][0], e, "PER", MODEL_RULE + "+split")]
+            break
     if label == "ORG":  # an organisation followed by its country
         for n in range(1, min(4, len(words))):
             tail = text[words[-n][0]:e]
@@ -586,6 +611,19 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
                 and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
             out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
             out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
+    # `Timor` + `-Leste`, `Guinea` + ` Khatulistiwa`: a place that the next words make a country, when
+    # no other span holds them
+    for i, (a, b, la, ra) in enumerate(out):
+        if la != "LOC":
+            continue
+        m = re.match(r"(?:-[A-Z][a-z]+|(?:[ ][A-Z][a-z]+){1,2})", text[b:b + 40])
+        if not m:
+            continue
+        for end in sorted({b + m.end(), *(b + x.start() for x in re.finditer(r"[ ](?=[A-Z])", m.group(0)) if x.start())},
+                          reverse=True):
+            if countries.by_name(text[a:end]) and not any(s0 < end and s0 >= b for s0, *_ in out):
+                out[i] = (a, end, "LOC", ra + "+country-completed")
+                break
     return out
 
 
@@ -779,6 +817,36 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
                         break
         out.append((s, e, new, rule if new == label else rule + "+person"))
     return out
+
+
+def _located_places(text: str, spans: list[Span4]) -> list[Span4]:
+    """A place the model took for a person: a PER span that opens with a geographic word
+    (`Beting Sabina`), or one after a locative word (`dari Dumai`, `di perbatasan Rafah`) that a
+    gazetteer knows or the article names after a place word (`Kabupaten Lampung Tengah`) --
+    unless it is a word of a longer person's name in the article (`Michael Jackson` … `Jackson`)."""
+    from warta.annotate import places
+
+    r = rules()
+    cues = "|".join(re.escape(c) for c in r["place_cues"])
+    person_words = {w for s, e, label, _ in spans if label == "PER" and len(text[s:e].split()) >= 2
+                    for w in text[s:e].split()}
+    out = []
+    for s, e, label, rule in spans:
+        name = text[s:e]
+        words = name.split()
+        new = label
+        if label == "PER" and len(words) >= 2 and words[0] in r["place_heads"]:
+            new = "LOC"
+        elif label == "PER" and len(words) <= 3 and not (len(words) == 1 and name in person_words) \
+                and any(before_cue(text, s, cue) for cue in r["locatives"]) \
+                and (places.resolve(name) is not None
+                     or re.search(rf"(?i:{cues})\s+{re.escape(name)}(?!\w)", text)):
+            new = "LOC"
+        out.append((s, e, new, rule if new == label else rule + "+place"))
+    # one name, one kind: the same words the model calls a person elsewhere are that place too
+    placed = {text[s:e] for (s, e, label, _), (*_, new, _) in zip(spans, out) if label == "PER" and new == "LOC"}
+    return [(s, e, "LOC", rule + "+place") if label == "PER" and text[s:e] in placed else (s, e, label, rule)
+            for s, e, label, rule in out]
 
 
 def _alone_as_person(text: str, spans: list[Span4], word: str, s: int, e: int) -> bool:
