@@ -223,3 +223,24 @@ def test_entities_currency_country_dropped_in_pipeline():
     found = [(e.text, e.start) for e in art.entities if e.label == "LOC"]
     assert len([t for t, _ in found if t == "Singapura"]) == 1
     assert [p.text for p in art.places] == ["Singapura"]
+
+
+def test_institution_names_are_whole_names():
+    """A comma inside a YAML flow list splits a name (`Badan Meteorologi, Klimatologi, dan Geofisika`):
+    no name or alias may open with a lower-case word."""
+    from warta import lexicons
+
+    for inst in lexicons.load("institutions")["institutions"]:
+        for name in [inst["name"], *(inst.get("aliases") or [])]:
+            assert not name[:1].islower() or name.split()[0] in ("di", "de"), (inst["name"], name)
+
+
+def test_a_known_institution_cut_by_the_model_is_whole():
+    text = "Menurut Badan Meteorologi, Klimatologi, dan Geofisika (BMKG), hujan lebat turun hingga Jumat."
+    got = _mend(text, [("Badan Meteorologi, Klimatologi", "ORG"), ("Geofisika", "ORG"), ("BMKG", "ORG")])
+    assert ("Badan Meteorologi, Klimatologi, dan Geofisika", "ORG") in got, got
+    assert ("Geofisika", "ORG") not in got
+    text = "Direktur Reserse Narkoba Polda Metro Jaya Kombes Hengki Wirawan memimpin penggerebekan."
+    got = _mend(text, [("Reserse Narkoba Polda", "PER"), ("Metro Jaya", "LOC"), ("Hengki Wirawan", "PER")])
+    assert ("Polda Metro Jaya", "ORG") in got and ("Hengki Wirawan", "PER") in got, got
+    assert not any(label == "PER" and "Reserse" in t for t, label in got), got

@@ -130,6 +130,8 @@ def rules() -> dict:
         "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
         "place_heads": frozenset(data.get("place_heads") or []),
         "particles": frozenset(data.get("name_particles") or []),
+        "institution_names": frozenset(n for inst in lexicons.load("institutions")["institutions"]
+                                       for n in [inst["name"], *(inst.get("aliases") or [])]),
     }
 
 
@@ -257,7 +259,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _knowledge_labels(article, _initials(text, out))
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
-    out = _org_acronyms(text, out)
+    out = _whole_institutions(text, _org_acronyms(text, out))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -784,6 +786,40 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((s, e, "ORG", rule + "+org-acronym"))
         else:
             out.append((s, e, label, rule))
+    return out
+
+
+@functools.cache
+def _institution_regex() -> re.Pattern | None:
+    names = {n for n in rules()["institution_names"] if len(n.split()) >= 2}
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
+    """A known institution's full name the model cut up (`Badan Meteorologi, Klimatologi` + `dan
+    Geofisika`; `Reserse Narkoba Polda` + `Metro Jaya`) becomes one ORG span; what a cut span had
+    outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
+    rx = _institution_regex()
+    if rx is None:
+        return spans
+    out = list(spans)
+    for m in rx.finditer(text):
+        a, b = m.span()
+        hit = [sp for sp in out if sp[0] < b and a < sp[1]]
+        if not hit or any(sp[0] <= a and b <= sp[1] for sp in hit):
+            continue  # no model span there, or one already holds the whole name
+        keep = [sp for sp in out if sp not in hit]
+        for s, e, label, rule in hit:
+            if s < a and label != "PER" and text[s:a].strip():
+                keep.append((s, s + len(text[s:a].rstrip(" ,")), label, rule))
+            if e > b and text[b:e].strip(" ,"):
+                rest = len(text[b:e]) - len(text[b:e].lstrip(" ,"))
+                keep.append((b + rest, e, label, rule))
+        keep.append((a, b, "ORG", MODEL_RULE + "+institution"))
+        out = sorted(keep)
     return out
 
 
