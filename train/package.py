@@ -44,6 +44,8 @@ def main():
     ap.add_argument("--gazetteer", action="store_true")
     ap.add_argument("--data", default="/work/shared/data")
     ap.add_argument("--cv", help="cv.json with 5-fold results to record in meta")
+    ap.add_argument("--vectors", help="train/vectors/<name>/vectors.json of the static vectors the "
+                    "model was trained with (recorded in meta with the raw-text manifest)")
     args = ap.parse_args()
     nlp = spacy.load(args.model)
     if args.gazetteer:
@@ -57,14 +59,17 @@ def main():
         name, repo, commit, lic = SOURCES[corpus]
         training.append({"corpus": name, "split": split, "repo": repo, "commit": commit,
                          "license": lic, "sentences_in": stats["in"],
-                         "sentences_used": stats["kept"]})
+                         "sentences_used": stats["kept"],
+                         "repeat": stats.get("repeat", 1)})
     scores = evaluate(Path(args.data), nlp)
     for s in scores:
         s.pop("per_type", None)
     nlp.meta.update({
         "name": "id_news", "version": args.version, "lang": "id",
         "description": ("warta Indonesian news NER: spaCy `id` tokenizer, CNN tok2vec "
-                        "(MultiHashEmbed NORM/PREFIX/SUFFIX/SHAPE, width 96) + transition NER, "
+                        "(MultiHashEmbed NORM/PREFIX/SUFFIX/SHAPE, width 96"
+                        + (" + static fastText vectors" if args.vectors else "")
+                        + ") + transition NER, "
                         "labels PER/ORG/LOC" + (", + CLDR country-name entity_ruler (LOC, "
                                                 "fills gaps only)" if args.gazetteer else "")),
         "author": "warta", "license": "see training_data licences",
@@ -76,6 +81,14 @@ def main():
                                    "idner-news-2k test"],
         "test_scores": scores,
     })
+    if args.vectors:
+        vec = json.loads(Path(args.vectors).read_text())
+        raw = json.loads((HERE / "corpus" / "raw" / "manifest.json").read_text())
+        nlp.meta["static_vectors"] = {
+            "method": "fastText skip-gram (gensim), train/vectors.py", **vec,
+            "text": "train/rawtext.py: nlp-id-postag, UD CSUI/GSD-legacy/PUD, NERGrit train+valid; "
+                    "no sentence of NER-UI, NER-UGM, idner-news-2k, NERGrit test or GSD test",
+            "text_sentences": raw["sentences"], "text_words": raw["words"]}
     if args.cv:
         cv = json.loads(Path(args.cv).read_text())
         folds = {k: v for k, v in cv.items() if k.startswith("fold")}
