@@ -244,3 +244,13 @@ def test_a_known_institution_cut_by_the_model_is_whole():
     got = _mend(text, [("Reserse Narkoba Polda", "PER"), ("Metro Jaya", "LOC"), ("Hengki Wirawan", "PER")])
     assert ("Polda Metro Jaya", "ORG") in got and ("Hengki Wirawan", "PER") in got, got
     assert not any(label == "PER" and "Reserse" in t for t, label in got), got
+
+
+def test_numbered_units_are_organisations():
+    text = "Ketua Komisi II DPR Rahmat Santoso meminta Lantamal V memperketat patroli."
+    got = _mend(text, [("DPR", "ORG"), ("Rahmat Santoso", "PER")])
+    assert ("Komisi II DPR", "ORG") in got and ("Lantamal V", "ORG") in got and ("DPR", "ORG") not in got, got
+    assert ("Rahmat Santoso", "PER") in got
+    # not inside a longer name, and a plain word with a number is no unit
+    got = _mend("Rapat Komisi Pemberantasan Korupsi digelar di lantai 2.", [("Komisi Pemberantasan Korupsi", "ORG")])
+    assert got == {("Komisi Pemberantasan Korupsi", "ORG")}, got

@@ -130,6 +130,7 @@ def rules() -> dict:
         "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
         "place_heads": frozenset(data.get("place_heads") or []),
         "particles": frozenset(data.get("name_particles") or []),
+        "numbered_units": tuple(data.get("numbered_units") or []),
         "institution_names": frozenset(n for inst in lexicons.load("institutions")["institutions"]
                                        for n in [inst["name"], *(inst.get("aliases") or [])]),
     }
@@ -259,7 +260,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _knowledge_labels(article, _initials(text, out))
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
-    out = _whole_institutions(text, _org_acronyms(text, out))
+    out = _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out)))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -786,6 +787,29 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((s, e, "ORG", rule + "+org-acronym"))
         else:
             out.append((s, e, label, rule))
+    return out
+
+
+def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
+    where no span covers it."""
+    units = rules()["numbered_units"]
+    if not units:
+        return spans
+    rx = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(u) for u in units)})[ ](?:[IVX]{{1,5}}|\d{{1,3}})(?![\w-])")
+    out = list(spans)
+    for m in rx.finditer(text):
+        a, b = m.span()
+        if any(sp[0] < b and a < sp[1] and not (sp[0] >= a and sp[1] <= b) for sp in out):
+            continue  # already inside a longer span
+        out = [sp for sp in out if not (sp[0] >= a and sp[1] <= b)]
+        nxt = next((sp for sp in out if sp[0] == b + 1 and text[b] == " " and sp[2] == "ORG"), None)
+        if nxt:
+            out.remove(nxt)
+            out.append((a, nxt[1], "ORG", MODEL_RULE + "+numbered-unit"))
+        else:
+            out.append((a, b, "ORG", "rule:numbered-unit"))
+        out.sort()
     return out
 
 
