@@ -18,27 +18,14 @@ import json
 from pathlib import Path
 
 from convert import key
+from ud import read_conllu as read_ud
 from warta.evaluate_ner import read_conll
 
 
 def read_conllu(path: Path):
-    words = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    yield words
-                words = []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue
-            words.append(cols[1])
-    if words:
-        yield words
+    """The word forms of each sentence of a CoNLL-U file (train/ud.py reads the annotation)."""
+    for sent in read_ud(path):
+        yield [form for form, *_ in sent]
 
 
 def sources(data: Path):

@@ -20,6 +20,8 @@ import json
 import time
 from pathlib import Path
 
+from convert import key
+
 TREEBANKS = {
     "gsd": ["ud-id-gsd/legacy-v2.0-2017/id-ud-train.conllu"],
     "csui": ["ud-id-csui/id_csui-ud-train.conllu"],
@@ -49,10 +51,6 @@ def read_conllu(path: Path):
             sent.append((c[1], c[3], int(c[6]), c[7].split(":")[0]))
     if sent:
         yield sent
-
-
-def key(words) -> str:
-    return "".join(ch for ch in "".join(words).lower() if ch.isalnum())
 
 
 def to_doc(vocab, sent):
