@@ -279,3 +279,34 @@ def test_actors_title_relabels_model_place_as_person():
     art.entities = [Entity(text="Marcos Oliveira", start=s, end=s + 15, label="LOC", rule="model:test")]
     art = make_actors(Options())(art)
     assert actor_named(art, "Marcos Oliveira").type == "PER"
+
+
+def test_people_lexicon_is_well_formed():
+    from warta.knowledge import countries
+
+    seen: dict[str, str] = {}
+    for p in lexicons.load("people")["people"]:
+        assert countries.get(p["country"]) is not None, p
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            assert n.strip() == n and n, p
+            assert n.casefold() not in seen or seen[n.casefold()] == p["name"], (n, seen.get(n.casefold()), p["name"])
+            seen[n.casefold()] = p["name"]
+
+
+def test_known_people_get_their_country_and_short_names_join():
+    import warta
+
+    a = warta.extract_text("Presiden Joko Widodo menerima kunjungan Perdana Menteri Selandia Baru di Bogor. "
+            "Jokowi mengatakan kedua negara sepakat menambah penerbangan langsung. "
+            "Sementara itu, Presiden Xi Jinping dijadwalkan tiba di Jakarta pekan depan.")
+    jokowi = actor_named(a, "Joko Widodo")
+    assert jokowi.country == "IDN" and "Jokowi" in jokowi.aliases and "people" in jokowi.rule
+    assert actor_named(a, "Xi Jinping").country == "CHN"
+
+
+def test_a_title_country_wins_over_the_people_lexicon_and_full_names_win_over_it():
+    # the country the article states is kept; a surname joins the full name the article gives
+    a = run("Kapolri Jenderal Listyo Sigit Prabowo meninjau pos pengamanan. Prabowo meminta anggotanya siaga.")
+    listyo = actor_named(a, "Listyo Sigit Prabowo")
+    assert "Prabowo" in listyo.aliases, [(x.name, x.aliases) for x in a.actors]
+    assert not any(x.name == "Prabowo Subianto" for x in a.actors)

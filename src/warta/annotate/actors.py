@@ -103,6 +103,16 @@ class Institution:
     type: str
 
 
+@functools.cache
+def known_people() -> dict[str, tuple[str, str]]:
+    """name_key of a well-known person's name or alias -> (name, country), from lexicons/people.yaml."""
+    out: dict[str, tuple[str, str]] = {}
+    for p in lexicons.load("people")["people"]:
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            out[name_key(n)] = (p["name"], p["country"])
+    return out
+
+
 def region_name(text: str, name: str, at: int = -1) -> bool:
     """`name` is a place: a gazetteer knows it, or the article writes it after a place word
     (`Kabupaten Lampung Tengah`) somewhere other than at offset `at` (where `Wali Kota` stands)."""
@@ -779,7 +789,8 @@ class Grouper:
     def person_key(self, e: Entity) -> tuple:
         parts = e.text.split()
         if len(parts) >= 2:
-            return ("per", name_key(e.text))
+            known = known_people().get(name_key(e.text))  # `Bongbong Marcos` = `Ferdinand Marcos Jr.`
+            return ("per", name_key(known[0] if known else e.text))
         # a single name: the nearest earlier full name that starts or ends with it, else a later one
         before = [(o, n) for o, n in self.fulls if o <= e.start and parts[0] in (n.split()[0], n.split()[-1])]
         after = [(o, n) for o, n in self.fulls if o > e.start and parts[0] in (n.split()[0], n.split()[-1])]
@@ -787,7 +798,8 @@ class Grouper:
             return ("per", name_key(before[-1][1]))
         if after:
             return ("per", name_key(after[0][1]))
-        return ("per", name_key(e.text))
+        known = known_people().get(name_key(e.text))
+        return ("per", name_key(known[0] if known else e.text))
 
     def key_of(self, e: Entity) -> tuple[tuple, str, str, str | None, str | None, str]:
         """(key, name, type, country, sector, rule) for an entity."""
@@ -885,6 +897,10 @@ class Grouper:
             a.id = f"a{n}"
             a.mentions.sort()
             a.aliases = [x for x in a.aliases if x != a.name]
+            if a.type == "PER" and a.country is None:
+                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
+                if known:
+                    a.country, a.rule = known[1], (a.rule or "entity") + "+people"
             if a.type == "PER" and a.sector is None and a.roles:
                 a.sector = "GOV" if a.country else None
         for e in article.entities:
