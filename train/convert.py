@@ -128,11 +128,7 @@ def main():
     ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
                     help="put that corpus's (de-duplicated) training sentences N times into "
                          "train, e.g. nerui=2 to weight the in-domain news corpus up")
-    ap.add_argument("--dev-corpora", default="nerui,nerugm",
-                    help="whose dev.0k sentences form the early-stopping dev set (the others' dev "
-                         "sentences are still kept out of train)")
     args = ap.parse_args()
-    dev_corpora = set(args.dev_corpora.split(","))
     repeat = {k: int(v) for k, v in (r.split("=", 1) for r in args.repeat)}
     nlp = spacy.blank("id")
     C = Corpora(args.data)
@@ -170,8 +166,6 @@ def main():
         for name, sents in dev_src:  # dev first: dev sentences never in train
             kept = [s for s in sents if key(s[0]) not in seen]
             seen.update(key(s[0]) for s in kept)
-            if name not in dev_corpora:
-                continue
             dev += kept
             stats[f"dev:{name}"] = {"in": len(sents), "kept": len(kept)}
         for name, sents in train_src:
@@ -193,7 +187,7 @@ def main():
         manifest[f"fold{fold:02d}"] = stats
         print(fold, json.dumps(stats))
     (args.out / "manifest.json").write_text(json.dumps(
-        {"extras": extras, "nerp": args.nerp, "repeat": repeat, "dev": sorted(dev_corpora), "folds": manifest}, indent=1))
+        {"extras": extras, "nerp": args.nerp, "repeat": repeat, "folds": manifest}, indent=1))
 
 
 if __name__ == "__main__":

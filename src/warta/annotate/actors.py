@@ -121,8 +121,8 @@ def region_name(text: str, name: str, at: int = -1) -> bool:
 
     if places.resolve(name) is not None:
         return True
-    cues = "|".join(re.escape(c) for c in entity_rules()["place_cues"])
-    return any(m.start(1) != at for m in re.finditer(rf"(?i:{cues})\s+({re.escape(name)})(?!\w)", text))
+    cues = entity_rules()["place_cue_alt"]
+    return any(m.start(1) != at for m in re.finditer(rf"{cues}\s+({re.escape(name)})(?!\w)", text))
 
 
 @functools.cache

@@ -130,9 +130,18 @@ def rules() -> dict:
         "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
         "place_heads": frozenset(data.get("place_heads") or []),
         "particles": frozenset(data.get("name_particles") or []),
-        "numbered_units": tuple(data.get("numbered_units") or []),
-        "institution_names": frozenset(n for inst in lexicons.load("institutions")["institutions"]
-                                       for n in [inst["name"], *(inst.get("aliases") or [])]),
+        "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
+                                     + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
+        # a place cue as a regex alternative (`(?i:kabupaten|kota|…)`), for `cue + name` searches
+        "place_cue_alt": "(?i:" + "|".join(re.escape(w) for w in sorted((w.casefold() for w in data["place_cues"]),
+                                                                        key=len, reverse=True)) + ")",
+        # a title, then up to three words, at the end of the text before a name (`Menteri Luar Negeri Ukraina`)
+        "title_tail": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+                                 + r")\s+(?:\w+\s+){0,3}$"),
+        # known institutions' names of two words or more, as written (`Polda Metro Jaya`)
+        "institution_rx": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(
+            {n for inst in lexicons.load("institutions")["institutions"] for n in [inst["name"], *(inst.get("aliases") or [])]
+             if len(n.split()) >= 2} or {"(?!)"}, key=len, reverse=True)) + r")(?![\w-])"),
     }
 
 
@@ -240,8 +249,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             base = max(0, words[0][0] - 60)
             m = re.search(r"(\w+)\s+([A-Z][a-z]+)\s+$", text[base:words[0][0]])
             # ... or the title's country (`Menteri Luar Negeri Ukraina Dmytro [Kuleba]`)
-            if m and (m.group(1).casefold() in r["titles"] or (countries.by_name(m.group(1)) and re.search(
-                    r"(?:^|\W)(?:" + "|".join(re.escape(t) for t in r["titles"]) + r")\s+(?:\w+\s+){0,3}$",
+            if m and (m.group(1).casefold() in r["titles"] or (countries.by_name(m.group(1)) and r["title_tail"].search(
                     text[max(0, base - 40):base + m.start(1)].casefold()))) \
                     and m.group(2).casefold() not in r["titles"] \
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
@@ -793,10 +801,7 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
 def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
     where no span covers it."""
-    units = rules()["numbered_units"]
-    if not units:
-        return spans
-    rx = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(u) for u in units)})[ ](?:[IVX]{{1,5}}|\d{{1,3}})(?![\w-])")
+    rx = rules()["numbered_units"]
     out = list(spans)
     for m in rx.finditer(text):
         a, b = m.span()
@@ -813,24 +818,12 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     return out
 
 
-@functools.cache
-def _institution_regex() -> re.Pattern | None:
-    names = {n for n in rules()["institution_names"] if len(n.split()) >= 2}
-    if not names:
-        return None
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
-
-
 def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     """A known institution's full name the model cut up (`Badan Meteorologi, Klimatologi` + `dan
     Geofisika`; `Reserse Narkoba Polda` + `Metro Jaya`) becomes one ORG span; what a cut span had
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
-    rx = _institution_regex()
-    if rx is None:
-        return spans
     out = list(spans)
-    for m in rx.finditer(text):
+    for m in rules()["institution_rx"].finditer(text):
         a, b = m.span()
         hit = [sp for sp in out if sp[0] < b and a < sp[1]]
         if not hit or any(sp[0] <= a and b <= sp[1] for sp in hit):
@@ -854,7 +847,7 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
     from warta.annotate import places
 
     r = rules()
-    cues = "|".join(re.escape(c) for c in r["place_cues"])
+    cues = r["place_cue_alt"]
     out = []
     for s, e, label, rule in spans:
         name = text[s:e]
@@ -868,7 +861,7 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
                     and any(_alone_as_person(text, spans, w, s, e) for w in words):
                 new = "PER"
             elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name) \
-                    and not re.search(rf"(?i:{cues})\s+{re.escape(name)}(?!\w)", text):
+                    and not re.search(rf"{cues}\s+{re.escape(name)}(?!\w)", text):
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
                     full = f"{name} {m.group(1)}"
                     if m.group(1).casefold() not in r["common"] and places.resolve(full) is None \
@@ -887,7 +880,6 @@ def _located_places(text: str, spans: list[Span4]) -> list[Span4]:
     from warta.annotate import places
 
     r = rules()
-    cues = "|".join(re.escape(c) for c in r["place_cues"])
     person_words = {w for s, e, label, _ in spans if label == "PER" and len(text[s:e].split()) >= 2
                     for w in text[s:e].split()}
     out = []
@@ -900,7 +892,7 @@ def _located_places(text: str, spans: list[Span4]) -> list[Span4]:
         elif label == "PER" and len(words) <= 3 and not (len(words) == 1 and name in person_words) \
                 and any(before_cue(text, s, cue) for cue in r["locatives"]) \
                 and (places.resolve(name) is not None
-                     or re.search(rf"(?i:{cues})\s+{re.escape(name)}(?!\w)", text)):
+                     or re.search(rf"{r['place_cue_alt']}\s+{re.escape(name)}(?!\w)", text)):
             new = "LOC"
         out.append((s, e, new, rule if new == label else rule + "+place"))
     # one name, one kind: the same words the model calls a person elsewhere are that place too

@@ -320,24 +320,32 @@ class App:
 
     def events_page(self, environ: dict[str, Any]) -> tuple[int, str, bytes]:
         params = _params(environ, EVENT_PARAMS)
-        try:
-            filters, limit, offset, rows = self._events(params)
-        except HTTPError as exc:
-            if exc.status != 400:
-                raise
-            return 400, "text/html; charset=utf-8", pages.events(params, [], 0, 0, exc.message).encode("utf-8")
-        return self._html(pages.events(params, rows, limit, offset))
+
+        def render() -> str:
+            _filters, limit, offset, rows = self._events(params)
+            return pages.events(params, rows, limit, offset)
+
+        return self._filtered_page(render, lambda message: pages.events(params, [], 0, 0, message))
 
     def groups_page(self, environ: dict[str, Any]) -> tuple[int, str, bytes]:
         params = _params(environ, GROUP_PARAMS)
+
+        def render() -> str:
+            _filters, limit, offset, rows = self._groups(params)
+            titles = self._titles(i for r in rows for i in r["article_ids"])
+            return pages.groups(params, rows, titles, limit, offset)
+
+        return self._filtered_page(render, lambda message: pages.groups(params, [], {}, 0, 0, message))
+
+    @staticmethod
+    def _filtered_page(render: Callable[[], str], on_error: Callable[[str], str]) -> tuple[int, str, bytes]:
+        """The page, or the same page empty with the filter error and status 400."""
         try:
-            filters, limit, offset, rows = self._groups(params)
+            return App._html(render())
         except HTTPError as exc:
             if exc.status != 400:
                 raise
-            return 400, "text/html; charset=utf-8", pages.groups(params, [], {}, 0, 0, exc.message).encode("utf-8")
-        titles = self._titles(i for r in rows for i in r["article_ids"])
-        return self._html(pages.groups(params, rows, titles, limit, offset))
+            return 400, "text/html; charset=utf-8", on_error(exc.message).encode("utf-8")
 
     def css(self, environ: dict[str, Any]) -> tuple[int, str, bytes]:
         return 200, "text/css; charset=utf-8", CSS.encode("utf-8")
