@@ -1,0 +1,396 @@
+"""The SQL behind the web view's lists, facets and charts (read-only; over `Store._filters`).
+
+Every list kind (events, quotes, actors, articles, groups) has one FROM/WHERE built
+from validated filters, and the page, its total, its facets and its downloads all
+use that same WHERE, so a download holds exactly the rows the page filters to.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from warta.errors import StoreError
+from warta.store import Store
+from warta.store.core import PUBLISHED
+
+EVENT_DATE = f"coalesce(t.date, {PUBLISHED})"
+GROUP_DATE = "coalesce(t.date, a.published)"   # the date of the event_groups view
+
+#: per list kind: sort key -> SQL expression (a leading `-` in the parameter sorts descending)
+SORTS: dict[str, dict[str, str]] = {
+    "events": {"date": EVENT_DATE, "type": "t.type", "source": "t.source_name", "target": "t.target_name",
+               "place": "t.place", "goldstein": "t.goldstein", "outlet": "s.name", "title": "a.title"},
+    "quotes": {"date": PUBLISHED, "speaker": "t.speaker_name", "country": "t.speaker_country",
+               "outlet": "s.name", "text": "t.text", "title": "a.title"},
+    "actors": {"name": "t.name", "type": "t.type", "country": "t.country", "articles": "num_articles",
+               "mentions": "num_mentions", "first": "first_seen", "last": "last_seen"},
+    "articles": {"date": PUBLISHED, "title": "a.title", "outlet": "coalesce(s.name, a.source)", "words": "a.words",
+                 "events": "num_events", "quotes": "num_quotes"},
+    "groups": {"date": "date", "type": "type", "articles": "num_articles", "mentions": "num_mentions",
+               "sources": "num_sources", "goldstein": "goldstein"},
+}
+DEFAULT_SORT = {"events": "-date", "quotes": "-date", "actors": "-articles", "articles": "-date",
+                "groups": "-articles"}
+
+FROM = {
+    "events": "FROM events t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id",
+    "quotes": "FROM quotes t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id",
+    "actors": "FROM actors t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id",
+    "articles": "FROM articles a LEFT JOIN sources s ON s.id = a.source_id",
+}
+
+SELECT = {
+    "events": ("t.article_id, t.idx, t.id, t.type, t.cameo, t.quad_class, t.goldstein, t.source_name, "
+               f"t.source_country, t.target_name, t.target_country, {EVENT_DATE} AS date, t.place, t.negated, "
+               "t.modality, t.trigger, t.evidence, t.confidence, t.rule, a.title, "
+               f"{PUBLISHED} AS published, s.name AS outlet, a.url"),
+    "quotes": ("t.article_id, t.idx, t.text, t.direct, t.speaker_name, t.speaker_country, t.cue, t.rule, a.title, "
+               f"{PUBLISHED} AS published, s.name AS outlet, a.url"),
+    "actors": ("t.name, t.type, t.country, group_concat(DISTINCT t.sector) AS sectors, "
+               "count(DISTINCT t.article_id) AS num_articles, "
+               "sum(json_array_length(coalesce(t.mentions, '[]'))) AS num_mentions, "
+               f"min({PUBLISHED}) AS first_seen, max({PUBLISHED}) AS last_seen"),
+    "articles": (f"a.id, a.title, {PUBLISHED} AS published, coalesce(s.name, a.source) AS outlet, a.url, a.words, "
+                 "a.status, a.error, a.duplicate_of, "
+                 "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS num_events, "
+                 "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS num_quotes"),
+}
+
+QUAD = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def fts_error(exc: Exception) -> bool:
+    """The error is the search syntax's (a 400), not the store's."""
+    low = str(exc).lower()
+    return any(w in low for w in ("fts5", "syntax error", "no such column", "unterminated", "malformed match",
+                                  "unknown special query", "parse error"))
+
+
+class Queries:
+    """Read-only queries for the web view over one open Store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.conn = store.conn
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.conn.execute(sql, list(params))]
+        except sqlite3.Error as exc:
+            if fts_error(exc):
+                raise ValueError(f"search syntax: {exc}") from None
+            raise StoreError(f"{self.store.path}: {exc}") from None
+
+    def _iter(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        try:
+            cursor = self.conn.execute(sql, params)
+            while True:
+                batch = cursor.fetchmany(1000)
+                if not batch:
+                    return
+                for r in batch:
+                    yield dict(r)
+        except sqlite3.Error as exc:
+            if fts_error(exc):
+                raise ValueError(f"search syntax: {exc}") from None
+            raise StoreError(f"{self.store.path}: {exc}") from None
+
+    def where(self, kind: str, f: dict[str, Any]) -> tuple[str, list[Any]]:
+        """WHERE clause (without the keyword) and its parameters for a list kind and validated filters."""
+        base = {k: f.get(k) for k in ("type", "country", "actor", "since", "until", "source", "actor_type")}
+        base["duplicates"] = bool(f.get("duplicates"))
+        if kind == "articles":
+            base = {k: base[k] for k in ("since", "until", "source", "duplicates")}
+            where, params = self.store._filters(table="articles", **base)
+            where = where.replace("a.status = 'ok'", "1") if f.get("failed") else where
+        else:
+            base.pop("actor_type") if kind != "events" else None
+            where, params = self.store._filters(table=kind, **base)
+        if kind == "events" and f.get("place"):
+            where += " AND t.place = ?"
+            params.append(f["place"])
+        if kind == "events" and f.get("quad_class"):
+            where += " AND t.quad_class = ?"
+            params.append(f["quad_class"])
+        if kind == "quotes" and f.get("q"):
+            where += " AND t.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+            params.append(f["q"])
+        if kind == "articles" and f.get("q"):
+            where += " AND a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(f["q"])
+        if kind == "actors" and f.get("sector"):
+            where += " AND t.sector = ?"
+            params.append(f["sector"])
+        return where, params
+
+    def _order(self, kind: str, sort: str | None) -> str:
+        sort = sort or DEFAULT_SORT[kind]
+        desc = sort.startswith("-")
+        expr = SORTS[kind][sort.lstrip("-")]
+        tie = {"events": "a.pk, t.idx", "quotes": "a.pk, t.idx", "actors": "t.name", "articles": "a.pk",
+               "groups": "type"}[kind]
+        direction = "DESC" if desc else "ASC"
+        return f"ORDER BY {expr} IS NULL, {expr} {direction}, {tie} {direction}"
+
+    # -- lists -----------------------------------------------------------------------------
+    def _list_sql(self, kind: str, f: dict[str, Any], sort: str | None) -> tuple[str, list[Any]]:
+        if kind == "groups":
+            return self._groups_sql(f, sort)
+        where, params = self.where(kind, f)
+        group = " GROUP BY t.name, t.type, t.country" if kind == "actors" else ""
+        return f"SELECT {SELECT[kind]} {FROM[kind]} WHERE {where}{group} {self._order(kind, sort)}", params
+
+    def rows(self, kind: str, f: dict[str, Any], sort: str | None = None, limit: int = 100, offset: int = 0
+             ) -> list[dict[str, Any]]:
+        sql, params = self._list_sql(kind, f, sort)
+        rows = self._rows(sql + " LIMIT ? OFFSET ?", params + [limit, offset])
+        if kind == "groups":
+            for r in rows:
+                r["article_ids"] = [x for x in (r.get("article_ids") or "").split(",") if x]
+        return rows
+
+    def all_rows(self, kind: str, f: dict[str, Any], sort: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every row the filters select, in the page's order (for CSV and JSON downloads)."""
+        sql, params = self._list_sql(kind, f, sort)
+        return self._iter(sql, params)
+
+    def total(self, kind: str, f: dict[str, Any]) -> int:
+        if kind == "groups":
+            sql, params = self._groups_sql(f, None, count=True)
+            return self._rows(sql, params)[0]["n"]
+        where, params = self.where(kind, f)
+        if kind == "actors":
+            sql = f"SELECT count(*) AS n FROM (SELECT 1 {FROM[kind]} WHERE {where} GROUP BY t.name, t.type, t.country)"
+        else:
+            sql = f"SELECT count(*) AS n {FROM[kind]} WHERE {where}"
+        return self._rows(sql, params)[0]["n"]
+
+    # -- facets -------------------------------------------------------------------------------
+    FACETS = {
+        "events": [("type", "type", ["t.type"]), ("country", "country", ["t.source_country", "t.target_country"]),
+                   ("actor", "actor", ["t.source_name", "t.target_name"]), ("source", "outlet", ["s.name"]),
+                   ("month", "month", [f"substr({EVENT_DATE}, 1, 7)"])],
+        "quotes": [("actor", "speaker", ["t.speaker_name"]), ("country", "country", ["t.speaker_country"]),
+                   ("source", "outlet", ["s.name"]), ("month", "month", [f"substr({PUBLISHED}, 1, 7)"])],
+        "actors": [("type", "type", ["t.type"]), ("sector", "sector", ["t.sector"]),
+                   ("country", "country", ["t.country"]), ("source", "outlet", ["s.name"])],
+        "articles": [("source", "outlet", ["s.name"]), ("month", "month", [f"substr({PUBLISHED}, 1, 7)"])],
+    }
+
+    def facets(self, kind: str, f: dict[str, Any], size: int = 12) -> list[dict[str, Any]]:
+        """[{param, label, values: [{value, count}]}] over the filtered rows; a value counts rows (an event
+        whose source and target share a country counts once for it)."""
+        if kind not in self.FACETS:
+            return []
+        where, params = self.where(kind, f)
+        key = {"events": "t.pk", "quotes": "t.pk", "actors": "t.pk", "articles": "a.pk"}[kind]
+        out = []
+        for param, label, exprs in self.FACETS[kind]:
+            if len(exprs) == 1:
+                sql = (f"SELECT {exprs[0]} AS value, count(*) AS n {FROM[kind]} WHERE {where} AND {exprs[0]} IS NOT NULL "
+                       f"AND {exprs[0]} != '' GROUP BY 1 ORDER BY n DESC, value LIMIT ?")
+                values = self._rows(sql, params + [size])
+            else:
+                union = " UNION ".join(f"SELECT {key} AS k, {e} AS value {FROM[kind]} WHERE {where}" for e in exprs)
+                sql = (f"SELECT value, count(*) AS n FROM ({union}) WHERE value IS NOT NULL AND value != '' "
+                       "GROUP BY value ORDER BY n DESC, value LIMIT ?")
+                values = self._rows(sql, params * len(exprs) + [size])
+            out.append({"param": param, "label": label, "values": [{"value": v["value"], "count": v["n"]}
+                                                                    for v in values]})
+        return out
+
+    # -- event groups ------------------------------------------------------------------------------
+    def _groups_sql(self, f: dict[str, Any], sort: str | None, count: bool = False) -> tuple[str, list[Any]]:
+        where, params = ["num_articles >= ?"], [f.get("min_articles") or 1]
+        if f.get("type"):
+            where.append("type = ?")
+            params.append(f["type"])
+        if f.get("country"):
+            where.append("(source_country = ? OR target_country = ?)")
+            params += [f["country"]] * 2
+        if f.get("since"):
+            where.append("date >= ?")
+            params.append(f["since"])
+        if f.get("until"):
+            where.append(f"substr(date, 1, {len(f['until'])}) <= ?")
+            params.append(f["until"])
+        if count:
+            return f"SELECT count(*) AS n FROM event_groups WHERE {' AND '.join(where)}", params
+        return f"SELECT * FROM event_groups WHERE {' AND '.join(where)} {self._order('groups', sort)}", params
+
+    def group_details(self, groups: list[dict[str, Any]]) -> None:
+        """Give each group (in place) its actors' names, place, a sample sentence and its articles."""
+        for g in groups:
+            rows = self._rows(
+                "SELECT t.article_id, t.idx, t.source_name, t.target_name, t.place, t.evidence, a.title, "
+                f"{PUBLISHED} AS published, s.name AS outlet {FROM['events']} "
+                f"WHERE a.status = 'ok' AND t.type IS ? AND t.source_country IS ? AND t.target_country IS ? "
+                f"AND {GROUP_DATE} IS ? AND t.cameo IS ? ORDER BY a.pk, t.idx LIMIT 200",
+                [g.get("type"), g.get("source_country"), g.get("target_country"), g.get("date"), g.get("cameo")])
+
+            def common(key: str) -> str | None:
+                c = Counter(r[key] for r in rows if r.get(key))
+                return c.most_common(1)[0][0] if c else None
+
+            g["source_name"], g["target_name"], g["place"] = common("source_name"), common("target_name"), \
+                common("place")
+            sample = next((r for r in rows if r.get("evidence")), None)
+            g["sample"] = sample and {"text": sample["evidence"], "article_id": sample["article_id"],
+                                      "idx": sample["idx"]}
+            seen, articles = set(), []
+            for r in rows:
+                if r["article_id"] not in seen:
+                    seen.add(r["article_id"])
+                    articles.append({"id": r["article_id"], "idx": r["idx"], "title": r["title"],
+                                     "published": r["published"], "outlet": r["outlet"]})
+            g["articles"] = articles
+
+    # -- map ---------------------------------------------------------------------------------------
+    def map_points(self, f: dict[str, Any]) -> dict[str, Any]:
+        """Event places (with coordinates from the article's places, else the country) and place mentions."""
+        where, params = self.where("events", f)
+        rows = self._rows(
+            "SELECT t.place AS name, p.lat, p.lon, coalesce(p.country, CASE WHEN p.kind = 'country' THEN NULL END) "
+            "AS country, p.kind, t.type, t.quad_class, count(*) AS n "
+            f"{FROM['events']} LEFT JOIN places p ON p.pk = (SELECT p2.pk FROM places p2 "
+            "WHERE p2.article_id = t.article_id AND (p2.name = t.place OR p2.text = t.place) "
+            "ORDER BY p2.lat IS NULL, p2.idx LIMIT 1) "
+            f"WHERE {where} AND t.place IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7", params)
+        points: dict[tuple, dict[str, Any]] = {}
+        for r in rows:
+            if r["lat"] is None and not r["country"]:
+                continue
+            key = (r["name"], r["lat"], r["lon"], r["country"])
+            p = points.setdefault(key, {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "country": r["country"],
+                                        "numeric": _numeric(r["country"]) if r["lat"] is None else None,
+                                        "kind": r["kind"], "count": 0, "types": Counter(), "quad": Counter()})
+            p["count"] += r["n"]
+            p["types"][r["type"] or "?"] += r["n"]
+            if r["quad_class"]:
+                p["quad"][int(r["quad_class"])] += r["n"]
+        out = []
+        for p in points.values():
+            p["type"] = p["types"].most_common(1)[0][0]
+            p["quad_class"] = p["quad"].most_common(1)[0][0] if p["quad"] else None
+            p["types"] = dict(p["types"].most_common())
+            p["quad"] = {str(k): v for k, v in p["quad"].items()}
+            out.append(p)
+        out.sort(key=lambda p: -p["count"])
+        dup = "" if f.get("duplicates") else "AND a.duplicate_of IS NULL"
+        mentions = self._rows(
+            "SELECT p.name, p.country, round(p.lat, 3) AS lat, round(p.lon, 3) AS lon, count(*) AS mentions, "
+            "count(DISTINCT p.article_id) AS articles FROM places p JOIN articles a ON a.id = p.article_id "
+            f"WHERE a.status = 'ok' {dup} AND p.lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY mentions DESC LIMIT 2000")
+        return {"events": out, "places": mentions}
+
+    # -- timeline ----------------------------------------------------------------------------------
+    PERIODS = {"day": f"substr({EVENT_DATE}, 1, 10)",
+               "week": f"date(substr({EVENT_DATE}, 1, 10), '-6 days', 'weekday 1')",
+               "month": f"substr({EVENT_DATE}, 1, 7)"}
+
+    def timeline(self, f: dict[str, Any], period: str) -> dict[str, Any]:
+        where, params = self.where("events", f)
+        expr = self.PERIODS[period]
+        need = "" if period == "month" else f" AND length({EVENT_DATE}) >= 10"
+        rows = self._rows(f"SELECT {expr} AS period, t.type AS type, count(*) AS n {FROM['events']} "
+                          f"WHERE {where}{need} AND {EVENT_DATE} IS NOT NULL GROUP BY 1, 2 ORDER BY 1", params)
+        rows = [r for r in rows if r["period"]]
+        types = [t for t, _ in Counter({r["type"] or "?": 0 for r in rows}).items()]
+        totals = Counter()
+        for r in rows:
+            totals[r["type"] or "?"] += r["n"]
+        types = [t for t, _ in totals.most_common()]
+        periods: dict[str, dict[str, int]] = defaultdict(dict)
+        for r in rows:
+            periods[r["period"]][r["type"] or "?"] = r["n"]
+        return {"period": period, "types": types,
+                "bins": [{"period": k, "counts": v, "total": sum(v.values())} for k, v in sorted(periods.items())]}
+
+    # -- network -----------------------------------------------------------------------------------
+    def network(self, f: dict[str, Any], max_nodes: int = 60) -> dict[str, Any]:
+        where, params = self.where("events", f)
+        rows = self._rows(
+            "SELECT t.source_name AS s, t.source_country AS sc, t.target_name AS t, t.target_country AS tc, "
+            f"count(*) AS n, avg(t.goldstein) AS g {FROM['events']} WHERE {where} "
+            "AND t.source_name IS NOT NULL AND t.target_name IS NOT NULL AND t.source_name != t.target_name "
+            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC LIMIT 2000", params)
+        weight: Counter = Counter()
+        country: dict[str, str | None] = {}
+        for r in rows:
+            weight[r["s"]] += r["n"]
+            weight[r["t"]] += r["n"]
+            country.setdefault(r["s"], r["sc"])
+            country.setdefault(r["t"], r["tc"])
+        keep = {name for name, _ in weight.most_common(max_nodes)}
+        nodes = [{"id": n, "country": country.get(n), "weight": weight[n]} for n in sorted(keep)]
+        edges = [{"source": r["s"], "target": r["t"], "count": r["n"],
+                  "goldstein": round(r["g"], 2) if r["g"] is not None else None}
+                 for r in rows if r["s"] in keep and r["t"] in keep]
+        return {"nodes": nodes, "edges": edges}
+
+    # -- one actor ---------------------------------------------------------------------------------
+    def actor(self, name: str, f: dict[str, Any]) -> dict[str, Any] | None:
+        dup = "" if f.get("duplicates") else " AND a.duplicate_of IS NULL"
+        ok = f"a.status = 'ok'{dup}"
+        variants = self._rows(
+            "SELECT t.type, t.country, t.sector, count(DISTINCT t.article_id) AS articles, "
+            f"group_concat(t.aliases, '\x1f') AS aliases, min({PUBLISHED}) AS first_seen, "
+            f"max({PUBLISHED}) AS last_seen {FROM['actors']} "
+            f"WHERE t.name = ? AND {ok} GROUP BY 1, 2, 3 ORDER BY articles DESC", [name])
+        if not variants:
+            return None
+        import json
+
+        aliases: list[str] = []
+        for v in variants:
+            for chunk in (v.pop("aliases") or "").split("\x1f"):
+                try:
+                    for alias in json.loads(chunk) if chunk else []:
+                        if alias not in aliases and alias != name:
+                            aliases.append(alias)
+                except ValueError:
+                    pass
+        quotes = self._rows(f"SELECT {SELECT['quotes']} {FROM['quotes']} WHERE t.speaker_name = ? AND {ok} "
+                            "ORDER BY published DESC, a.pk LIMIT 500", [name])
+        as_source = self._rows(f"SELECT {SELECT['events']} {FROM['events']} WHERE t.source_name = ? AND {ok} "
+                               "ORDER BY date DESC, a.pk LIMIT 500", [name])
+        as_target = self._rows(f"SELECT {SELECT['events']} {FROM['events']} WHERE t.target_name = ? AND {ok} "
+                               "ORDER BY date DESC, a.pk LIMIT 500", [name])
+        together = self._rows(
+            "SELECT x.name, x.country, count(DISTINCT x.article_id) AS articles FROM actors x "
+            "JOIN articles a ON a.id = x.article_id "
+            f"WHERE x.article_id IN (SELECT article_id FROM actors WHERE name = ?) AND x.name != ? AND {ok} "
+            "GROUP BY 1, 2 ORDER BY articles DESC, x.name LIMIT 40", [name, name])
+        first = variants[0]
+        return {"name": name, "type": first["type"], "country": first["country"], "sector": first["sector"],
+                "variants": variants, "aliases": aliases, "articles": sum(v["articles"] for v in variants),
+                "first_seen": min((v["first_seen"] for v in variants if v["first_seen"]), default=None),
+                "last_seen": max((v["last_seen"] for v in variants if v["last_seen"]), default=None),
+                "quotes": quotes, "events_as_source": as_source, "events_as_target": as_target,
+                "co_occurring": together}
+
+    def titles(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        ids = sorted(set(i for i in ids if i))
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for r in self._rows(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(part))})", part):
+                out[r["id"]] = r["title"] or ""
+        return out
+
+
+@functools.cache
+def _numeric_codes() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: c.numeric for c in pycountry.countries}
+
+
+def _numeric(alpha3: str | None) -> str | None:
+    """ISO 3166 numeric code (the world atlas's feature id) of an alpha-3 code."""
+    return _numeric_codes().get((alpha3 or "").upper())
