@@ -185,6 +185,8 @@ class Queries:
     def facets(self, kind: str, f: dict[str, Any], size: int = 12) -> list[dict[str, Any]]:
         """[{param, label, values: [{value, count}]}] over the filtered rows; a value counts rows (an event
         whose source and target share a country counts once for it)."""
+        if kind == "groups":
+            return self._group_facets(f, size)
         if kind not in self.FACETS:
             return []
         where, params = self.where(kind, f)
@@ -222,6 +224,18 @@ class Queries:
         if count:
             return f"SELECT count(*) AS n FROM event_groups WHERE {' AND '.join(where)}", params
         return f"SELECT * FROM event_groups WHERE {' AND '.join(where)} {self._order('groups', sort)}", params
+
+    def _group_facets(self, f: dict[str, Any], size: int) -> list[dict[str, Any]]:
+        sql, params = self._groups_sql(f, None)
+        sql = sql.split(" ORDER BY ")[0]
+        out = []
+        for param, label, expr in (("type", "type", "type"), ("country", "country", "source_country"),
+                                   ("month", "month", "substr(date, 1, 7)")):
+            values = self._rows(f"SELECT {expr} AS value, count(*) AS n FROM ({sql}) WHERE {expr} IS NOT NULL "
+                                "GROUP BY 1 ORDER BY n DESC, value LIMIT ?", params + [size])
+            out.append({"param": param, "label": label, "values": [{"value": v["value"], "count": v["n"]}
+                                                                    for v in values]})
+        return out
 
     def group_details(self, groups: list[dict[str, Any]]) -> None:
         """Give each group (in place) its actors' names, place, a sample sentence and its articles."""
@@ -263,8 +277,8 @@ class Queries:
             f"WHERE {where} AND t.place IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7", params)
         points: dict[tuple, dict[str, Any]] = {}
         for r in rows:
-            if r["lat"] is None and not r["country"]:
-                continue
+            if r["lat"] is None and (r["kind"] != "country" or not r["country"]):
+                continue                # no coordinates, and not a whole country (drawn at its centroid)
             key = (r["name"], r["lat"], r["lon"], r["country"])
             p = points.setdefault(key, {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "country": r["country"],
                                         "numeric": _numeric(r["country"]) if r["lat"] is None else None,
@@ -308,8 +322,10 @@ class Queries:
         periods: dict[str, dict[str, int]] = defaultdict(dict)
         for r in rows:
             periods[r["period"]][r["type"] or "?"] = r["n"]
+        keys = _all_periods(sorted(periods), period)
         return {"period": period, "types": types,
-                "bins": [{"period": k, "counts": v, "total": sum(v.values())} for k, v in sorted(periods.items())]}
+                "bins": [{"period": k, "counts": periods.get(k, {}), "total": sum(periods.get(k, {}).values())}
+                         for k in keys]}
 
     # -- network -----------------------------------------------------------------------------------
     def network(self, f: dict[str, Any], max_nodes: int = 60) -> dict[str, Any]:
@@ -382,6 +398,34 @@ class Queries:
             for r in self._rows(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(part))})", part):
                 out[r["id"]] = r["title"] or ""
         return out
+
+
+def _all_periods(keys: list[str], period: str, most: int = 1500) -> list[str]:
+    """`keys` (sorted) with the empty periods between them filled in (unless there would be too many)."""
+    import datetime as dt
+
+    if len(keys) < 2:
+        return keys
+    out: list[str] = []
+    try:
+        if period == "month":
+            y, m = map(int, keys[0].split("-")[:2])
+            while len(out) <= most:
+                out.append(f"{y:04d}-{m:02d}")
+                if out[-1] >= keys[-1]:
+                    break
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        else:
+            day, last = dt.date.fromisoformat(keys[0]), dt.date.fromisoformat(keys[-1])
+            step = dt.timedelta(days=7 if period == "week" else 1)
+            while day <= last and len(out) <= most:
+                out.append(day.isoformat())
+                day += step
+    except ValueError:
+        return keys
+    if len(out) > most or not set(keys) <= set(out):
+        return keys
+    return out
 
 
 @functools.cache

@@ -4,7 +4,6 @@
 (function () {
   "use strict";
   var QUAD = {1: "#2563eb", 2: "#059669", 3: "#d97706", 4: "#dc2626"};
-  var QUAD_NAME = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
   var INDONESIA = [[94.5, -11.5], [141.5, 6.5]];
 
   function data(id) {
@@ -49,12 +48,24 @@
     var projection = d3.geoEquirectangular().fitExtent([[4, 4], [W - 4, H - 4]], {type: "Sphere"});
     var path = d3.geoPath(projection);
     var max = d3.max(d.events, function (p) { return p.count; }) || 1;
-    var radius = d3.scaleSqrt().domain([1, max]).range([4, 22]);
+    var radius = d3.scaleSqrt().domain([1, max]).range([4, 16]);
     var t = tip(el);
     var k = 1;
     var base = params(el);
 
     function xy(p) { return projection([p.lon, p.lat]); }
+
+    function restyle() {
+      pointLayer.selectAll("circle.point").attr("r", function (p) { return radius(p.count) / k; })
+        .attr("stroke-width", 1 / k);
+      mentionLayer.selectAll("circle.mention").attr("r", function (p) {
+        return Math.min(6, 1.5 + Math.sqrt(p.mentions)) / k;
+      });
+      labelLayer.selectAll("text.label").attr("font-size", 12 / k).attr("stroke-width", 3 / k)
+        .attr("x", function (p) { return xy(p)[0] + (radius(p.count) + 3) / k; })
+        .attr("y", function (p) { return xy(p)[1] + 4 / k; });
+      landLayer.selectAll("path").attr("stroke-width", 0.5 / k);
+    }
 
     function drawPoints(points) {
       var sel = pointLayer.selectAll("circle.point").data(points, function (p) { return p.name + "|" + p.country; });
@@ -64,7 +75,6 @@
         .attr("fill", function (p) { return QUAD[p.quad_class] || "#6b7280"; })
         .attr("cx", function (p) { return xy(p)[0]; })
         .attr("cy", function (p) { return xy(p)[1]; })
-        .attr("r", function (p) { return radius(p.count) / Math.sqrt(k); })
         .on("mousemove", function (event, p) {
           var types = Object.keys(p.types).map(function (x) { return x + " " + p.types[x]; }).join(", ");
           t.show(event, p.name + (p.country ? " (" + p.country + ")" : "") + ": " + p.count + " event(s) — " + types);
@@ -75,12 +85,11 @@
           q.set("place", p.name);
           window.location.href = "/events?" + q.toString();
         });
-      var top = points.slice(0, 12);
+      pointLayer.selectAll("circle.point").sort(function (a, b) { return b.count - a.count; });
+      var top = points.slice(0, 10);
       labelLayer.selectAll("text.label").data(top, function (p) { return p.name + "|" + p.country; }).enter()
-        .append("text").attr("class", "label")
-        .attr("x", function (p) { return xy(p)[0] + radius(p.count) / Math.sqrt(k) + 2; })
-        .attr("y", function (p) { return xy(p)[1] + 4; })
-        .text(function (p) { return p.name; });
+        .append("text").attr("class", "label").text(function (p) { return p.name; });
+      restyle();
     }
 
     var located = d.events.filter(function (p) { return p.lat !== null && p.lon !== null; });
@@ -88,7 +97,7 @@
 
     mentionLayer.selectAll("circle.mention").data(d.places).enter().append("circle").attr("class", "mention")
       .attr("cx", function (p) { return xy(p)[0]; }).attr("cy", function (p) { return xy(p)[1]; })
-      .attr("r", function (p) { return Math.min(8, 1.5 + Math.sqrt(p.mentions)) / Math.sqrt(k); });
+      .attr("r", function (p) { return Math.min(6, 1.5 + Math.sqrt(p.mentions)) / k; });
     mentionLayer.attr("display", "none");
     var toggle = document.getElementById("show-places");
     if (toggle) toggle.addEventListener("change", function () {
@@ -98,15 +107,7 @@
     var zoom = d3.zoom().scaleExtent([1, 60]).on("zoom", function (event) {
       k = event.transform.k;
       g.attr("transform", event.transform);
-      pointLayer.selectAll("circle.point").attr("r", function (p) { return radius(p.count) / Math.sqrt(k); })
-        .attr("stroke-width", 1 / k);
-      mentionLayer.selectAll("circle.mention").attr("r", function (p) {
-        return Math.min(8, 1.5 + Math.sqrt(p.mentions)) / Math.sqrt(k);
-      });
-      labelLayer.selectAll("text.label").attr("font-size", 11 / k).attr("stroke-width", 3 / k)
-        .attr("x", function (p) { return xy(p)[0] + (radius(p.count) + 2) / Math.sqrt(k); })
-        .attr("y", function (p) { return xy(p)[1] + 4 / k; });
-      landLayer.selectAll("path").attr("stroke-width", 0.4 / k);
+      restyle();
     });
     svg.call(zoom);
 
@@ -132,7 +133,7 @@
       var countries = topojson.feature(world, world.objects.countries).features;
       landLayer.selectAll("path").data(countries).enter().append("path")
         .attr("class", function (f) { return "land" + (f.id === "360" ? " idn" : ""); })
-        .attr("d", path).attr("stroke-width", 0.4 / k)
+        .attr("d", path).attr("stroke-width", 0.5 / k)
         .append("title").text(function (f) { return f.properties.name; });
       var byId = new Map(countries.map(function (f) { return [f.id, f]; }));
       var central = d.events.filter(function (p) { return p.lat === null && p.numeric && byId.has(p.numeric); })
@@ -246,7 +247,7 @@
     var defs = svg.append("defs");
     ["neg", "zero", "pos"].forEach(function (name) {
       defs.append("marker").attr("id", "arrow-" + name).attr("viewBox", "0 -4 8 8").attr("refX", 8).attr("refY", 0)
-        .attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto")
+        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9).attr("markerHeight", 9).attr("orient", "auto")
         .append("path").attr("d", "M0,-4L8,0L0,4").attr("fill", name === "neg" ? "#dc2626" : name === "pos" ? "#2563eb" : "#9ca3af");
     });
     var sim = d3.forceSimulation(nodes)
