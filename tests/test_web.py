@@ -386,3 +386,46 @@ def test_web_example_articles_render(examples_app):
         assert html.unescape(re.sub(r"<[^>]+>", "", body)) == record.text
         for event in record.events:
             assert f"—{event.type}/" in page
+
+
+# -- opening read-only ------------------------------------------------------------------------------
+def test_web_opening_never_changes_the_journal_mode(tmp_path):
+    path = tmp_path / "rollback.db"
+    with Store.open(path) as store:
+        store.add(flood_article())
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    before = path.read_bytes()
+    app = make_app(str(path))
+    try:
+        client = TestClient(app)
+        assert client.get("/events").status_code == 200 and client.get("/api/counts").status_code == 200
+        assert app.store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        app.store.close()
+    assert path.read_bytes() == before
+    assert not (tmp_path / "rollback.db-wal").exists()
+
+
+def test_web_read_only_file_is_opened_immutable(tmp_path, monkeypatch):
+    import warta.store.core as core
+
+    path = tmp_path / "ro.db"
+    with Store.open(path) as store:
+        store.add(flood_article())
+    seen = []
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        seen.append(database)
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(core.os, "access", lambda p, mode: False)     # as if the file and folder were read-only
+    monkeypatch.setattr(core.sqlite3, "connect", connect)
+    store = open_store(path)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    finally:
+        store.close()
+    assert seen and "mode=ro" in seen[0] and "immutable=1" in seen[0]
