@@ -7,8 +7,10 @@ shuts it down.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import json
 import re
 import sqlite3
@@ -429,3 +431,108 @@ def test_web_read_only_file_is_opened_immutable(tmp_path, monkeypatch):
     finally:
         store.close()
     assert seen and "mode=ro" in seen[0] and "immutable=1" in seen[0]
+
+
+# -- the analyst's views (in-process; tests/test_web_browser.py runs them in chromium) ------------------
+def test_web_event_facets_count_the_filtered_rows(app):
+    data = json.loads(call(app, "/api/events")[2])
+    facets = {f["param"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
+    assert facets["type"] == {"CONSULT": 1, "ACCUSE": 1}
+    assert facets["country"] == {"IDN": 2, "JPN": 1}
+    assert facets["month"] == {"2025-01": 1, "2025-03": 1}
+    assert facets["source"] == {"KOMPAS.com": 1, "detikJateng": 1}
+    data = json.loads(call(app, "/api/events?country=JPN")[2])
+    assert {v["value"] for f in data["facets"] if f["param"] == "type" for v in f["values"]} == {"CONSULT"}
+    page = call(app, "/events?since=2025-03&until=2025-03")[2]
+    assert 'data-facet="month"' in page and "2025-03 <a" in page          # the month facet shows as active
+
+
+@pytest.mark.parametrize("kind, api", [("events", "/api/events"), ("quotes", "/api/quotes"),
+                                       ("actors", "/api/actors"), ("articles", "/api/articles"),
+                                       ("groups", "/api/events/grouped")])
+@pytest.mark.parametrize("query", ["", "country=IDN", "since=2025-03", "sort=-date"])
+def test_web_downloads_hold_exactly_the_filtered_rows(app, kind, api, query):
+    if kind == "groups" and query == "sort=-date":
+        query = "sort=-articles"
+    if kind == "actors" and query == "sort=-date":
+        query = "sort=name"
+    if kind == "articles" and query == "country=IDN":
+        query = "source=detik"
+    status, _, body = call(app, f"{api}?{query}&limit=1000")
+    assert status == 200, body
+    rows = json.loads(body)[{"groups": "groups"}.get(kind, kind)]
+    status, headers, text = call(app, f"/export/{kind}.csv?{query}")
+    assert status == 200 and headers["Content-Disposition"].startswith("attachment")
+    got = list(csv.DictReader(io.StringIO(text)))
+    assert len(got) == len(rows) == json.loads(body)["total"]
+    status, _, text = call(app, f"/export/{kind}.json?{query}")
+    assert json.loads(text) == [{k: v for k, v in r.items()} for r in json.loads(text)] and len(json.loads(text)) == len(rows)
+    key = {"events": "evidence", "quotes": "text", "actors": "name", "articles": "id", "groups": "type"}[kind]
+    assert [r[key] for r in got] == [str(r[key]) for r in rows]
+
+
+def test_web_sorting_by_a_column(app):
+    asc = [e["date"] for e in json.loads(call(app, "/api/events?sort=date")[2])["events"]]
+    desc = [e["date"] for e in json.loads(call(app, "/api/events?sort=-date")[2])["events"]]
+    assert asc == sorted(asc) and desc == sorted(desc, reverse=True) and asc != desc
+    page = call(app, "/events?sort=type")[2]
+    assert 'aria-sort="ascending"' in page and "sort=-type" in page
+
+
+def test_web_actor_page(app):
+    status, _, page = call(app, "/actor?name=Sugiono")
+    assert status == 200
+    text = visible(page)
+    assert "Sugiono IDN" in text and "Events as source (1)" in text and "Quotes (1)" in text
+    assert "Takeshi Iwaya" in text                          # appears with
+    data = json.loads(call(app, "/api/actor?name=Takeshi+Iwaya")[2])["actor"]
+    assert data["country"] == "JPN" and len(data["events_as_target"]) == 1 and data["co_occurring"]
+    assert call(app, "/actor?name=Nobody")[0] == 404
+
+
+def test_web_quotes_page_searches(app):
+    data = json.loads(call(app, "/api/quotes?q=maritim")[2])
+    assert data["count"] == 1 and data["quotes"][0]["speaker_name"] == "Sugiono"
+    assert json.loads(call(app, "/api/quotes?q=banjir")[2])["count"] == 0
+    page = call(app, "/quotes?actor=Sugiono")[2]
+    assert "Kami sepakat memperkuat" in page
+
+
+def test_web_chart_data(app):
+    timeline = json.loads(call(app, "/api/timeline?period=month")[2])
+    assert [b["period"] for b in timeline["bins"]] == ["2025-01", "2025-02", "2025-03"]   # empty months kept
+    assert timeline["bins"][0]["counts"] == {"CONSULT": 1}
+    week = json.loads(call(app, "/api/timeline?period=week")[2])
+    assert week["bins"][0]["period"] == "2025-01-13"                   # the Monday of the week
+    network = json.loads(call(app, "/api/network")[2])
+    assert network["edges"] == [{"source": "Sugiono", "target": "Takeshi Iwaya", "count": 1, "goldstein": 1.0}]
+    page = call(app, "/map")[2]
+    assert '<script type="application/json" id="map-data">' in page and "d3.min.js" in page
+
+
+def test_web_event_link_highlights_its_evidence(app):
+    article = diplomacy_article()
+    status, _, page = call(app, f"/article/{article.id}?event=0")
+    assert status == 200
+    assert 'id="hit"' in page and 'class="hitnote"' in page
+    hit = "".join(re.findall(r'<span class="[^"]*\bhit\b[^"]*"[^>]*>([^<]*)</span>', page))
+    assert html.unescape(hit) == article.events[0].evidence
+    assert call(app, f"/article/{article.id}?event=7")[0] == 404
+
+
+def test_web_openapi_documents_every_api_route(app):
+    spec = json.loads(call(app, "/api/openapi.json")[2])
+    assert spec["openapi"].startswith("3.")
+    for path in ("/api/events", "/api/quotes", "/api/actors", "/api/actor", "/api/map", "/api/timeline",
+                 "/api/network", "/api/search", "/api/articles/{article_id}"):
+        assert path in spec["paths"]
+    page = call(app, "/api/docs")[2]
+    assert "GET /api/events" in html.unescape(page) and "cdn" not in page.lower()
+
+
+def test_web_static_assets_are_in_the_package(app):
+    for path in ("/static/style.css", "/static/warta.js", "/static/vendor/d3/d3.min.js",
+                 "/static/vendor/topojson-client/topojson-client.min.js",
+                 "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/d3/LICENSE"):
+        assert call(app, path)[0] == 200, path
+    assert call(app, "/static/../app.py")[0] == 404
