@@ -79,14 +79,10 @@ class Queries:
 
     # -- plumbing ------------------------------------------------------------------------
     def _rows(self, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
-        try:
-            return [dict(r) for r in self.conn.execute(sql, list(params))]
-        except sqlite3.Error as exc:
-            if fts_error(exc):
-                raise ValueError(f"search syntax: {exc}") from None
-            raise StoreError(f"{self.store.path}: {exc}") from None
+        return list(self._iter(sql, list(params)))
 
     def _iter(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        """Rows as dicts; an FTS syntax error is a ValueError (a 400), any other SQLite error a StoreError."""
         try:
             cursor = self.conn.execute(sql, params)
             while True:
@@ -100,6 +96,12 @@ class Queries:
                 raise ValueError(f"search syntax: {exc}") from None
             raise StoreError(f"{self.store.path}: {exc}") from None
 
+    #: filters the store's `_filters` does not know: (list kind, filter, SQL condition with one parameter)
+    EXTRA = [("events", "place", "t.place = ?"), ("events", "quad_class", "t.quad_class = ?"),
+             ("quotes", "q", "t.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"),
+             ("articles", "q", "a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"),
+             ("actors", "sector", "t.sector = ?")]
+
     def where(self, kind: str, f: dict[str, Any]) -> tuple[str, list[Any]]:
         """WHERE clause (without the keyword) and its parameters for a list kind and validated filters."""
         base = {k: f.get(k) for k in ("type", "country", "actor", "since", "until", "source", "actor_type")}
@@ -111,21 +113,10 @@ class Queries:
         else:
             base.pop("actor_type") if kind != "events" else None
             where, params = self.store._filters(table=kind, **base)
-        if kind == "events" and f.get("place"):
-            where += " AND t.place = ?"
-            params.append(f["place"])
-        if kind == "events" and f.get("quad_class"):
-            where += " AND t.quad_class = ?"
-            params.append(f["quad_class"])
-        if kind == "quotes" and f.get("q"):
-            where += " AND t.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
-            params.append(f["q"])
-        if kind == "articles" and f.get("q"):
-            where += " AND a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            params.append(f["q"])
-        if kind == "actors" and f.get("sector"):
-            where += " AND t.sector = ?"
-            params.append(f["sector"])
+        for table, key, condition in self.EXTRA:
+            if kind == table and f.get(key):
+                where += f" AND {condition}"
+                params.append(f[key])
         return where, params
 
     def _order(self, kind: str, sort: str | None) -> str:
