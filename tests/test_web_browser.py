@@ -140,6 +140,7 @@ def test_browser_map_has_points_and_countries(web):
     web.get_by_role("button", name="Indonesia").click()
     web.wait_for_timeout(800)
     shot(web, "map")
+    web.locator("#map").screenshot(path=str(SHOTS / "map-only.png"))
     web.locator("#map circle.point[data-name='Demak']").first.dispatch_event("click")
     web.wait_for_url(re.compile(r"/events\?.*place=Demak"))
     rows = web.locator("#rows tbody tr")

@@ -188,6 +188,7 @@ class WebApp:
         self.lock = threading.Lock()
         self.env = make_env()
         self._types: tuple[float, set[str], set[str]] | None = None
+        self._counts: tuple[int, dict[str, int]] | None = None
         routes = [
             Route("/", self.page(self.home)),
             Route("/search", self.page(self.home)),
@@ -281,6 +282,13 @@ class WebApp:
     def params(self, request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
         return P.parse(request.query_params, request.url.query, allowed)
 
+    def counts(self) -> dict[str, int]:
+        """Store.counts(), computed again only when the store has changed (`PRAGMA data_version`)."""
+        version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._counts is None or self._counts[0] != version:
+            self._counts = (version, self.store.counts())
+        return self._counts[1]
+
     def known_types(self) -> tuple[set[str], set[str]]:
         """(event types, actor types and sectors): PLOVER's and what the store holds (refreshed each minute)."""
         now = time.monotonic()
@@ -306,11 +314,11 @@ class WebApp:
         sort = P.sort(params, kind)
         limit = P.integer(params, "limit", self.page_size, 1, 1000)
         offset = P.integer(params, "offset", 0, 0, 10_000_000)
-        rows = self.q.rows(kind, f, sort, limit, offset)
+        page = self.q.page(kind, f, sort, limit, offset, facets=True)
         if kind == "groups":
-            self.q.group_details(rows)
+            self.q.group_details(page["rows"])
         return {"kind": kind, "params": params, "filters": f, "sort": sort, "limit": limit, "offset": offset,
-                "rows": rows, "total": self.q.total(kind, f)}
+                "rows": page["rows"], "total": page["total"], "facets": page["facets"]}
 
     def list_page(self, kind: str) -> Callable[..., Response]:
         def handler(request: Request) -> Response:
@@ -323,7 +331,6 @@ class WebApp:
                 return self.render(f"{kind}.html", status=400, kind=kind, params=params, filters={}, rows=[],
                                    total=0, limit=self.page_size, offset=0, sort="", facets=[], error=exc.message,
                                    title=TITLES[kind], path=PATHS[kind])
-            ctx["facets"] = self.q.facets(kind, ctx["filters"])
             return self.render(f"{kind}.html", title=TITLES[kind], path=PATHS[kind], error="", **ctx)
 
         handler.__name__ = f"{kind}_page"
@@ -334,7 +341,7 @@ class WebApp:
             ctx = self._list(request, kind)
             data = {"ok": True, "filters": ctx["filters"], "sort": ctx["sort"], "limit": ctx["limit"],
                     "offset": ctx["offset"], "total": ctx["total"], "count": len(ctx["rows"]),
-                    API_KEYS[kind]: ctx["rows"], "facets": self.q.facets(kind, ctx["filters"])}
+                    API_KEYS[kind]: ctx["rows"], "facets": ctx["facets"]}
             return self.json(data)
 
         handler.__name__ = f"api_{kind}"
@@ -370,7 +377,7 @@ class WebApp:
         limit = P.integer(params, "limit", 20, 1, 200)
         f = P.filters({k: v for k, v in params.items() if k in ("since", "until", "source")}, "articles")
         hits = self._search(q, limit, f) if q else None
-        counts = self.store.counts()
+        counts = self.counts()
         recent = self.q.rows("articles", {}, "-date", 25, 0)
         return self.render("home.html", title="warta", counts=counts, q=q, hits=hits, recent=recent, params=params)
 
@@ -451,7 +458,7 @@ class WebApp:
     # -- JSON API ------------------------------------------------------------------------------------
     def api_counts(self, request: Request) -> Response:
         self.params(request, ())
-        return self.json({"ok": True, "counts": self.store.counts()})
+        return self.json({"ok": True, "counts": self.counts()})
 
     def api_article(self, request: Request, article_id: str) -> Response:
         self.params(request, ())

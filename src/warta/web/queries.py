@@ -11,6 +11,7 @@ import functools
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 from warta.errors import StoreError
@@ -96,6 +97,14 @@ class Queries:
                 raise ValueError(f"search syntax: {exc}") from None
             raise StoreError(f"{self.store.path}: {exc}") from None
 
+    def _rows_raw(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            if fts_error(exc):
+                raise ValueError(f"search syntax: {exc}") from None
+            raise StoreError(f"{self.store.path}: {exc}") from None
+
     #: filters the store's `_filters` does not know: (list kind, filter, SQL condition with one parameter)
     EXTRA = [("events", "place", "t.place = ?"), ("events", "quad_class", "t.quad_class = ?"),
              ("quotes", "q", "t.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"),
@@ -138,12 +147,28 @@ class Queries:
 
     def rows(self, kind: str, f: dict[str, Any], sort: str | None = None, limit: int = 100, offset: int = 0
              ) -> list[dict[str, Any]]:
+        return self.page(kind, f, sort, limit, offset)["rows"]
+
+    def page(self, kind: str, f: dict[str, Any], sort: str | None = None, limit: int = 100, offset: int = 0,
+             facets: bool = False) -> dict[str, Any]:
+        """{rows, total[, facets]} of one page.  Grouped lists (actors, groups) are aggregated once and cut
+        here, since their GROUP BY reads every row anyway; the others count with a second query."""
         sql, params = self._list_sql(kind, f, sort)
-        rows = self._rows(sql + " LIMIT ? OFFSET ?", params + [limit, offset])
+        out: dict[str, Any]
+        if kind in ("actors", "groups"):
+            everything = self._rows(sql, params)
+            out = {"rows": everything[offset:offset + limit], "total": len(everything)}
+            if facets:
+                out["facets"] = self._facets_of(kind, everything)
+        else:
+            out = {"rows": self._rows(sql + " LIMIT ? OFFSET ?", params + [limit, offset]),
+                   "total": self.total(kind, f)}
+        if facets and "facets" not in out:
+            out["facets"] = self.facets(kind, f)
         if kind == "groups":
-            for r in rows:
+            for r in out["rows"]:
                 r["article_ids"] = [x for x in (r.get("article_ids") or "").split(",") if x]
-        return rows
+        return out
 
     def all_rows(self, kind: str, f: dict[str, Any], sort: str | None = None) -> Iterator[dict[str, Any]]:
         """Every row the filters select, in the page's order (for CSV and JSON downloads)."""
@@ -162,6 +187,7 @@ class Queries:
         return self._rows(sql, params)[0]["n"]
 
     # -- facets -------------------------------------------------------------------------------
+    #: per list kind: (parameter, label, SQL expressions whose values count; several count a row once)
     FACETS = {
         "events": [("type", "type", ["t.type"]), ("country", "country", ["t.source_country", "t.target_country"]),
                    ("actor", "actor", ["t.source_name", "t.target_name"]), ("source", "outlet", ["s.name"]),
@@ -171,31 +197,63 @@ class Queries:
         "actors": [("type", "type", ["t.type"]), ("sector", "sector", ["t.sector"]),
                    ("country", "country", ["t.country"]), ("source", "outlet", ["s.name"])],
         "articles": [("source", "outlet", ["s.name"]), ("month", "month", [f"substr({PUBLISHED}, 1, 7)"])],
+        "groups": [("type", "type", ["type"]), ("country", "country", ["source_country", "target_country"]),
+                   ("month", "month", ["substr(date, 1, 7)"])],
     }
 
-    def facets(self, kind: str, f: dict[str, Any], size: int = 12) -> list[dict[str, Any]]:
-        """[{param, label, values: [{value, count}]}] over the filtered rows; a value counts rows (an event
-        whose source and target share a country counts once for it)."""
-        if kind == "groups":
-            return self._group_facets(f, size)
-        if kind not in self.FACETS:
-            return []
-        where, params = self.where(kind, f)
-        key = {"events": "t.pk", "quotes": "t.pk", "actors": "t.pk", "articles": "a.pk"}[kind]
+    def _facets_of(self, kind: str, rows: list[dict[str, Any]], size: int = 12) -> list[dict[str, Any]]:
+        """Facets counted over the rows of a grouped list already fetched (an actor, a group counts once)."""
+        def values(r: dict[str, Any], param: str) -> set:
+            if param == "month":
+                return {(r.get("date") or "")[:7]}
+            if param == "country":
+                return {r.get("country")} if kind == "actors" else {r.get("source_country"), r.get("target_country")}
+            if param == "sector":
+                return set((r.get("sectors") or "").split(","))
+            return {r.get(param)}
+
+        spec = self.ACTOR_FACETS if kind == "actors" else self.FACETS[kind]
         out = []
-        for param, label, exprs in self.FACETS[kind]:
-            if len(exprs) == 1:
-                sql = (f"SELECT {exprs[0]} AS value, count(*) AS n {FROM[kind]} WHERE {where} AND {exprs[0]} IS NOT NULL "
-                       f"AND {exprs[0]} != '' GROUP BY 1 ORDER BY n DESC, value LIMIT ?")
-                values = self._rows(sql, params + [size])
-            else:
-                union = " UNION ".join(f"SELECT {key} AS k, {e} AS value {FROM[kind]} WHERE {where}" for e in exprs)
-                sql = (f"SELECT value, count(*) AS n FROM ({union}) WHERE value IS NOT NULL AND value != '' "
-                       "GROUP BY value ORDER BY n DESC, value LIMIT ?")
-                values = self._rows(sql, params * len(exprs) + [size])
-            out.append({"param": param, "label": label, "values": [{"value": v["value"], "count": v["n"]}
-                                                                    for v in values]})
+        for param, label, _ in spec:
+            c = Counter(v for r in rows for v in values(r, param))
+            c.pop(None, None)
+            c.pop("", None)
+            out.append({"param": param, "label": label,
+                        "values": [{"value": v, "count": n}
+                                   for v, n in sorted(c.items(), key=lambda x: (-x[1], str(x[0])))[:size]]})
         return out
+
+    #: the actors list counts actors (one row per name, type and country), not their mentions
+    ACTOR_FACETS = [("type", "type", []), ("sector", "sector", []), ("country", "country", [])]
+
+    def facets(self, kind: str, f: dict[str, Any], size: int = 12) -> list[dict[str, Any]]:
+        """[{param, label, values: [{value, count}]}] over the filtered rows, counted in one pass over them
+        (an event whose source and target share a country counts once for it)."""
+        spec = self.FACETS.get(kind)
+        if not spec:
+            return []
+        exprs = [e for _, _, group in spec for e in group]
+        if kind == "groups":
+            sql, params = self._groups_sql(f, None)
+            sql = f"SELECT {', '.join(exprs)} FROM ({sql.split(' ORDER BY ')[0]})"
+        else:
+            where, params = self.where(kind, f)
+            sql = f"SELECT {', '.join(exprs)} {FROM[kind]} WHERE {where}"
+        rows = [tuple(r) for r in self._rows_raw(sql, params)]
+        counters = []
+        i = 0
+        for _, _, group in spec:
+            if len(group) == 1:
+                c = Counter(map(itemgetter(i), rows))
+            else:
+                c = Counter(v for r in rows for v in set(r[i:i + len(group)]))
+            c.pop(None, None)
+            c.pop("", None)
+            counters.append(c)
+            i += len(group)
+        return [{"param": param, "label": label,
+                 "values": [{"value": v, "count": n} for v, n in sorted(c.items(), key=lambda x: (-x[1], str(x[0])))[:size]]}
+                for (param, label, _), c in zip(spec, counters)]
 
     # -- event groups ------------------------------------------------------------------------------
     def _groups_sql(self, f: dict[str, Any], sort: str | None, count: bool = False) -> tuple[str, list[Any]]:
@@ -216,39 +274,40 @@ class Queries:
             return f"SELECT count(*) AS n FROM event_groups WHERE {' AND '.join(where)}", params
         return f"SELECT * FROM event_groups WHERE {' AND '.join(where)} {self._order('groups', sort)}", params
 
-    def _group_facets(self, f: dict[str, Any], size: int) -> list[dict[str, Any]]:
-        sql, params = self._groups_sql(f, None)
-        sql = sql.split(" ORDER BY ")[0]
-        out = []
-        for param, label, expr in (("type", "type", "type"), ("country", "country", "source_country"),
-                                   ("month", "month", "substr(date, 1, 7)")):
-            values = self._rows(f"SELECT {expr} AS value, count(*) AS n FROM ({sql}) WHERE {expr} IS NOT NULL "
-                                "GROUP BY 1 ORDER BY n DESC, value LIMIT ?", params + [size])
-            out.append({"param": param, "label": label, "values": [{"value": v["value"], "count": v["n"]}
-                                                                    for v in values]})
-        return out
-
     def group_details(self, groups: list[dict[str, Any]]) -> None:
-        """Give each group (in place) its actors' names, place, a sample sentence and its articles."""
+        """Give each group (in place) its actors' names, place, a sample sentence and its articles: one query
+        over the events of the page's types and dates, bucketed by the group key here."""
+        if not groups:
+            return
+        key = ("type", "source_country", "target_country", "date", "cameo")
+        wanted = {tuple(g.get(k) for k in key) for g in groups}
+        types = sorted({g.get("type") for g in groups if g.get("type")})
+        dates = sorted({g.get("date") for g in groups if g.get("date")})
+        params: list[Any] = [*types, *dates]
+        rows = self._rows(
+            f"SELECT t.type, t.source_country, t.target_country, {GROUP_DATE} AS date, t.cameo, t.article_id, t.idx, "
+            f"t.source_name, t.target_name, t.place, t.evidence, a.title, {PUBLISHED} AS published, s.name AS outlet "
+            f"{FROM['events']} WHERE a.status = 'ok' AND t.type IN ({', '.join('?' * len(types)) or 'NULL'}) "
+            f"AND {GROUP_DATE} IN ({', '.join('?' * len(dates)) or 'NULL'}) ORDER BY a.pk, t.idx", params)
+        buckets: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            k = tuple(r.get(x) for x in key)
+            if k in wanted:
+                buckets[k].append(r)
         for g in groups:
-            rows = self._rows(
-                "SELECT t.article_id, t.idx, t.source_name, t.target_name, t.place, t.evidence, a.title, "
-                f"{PUBLISHED} AS published, s.name AS outlet {FROM['events']} "
-                f"WHERE a.status = 'ok' AND t.type IS ? AND t.source_country IS ? AND t.target_country IS ? "
-                f"AND {GROUP_DATE} IS ? AND t.cameo IS ? ORDER BY a.pk, t.idx LIMIT 200",
-                [g.get("type"), g.get("source_country"), g.get("target_country"), g.get("date"), g.get("cameo")])
+            members = buckets.get(tuple(g.get(k) for k in key), [])
 
-            def common(key: str) -> str | None:
-                c = Counter(r[key] for r in rows if r.get(key))
+            def common(name: str) -> str | None:
+                c = Counter(r[name] for r in members if r.get(name))
                 return c.most_common(1)[0][0] if c else None
 
             g["source_name"], g["target_name"], g["place"] = common("source_name"), common("target_name"), \
                 common("place")
-            sample = next((r for r in rows if r.get("evidence")), None)
+            sample = next((r for r in members if r.get("evidence")), None)
             g["sample"] = sample and {"text": sample["evidence"], "article_id": sample["article_id"],
                                       "idx": sample["idx"]}
             seen, articles = set(), []
-            for r in rows:
+            for r in members:
                 if r["article_id"] not in seen:
                     seen.add(r["article_id"])
                     articles.append({"id": r["article_id"], "idx": r["idx"], "title": r["title"],
