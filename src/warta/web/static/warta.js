@@ -176,11 +176,10 @@
     var t = tip(el);
     var base = params(el);
 
-    function go(first, last, type) {
+    function go(first, last) {
       var q = new URLSearchParams(base);
       q.set("since", periodRange(d.period, first)[0]);
       q.set("until", periodRange(d.period, last)[1]);
-      if (type) q.set("type", type);
       window.location.href = "/events?" + q.toString();
     }
 
@@ -189,12 +188,7 @@
       .selectAll("rect").data(function (s) { return s.map(function (v) { return {v: v, key: s.key}; }); })
       .enter().filter(function (r) { return r.v[1] > r.v[0]; }).append("rect").attr("class", "bar")
       .attr("x", function (r) { return x(r.v.data.period); }).attr("width", x.bandwidth())
-      .attr("y", function (r) { return y(r.v[1]); }).attr("height", function (r) { return y(r.v[0]) - y(r.v[1]); })
-      .on("mousemove", function (event, r) {
-        t.show(event, r.v.data.period + ": " + (r.v[1] - r.v[0]) + " " + r.key + " (" + r.v.data.total + " in all)");
-      })
-      .on("mouseleave", t.hide)
-      .on("click", function (event, r) { go(r.v.data.period, r.v.data.period, r.key); });
+      .attr("y", function (r) { return y(r.v[1]); }).attr("height", function (r) { return y(r.v[0]) - y(r.v[1]); });
 
     var ticks = x.domain().filter(function (_, i, all) { return all.length <= 24 || i % Math.ceil(all.length / 24) === 0; });
     svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (H - M.bottom) + ")")
@@ -203,15 +197,34 @@
     svg.append("g").attr("class", "axis").attr("transform", "translate(" + M.left + ",0)")
       .call(d3.axisLeft(y).ticks(6).tickFormat(d3.format("d")));
 
+    function bandAt(event) {
+      var px = d3.pointer(event, svg.node())[0];
+      return x.domain().find(function (p) { return px >= x(p) && px <= x(p) + x.bandwidth(); });
+    }
+
+    // the brush lies over the bars: a drag selects periods, a click opens one, hovering names one
     var brush = d3.brushX().extent([[M.left, M.top], [W - M.right, H - M.bottom]]).on("end", function (event) {
-      if (!event.selection || !event.sourceEvent) return;
+      if (!event.sourceEvent) return;
+      if (!event.selection) {
+        var one = bandAt(event.sourceEvent);
+        if (one) go(one, one);
+        return;
+      }
       var chosen = x.domain().filter(function (p) {
         var mid = x(p) + x.bandwidth() / 2;
         return mid >= event.selection[0] && mid <= event.selection[1];
       });
       if (chosen.length) go(chosen[0], chosen[chosen.length - 1]);
     });
-    svg.append("g").attr("class", "brush").call(brush).lower();
+    var byPeriod = new Map(d.bins.map(function (b) { return [b.period, b]; }));
+    svg.append("g").attr("class", "brush").call(brush)
+      .on("mousemove.tip", function (event) {
+        var p = bandAt(event), b = p && byPeriod.get(p);
+        if (!b) { t.hide(); return; }
+        var parts = d.types.filter(function (k) { return b.counts[k]; }).map(function (k) { return k + " " + b.counts[k]; });
+        t.show(event, p + ": " + b.total + " event(s)" + (parts.length ? " — " + parts.join(", ") : ""));
+      })
+      .on("mouseleave.tip", t.hide);
 
     var legend = document.getElementById("timeline-legend");
     d.types.forEach(function (type) {
