@@ -65,7 +65,6 @@ TITLES = {"events": "Events", "quotes": "Quotes", "actors": "Actors", "articles"
           "groups": "Event groups"}
 PATHS = {"events": "/events", "quotes": "/quotes", "actors": "/actors", "articles": "/articles",
          "groups": "/events/grouped"}
-API_KEYS = {"events": "events", "quotes": "quotes", "actors": "actors", "articles": "articles", "groups": "groups"}
 
 
 def open_store(path: str) -> Store:
@@ -189,15 +188,12 @@ class WebApp:
         self.env = make_env()
         self._types: tuple[float, set[str], set[str]] | None = None
         self._counts: tuple[int, dict[str, int]] | None = None
-        routes = [
+        lists = [Route(path, self.page(self.list_page(kind))) for kind, path in PATHS.items()]
+        lists += [Route("/api" + path, self.page(self.api_list(kind))) for kind, path in PATHS.items()]
+        routes = lists + [
             Route("/", self.page(self.home)),
             Route("/search", self.page(self.home)),
-            Route("/articles", self.page(self.list_page("articles"))),
             Route("/article/{article_id}", self.page(self.article_page)),
-            Route("/events", self.page(self.list_page("events"))),
-            Route("/events/grouped", self.page(self.list_page("groups"))),
-            Route("/quotes", self.page(self.list_page("quotes"))),
-            Route("/actors", self.page(self.list_page("actors"))),
             Route("/actor", self.page(self.actor_page)),
             Route("/map", self.page(self.map_page)),
             Route("/timeline", self.page(self.timeline_page)),
@@ -206,12 +202,7 @@ class WebApp:
             Route("/favicon.ico", lambda request: Response(status_code=204)),
             Route("/style.css", lambda request: RedirectResponse("/static/style.css", status_code=301)),
             Route("/api/counts", self.page(self.api_counts)),
-            Route("/api/articles", self.page(self.api_list("articles"))),
             Route("/api/articles/{article_id}", self.page(self.api_article)),
-            Route("/api/events", self.page(self.api_list("events"))),
-            Route("/api/events/grouped", self.page(self.api_list("groups"))),
-            Route("/api/quotes", self.page(self.api_list("quotes"))),
-            Route("/api/actors", self.page(self.api_list("actors"))),
             Route("/api/actor", self.page(self.api_actor)),
             Route("/api/search", self.page(self.api_search)),
             Route("/api/map", self.page(self.api_map)),
@@ -341,7 +332,7 @@ class WebApp:
             ctx = self._list(request, kind)
             data = {"ok": True, "filters": ctx["filters"], "sort": ctx["sort"], "limit": ctx["limit"],
                     "offset": ctx["offset"], "total": ctx["total"], "count": len(ctx["rows"]),
-                    API_KEYS[kind]: ctx["rows"], "facets": ctx["facets"]}
+                    kind: ctx["rows"], "facets": ctx["facets"]}
             return self.json(data)
 
         handler.__name__ = f"api_{kind}"
