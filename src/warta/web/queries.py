@@ -97,9 +97,12 @@ class Queries:
                 raise ValueError(f"search syntax: {exc}") from None
             raise StoreError(f"{self.store.path}: {exc}") from None
 
-    def _rows_raw(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
+    def _rows_raw(self, sql: str, params: list[Any]) -> list[tuple]:
+        """Rows as plain tuples (no sqlite3.Row), for counting many of them."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             if fts_error(exc):
                 raise ValueError(f"search syntax: {exc}") from None
@@ -161,10 +164,11 @@ class Queries:
             if facets:
                 out["facets"] = self._facets_of(kind, everything)
         else:
-            out = {"rows": self._rows(sql + " LIMIT ? OFFSET ?", params + [limit, offset]),
-                   "total": self.total(kind, f)}
-        if facets and "facets" not in out:
-            out["facets"] = self.facets(kind, f)
+            out = {"rows": self._rows(sql + " LIMIT ? OFFSET ?", params + [limit, offset])}
+            if facets:  # the facet pass reads one row per filtered row: its length is the total
+                out["facets"], out["total"] = self._facets_and_total(kind, f)
+            else:
+                out["total"] = self.total(kind, f)
         if kind == "groups":
             for r in out["rows"]:
                 r["article_ids"] = [x for x in (r.get("article_ids") or "").split(",") if x]
@@ -229,9 +233,13 @@ class Queries:
     def facets(self, kind: str, f: dict[str, Any], size: int = 12) -> list[dict[str, Any]]:
         """[{param, label, values: [{value, count}]}] over the filtered rows, counted in one pass over them
         (an event whose source and target share a country counts once for it)."""
+        return self._facets_and_total(kind, f, size)[0]
+
+    def _facets_and_total(self, kind: str, f: dict[str, Any], size: int = 12
+                          ) -> tuple[list[dict[str, Any]], int]:
         spec = self.FACETS.get(kind)
         if not spec:
-            return []
+            return [], self.total(kind, f)
         exprs = [e for _, _, group in spec for e in group]
         if kind == "groups":
             sql, params = self._groups_sql(f, None)
@@ -239,7 +247,7 @@ class Queries:
         else:
             where, params = self.where(kind, f)
             sql = f"SELECT {', '.join(exprs)} {FROM[kind]} WHERE {where}"
-        rows = [tuple(r) for r in self._rows_raw(sql, params)]
+        rows = self._rows_raw(sql, params)
         counters = []
         i = 0
         for _, _, group in spec:
@@ -253,7 +261,7 @@ class Queries:
             i += len(group)
         return [{"param": param, "label": label,
                  "values": [{"value": v, "count": n} for v, n in sorted(c.items(), key=lambda x: (-x[1], str(x[0])))[:size]]}
-                for (param, label, _), c in zip(spec, counters)]
+                for (param, label, _), c in zip(spec, counters)], len(rows)
 
     # -- event groups ------------------------------------------------------------------------------
     def _groups_sql(self, f: dict[str, Any], sort: str | None, count: bool = False) -> tuple[str, list[Any]]:
