@@ -536,3 +536,33 @@ def test_web_static_assets_are_in_the_package(app):
                  "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/d3/LICENSE"):
         assert call(app, path)[0] == 200, path
     assert call(app, "/static/../app.py")[0] == 404
+
+
+def test_web_map_merges_names_of_one_spot_and_near_lists_its_events(tmp_path):
+    from warta.record import Place
+
+    articles = []
+    for name, title in (("Jakarta", "Menlu Bertemu di Jakarta"), ("DKI Jakarta", "Rapat di DKI Jakarta"),
+                        ("DKI Jakarta", "Pertemuan Lagi di DKI Jakarta")):
+        d = diplomacy_article().to_dict()
+        d.pop("id")
+        d.update(title=title, text=d["text"] + f" {title}.")
+        a = Article.from_dict(d)
+        a.events[0].place = name
+        a.places = [Place(name, 0, 7, name=name, country="IDN", lat=-6.2088, lon=106.8456, kind="city", rule="t")]
+        articles.append(a)
+    with Store.open(tmp_path / "m.db") as store:
+        for a in articles:
+            store.add(a)
+    app = make_app(str(tmp_path / "m.db"))
+    try:
+        data = json.loads(call(app, "/api/map?all=1")[2])   # the three texts are near-duplicates
+        assert len(data["events"]) == 1
+        point = data["events"][0]
+        assert point["name"] == "DKI Jakarta" and point["names"] == ["DKI Jakarta", "Jakarta"] and point["count"] == 3
+        events = json.loads(call(app, "/api/events?all=1&near=" + point["near"])[2])
+        assert events["total"] == 3
+        assert json.loads(call(app, "/api/events?near=1.0,2.0")[2])["total"] == 0
+        assert call(app, "/api/events?near=north")[0] == 400 and call(app, "/api/events?near=91,0")[0] == 400
+    finally:
+        app.store.close()

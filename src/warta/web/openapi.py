@@ -20,6 +20,7 @@ DESCRIBE = {
     "until": ("string", "On or before this date; a prefix (2024-03) means the whole month."),
     "source": ("string", "Outlet, domain, URL or input file contains this text (literally)."),
     "place": ("string", "The event's place, exactly as stored."),
+    "near": ("string", "LAT,LON: events whose place lies at these coordinates (2 decimals; a map point)."),
     "quad_class": ("integer", "QuadClass 1-4 (verbal/material cooperation, verbal/material conflict)."),
     "q": ("string", "Full-text search (FTS5: words, \"a phrase\", OR, prefix*); a syntax error is a 400."),
     "all": ("boolean", "1: include near-duplicate articles."),

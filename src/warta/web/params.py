@@ -80,6 +80,17 @@ def text(params: dict[str, str], key: str, limit: int = MAX_TEXT) -> str | None:
     return value
 
 
+def near(value: str) -> tuple[float, float]:
+    """`lat,lon` (the map's point) as two numbers rounded to 2 decimals."""
+    try:
+        lat, lon = (round(float(x), 2) for x in value.split(","))
+    except ValueError:
+        raise HTTPError(400, f"near must be LAT,LON such as -6.21,106.85, not {value[:40]!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise HTTPError(400, f"near must be a latitude (-90..90) and a longitude (-180..180), not {value[:40]!r}")
+    return lat, lon
+
+
 def flag(params: dict[str, str], key: str) -> bool:
     value = params.get(key)
     if value is None:
@@ -99,7 +110,7 @@ def sort(params: dict[str, str], kind: str) -> str:
 
 COMMON = ("sort", "limit", "offset")
 ALLOWED = {
-    "events": ("type", "country", "actor", "since", "until", "source", "place", "quad_class", "all") + COMMON,
+    "events": ("type", "country", "actor", "since", "until", "source", "place", "near", "quad_class", "all") + COMMON,
     "quotes": ("q", "country", "actor", "since", "until", "source", "all") + COMMON,
     "actors": ("type", "sector", "country", "actor", "since", "until", "source", "all") + COMMON,
     "articles": ("q", "since", "until", "source", "all", "failed") + COMMON,
@@ -139,6 +150,8 @@ def filters(params: dict[str, str], kind: str, event_types: set[str] | None = No
             f[key] = value
     if "q" in params:
         f["q"] = text(params, "q", MAX_SEARCH)
+    if "near" in params:
+        f["near"] = near(params["near"])
     if "quad_class" in params:
         f["quad_class"] = integer(params, "quad_class", 0, 1, 4)
     if "min_articles" in params or kind == "groups":

@@ -125,6 +125,10 @@ class Queries:
         else:
             base.pop("actor_type") if kind != "events" else None
             where, params = self.store._filters(table=kind, **base)
+        if kind == "events" and f.get("near"):  # events whose place lies at these coordinates (2 decimals)
+            where += (" AND EXISTS (SELECT 1 FROM places p2 WHERE p2.article_id = t.article_id AND "
+                      "(p2.name = t.place OR p2.text = t.place) AND round(p2.lat, 2) = ? AND round(p2.lon, 2) = ?)")
+            params += list(f["near"])
         for table, key, condition in self.EXTRA:
             if kind == table and f.get(key):
                 where += f" AND {condition}"
@@ -337,16 +341,23 @@ class Queries:
         for r in rows:
             if r["lat"] is None and (r["kind"] != "country" or not r["country"]):
                 continue                # no coordinates, and not a whole country (drawn at its centroid)
-            key = (r["name"], r["lat"], r["lon"], r["country"])
-            p = points.setdefault(key, {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "country": r["country"],
-                                        "numeric": _numeric(r["country"]) if r["lat"] is None else None,
-                                        "kind": r["kind"], "count": 0, "types": Counter(), "quad": Counter()})
+            located = r["lat"] is not None and r["lon"] is not None
+            # one point per spot: "Jakarta" and "DKI Jakarta" at the same coordinates are one place
+            key = ("at", round(r["lat"], 2), round(r["lon"], 2)) if located else ("country", r["country"])
+            p = points.setdefault(key, {"lat": r["lat"], "lon": r["lon"], "country": r["country"],
+                                        "near": f"{key[1]},{key[2]}" if located else None,
+                                        "numeric": None if located else _numeric(r["country"]),
+                                        "kind": r["kind"], "count": 0, "names": Counter(), "types": Counter(),
+                                        "quad": Counter()})
             p["count"] += r["n"]
+            p["names"][r["name"]] += r["n"]
             p["types"][r["type"] or "?"] += r["n"]
             if r["quad_class"]:
                 p["quad"][int(r["quad_class"])] += r["n"]
         out = []
         for p in points.values():
+            p["name"] = p["names"].most_common(1)[0][0]
+            p["names"] = [n for n, _ in p["names"].most_common()]
             p["type"] = p["types"].most_common(1)[0][0]
             p["quad_class"] = p["quad"].most_common(1)[0][0] if p["quad"] else None
             p["types"] = dict(p["types"].most_common())

@@ -68,7 +68,7 @@
     }
 
     function drawPoints(points) {
-      var sel = pointLayer.selectAll("circle.point").data(points, function (p) { return p.name + "|" + p.country; });
+      var sel = pointLayer.selectAll("circle.point").data(points, function (p) { return p.near || p.country; });
       sel.enter().append("circle").attr("class", "point")
         .attr("data-name", function (p) { return p.name; })
         .attr("data-count", function (p) { return p.count; })
@@ -77,17 +77,17 @@
         .attr("cy", function (p) { return xy(p)[1]; })
         .on("mousemove", function (event, p) {
           var types = Object.keys(p.types).map(function (x) { return x + " " + p.types[x]; }).join(", ");
-          t.show(event, p.name + (p.country ? " (" + p.country + ")" : "") + ": " + p.count + " event(s) — " + types);
+          t.show(event, p.names.join(" / ") + (p.country ? " (" + p.country + ")" : "") + ": " + p.count + " event(s) — " + types);
         })
         .on("mouseleave", t.hide)
         .on("click", function (event, p) {
           var q = new URLSearchParams(base);
-          q.set("place", p.name);
+          if (p.near) q.set("near", p.near); else q.set("place", p.name);
           window.location.href = "/events?" + q.toString();
         });
       pointLayer.selectAll("circle.point").sort(function (a, b) { return b.count - a.count; });
       var top = points.slice(0, 10);
-      labelLayer.selectAll("text.label").data(top, function (p) { return p.name + "|" + p.country; }).enter()
+      labelLayer.selectAll("text.label").data(top, function (p) { return p.near || p.country; }).enter()
         .append("text").attr("class", "label").text(function (p) { return p.name; });
       restyle();
     }
