@@ -37,7 +37,7 @@
     var el = document.getElementById("map");
     if (!el) return;
     var d = data("map-data") || {events: [], places: []};
-    var W = 960, H = 520;
+    var W = 960, H = 470;
     var svg = d3.select(el).append("svg").attr("viewBox", "0 0 " + W + " " + H)
       .attr("role", "img").attr("aria-label", "map of events");
     var g = svg.append("g");
@@ -65,6 +65,15 @@
         .attr("x", function (p) { return xy(p)[0] + (radius(p.count) + 3) / k; })
         .attr("y", function (p) { return xy(p)[1] + 4 / k; });
       landLayer.selectAll("path").attr("stroke-width", 0.5 / k);
+      var placed = [];  // the bigger places keep their labels; a label that would overlap one is hidden
+      labelLayer.selectAll("text.label").each(function () {
+        var b = this.getBBox();
+        var hit = placed.some(function (o) {
+          return b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
+        });
+        this.setAttribute("visibility", hit ? "hidden" : "visible");
+        if (!hit) placed.push(b);
+      });
     }
 
     function drawPoints(points) {
