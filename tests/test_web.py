@@ -1,11 +1,13 @@
 """The read-only web view (`warta serve`): pages, highlighting, escaping, filters and the JSON error shape.
 
-The app is a WSGI callable, so most tests call it in-process; one test runs the real
-threaded server on an ephemeral 127.0.0.1 port and shuts it down.
+The app is an ASGI application, so most tests call it in-process through Starlette's
+TestClient; one test runs the real uvicorn server on an ephemeral 127.0.0.1 port and
+shuts it down.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import io
@@ -16,11 +18,10 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import unquote
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from click.testing import CliRunner
+from starlette.testclient import TestClient
 
 from tests.conftest import ROOT
 from warta.cli import main
@@ -114,18 +115,9 @@ def app(db):
 
 
 def call(app, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
-    path, _, query = path.partition("?")
-    environ: dict = {"PATH_INFO": unquote(path, "iso-8859-1"), "QUERY_STRING": query, "REQUEST_METHOD": method}
-    setup_testing_defaults(environ)
-    environ["wsgi.input"] = io.BytesIO(b"")
-    seen: dict = {}
-
-    def start_response(status, headers):
-        seen["status"] = int(status.split()[0])
-        seen["headers"] = dict(headers)
-
-    body = b"".join(app(environ, start_response)).decode("utf-8")
-    return seen["status"], seen["headers"], body
+    client = TestClient(app, raise_server_exceptions=True)
+    r = client.request(method, path, follow_redirects=False)
+    return r.status_code, {k.title(): v for k, v in r.headers.items()}, r.text
 
 
 def visible(page: str) -> str:
@@ -185,7 +177,7 @@ def test_web_article_page_marks_spans_and_lists_layers(app):
     # event line, evidence sentence (trigger marked) and rule
     assert "IDN Sugiono —CONSULT/040→ JPN Takeshi Iwaya · 2025-01-14 · Tokyo" in text
     assert "<mark>bertemu</mark>" in page and "root:temu|active" in page
-    assert '<a href="#s0">¶</a>' in page and 'id="s0"' in page
+    assert 'href="?event=0#hit"' in page and 'id="s0"' in page
     # the layer tables
     for cell in ("Menteri Luar Negeri", "GOV", "nota kesepahaman", "2025-01-14", "quote:direct+after:kata"):
         assert cell in text
@@ -203,7 +195,8 @@ def test_web_article_text_is_escaped(app):
 
 def test_web_pages_forbid_scripts(app):
     _, headers, _ = call(app, "/")
-    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe" not in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
@@ -229,13 +222,15 @@ def test_web_event_filters(app, query, expected):
     assert status == 200
     rows = page.split("<tbody>", 1)[1] if "<tbody>" in page else ""
     for kind in ("CONSULT", "ACCUSE"):
-        assert (f"—{kind}/" in rows) == (kind in expected)
+        assert (f'data-type="{kind}"' in rows) == (kind in expected)
 
 
 def test_web_events_page_links_to_articles(app):
     _, _, page = call(app, "/events?type=CONSULT")
     assert f'href="/article/{diplomacy_article().id}"' in page
-    assert "IDN Sugiono —CONSULT/040→ JPN Takeshi Iwaya" in visible(page)
+    text = visible(page)
+    assert "CONSULT 040 IDN Sugiono JPN Takeshi Iwaya Tokyo" in text
+    assert f'href="/article/{diplomacy_article().id}?event=0#hit"' in page
 
 
 def test_web_event_groups_page_and_api(app):
@@ -393,3 +388,181 @@ def test_web_example_articles_render(examples_app):
         assert html.unescape(re.sub(r"<[^>]+>", "", body)) == record.text
         for event in record.events:
             assert f"—{event.type}/" in page
+
+
+# -- opening read-only ------------------------------------------------------------------------------
+def test_web_opening_never_changes_the_journal_mode(tmp_path):
+    path = tmp_path / "rollback.db"
+    with Store.open(path) as store:
+        store.add(flood_article())
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    before = path.read_bytes()
+    app = make_app(str(path))
+    try:
+        client = TestClient(app)
+        assert client.get("/events").status_code == 200 and client.get("/api/counts").status_code == 200
+        assert app.store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        app.store.close()
+    assert path.read_bytes() == before
+    assert not (tmp_path / "rollback.db-wal").exists()
+
+
+def test_web_read_only_file_is_opened_immutable(tmp_path, monkeypatch):
+    import warta.store.core as core
+
+    path = tmp_path / "ro.db"
+    with Store.open(path) as store:
+        store.add(flood_article())
+    seen = []
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        seen.append(database)
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(core.os, "access", lambda p, mode: False)     # as if the file and folder were read-only
+    monkeypatch.setattr(core.sqlite3, "connect", connect)
+    store = open_store(path)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    finally:
+        store.close()
+    assert seen and "mode=ro" in seen[0] and "immutable=1" in seen[0]
+
+
+# -- the analyst's views (in-process; tests/test_web_browser.py runs them in chromium) ------------------
+def test_web_event_facets_count_the_filtered_rows(app):
+    data = json.loads(call(app, "/api/events")[2])
+    facets = {f["param"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
+    assert facets["type"] == {"CONSULT": 1, "ACCUSE": 1}
+    assert facets["country"] == {"IDN": 2, "JPN": 1}
+    assert facets["month"] == {"2025-01": 1, "2025-03": 1}
+    assert facets["source"] == {"KOMPAS.com": 1, "detikJateng": 1}
+    data = json.loads(call(app, "/api/events?country=JPN")[2])
+    assert {v["value"] for f in data["facets"] if f["param"] == "type" for v in f["values"]} == {"CONSULT"}
+    page = call(app, "/events?since=2025-03&until=2025-03")[2]
+    assert 'data-facet="month"' in page and "2025-03 <a" in page          # the month facet shows as active
+
+
+@pytest.mark.parametrize("kind, api", [("events", "/api/events"), ("quotes", "/api/quotes"),
+                                       ("actors", "/api/actors"), ("articles", "/api/articles"),
+                                       ("groups", "/api/events/grouped")])
+@pytest.mark.parametrize("query", ["", "country=IDN", "since=2025-03", "sort=-date"])
+def test_web_downloads_hold_exactly_the_filtered_rows(app, kind, api, query):
+    if kind == "groups" and query == "sort=-date":
+        query = "sort=-articles"
+    if kind == "actors" and query == "sort=-date":
+        query = "sort=name"
+    if kind == "articles" and query == "country=IDN":
+        query = "source=detik"
+    status, _, body = call(app, f"{api}?{query}&limit=1000")
+    assert status == 200, body
+    rows = json.loads(body)[{"groups": "groups"}.get(kind, kind)]
+    status, headers, text = call(app, f"/export/{kind}.csv?{query}")
+    assert status == 200 and headers["Content-Disposition"].startswith("attachment")
+    got = list(csv.DictReader(io.StringIO(text)))
+    assert len(got) == len(rows) == json.loads(body)["total"]
+    status, _, text = call(app, f"/export/{kind}.json?{query}")
+    assert json.loads(text) == [{k: v for k, v in r.items()} for r in json.loads(text)] and len(json.loads(text)) == len(rows)
+    key = {"events": "evidence", "quotes": "text", "actors": "name", "articles": "id", "groups": "type"}[kind]
+    assert [r[key] for r in got] == [str(r[key]) for r in rows]
+
+
+def test_web_sorting_by_a_column(app):
+    asc = [e["date"] for e in json.loads(call(app, "/api/events?sort=date")[2])["events"]]
+    desc = [e["date"] for e in json.loads(call(app, "/api/events?sort=-date")[2])["events"]]
+    assert asc == sorted(asc) and desc == sorted(desc, reverse=True) and asc != desc
+    page = call(app, "/events?sort=type")[2]
+    assert 'aria-sort="ascending"' in page and "sort=-type" in page
+
+
+def test_web_actor_page(app):
+    status, _, page = call(app, "/actor?name=Sugiono")
+    assert status == 200
+    text = visible(page)
+    assert "Sugiono IDN" in text and "Events as source (1)" in text and "Quotes (1)" in text
+    assert "Takeshi Iwaya" in text                          # appears with
+    data = json.loads(call(app, "/api/actor?name=Takeshi+Iwaya")[2])["actor"]
+    assert data["country"] == "JPN" and len(data["events_as_target"]) == 1 and data["co_occurring"]
+    assert call(app, "/actor?name=Nobody")[0] == 404
+
+
+def test_web_quotes_page_searches(app):
+    data = json.loads(call(app, "/api/quotes?q=maritim")[2])
+    assert data["count"] == 1 and data["quotes"][0]["speaker_name"] == "Sugiono"
+    assert json.loads(call(app, "/api/quotes?q=banjir")[2])["count"] == 0
+    page = call(app, "/quotes?actor=Sugiono")[2]
+    assert "Kami sepakat memperkuat" in page
+
+
+def test_web_chart_data(app):
+    timeline = json.loads(call(app, "/api/timeline?period=month")[2])
+    assert [b["period"] for b in timeline["bins"]] == ["2025-01", "2025-02", "2025-03"]   # empty months kept
+    assert timeline["bins"][0]["counts"] == {"CONSULT": 1}
+    week = json.loads(call(app, "/api/timeline?period=week")[2])
+    assert week["bins"][0]["period"] == "2025-01-13"                   # the Monday of the week
+    network = json.loads(call(app, "/api/network")[2])
+    assert network["edges"] == [{"source": "Sugiono", "target": "Takeshi Iwaya", "count": 1, "goldstein": 1.0}]
+    page = call(app, "/map")[2]
+    assert '<script type="application/json" id="map-data">' in page and "d3.min.js" in page
+
+
+def test_web_event_link_highlights_its_evidence(app):
+    article = diplomacy_article()
+    status, _, page = call(app, f"/article/{article.id}?event=0")
+    assert status == 200
+    assert 'id="hit"' in page and 'class="hitnote"' in page
+    hit = "".join(re.findall(r'<span class="[^"]*\bhit\b[^"]*"[^>]*>([^<]*)</span>', page))
+    assert html.unescape(hit) == article.events[0].evidence
+    assert call(app, f"/article/{article.id}?event=7")[0] == 404
+
+
+def test_web_openapi_documents_every_api_route(app):
+    spec = json.loads(call(app, "/api/openapi.json")[2])
+    assert spec["openapi"].startswith("3.")
+    for path in ("/api/events", "/api/quotes", "/api/actors", "/api/actor", "/api/map", "/api/timeline",
+                 "/api/network", "/api/search", "/api/articles/{article_id}"):
+        assert path in spec["paths"]
+    page = call(app, "/api/docs")[2]
+    assert "GET /api/events" in html.unescape(page) and "cdn" not in page.lower()
+
+
+def test_web_static_assets_are_in_the_package(app):
+    for path in ("/static/style.css", "/static/warta.js", "/static/vendor/d3/d3.min.js",
+                 "/static/vendor/topojson-client/topojson-client.min.js",
+                 "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/d3/LICENSE"):
+        assert call(app, path)[0] == 200, path
+    assert call(app, "/static/../app.py")[0] == 404
+
+
+def test_web_map_merges_names_of_one_spot_and_near_lists_its_events(tmp_path):
+    from warta.record import Place
+
+    articles = []
+    for name, title in (("Jakarta", "Menlu Bertemu di Jakarta"), ("DKI Jakarta", "Rapat di DKI Jakarta"),
+                        ("DKI Jakarta", "Pertemuan Lagi di DKI Jakarta")):
+        d = diplomacy_article().to_dict()
+        d.pop("id")
+        d.update(title=title, text=d["text"] + f" {title}.")
+        a = Article.from_dict(d)
+        a.events[0].place = name
+        a.places = [Place(name, 0, 7, name=name, country="IDN", lat=-6.2088, lon=106.8456, kind="city", rule="t")]
+        articles.append(a)
+    with Store.open(tmp_path / "m.db") as store:
+        for a in articles:
+            store.add(a)
+    app = make_app(str(tmp_path / "m.db"))
+    try:
+        data = json.loads(call(app, "/api/map?all=1")[2])   # the three texts are near-duplicates
+        assert len(data["events"]) == 1
+        point = data["events"][0]
+        assert point["name"] == "DKI Jakarta" and point["names"] == ["DKI Jakarta", "Jakarta"] and point["count"] == 3
+        events = json.loads(call(app, "/api/events?all=1&near=" + point["near"])[2])
+        assert events["total"] == 3
+        assert json.loads(call(app, "/api/events?near=1.0,2.0")[2])["total"] == 0
+        assert call(app, "/api/events?near=north")[0] == 400 and call(app, "/api/events?near=91,0")[0] == 400
+    finally:
+        app.store.close()

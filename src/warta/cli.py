@@ -138,7 +138,7 @@ def eval_(gold, predictions, as_json, reference_date):
     from warta.api import make_pipeline
     from warta.scoring import format_table, load_jsonl, score
 
-    golds = load_jsonl(gold)
+    golds = _gold_records(gold, load_jsonl)
     if len(predictions) == 1 and Path(predictions[0]).suffix in {".jsonl", ".ndjson"} \
             and is_record_file(predictions[0]):
         preds = load_jsonl(predictions[0])
@@ -150,6 +150,22 @@ def eval_(gold, predictions, as_json, reference_date):
             click.echo(f"Error: {exc}", err=True)
     summary = score(golds, preds)
     click.echo(json.dumps(summary, indent=1) if as_json else format_table(summary))
+
+
+def _gold_records(path: str, load) -> list[dict]:
+    """The records of a gold file (FORMAT.md section 3); a clean error when the file is something else."""
+    try:
+        golds = load(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        fail(f"{path}: not a gold file (JSON Lines, FORMAT.md section 3): {exc}")
+    if is_record_file(path):
+        fail(f"{path}: these are warta records (as `warta extract` writes them), not a gold file; "
+             "give the gold file first: warta eval GOLD.jsonl PREDICTIONS")
+    for n, g in enumerate(golds, 1):
+        entities = g.get("entities", []) if isinstance(g, dict) else None
+        if not isinstance(entities, list) or not all(isinstance(e, dict) and "name" in e for e in entities):
+            fail(f"{path}: line {n} is not a gold record (FORMAT.md section 3): each entity needs a 'name'")
+    return golds
 
 
 @main.command("components")

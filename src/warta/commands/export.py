@@ -12,12 +12,36 @@ from warta.record import is_record_file
 FORMATS = ("gdelt", "plover", "csv")
 
 
+def _stdin_records(data: bytes):
+    """Records from standard input: JSON Lines of warta records, else articles to extract first."""
+    from warta.api import make_pipeline
+    from warta.readers import read_bytes
+
+    lines = [line for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
+    try:
+        first = json.loads(lines[0]) if lines else None
+    except ValueError:
+        first = None
+    if isinstance(first, dict) and "schema" in first and ("entities" in first or "events" in first):
+        for line in lines:
+            yield json.loads(line)
+        return
+    pipeline = make_pipeline()
+    for article in read_bytes(data, "<stdin>"):
+        yield pipeline(article).to_dict()
+
+
 def _records(inputs):
-    """Records from JSON Lines files of warta records; other inputs are extracted first."""
+    """Records from JSON Lines files of warta records (`-`: standard input); other inputs are extracted first."""
+    import sys
+
     from warta.api import extract
 
     others = []
     for name in inputs:
+        if name == "-":
+            yield from _stdin_records(sys.stdin.buffer.read())
+            continue
         p = Path(name)
         if p.suffix in (".jsonl", ".ndjson") and p.is_file() and is_record_file(p):
             with p.open(encoding="utf-8") as f:
@@ -32,13 +56,14 @@ def _records(inputs):
 
 
 @click.command("export")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="gdelt", show_default=True,
               help="gdelt: GDELT 2.0-style TSV; plover: PLOVER/POLECAT JSON Lines; csv: readable table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               show_default=True, help="Write here instead of standard output.")
 def export(inputs, fmt, output):
-    """Export the events of INPUTS (JSON Lines from `warta extract`, or article files to extract first)."""
+    """Export the events of INPUTS (JSON Lines from `warta extract`, or article files to extract first;
+    - reads either from standard input)."""
     from warta.export.csv import write_csv
     from warta.export.gdelt import write_gdelt
     from warta.export.plover import write_plover

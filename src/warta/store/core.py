@@ -124,6 +124,28 @@ def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: {message}")
 
 
+#: an article's date in listings: its publication day, else its reference date (YYYY-MM-DD)
+PUBLISHED = "substr(coalesce(a.published, a.reference_date), 1, 10)"
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') matching `text` literally anywhere: `%`, `_` and `\\` lose their meaning."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def actor_names(actor: str) -> list[str]:
+    """`actor` and, when it names a well-known person (lexicons/people.yaml), all that person's names."""
+    from warta import lexicons
+
+    key = " ".join(actor.casefold().split())
+    for person in lexicons.load("people").get("people") or []:
+        names = [person["name"], *(person.get("aliases") or [])]
+        if key in {" ".join(n.casefold().split()) for n in names}:
+            return [actor] + [n for n in names if n.casefold() != actor.casefold()]
+    return [actor]
+
+
 class Store:
     """A warta article store in one SQLite file (WAL mode)."""
 
@@ -151,6 +173,27 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike = "warta.db", **kwargs: Any) -> "Store":
         return cls(path, **kwargs)
+
+    @classmethod
+    def open_readonly(cls, path: str | os.PathLike) -> "Store":
+        """Open an existing store for reading only (`mode=ro`; also `immutable=1` when the file or its folder is
+        read-only, so no lock or -shm file is needed).  Never sets the journal mode, never migrates, never
+        writes; `PRAGMA query_only` refuses any write that is tried."""
+        store = cls.__new__(cls)
+        store.path = str(path)
+        resolved = Path(path).resolve()
+        immutable = not (os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK))
+        uri = resolved.as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+        try:
+            store.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            store.conn.row_factory = sqlite3.Row
+            store.conn.execute("PRAGMA query_only = ON")
+            store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise _store_error(store.path, exc) from None
+        store._columns = {}
+        store._in_batch = False
+        return store
 
     def _check_warta(self) -> None:
         app = self.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -490,51 +533,72 @@ class Store:
         out["event_groups"] = self.conn.execute("SELECT count(*) FROM event_groups").fetchone()[0]
         return out
 
-    def search(self, query: str, limit: int = 20, quotes: bool = True, duplicates: bool = False
-               ) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, quotes: bool = True, duplicates: bool = False, *,
+               since: str | None = None, until: str | None = None, source: str | None = None,
+               strict: bool = False) -> list[dict[str, Any]]:
         """Full-text hits over article titles+texts and quotes, best first, each with a snippet.
 
-        `query` is FTS5 syntax (words are ANDed, "a phrase" in quotes, OR, prefix*);
-        a query FTS5 cannot parse is searched as plain words.
+        `query` is FTS5 syntax (words are ANDed, "a phrase" in quotes, OR, prefix*); a query FTS5 cannot
+        parse is searched as plain words (with `strict`, it raises StoreError instead).  since/until
+        (publication date, else reference date) and source (outlet, domain or file contains) narrow the hits.
         """
+        extra, params = self._filters(table="articles", since=since, until=until, source=source,
+                                      duplicates=duplicates)
         try:
-            return self._search(query, limit, quotes, duplicates)
+            return self._search(query, limit, quotes, extra, params)
         except StoreError as exc:
-            if any(w in str(exc) for w in ("locked", "disk is full", "read-only", "not a SQLite", "cannot open")):
+            if strict or any(w in str(exc) for w in ("locked", "disk is full", "read-only", "not a SQLite",
+                                                     "cannot open")):
                 raise
             words = [w for w in dedup.words(query)]
             if not words:
                 return []
-            return self._search(" ".join(f'"{w}"' for w in words), limit, quotes, duplicates)
+            return self._search(" ".join(f'"{w}"' for w in words), limit, quotes, extra, params)
 
-    def _search(self, query: str, limit: int, quotes: bool, duplicates: bool) -> list[dict[str, Any]]:
-        dup = "" if duplicates else "AND a.duplicate_of IS NULL"
+    def _search(self, query: str, limit: int, quotes: bool, where: str, params: list[Any]) -> list[dict[str, Any]]:
         hits = list(self._query(
-            "SELECT 'article' AS kind, a.id AS article_id, a.title AS title, a.published AS published, "
+            "SELECT 'article' AS kind, a.id AS article_id, a.title AS title, "
+            f"{PUBLISHED} AS published, s.name AS outlet, "
             "a.source AS source, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, "
             "bm25(articles_fts, 5.0, 1.0) AS score "
-            f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND a.status = 'ok' {dup} ORDER BY score LIMIT ?", (query, limit)))
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid LEFT JOIN sources s ON s.id = a.source_id "
+            f"WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ?", [query, *params, limit]))
         if quotes:
             hits += self._query(
-                "SELECT 'quote' AS kind, a.id AS article_id, a.title AS title, a.published AS published, "
+                "SELECT 'quote' AS kind, a.id AS article_id, a.title AS title, "
+                f"{PUBLISHED} AS published, s.name AS outlet, "
                 "a.source AS source, q.speaker_name AS speaker, "
                 "snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(quotes_fts) AS score "
                 "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
-                f"WHERE quotes_fts MATCH ? AND a.status = 'ok' {dup} ORDER BY score LIMIT ?", (query, limit))
+                "LEFT JOIN sources s ON s.id = a.source_id "
+                f"WHERE quotes_fts MATCH ? AND {where} ORDER BY score LIMIT ?", [query, *params, limit])
             hits.sort(key=lambda h: h["score"])
         return hits[:limit]
 
     def _filters(self, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                  since: str | None = None, until: str | None = None, source: str | None = None,
-                 duplicates: bool = False, table: str = "events") -> tuple[str, list[Any]]:
+                 duplicates: bool = False, table: str = "events", actor_type: str | None = None
+                 ) -> tuple[str, list[Any]]:
+        """SQL conditions over `t` (the table), `a` (its article) and `s` (the article's source).
+
+        Text filters (actor, source) match a literal substring, case-insensitively: `%` and `_` in them are
+        not wildcards.  An actor filter also matches the actor's stored aliases and, for a well-known person
+        (lexicons/people.yaml), every name and alias of that person (`Jokowi` finds `Joko Widodo`).
+        `actor_type` (events) keeps events whose source or target actor has that sector or type (GOV, PER)."""
         where, params = ["a.status = 'ok'"], []
-        date = {"events": "coalesce(t.date, a.published)"}.get(table, "a.published")
+        date = {"events": f"coalesce(t.date, {PUBLISHED})"}.get(table, PUBLISHED)
         if not duplicates:
             where.append("a.duplicate_of IS NULL")
-        if type:
+        if type and table == "actors":
+            where.append("(t.type = ? OR t.sector = ?)")
+            params += [type, type]
+        elif type:
             where.append("t.type = ?" if table != "quotes" else "0")
             params += [type] if table != "quotes" else []
+        if actor_type and table == "events":
+            where.append("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
+                         "AND x.id IN (t.source, t.target) AND (x.sector = ? OR x.type = ?))")
+            params += [actor_type.upper()] * 2
         if country:
             country = country.upper()
             if table == "events":
@@ -547,17 +611,24 @@ class Store:
                 where.append("t.country = ?")
                 params.append(country)
         if actor:
-            like = f"%{actor}%"
-            if table == "events":
-                where.append("(t.source_name LIKE ? OR t.target_name LIKE ? OR t.source_text LIKE ? "
-                             "OR t.target_text LIKE ?)")
-                params += [like] * 4
-            elif table == "quotes":
-                where.append("(t.speaker_name LIKE ? OR t.speaker_text LIKE ?)")
-                params += [like] * 2
-            else:
-                where.append("(t.name LIKE ? OR t.aliases LIKE ?)")
-                params += [like] * 2
+            likes = [like_pattern(n) for n in actor_names(actor)]
+            ors: list[str] = []
+            for like in likes:
+                if table == "events":
+                    ors.append("t.source_name LIKE ? ESCAPE '\\' OR t.target_name LIKE ? ESCAPE '\\' "
+                               "OR t.source_text LIKE ? ESCAPE '\\' OR t.target_text LIKE ? ESCAPE '\\' "
+                               "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
+                               "AND x.id IN (t.source, t.target) AND x.aliases LIKE ? ESCAPE '\\')")
+                    params += [like] * 5
+                elif table == "quotes":
+                    ors.append("t.speaker_name LIKE ? ESCAPE '\\' OR t.speaker_text LIKE ? ESCAPE '\\' "
+                               "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
+                               "AND x.id = t.speaker AND x.aliases LIKE ? ESCAPE '\\')")
+                    params += [like] * 3
+                else:
+                    ors.append("t.name LIKE ? ESCAPE '\\' OR t.aliases LIKE ? ESCAPE '\\'")
+                    params += [like] * 2
+            where.append("(" + " OR ".join(ors) + ")")
         if since:
             where.append(f"{date} >= ?")
             params.append(since)
@@ -565,8 +636,10 @@ class Store:
             where.append(f"substr({date}, 1, {len(until)}) <= ?")
             params.append(until)
         if source:
-            where.append("(s.name LIKE ? OR a.source LIKE ? OR a.url LIKE ?)")
-            params += [f"%{source}%"] * 3
+            like = like_pattern(source)
+            where.append("(s.name LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\' "
+                         "OR a.outlet LIKE ? ESCAPE '\\')")
+            params += [like] * 4
         return " AND ".join(where), params
 
     def events(self, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -575,8 +648,8 @@ class Store:
         where, params = self._filters(table="events", **filters)
         sql = ("SELECT t.article_id, t.idx, t.id, t.type, t.cameo, t.quad_class, t.goldstein, "
                "t.source_name, t.source_country, t.target_name, t.target_country, "
-               "coalesce(t.date, a.published) AS date, t.place, t.negated, t.modality, t.evidence, "
-               "t.confidence, t.rule, a.title, a.published, s.name AS source_name_outlet, a.url "
+               f"coalesce(t.date, {PUBLISHED}) AS date, t.place, t.negated, t.modality, t.evidence, "
+               f"t.confidence, t.rule, a.title, {PUBLISHED} AS published, s.name AS source_name_outlet, a.url "
                "FROM events t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id "
                f"WHERE {where} ORDER BY date, a.pk, t.idx")
         if limit:
@@ -611,9 +684,9 @@ class Store:
         filters.pop("type", None)
         where, params = self._filters(table="quotes", **filters)
         sql = ("SELECT t.article_id, t.idx, t.text, t.direct, t.speaker_name, t.speaker_country, t.cue, "
-               "a.title, a.published, s.name AS source_name, a.url "
+               f"a.title, {PUBLISHED} AS published, s.name AS source_name, a.url "
                "FROM quotes t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id "
-               f"WHERE {where} ORDER BY a.published, a.pk, t.idx")
+               f"WHERE {where} ORDER BY published, a.pk, t.idx")
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self._query(sql, params)
@@ -623,7 +696,7 @@ class Store:
         where, params = self._filters(table="actors", **filters)
         sql = ("SELECT t.name, t.type, t.country, group_concat(DISTINCT t.sector) AS sectors, "
                "count(DISTINCT t.article_id) AS num_articles, sum(json_array_length(coalesce(t.mentions, '[]'))) "
-               "AS num_mentions, min(a.published) AS first_seen, max(a.published) AS last_seen "
+               f"AS num_mentions, min({PUBLISHED}) AS first_seen, max({PUBLISHED}) AS last_seen "
                "FROM actors t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id "
                f"WHERE {where} GROUP BY t.name, t.type, t.country ORDER BY num_articles DESC, t.name")
         if limit:

@@ -12,10 +12,10 @@ JSON text in CSV and Parquet.
 
 Event formats: `register_event_format(name, writer)` adds a format for the
 events table; `writer(rows, path) -> int` receives an iterator of event row
-dicts (the columns of `Store.events()`: article_id, idx, id, type, cameo,
-quad_class, goldstein, source_name, source_country, target_name, target_country,
-date, place, negated, modality, evidence, confidence, rule, title, published,
-source_name_outlet, url) and returns how many records it wrote.
+dicts (`event_export_rows`: every column of the events table, the article's url,
+source_file, published and reference_date, the actors' sectors and types, and
+place_record with the place's country and coordinates, as `warta.export.rows`
+makes them from records) and returns how many records it wrote.
 """
 
 from __future__ import annotations
@@ -184,13 +184,44 @@ def _coerce(row: dict[str, Any], schema) -> dict[str, Any]:
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}
 
 
+def event_export_rows(store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Every stored event as the row `warta.export.rows.event_rows` makes from a record: the event's own
+    fields (trigger, offsets, mode, …), its article's url, source file and dates, its actors' names, sectors
+    and types, and `place_record` (the article's place the event names, with country and coordinates)."""
+    filters.setdefault("duplicates", True)
+    where, params = store._filters(table="events", **filters)
+    cols = [f't."{c}"' for c in store.columns("events") if c not in ("pk",)]
+    sql = (f"SELECT {', '.join(cols)}, a.url AS url, a.source AS source_file, a.published AS published, "
+           "a.reference_date AS reference_date, a.title AS title, s.name AS outlet, "
+           "sa.sector AS source_sector, sa.type AS source_type, ta.sector AS target_sector, ta.type AS target_type, "
+           "p.text AS place_text, p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1, "
+           "p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id, p.kind AS place_kind "
+           "FROM events t JOIN articles a ON a.id = t.article_id LEFT JOIN sources s ON s.id = a.source_id "
+           "LEFT JOIN actors sa ON sa.article_id = t.article_id AND sa.id = t.source "
+           "LEFT JOIN actors ta ON ta.article_id = t.article_id AND ta.id = t.target "
+           "LEFT JOIN places p ON p.pk = (SELECT p2.pk FROM places p2 WHERE p2.article_id = t.article_id "
+           "AND (p2.name = t.place OR p2.text = t.place) ORDER BY p2.idx LIMIT 1) "
+           f"WHERE {where} ORDER BY a.pk, t.idx")
+    for row in store._query(sql, params):
+        extra = row.pop("extra", None)
+        if extra:
+            try:
+                row.update({k: v for k, v in json.loads(extra).items() if k not in row})
+            except ValueError:
+                pass
+        row["negated"] = bool(row.get("negated"))
+        place = {k[len("place_"):]: row.pop(k) for k in list(row) if k.startswith("place_")}
+        row["place_record"] = place if place.get("name") or place.get("text") else None
+        yield row
+
+
 def export(store, table: str, fmt: str, path: str, **filters: Any) -> int:
     """Write `table` (events, event_groups, articles, quotes, actors, …) of `store` to `path` as `fmt`;
     returns the number of rows.  `filters` (events only) are those of `Store.events()`."""
     if fmt in EVENT_FORMATS:
         if table != "events":
             raise StoreError(f"format {fmt!r} writes events only; use --table events")
-        return EVENT_FORMATS[fmt](store.events(duplicates=True, **filters), path)
+        return EVENT_FORMATS[fmt](event_export_rows(store, **filters), path)
     if fmt not in WRITERS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(list(FORMATS) + event_formats())}")
     rows = store.events(duplicates=True, **filters) if (table == "events" and filters) else store.rows(table)

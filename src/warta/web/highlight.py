@@ -61,10 +61,12 @@ def marks(article: Article) -> list[Mark]:
     return out
 
 
-def render_text(article: Article, extra: list[Mark] | None = None) -> tuple[str, int]:
+def render_text(article: Article, extra: list[Mark] | None = None,
+                extra_anchors: dict[int, list[str]] | None = None) -> tuple[str, int]:
     """(HTML of article.text with marks, number of marks skipped for bad offsets).
 
-    Sentence starts get empty anchors `id="s<i>"` so tables can link to them."""
+    Sentence starts get empty anchors `id="s<i>"` so tables can link to them; `extra_anchors` adds
+    more (offset -> ids), such as the `hit` anchor of the event whose evidence is highlighted."""
     text = article.text or ""
     n = len(text)
     good: list[Mark] = []
@@ -78,6 +80,9 @@ def render_text(article: Article, extra: list[Mark] | None = None) -> tuple[str,
     for i, s in enumerate(article.sentences):
         if isinstance(s.start, int) and 0 <= s.start <= n:
             anchors.setdefault(s.start, []).append(f"s{i}")
+    for at, ids in (extra_anchors or {}).items():
+        if 0 <= at <= n:
+            anchors.setdefault(at, []).extend(ids)
     cuts = {0, n} | {m.start for m in good} | {m.end for m in good} | set(anchors)
     points = sorted(cuts)
     starts: dict[int, list[Mark]] = {}
@@ -87,7 +92,7 @@ def render_text(article: Article, extra: list[Mark] | None = None) -> tuple[str,
     parts: list[str] = []
     for a, b in zip(points, points[1:] + [None]):
         for ident in anchors.get(a, ()):
-            parts.append(f'<span class="anchor" id="{ident}"></span>')
+            parts.append(f'<span class="anchor" id="{escape(ident)}"></span>')
         if b is None:
             break
         active = [m for m in active if m.end > a] + starts.get(a, [])
