@@ -114,6 +114,28 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
         if credits_start is not None and start >= credits_start:
             kind = "credit"
         out.append(Sentence(start=start, end=end, paragraph=paragraph, kind=kind))
+    return _split_dateline(out, article.scratch.get("dateline"), text)
+
+
+def _split_dateline(sentences: list[Sentence], dateline: dict | None, text: str) -> list[Sentence]:
+    """The reader's dateline (`JAKARTA, KOMPAS.com -`) as a sentence of its own, kind "dateline"."""
+    if not dateline:
+        return sentences
+    d_start, d_end = dateline["span"]
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.start <= d_start < s.end or d_start <= s.start < d_end:
+            if s.start < d_start:
+                out.append(Sentence(start=s.start, end=d_start, paragraph=s.paragraph, kind=s.kind))
+            out.append(Sentence(start=d_start, end=d_end, paragraph=s.paragraph, kind="dateline"))
+            rest = d_end
+            while rest < s.end and text[rest].isspace():
+                rest += 1
+            if rest < s.end:
+                out.append(Sentence(start=rest, end=s.end, paragraph=s.paragraph, kind=s.kind))
+            d_start = d_end = -1  # done
+        else:
+            out.append(s)
     return out
 
 
