@@ -31,6 +31,7 @@ _EDGE = 4
 class CreditLine:
     pattern: re.Pattern
     known_only: bool
+    tail_only: bool = False
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Rules:
     credit_line: list[CreditLine]
     credit_end: list[re.Pattern]
     credit_inline: list[re.Pattern]
+    credit_inline_more: re.Pattern
     outlets: dict[str, str]
     heading_max: int
     heading_min: int
@@ -103,9 +105,11 @@ def rules() -> Rules:
         dateline=[_dateline_pattern(item, data["dateline_parts"]) for item in data["dateline"]],
         dateline_parts=dict(data["dateline_parts"]),
         dateline_head=int(data.get("dateline_head_paragraphs", 1)),
-        credit_line=[CreditLine(re.compile(item["pattern"]), bool(item.get("known_only"))) for item in lines],
+        credit_line=[CreditLine(re.compile(item["pattern"]), bool(item.get("known_only")), bool(item.get("tail_only")))
+                     for item in lines],
         credit_end=[re.compile(p) for p in data["credits"]["end"]],
         credit_inline=[re.compile(p) for p in data["credits"]["inline"]],
+        credit_inline_more=re.compile(data["credits"]["inline_more"]),
         outlets={o.casefold(): o for o in data["outlets"]},
         heading_max=int(data["heading"]["max_words"]),
         heading_min=int(data["heading"]["min_words"]),
@@ -293,7 +297,7 @@ def credit_name(name: str) -> str | None:
     outlets = rules().outlets
     words = name.split()
     for n in range(len(words), 0, -1):
-        key = " ".join(words[:n]).casefold()
+        key = " ".join(words[:n]).strip(" .,").casefold()
         if key in outlets:
             return outlets[key]
     return None
@@ -309,7 +313,7 @@ def _is_meta_line(line: str) -> bool:
     r = rules()
     return bool(parse_date_line(line) or _labelled_byline(line) or any(p.match(line) for p in r.editor_line)
                 or any(c.pattern.match(line) for c in r.credit_line) or credit_list(line)
-                or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:1])))
+                or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:2])))
 
 
 def _explode_edges(blocks: list[list[str]]) -> list[list[str]]:
@@ -425,7 +429,7 @@ class _Meta:
                 self.editor = self.editor or m.group("initials").strip()
                 return True
         for c in r.credit_line:
-            m = c.pattern.match(line)
+            m = None if (c.tail_only and head) else c.pattern.match(line)
             if m:
                 # `AFP dan Reuters`: every part is a credit (a single name is kept whole)
                 parts = [m.group("credit")]
@@ -685,7 +689,14 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
 
     for p in r.credit_inline:
         for m in p.finditer(body):
-            _add(info.credits, credit_name(m.group("credit")))
+            name = credit_name(m.group("credit"))
+            _add(info.credits, name)
+            end = m.end("credit")
+            while name:  # `dilaporkan Reuters dan CNN`
+                more = r.credit_inline_more.match(body[end:])
+                name = credit_name(more.group("credit")) if more else None
+                _add(info.credits, name)
+                end += more.end("credit") if more else 0
     own = {outlet_key(o) for o in info.own}
     info.credits = [c for c in info.credits if outlet_key(c) not in own]
     outlet = outlet or brand
