@@ -53,6 +53,7 @@ class Rules:
     editor_end: list[re.Pattern]
     editor_line: list[re.Pattern]
     date_line: list[re.Pattern]
+    url_date: list[re.Pattern]
     months: dict[str, int]
     zones: dict[str, str]
     dateline: list[tuple[re.Pattern, str | None]]
@@ -64,6 +65,7 @@ class Rules:
     credit_inline_more: re.Pattern
     outlets: dict[str, str]
     heading_max: int
+    label_max: int
     heading_min: int
     question_max: int
 
@@ -100,6 +102,7 @@ def rules() -> Rules:
         editor_end=[re.compile(p) for p in data["editor"]["end"]],
         editor_line=[re.compile(p, ci) for p in data["editor"]["line"]],
         date_line=[re.compile(p, ci) for p in data["date_line"]],
+        url_date=[re.compile(p) for p in data["url_date"]],
         months={str(k).casefold(): int(v) for k, v in data["months"].items()},
         zones={str(k).upper(): str(v) for k, v in data["zones"].items()},
         dateline=[_dateline_pattern(item, data["dateline_parts"]) for item in data["dateline"]],
@@ -112,6 +115,7 @@ def rules() -> Rules:
         credit_inline_more=re.compile(data["credits"]["inline_more"]),
         outlets={o.casefold(): o for o in data["outlets"]},
         heading_max=int(data["heading"]["max_words"]),
+        label_max=int(data["heading"].get("label_max_words", 0)),
         heading_min=int(data["heading"]["min_words"]),
         question_max=int(data["heading"].get("question_max_words", 0)),
     )
@@ -535,6 +539,20 @@ def _locate_dateline(paras: list[str], title: str | None) -> tuple[int, "Datelin
     return 0, None
 
 
+def url_date(url: str | None) -> str | None:
+    """The publication date in a page's address (`…/read/2023/08/18/…`), or None."""
+    import datetime as dt
+
+    for p in rules().url_date if url else []:
+        m = p.search(url)
+        if m:
+            try:
+                return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def read_text(raw: str, source: str | None = None, **meta) -> Article:
     """Build an Article from a plain-text news article."""
     r = rules()
@@ -562,6 +580,12 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     # -- the head: a date line may come before the headline (`Jumat 30 Jun 2023 22:36 WIB` / headline)
     while title is None and len(paras) > 2 and parse_date_line(paras[0]):
         info.take_line(paras.pop(0), head=True)
+    # -- a section label above the headline (`Kabar Tokoh` / headline) is no headline --
+    if title is None and len(paras) > 3 and len(paras[0].split()) <= r.label_max \
+            and all(w[:1].isupper() for w in paras[0].split()) and not paras[0].endswith(_END_PUNCT) \
+            and _title_like(paras[1]) and len(paras[1].split()) >= 5 and not find_dateline(paras[1]) \
+            and _labelled_byline(paras[1]) is None:
+        paras.pop(0)
     # -- then the headline, then bylines, date lines, editor lines in any order -------
     if title is None and len(paras) > 1 and len(paras[0].split()) <= 30 \
             and not paras[0].endswith((".", "”", '"')) and _labelled_byline(paras[0]) is None \
@@ -714,7 +738,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
 
     article = Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
                       editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
-                      published=given_published or info.published, sections=sections, **meta)
+                      published=given_published or info.published or url_date(meta.get("url")),
+                      sections=sections, **meta)
     if credits_start is not None:
         article.scratch["credits_start"] = credits_start  # read by the sentence splitter (kind "credit")
     if article_spans is not None:
