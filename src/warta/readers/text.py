@@ -343,6 +343,7 @@ class DatelineMatch:
     end: int
     place: tuple[int, int] | None
     outlet: tuple[int, int] | None
+    region: tuple[int, int] | None = None
 
 
 def _known_place(name: str) -> bool:
@@ -400,7 +401,8 @@ def find_dateline(para: str) -> DatelineMatch | None:
                 while end < len(para) and para[end] == " ":
                     end += 1
             place = (place[0], new_end)
-        return DatelineMatch(end, place, outlet)
+        region = m.span("region") if groups.get("region") else None
+        return DatelineMatch(end, place, outlet, region)
     return None
 
 
@@ -635,7 +637,7 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         # no dateline: labelled bylines and date lines under a standfirst (`Penulis: X` after the summary)
         kept = []
         for i, para in enumerate(paras[:_EDGE]):
-            if len(paras) - len(paras[:i]) > 2 and (_labelled_byline(para) or parse_date_line(para)
+            if len(paras) - i > 1 and (_labelled_byline(para) or parse_date_line(para)
                                                     or any(p.match(para) for p in r.editor_line)):
                 info.take_line(para, head=True)
                 continue
@@ -730,6 +732,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         article_spans = {"span": (base, base + len(dateline)), "parts": []}
         if found.place:
             article_spans["parts"].append((base + found.place[0], base + found.place[1], "LOC"))
+        if found.region:
+            article_spans["parts"].append((base + found.region[0], base + found.region[1], "LOC"))
         if found.outlet:
             o_start = base + found.outlet[0]
             article_spans["parts"].append((o_start, o_start + len(outlet), "ORG"))
