@@ -239,3 +239,16 @@ def test_page_address_date_only_when_nothing_else_gives_one():
     url = "https://news.okezone.com/read/2025/06/04/18/3144488/menangi-pilpres"
     assert read_text(raw, url=url).published == "2025-06-04"
     assert read_text(raw, url=url, published="2025-06-05").published == "2025-06-05"
+
+
+def test_indonesian_report_on_malaysia_is_indonesian():
+    from warta.annotate.language import detect
+    from warta.options import Options
+
+    text = ("HALUANRIAU.CO, MALAYSIA - Anwar Ibrahim resmi menjadi Perdana Menteri ke-10 Malaysia pada Kamis "
+            "(24/11/2022). Ketua Pakatan Harapan yang bernama lengkap Datuk Seri Anwar Ibrahim itu dilantik oleh "
+            "Yang di-Pertuan Agong Al-Sultan Abdullah Ri'ayatuddin Al-Mustafa Billah Shah di Istana Negara pada "
+            "pukul 17.06 waktu setempat. Permaisuri Agong Tunku Hajah Azizah Aminah Maimunah Iskandariah juga "
+            "hadir mendampingi Raja Malaysia. Pakatan Harapan menjadi koalisi dengan perolehan kursi terbanyak, "
+            "disusul Perikatan Nasional pimpinan Tan Sri Muhyiddin Yassin dan Barisan Nasional.")
+    assert detect(text, Options().languages)[0] == "id"
