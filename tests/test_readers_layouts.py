@@ -252,3 +252,36 @@ def test_indonesian_report_on_malaysia_is_indonesian():
             "hadir mendampingi Raja Malaysia. Pakatan Harapan menjadi koalisi dengan perolehan kursi terbanyak, "
             "disusul Perikatan Nasional pimpinan Tan Sri Muhyiddin Yassin dan Barisan Nasional.")
     assert detect(text, Options().languages)[0] == "id"
+
+
+@pytest.mark.parametrize("line,published", [
+    ("Kompas.com - 14/09/2023, 10:49 WIB", "2023-09-14T10:49:00+07:00"),
+    ("Selasa, 19/10/2021 13:25 WIB", "2021-10-19T13:25:00+07:00"),
+    ("CNN Indonesia | Selasa, 24/09/2019 14:22 WIB", "2019-09-24T14:22:00+07:00"),
+    ("Kamis, 21 Maret 2013 – 20:02 WIB", "2013-03-21T20:02:00+07:00"),
+    ("Kamis 16 Desember 2021 17:11 WIB", "2021-12-16T17:11:00+07:00"),
+    ("Senin 04 Des 2023 / 10:49 WIB", "2023-12-04T10:49:00+07:00"),
+    ("Diterbitkan 17 Feb 2024, 15:30 WIB", "2024-02-17T15:30:00+07:00"),
+    ("Jum'at, 12 Januari 2024 08:00 WITA", "2024-01-12T08:00:00+08:00"),
+    ("Tim Redaksi - Kamis, 12 Jan 2023 10:00 WIB", "2023-01-12T10:00:00+07:00"),
+    ("27 January 2022 21:35", "2022-01-27T21:35:00"),
+    ("Published: 2024-03-01 10:00", "2024-03-01T10:00:00"),
+    ("Harga naik 12 persen - 2023", None),
+])
+def test_timestamp_shapes(line, published):
+    from warta.readers.text import parse_date_line
+
+    assert parse_date_line(line) == published
+
+
+@pytest.mark.parametrize("line,names,published", [
+    ("oleh Mabruri Pudyas Salim diperbarui 17 Feb 2024, 15:30 WIB", ["Mabruri Pudyas Salim"],
+     "2024-02-17T15:30:00+07:00"),
+    ("Reporter : Dita Angga", ["Dita Angga"], None),
+    ("Penulis: iwan Arifianto | Editor: muslimah", ["iwan Arifianto"], None),
+])
+def test_byline_layouts(line, names, published):
+    from warta.readers.text import _labelled
+
+    found = _labelled(line)
+    assert (found.names, found.published) == (names, published)
