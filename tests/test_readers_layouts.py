@@ -285,3 +285,12 @@ def test_byline_layouts(line, names, published):
 
     found = _labelled(line)
     assert (found.names, found.published) == (names, published)
+
+
+def test_the_dateline_paragraph_is_the_lead_under_captions():
+    raw = ("Gempa Guncang Selatan Jawa\n\n"
+           "Warga keluar rumah saat gempa, Jumat (30/6/2023).\n\n"
+           "REPUBLIKA.CO.ID, JAKARTA – Gempa berkekuatan 6,4 magnitudo mengguncang selatan Jawa pada Jumat malam. "
+           "Dua rumah rusak.\n\nTidak ada korban jiwa.")
+    article = make_pipeline(["sentences"])(read_text(raw))
+    assert [s.kind for s in article.sentences] == ["caption", "dateline", "lead", "lead", "body"]

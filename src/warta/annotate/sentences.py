@@ -124,10 +124,14 @@ def _split_dateline(sentences: list[Sentence], dateline: dict | None, text: str)
     d_start, d_end = dateline["span"]
     out: list[Sentence] = []
     head_end = text.rfind("\n\n", 0, d_start)  # paragraphs before the dateline's: standfirst, captions
+    lead = text.count("\n\n", 0, d_start)  # the dateline's paragraph is the lead
     for s in sentences:
         if s.end <= head_end:
             out.append(Sentence(start=s.start, end=s.end, paragraph=s.paragraph, kind="caption"))
-        elif s.start <= d_start < s.end or d_start <= s.start < d_end:
+            continue
+        if s.paragraph == lead and s.kind == "body":
+            s = Sentence(start=s.start, end=s.end, paragraph=s.paragraph, kind="lead")
+        if s.start <= d_start < s.end or d_start <= s.start < d_end:
             if s.start < d_start:
                 out.append(Sentence(start=s.start, end=d_start, paragraph=s.paragraph, kind=s.kind))
             out.append(Sentence(start=d_start, end=d_end, paragraph=s.paragraph, kind="dateline"))
