@@ -50,6 +50,11 @@ def _parts(line):
     ("ASPIRASIKU - Enam atlet dipastikan batal tampil.", None, "ASPIRASIKU"),
     ("OUTENTIK-Presiden merombak kabinet pada Senin.", None, "OUTENTIK"),
     ("WahanaNews.co | Kepala tentara bayaran mengaku siap mati.", None, "WahanaNews.co"),
+    ("TRIBUN-TIMUR.COM - Talkshow tadi malam membahas BUMN.", None, "TRIBUN-TIMUR.COM"),
+    ("Jakarta (Metrobali.com) – Ketua Umum partai akan memenuhi undangan Presiden.", "Jakarta", "Metrobali.com"),
+    ("Kabupaten Bone Bolango (ANTARA) – Polisi menyelidiki ledakan.", "Kabupaten Bone Bolango", "ANTARA"),
+    ("Liputan6.com, Jakarta Pada Pemilu 2024, KPU memperkenalkan aplikasi.", "Jakarta", "Liputan6.com"),
+    ("Bandar Lampung - Majelis hakim menjatuhkan vonis tujuh tahun.", "Bandar Lampung", None),
 ])
 def test_dateline_shapes(line, place, outlet):
     got = _parts(line)
@@ -64,6 +69,7 @@ def test_dateline_shapes(line, place, outlet):
     "Kesimpulan: pemerintah harus bertindak cepat.",
     "BNPB: Dua rumah warga rusak akibat gempa.",
     "Militer Myanmar melakukan kudeta terhadap pemerintahan.",
+    "Berita Antv - Presiden geram pada perubahan masalah itu.",
 ])
 def test_no_dateline_in_ordinary_openings(line):
     assert find_dateline(line) is None
