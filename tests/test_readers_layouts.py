@@ -300,3 +300,16 @@ def test_the_dateline_paragraph_is_the_lead_under_captions():
            "Dua rumah rusak.\n\nTidak ada korban jiwa.")
     article = make_pipeline(["sentences"])(read_text(raw))
     assert [s.kind for s in article.sentences] == ["caption", "dateline", "lead", "lead", "body"]
+
+
+def test_names_above_the_dateline_byline_only_right_above_a_date_or_the_dateline():
+    raw = ("Makan Malam Menuju Konsensus ASEAN\n\n"
+           "Para menteri luar negeri menyiapkan konsensus soal Myanmar.\n\n"
+           "Kapolri Listyo Sigit\n\n"
+           "Gabriel Wahyu Titiyoga\n\n"
+           "Sabtu, 1 Mei 2021\n\n"
+           "Jakarta - Menteri Luar Negeri mengundang para menteri negara tetangga makan malam bersama di Gedung "
+           "Pancasila sebelum pertemuan para pemimpin.\n\nPertemuan berlangsung alot.")
+    article = read_text(raw)
+    assert article.authors == ["Gabriel Wahyu Titiyoga"]
+    assert article.published == "2021-05-01"

@@ -619,14 +619,18 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     k, found = _locate_dateline(paras, title)
     if found is not None and k > 0:
         kept = []
-        for para in paras[:k]:
+        for i, para in enumerate(paras[:k]):
             if info.take_line(para, head=True):
                 continue
             if any(p.match(para) for p in r.brand_line):
                 brand = brand or para
                 info.own.append(para)
                 continue
-            names = parse_byline(para) if not _repeats_title(para, title) else None
+            # a bare name is a byline only right above a date line, a brand or the dateline (a short
+            # caption such as `Kapolri Listyo Sigit` is none)
+            nxt = paras[i + 1]
+            names = parse_byline(para) if not _repeats_title(para, title) and (
+                i + 1 == k or _is_meta_line(nxt) or any(p.match(nxt) for p in r.brand_line)) else None
             if names:
                 info.add_names(names)
                 continue
