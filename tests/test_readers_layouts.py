@@ -313,3 +313,22 @@ def test_names_above_the_dateline_byline_only_right_above_a_date_or_the_dateline
     article = read_text(raw)
     assert article.authors == ["Gabriel Wahyu Titiyoga"]
     assert article.published == "2021-05-01"
+
+
+def test_tribun_page_brand_line_promo_and_closing_follow_box():
+    # the layout of https://m.tribunnews.com/video/2016/05/03/17-tahun-warta-kota-dan-mereka-yang-masih-setia
+    # (promo line, brand, headline with a number first, standfirst, editor, reporter, dateline, follow box)
+    raw = ("Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX\nTribun\n\n"
+           "17 Tahun Harian Kota dan Para Perintisnya\n\n"
+           "Para reporter perintis mendapat pelatihan jurnalistik sebelum koran terbit.\n\n"
+           "Editor: Willem Jonata\n\n"
+           "Laporan Wartawan Wartakotalive.com, Theo Laturiuw\n\n"
+           "TRIBUNNEWS.COM, JAKARTA - Harian itu terbit sejak 3 Mei 1999 dan kini bergabung dengan jaringan koran "
+           "daerah Kompas Gramedia.\n\n"
+           "Banyak perintis kini menjadi redaktur.\n\n"
+           "Dapatkan Berita Pilihan\ndi WhatsApp Anda\nIkuti kami di\nAtas")
+    article = read_text(raw)
+    assert article.title == "17 Tahun Harian Kota dan Para Perintisnya"
+    assert article.authors == ["Theo Laturiuw"] and article.editor == "Willem Jonata"
+    assert article.outlet == "TRIBUNNEWS.COM" and article.dateline_place == "Jakarta"
+    assert article.text.rstrip().endswith("Banyak perintis kini menjadi redaktur.")

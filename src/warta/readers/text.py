@@ -516,7 +516,7 @@ def _cut_tail(lines: list[str]) -> list[str]:
 def _title_like(para: str) -> bool:
     """A headline: short, capitalised, without closing punctuation or quotation marks."""
     words = para.split()
-    return 3 <= len(words) <= 25 and para[:1].isupper() and not para.endswith(_END_PUNCT) \
+    return 3 <= len(words) <= 25 and (para[:1].isupper() or para[:1].isdigit()) and not para.endswith(_END_PUNCT) \
         and not re.search(r'["“”]', para) and parse_date_line(para) is None
 
 
