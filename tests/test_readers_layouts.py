@@ -108,8 +108,9 @@ def test_republika_layout_date_line_headline_standfirst_byline_caption():
     assert article.authors == ["Dewi Lestari"] and article.editor == "Agus Salim"
     assert article.published == "2023-06-30T22:36:00+07:00"
     assert article.outlet == "REPUBLIKA.CO.ID" and article.dateline_place == "Jakarta"
-    # the standfirst and the caption stay in the text (their names are the article's too), above the dateline
-    assert article.text.startswith("BNPB terus berkoordinasi")
+    # the timestamp, the standfirst and the caption stay in the text (their names and dates are the
+    # article's too), above the dateline
+    assert article.text.startswith("Jumat 30 Jun 2023 22:36 WIB\n\nBNPB terus berkoordinasi")
     assert "Rep:" not in article.text and "Foto:" not in article.text
 
 
@@ -332,3 +333,13 @@ def test_tribun_page_brand_line_promo_and_closing_follow_box():
     assert article.authors == ["Theo Laturiuw"] and article.editor == "Willem Jonata"
     assert article.outlet == "TRIBUNNEWS.COM" and article.dateline_place == "Jakarta"
     assert article.text.rstrip().endswith("Banyak perintis kini menjadi redaktur.")
+
+
+def test_timestamp_stays_in_the_text_as_head_matter():
+    raw = ("Timnas Voli Putri Lolos ke Final\n\nkumparanSPORT\n14 Mei 2023 21:40 WIB\n\n"
+           "Timnas voli putri Indonesia lolos ke final setelah mengalahkan Thailand, Minggu (14/5).\n\nSelesai.")
+    article = make_pipeline(["sentences", "dates"])(read_text(raw))
+    assert article.published == "2023-05-14T21:40:00+07:00"
+    assert article.text.startswith("14 Mei 2023 21:40 WIB\n\nTimnas voli")
+    assert [s.kind for s in article.sentences][:2] == ["caption", "lead"]
+    assert "2023-05-14" in {d.value for d in article.dates}

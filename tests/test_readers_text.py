@@ -20,10 +20,10 @@ def test_structure_cases_are_enough():
 
 
 def body_of(article) -> str:
-    """The text after the dateline and before the wire credit lines, both of which the reader keeps
-    in the text (with their offsets)."""
+    """The text after the head matter and the dateline and before the wire credit lines, all of which the
+    reader keeps in the text (with their offsets)."""
     dateline = article.scratch.get("dateline")
-    start = dateline["span"][1] if dateline else 0
+    start = dateline["span"][1] if dateline else article.scratch.get("lead_start", 0)
     return article.text[start:article.scratch.get("credits_start", len(article.text))].strip()
 
 

@@ -114,17 +114,19 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
         if credits_start is not None and start >= credits_start:
             kind = "credit"
         out.append(Sentence(start=start, end=end, paragraph=paragraph, kind=kind))
-    return _split_dateline(out, article.scratch.get("dateline"), text)
+    return _split_dateline(out, article.scratch.get("dateline"), article.scratch.get("lead_start"), text)
 
 
-def _split_dateline(sentences: list[Sentence], dateline: dict | None, text: str) -> list[Sentence]:
-    """The reader's dateline (`JAKARTA, KOMPAS.com -`) as a sentence of its own, kind "dateline"."""
-    if not dateline:
+def _split_dateline(sentences: list[Sentence], dateline: dict | None, lead_start: int | None,
+                    text: str) -> list[Sentence]:
+    """The head matter the reader kept above the lead (timestamps, standfirst, photo captions) as kind
+    "caption", and its dateline (`JAKARTA, KOMPAS.com -`) as a sentence of its own, kind "dateline"."""
+    if not dateline and not lead_start:
         return sentences
-    d_start, d_end = dateline["span"]
+    d_start, d_end = dateline["span"] if dateline else (-1, -1)
     out: list[Sentence] = []
-    head_end = text.rfind("\n\n", 0, d_start)  # paragraphs before the dateline's: standfirst, captions
-    lead = text.count("\n\n", 0, d_start)  # the dateline's paragraph is the lead
+    head_end = lead_start - 2 if lead_start else -1  # paragraphs before the lead's
+    lead = text.count("\n\n", 0, lead_start or 0)  # the lead's paragraph (the dateline's)
     for s in sentences:
         if s.end <= head_end:
             out.append(Sentence(start=s.start, end=s.end, paragraph=s.paragraph, kind="caption"))

@@ -579,8 +579,11 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     given_published = meta.pop("published", None)
     dateline = dateline_place = outlet = brand = None
 
+    # timestamps read in the head stay in the text, above the dateline (their dates are the article's too)
+    stamps: list[str] = []
     # -- the head: a date line may come before the headline (`Jumat 30 Jun 2023 22:36 WIB` / headline)
     while title is None and len(paras) > 2 and parse_date_line(paras[0]):
+        stamps.append(paras[0])
         info.take_line(paras.pop(0), head=True)
     # -- a section label above the headline (`Kabar Tokoh` / headline) is no headline --
     if title is None and len(paras) > 3 and len(paras[0].split()) <= r.label_max \
@@ -599,6 +602,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         if len(paras) < 2:
             break
         if info.take_line(paras[0], head=True):
+            if parse_date_line(paras[0]):
+                stamps.append(paras[0])
             paras.pop(0)
             continue
         if any(p.match(paras[0]) for p in r.brand_line) or (info.authors and (
@@ -621,6 +626,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         kept = []
         for i, para in enumerate(paras[:k]):
             if info.take_line(para, head=True):
+                if parse_date_line(para):
+                    kept.append(para)
                 continue
             if any(p.match(para) for p in r.brand_line):
                 brand = brand or para
@@ -644,9 +651,13 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
             if len(paras) - i > 1 and (_labelled_byline(para) or parse_date_line(para)
                                                     or any(p.match(para) for p in r.editor_line)):
                 info.take_line(para, head=True)
-                continue
+                if not parse_date_line(para):
+                    continue
             kept.append(para)
         paras = kept + paras[_EDGE:]
+    paras = stamps + paras
+    k += len(stamps)
+    lead = k if found is not None else len(stamps)  # the paragraphs above it are head matter
 
     # -- the tail: a headline and date line after the body when the page gave none at the top --
     if title is None and len(paras) > 3 and parse_date_line(paras[-1]) and _title_like(paras[-2]):
@@ -753,6 +764,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
     if article_spans is not None:
         # read by the sentence splitter (kind "dateline") and the entity finder (its place and outlet)
         article.scratch["dateline"] = article_spans
+    if 0 < lead < n_body:
+        article.scratch["lead_start"] = starts[lead]  # timestamps, standfirst, captions above: kind "caption"
     return article
 
 
