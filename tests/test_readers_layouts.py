@@ -343,3 +343,13 @@ def test_timestamp_stays_in_the_text_as_head_matter():
     assert article.text.startswith("14 Mei 2023 21:40 WIB\n\nTimnas voli")
     assert [s.kind for s in article.sentences][:2] == ["caption", "lead"]
     assert "2023-05-14" in {d.value for d in article.dates}
+
+
+def test_outlet_opening_a_timestamp_is_one_org():
+    raw = ("Paripurna DPR Sahkan Revisi Undang-Undang\n\nCNN Indonesia | Selasa, 24/09/2019 14:22 WIB\n\n"
+           "Jakarta, CNN Indonesia -- Rapat Paripurna DPR secara resmi mengesahkan revisi undang-undang tentang "
+           "pembentukan peraturan perundang-undangan.\n\nKeputusan itu disepakati seluruh fraksi.")
+    article = make_pipeline(["sentences", "entities"])(read_text(raw))
+    assert article.published == "2019-09-24T14:22:00+07:00"
+    head = [(e.text, e.label, e.rule) for e in article.entities if e.start < article.text.index("Jakarta,")]
+    assert head == [("CNN Indonesia", "ORG", "timestamp:outlet")]

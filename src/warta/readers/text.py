@@ -766,6 +766,14 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         article.scratch["dateline"] = article_spans
     if 0 < lead < n_body:
         article.scratch["lead_start"] = starts[lead]  # timestamps, standfirst, captions above: kind "caption"
+        # the outlet that opens a timestamp kept above the lead (`CNN Indonesia | Selasa, 24/09/2019 …`)
+        outlets = []
+        for i in range(lead):
+            m = re.match(r"([\w\.]+(?:\s[\w\.]+){0,2})\s+[-–—|]\s+", paras[i])
+            if m and parse_date_line(paras[i]) and _outlet_shaped(m.group(1)):
+                outlets.append((starts[i], starts[i] + m.end(1), "ORG"))
+        if outlets:
+            article.scratch["stamp_outlets"] = outlets  # read by the entity finder
     return article
 
 
