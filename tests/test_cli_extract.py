@@ -41,7 +41,7 @@ def test_cli_extract_text_file(tmp_path):
     assert record["editor"] == "dwi"
     assert record["language"] == "id"
     assert record["schema"]
-    assert record["text"].startswith("Banjir merendam")
+    assert record["text"].startswith("KUDUS, KOMPAS.com - Banjir merendam")  # the dateline stays in the text
 
 
 def test_cli_extract_stdin():

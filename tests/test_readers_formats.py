@@ -28,7 +28,7 @@ def test_html_meta_title_author_published_time():
     assert article.authors == ["Dewi Lestari"]
     assert article.published == "2024-01-01T20:34:00+07:00"
     assert article.dateline_place == "Sumedang"
-    assert article.text.startswith("Gempa bermagnitudo 5,6")
+    assert article.text.startswith("SUMEDANG, KABARNUSANTARA.com - Gempa bermagnitudo 5,6")
     assert "Baca juga" not in article.text and "Beranda" not in article.text
 
 

@@ -55,10 +55,12 @@ def test_sentences_headline_and_byline_never_merge_into_lead():
     pipeline = make_pipeline(["sentences"])
     article = pipeline(read_text(raw))
     texts = [article.sentence_text(i) for i in range(len(article.sentences))]
-    assert texts[0] == "Gubernur Kalimantan Timur meresmikan jembatan sepanjang 1.2 km."
-    assert article.sentences[0].kind == "lead"
+    # the dateline stays in the text as a sentence of its own
+    assert texts[0] == "SAMARINDA, KOMPAS.com -" and article.sentences[0].kind == "dateline"
+    assert texts[1] == "Gubernur Kalimantan Timur meresmikan jembatan sepanjang 1.2 km."
+    assert article.sentences[1].kind == "lead"
     assert all("Gubernur Resmikan" not in t and "Nur Aini" not in t for t in texts)
-    assert [s.paragraph for s in article.sentences] == [0, 0, 1]
+    assert [s.paragraph for s in article.sentences] == [0, 0, 0, 1]
 
 
 def test_sentences_heading_kind():

@@ -20,8 +20,11 @@ def test_structure_cases_are_enough():
 
 
 def body_of(article) -> str:
-    """The text before the wire credit lines the reader keeps at its end."""
-    return article.text[:article.scratch.get("credits_start", len(article.text))].rstrip()
+    """The text after the head matter and the dateline and before the wire credit lines, all of which the
+    reader keeps in the text (with their offsets)."""
+    dateline = article.scratch.get("dateline")
+    start = dateline["span"][1] if dateline else article.scratch.get("lead_start", 0)
+    return article.text[start:article.scratch.get("credits_start", len(article.text))].strip()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -38,8 +41,13 @@ def test_text_reader_structure(case):
                 assert got == want, field
     if "sections" in expect:
         assert [s.title for s in article.sections] == expect["sections"]
-    assert article.text.startswith(expect["starts"]), article.text[:80]
     body = body_of(article)
+    assert body.startswith(expect["starts"]), body[:80]
+    if article.dateline:  # the dateline stays in the text, where its offsets say
+        d_start, d_end = article.scratch["dateline"]["span"]
+        assert article.text[d_start:d_end] == article.dateline
+        for start, end, _label in article.scratch["dateline"]["parts"]:
+            assert d_start <= start < end <= d_end
     assert body.endswith(expect["ends"]), body[-80:]
     for junk in expect.get("absent", []):
         assert junk not in body

@@ -47,7 +47,8 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
-    kind: str = "body"  # lead, body, heading, credit (a wire credit line kept at the end)
+    kind: str = "body"  # lead, body, heading, credit (a wire credit line kept at the end), dateline,
+    # caption (a standfirst or photo caption above the dateline)
 
 
 @dataclass

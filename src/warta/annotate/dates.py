@@ -342,11 +342,16 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
             pass
     full = []  # explicit full dates, each with whether it is marked as future
     pairs = []  # (weekday, month, day) without a year
-    first_para_end = article.sentences[0].end if article.sentences else len(article.text)
+    # photo captions and the standfirst above the dateline never set the reference date
+    sentences = [s for s in article.sentences if s.kind != "caption"]
+    if len(sentences) < len(article.sentences):
+        cands = [c for c in cands if article.sentence_at(c.start) is None
+                 or article.sentences[article.sentence_at(c.start)].kind != "caption"]
+    first_para_end = sentences[0].end if sentences else len(article.text)
     lead_end = first_para_end
     paras: list[int] = []
-    for s in article.sentences:
-        if s.paragraph == article.sentences[0].paragraph:
+    for s in sentences:
+        if s.paragraph == sentences[0].paragraph:
             first_para_end = s.end
         if s.paragraph not in paras:
             paras.append(s.paragraph)

@@ -573,6 +573,7 @@ def make_entities(options: Options):
         doc = article.scratch.get("doc") or make_doc(article.text)
         spans = drop_currency(article.text, merge(mend(article, model_spans(article.text, options)),
                                                   gazetteer_spans(doc)))
+        spans = dateline_spans(article, spans)
         article.entities = [
             Entity(text=article.text[start:end], start=start, end=end, label=label,
                    sentence=article.sentence_at(start), rule=rule)
@@ -581,6 +582,19 @@ def make_entities(options: Options):
         return article
 
     return run
+
+
+def dateline_spans(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The dateline's place (LOC) and outlet (ORG) as the reader found them (`JAKARTA, KOMPAS.com -`), and
+    the outlet opening a timestamp line, in place of whatever the model read there."""
+    dateline = article.scratch.get("dateline")
+    for_spans = [(dateline["span"], dateline["parts"], "dateline")] if dateline else []
+    # the outlet opening a timestamp line (`CNN Indonesia | Selasa, …`)
+    for_spans += [((s, e), [(s, e, label)], "timestamp") for s, e, label in article.scratch.get("stamp_outlets", [])]
+    for (d_start, d_end), parts, rule in for_spans:
+        spans = [sp for sp in spans if sp[1] <= d_start or sp[0] >= d_end]
+        spans += [(s, e, label, f"{rule}:{'place' if label == 'LOC' else 'outlet'}") for s, e, label in parts]
+    return sorted(spans)
 
 
 # -- conventions: currencies, clubs, long names, treaties, acronyms, persons -------------

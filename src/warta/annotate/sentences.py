@@ -114,6 +114,37 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
         if credits_start is not None and start >= credits_start:
             kind = "credit"
         out.append(Sentence(start=start, end=end, paragraph=paragraph, kind=kind))
+    return _split_dateline(out, article.scratch.get("dateline"), article.scratch.get("lead_start"), text)
+
+
+def _split_dateline(sentences: list[Sentence], dateline: dict | None, lead_start: int | None,
+                    text: str) -> list[Sentence]:
+    """The head matter the reader kept above the lead (timestamps, standfirst, photo captions) as kind
+    "caption", and its dateline (`JAKARTA, KOMPAS.com -`) as a sentence of its own, kind "dateline"."""
+    if not dateline and not lead_start:
+        return sentences
+    d_start, d_end = dateline["span"] if dateline else (-1, -1)
+    out: list[Sentence] = []
+    head_end = lead_start - 2 if lead_start else -1  # paragraphs before the lead's
+    lead = text.count("\n\n", 0, lead_start or 0)  # the lead's paragraph (the dateline's)
+    for s in sentences:
+        if s.end <= head_end:
+            out.append(Sentence(start=s.start, end=s.end, paragraph=s.paragraph, kind="caption"))
+            continue
+        if s.paragraph == lead and s.kind == "body":
+            s = Sentence(start=s.start, end=s.end, paragraph=s.paragraph, kind="lead")
+        if s.start <= d_start < s.end or d_start <= s.start < d_end:
+            if s.start < d_start:
+                out.append(Sentence(start=s.start, end=d_start, paragraph=s.paragraph, kind=s.kind))
+            out.append(Sentence(start=d_start, end=d_end, paragraph=s.paragraph, kind="dateline"))
+            rest = d_end
+            while rest < s.end and text[rest].isspace():
+                rest += 1
+            if rest < s.end:
+                out.append(Sentence(start=rest, end=s.end, paragraph=s.paragraph, kind=s.kind))
+            d_start = d_end = -1  # done
+        else:
+            out.append(s)
     return out
 
 

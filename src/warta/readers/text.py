@@ -31,11 +31,15 @@ _EDGE = 4
 class CreditLine:
     pattern: re.Pattern
     known_only: bool
+    tail_only: bool = False
 
 
 @dataclass
 class Rules:
     clutter: list[re.Pattern]
+    clutter_next: list[re.Pattern]
+    tail_cut: list[re.Pattern]
+    tail_cut_share: float
     byline_labelled: list[re.Pattern]
     editor_part: list[re.Pattern]
     outlet_slash: re.Pattern
@@ -49,16 +53,30 @@ class Rules:
     editor_end: list[re.Pattern]
     editor_line: list[re.Pattern]
     date_line: list[re.Pattern]
+    url_date: list[re.Pattern]
     months: dict[str, int]
     zones: dict[str, str]
-    dateline: list[re.Pattern]
+    dateline: list[tuple[re.Pattern, str | None]]
+    dateline_parts: dict[str, str]
+    dateline_head: int
     credit_line: list[CreditLine]
     credit_end: list[re.Pattern]
     credit_inline: list[re.Pattern]
+    credit_inline_more: re.Pattern
     outlets: dict[str, str]
     heading_max: int
+    label_max: int
     heading_min: int
     question_max: int
+
+
+def _dateline_pattern(item, parts: dict[str, str]) -> tuple[re.Pattern, str | None]:
+    """A dateline pattern with its `{domain}`, `{brand}`, `{place}`, `{sep}` parts filled in."""
+    item = item if isinstance(item, dict) else {"pattern": item}
+    pattern = item["pattern"]
+    for name, part in parts.items():
+        pattern = pattern.replace("{" + name + "}", part)
+    return re.compile(pattern), item.get("check")
 
 
 @functools.cache
@@ -68,6 +86,9 @@ def rules() -> Rules:
     lines = [item if isinstance(item, dict) else {"pattern": item} for item in data["credits"]["line"]]
     return Rules(
         clutter=[re.compile(p, ci) for p in data["clutter"]],
+        clutter_next=[re.compile(p, ci) for p in data["clutter_next"]],
+        tail_cut=[re.compile(p, ci) for p in data["tail_cut"]],
+        tail_cut_share=float(data["tail_cut_share"]),
         byline_labelled=[re.compile(p, ci) for p in data["byline"]["labelled"]],
         editor_part=[re.compile(p, ci) for p in data["byline"]["editor_part"]],
         outlet_slash=re.compile(data["byline"]["outlet_slash"]),
@@ -81,14 +102,20 @@ def rules() -> Rules:
         editor_end=[re.compile(p) for p in data["editor"]["end"]],
         editor_line=[re.compile(p, ci) for p in data["editor"]["line"]],
         date_line=[re.compile(p, ci) for p in data["date_line"]],
+        url_date=[re.compile(p) for p in data["url_date"]],
         months={str(k).casefold(): int(v) for k, v in data["months"].items()},
         zones={str(k).upper(): str(v) for k, v in data["zones"].items()},
-        dateline=[re.compile(p) for p in data["dateline"]],
-        credit_line=[CreditLine(re.compile(item["pattern"]), bool(item.get("known_only"))) for item in lines],
+        dateline=[_dateline_pattern(item, data["dateline_parts"]) for item in data["dateline"]],
+        dateline_parts=dict(data["dateline_parts"]),
+        dateline_head=int(data.get("dateline_head_paragraphs", 1)),
+        credit_line=[CreditLine(re.compile(item["pattern"]), bool(item.get("known_only")), bool(item.get("tail_only")))
+                     for item in lines],
         credit_end=[re.compile(p) for p in data["credits"]["end"]],
         credit_inline=[re.compile(p) for p in data["credits"]["inline"]],
+        credit_inline_more=re.compile(data["credits"]["inline_more"]),
         outlets={o.casefold(): o for o in data["outlets"]},
         heading_max=int(data["heading"]["max_words"]),
+        label_max=int(data["heading"].get("label_max_words", 0)),
         heading_min=int(data["heading"]["min_words"]),
         question_max=int(data["heading"].get("question_max_words", 0)),
     )
@@ -274,7 +301,7 @@ def credit_name(name: str) -> str | None:
     outlets = rules().outlets
     words = name.split()
     for n in range(len(words), 0, -1):
-        key = " ".join(words[:n]).casefold()
+        key = " ".join(words[:n]).strip(" .,").casefold()
         if key in outlets:
             return outlets[key]
     return None
@@ -290,7 +317,7 @@ def _is_meta_line(line: str) -> bool:
     r = rules()
     return bool(parse_date_line(line) or _labelled_byline(line) or any(p.match(line) for p in r.editor_line)
                 or any(c.pattern.match(line) for c in r.credit_line) or credit_list(line)
-                or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:1])))
+                or (len(line.split()) <= 6 and any(p.match(line) for p in r.byline_bare[:2])))
 
 
 def _explode_edges(blocks: list[list[str]]) -> list[list[str]]:
@@ -308,6 +335,75 @@ def _explode_edges(blocks: list[list[str]]) -> list[list[str]]:
 def _place_name(place: str) -> str:
     words = place.strip(" .").split()
     return " ".join(w if len(w) <= 2 and w.isupper() else w[:1].upper() + w[1:].lower() for w in words)
+
+
+@dataclass
+class DatelineMatch:
+    """A dateline at the start of a paragraph: its length and the spans of its place and outlet."""
+    end: int
+    place: tuple[int, int] | None
+    outlet: tuple[int, int] | None
+    region: tuple[int, int] | None = None
+
+
+def _known_place(name: str) -> bool:
+    from warta.annotate.places import resolve  # the gazetteer; loaded only when a dateline needs it
+
+    name = name.strip(" .")
+    return bool(name) and (resolve(name) is not None or (name.isupper() and resolve(name.title()) is not None))
+
+
+def _outlet_shaped(part: str) -> bool:
+    """A web domain, a camel-cased brand or a known outlet (`KOMPAS.com`, `detikNews`, `CNN Indonesia`)."""
+    parts = rules().dateline_parts
+    return bool(re.fullmatch(parts["domain"], part) or re.fullmatch(parts["brand"], part) or credit_name(part))
+
+
+def find_dateline(para: str) -> DatelineMatch | None:
+    """The dateline opening `para` (`JAKARTA, KOMPAS.com -`, `Nusa Dua, Bali (ANTARA) -`), or None."""
+    for pattern, check in rules().dateline:
+        m = pattern.match(para)
+        if not m:
+            continue
+        groups = m.groupdict()
+        end = m.end()
+        place = m.span("place") if groups.get("place") else None
+        outlet = m.span("outlet") if groups.get("outlet") else None
+        if groups.get("either"):
+            text = groups["either"].strip(" .")
+            span = (m.start("either"), m.start("either") + len(text))
+            if _known_place(text):
+                place = span
+            elif len(text) >= 4 or _outlet_shaped(text):
+                outlet = span
+            else:
+                continue
+        if groups.get("a"):
+            a, b = m.span("a"), m.span("b")
+            if _outlet_shaped(groups["a"]) and not _outlet_shaped(groups["b"]):
+                outlet, place = a, b
+            elif _outlet_shaped(groups["b"]) or _known_place(groups["a"]):
+                place, outlet = a, b
+            elif _known_place(groups["b"]):
+                outlet, place = a, b
+            else:
+                continue
+        if check == "place" and place is not None:
+            words = list(re.finditer(r"\S+", para[place[0]:place[1]]))
+            # the longest known run of words (`Jakarta` of `Jakarta Lamsel Fest`)
+            while words and not _known_place(para[place[0]:place[0] + words[-1].end()]):
+                words.pop()
+            if not words:
+                continue
+            new_end = place[0] + words[-1].end()
+            if new_end < place[1]:
+                end = new_end
+                while end < len(para) and para[end] == " ":
+                    end += 1
+            place = (place[0], new_end)
+        region = m.span("region") if groups.get("region") else None
+        return DatelineMatch(end, place, outlet, region)
+    return None
 
 
 class _Meta:
@@ -339,7 +435,7 @@ class _Meta:
                 self.editor = self.editor or m.group("initials").strip()
                 return True
         for c in r.credit_line:
-            m = c.pattern.match(line)
+            m = None if (c.tail_only and head) else c.pattern.match(line)
             if m:
                 # `AFP dan Reuters`: every part is a credit (a single name is kept whole)
                 parts = [m.group("credit")]
@@ -386,6 +482,79 @@ class _Meta:
         return para[:m.start()].rstrip()
 
 
+def _drop_clutter(lines: list[str]) -> list[str]:
+    """The lines without page clutter; a linked headline under `Baca Juga:` goes with it."""
+    r = rules()
+    out: list[str] = []
+    skip_next = False
+    for ln in lines:
+        line = ln.strip()
+        if not line:
+            out.append(ln)
+            continue
+        if skip_next:
+            skip_next = False
+            if _title_like(line):
+                continue
+        if is_clutter(line):
+            skip_next = any(p.match(line) for p in r.clutter_next)
+            continue
+        out.append(ln)
+    return out
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    """The lines before the page's closing chrome (`Artikel Terkait`, `Komentar`) in the last part."""
+    r = rules()
+    full = [i for i, ln in enumerate(lines) if ln.strip()]
+    for i in full[max(1, int(len(full) * r.tail_cut_share)):]:
+        if any(p.match(lines[i].strip()) for p in r.tail_cut):
+            return lines[:i]
+    return lines
+
+
+def _title_like(para: str) -> bool:
+    """A headline: short, capitalised, without closing punctuation or quotation marks."""
+    words = para.split()
+    return 3 <= len(words) <= 25 and (para[:1].isupper() or para[:1].isdigit()) and not para.endswith(_END_PUNCT) \
+        and not re.search(r'["“”]', para) and parse_date_line(para) is None
+
+
+def _repeats_title(para: str, title: str | None) -> bool:
+    return bool(title) and (title.casefold() in para.casefold() or para.casefold() in title.casefold())
+
+
+def _locate_dateline(paras: list[str], title: str | None) -> tuple[int, "DatelineMatch | None"]:
+    """The index of the paragraph that opens with the dateline among the first few, and the dateline.
+    Past the first paragraph, the dateline must open the body: a long paragraph (or stand alone
+    before one)."""
+    r = rules()
+    for i, para in enumerate(paras[:r.dateline_head]):
+        if _repeats_title(para, title):
+            continue
+        found = find_dateline(para)
+        if found is None:
+            continue
+        rest = para[found.end:].split() or (paras[i + 1].split() if i + 1 < len(paras) else [])
+        if i == 0 or len(rest) >= 12:
+            return i, found
+    return 0, None
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date in a page's address (`…/read/2023/08/18/…`), or None."""
+    import datetime as dt
+
+    for p in rules().url_date if url else []:
+        m = p.search(url)
+        if m:
+            try:
+                return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def read_text(raw: str, source: str | None = None, **meta) -> Article:
     """Build an Article from a plain-text news article."""
     r = rules()
@@ -403,14 +572,26 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
                 m = p.match(ln.strip())
                 if m:
                     info.own.append(m.group("outlet"))
-    lines = [ln for ln in text.split("\n") if not (ln.strip() and is_clutter(ln.strip()))]
+    lines = _drop_clutter(_cut_tail(text.split("\n")))
     blocks = _explode_edges(blocks_of("\n".join(lines)))
     paras = [" ".join(b) for b in blocks]
 
     given_published = meta.pop("published", None)
     dateline = dateline_place = outlet = brand = None
 
-    # -- the head: headline, then bylines, date lines, editor lines in any order -------
+    # timestamps read in the head stay in the text, above the dateline (their dates are the article's too)
+    stamps: list[str] = []
+    # -- the head: a date line may come before the headline (`Jumat 30 Jun 2023 22:36 WIB` / headline)
+    while title is None and len(paras) > 2 and parse_date_line(paras[0]):
+        stamps.append(paras[0])
+        info.take_line(paras.pop(0), head=True)
+    # -- a section label above the headline (`Kabar Tokoh` / headline) is no headline --
+    if title is None and len(paras) > 3 and len(paras[0].split()) <= r.label_max \
+            and all(w[:1].isupper() for w in paras[0].split()) and not paras[0].endswith(_END_PUNCT) \
+            and _title_like(paras[1]) and len(paras[1].split()) >= 5 and not find_dateline(paras[1]) \
+            and _labelled_byline(paras[1]) is None:
+        paras.pop(0)
+    # -- then the headline, then bylines, date lines, editor lines in any order -------
     if title is None and len(paras) > 1 and len(paras[0].split()) <= 30 \
             and not paras[0].endswith((".", "”", '"')) and _labelled_byline(paras[0]) is None \
             and parse_date_line(paras[0]) is None:
@@ -421,6 +602,8 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         if len(paras) < 2:
             break
         if info.take_line(paras[0], head=True):
+            if parse_date_line(paras[0]):
+                stamps.append(paras[0])
             paras.pop(0)
             continue
         if any(p.match(paras[0]) for p in r.brand_line) or (info.authors and (
@@ -436,6 +619,51 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
             paras.pop(0)
             continue
         break
+
+    # -- the dateline: in one of the first paragraphs; what comes before it is head matter --
+    k, found = _locate_dateline(paras, title)
+    if found is not None and k > 0:
+        kept = []
+        for i, para in enumerate(paras[:k]):
+            if info.take_line(para, head=True):
+                if parse_date_line(para):
+                    kept.append(para)
+                continue
+            if any(p.match(para) for p in r.brand_line):
+                brand = brand or para
+                info.own.append(para)
+                continue
+            # a bare name is a byline only right above a date line, a brand or the dateline (a short
+            # caption such as `Kapolri Listyo Sigit` is none)
+            nxt = paras[i + 1]
+            names = parse_byline(para) if not _repeats_title(para, title) and (
+                i + 1 == k or _is_meta_line(nxt) or any(p.match(nxt) for p in r.brand_line)) else None
+            if names:
+                info.add_names(names)
+                continue
+            kept.append(para)  # the standfirst and photo captions stay in the text
+        paras = kept + paras[k:]
+        k = len(kept)
+    elif found is None:
+        # no dateline: labelled bylines and date lines under a standfirst (`Penulis: X` after the summary)
+        kept = []
+        for i, para in enumerate(paras[:_EDGE]):
+            if len(paras) - i > 1 and (_labelled_byline(para) or parse_date_line(para)
+                                                    or any(p.match(para) for p in r.editor_line)):
+                info.take_line(para, head=True)
+                if not parse_date_line(para):
+                    continue
+            kept.append(para)
+        paras = kept + paras[_EDGE:]
+    paras = stamps + paras
+    k += len(stamps)
+    lead = k if found is not None else len(stamps)  # the paragraphs above it are head matter
+
+    # -- the tail: a headline and date line after the body when the page gave none at the top --
+    if title is None and len(paras) > 3 and parse_date_line(paras[-1]) and _title_like(paras[-2]):
+        info.published = info.published or parse_date_line(paras[-1])
+        paras.pop()
+        title = paras.pop()
 
     # -- the tail: credit lines, editor lines and initials, bylines ------------------
     credit_paras: list[str] = []  # wire credit lines stay in the text, at its end, as the record's evidence
@@ -473,19 +701,15 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         else:
             paras.pop()
 
-    # -- the dateline at the start of the first paragraph -------------------------
-    if paras:
-        for p in r.dateline:
-            m = p.match(paras[0])
-            if m and m.end() < len(paras[0]):
-                groups = m.groupdict()
-                dateline = m.group(0).strip()
-                dateline_place = _place_name(groups["place"]) if groups.get("place") else None
-                outlet = (groups.get("outlet") or "").strip() or None
-                if outlet:
-                    info.own.append(outlet)
-                paras[0] = paras[0][m.end():].lstrip()
-                break
+    # -- the dateline: kept in the text, its place and outlet read ---------------------
+    if found is not None and k < len(paras):
+        para = paras[k]
+        dateline = para[:found.end].strip()
+        if found.place:
+            dateline_place = _place_name(para[found.place[0]:found.place[1]])
+        if found.outlet:
+            outlet = para[found.outlet[0]:found.outlet[1]].strip(" .")
+            info.own.append(outlet)
 
     # -- body text and section headings -------------------------------------------
     n_body = len(paras)
@@ -498,7 +722,7 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
         starts.append(offset)
         offset += len(para) + 2
     for i, para in enumerate(paras[:n_body]):
-        if 0 < i < n_body - 1 and is_heading(para):
+        if 0 < i < n_body - 1 and is_heading(para) and not (found is not None and i == k):
             sections.append(Section(title=para, start=starts[i], end=starts[n_body - 1] + len(paras[n_body - 1])))
     for a, b in zip(sections, sections[1:]):
         a.end = b.start
@@ -506,16 +730,50 @@ def read_text(raw: str, source: str | None = None, **meta) -> Article:
 
     for p in r.credit_inline:
         for m in p.finditer(body):
-            _add(info.credits, credit_name(m.group("credit")))
+            name = credit_name(m.group("credit"))
+            _add(info.credits, name)
+            end = m.end("credit")
+            while name:  # `dilaporkan Reuters dan CNN`
+                more = r.credit_inline_more.match(body[end:])
+                name = credit_name(more.group("credit")) if more else None
+                _add(info.credits, name)
+                end += more.end("credit") if more else 0
     own = {outlet_key(o) for o in info.own}
     info.credits = [c for c in info.credits if outlet_key(c) not in own]
     outlet = outlet or brand
 
+    if found is not None and k < len(paras):
+        base = starts[k]
+        article_spans = {"span": (base, base + len(dateline)), "parts": []}
+        if found.place:
+            article_spans["parts"].append((base + found.place[0], base + found.place[1], "LOC"))
+        if found.region:
+            article_spans["parts"].append((base + found.region[0], base + found.region[1], "LOC"))
+        if found.outlet:
+            o_start = base + found.outlet[0]
+            article_spans["parts"].append((o_start, o_start + len(outlet), "ORG"))
+    else:
+        article_spans = None
+
     article = Article(text=body, source=source, title=title, authors=info.authors, credits=info.credits,
                       editor=info.editor, dateline=dateline, dateline_place=dateline_place, outlet=outlet,
-                      published=given_published or info.published, sections=sections, **meta)
+                      published=given_published or info.published or url_date(meta.get("url")),
+                      sections=sections, **meta)
     if credits_start is not None:
         article.scratch["credits_start"] = credits_start  # read by the sentence splitter (kind "credit")
+    if article_spans is not None:
+        # read by the sentence splitter (kind "dateline") and the entity finder (its place and outlet)
+        article.scratch["dateline"] = article_spans
+    if 0 < lead < n_body:
+        article.scratch["lead_start"] = starts[lead]  # timestamps, standfirst, captions above: kind "caption"
+        # the outlet that opens a timestamp kept above the lead (`CNN Indonesia | Selasa, 24/09/2019 …`)
+        outlets = []
+        for i in range(lead):
+            m = re.match(r"([\w\.]+(?:\s[\w\.]+){0,2})\s+[-–—|]\s+", paras[i])
+            if m and parse_date_line(paras[i]) and _outlet_shaped(m.group(1)):
+                outlets.append((starts[i], starts[i] + m.end(1), "ORG"))
+        if outlets:
+            article.scratch["stamp_outlets"] = outlets  # read by the entity finder
     return article
 
 
