@@ -120,7 +120,7 @@ def is_clause(text: str, loose: bool = False) -> bool:
         return False  # `melaporkan kepada aparat …`: a prepositional phrase, no clause
     # a relative clause set off by commas belongs to the subject (`rencana itu, yang diluncurkan Juli, akan berakhir`)
     text = re.sub(r",\s*yang\s[^,;]*,", "", text)
-    stretches = re.split(r"[,;]", text)
+    stretches = re.split(r"[,;]|[.!?](?=[A-Z])", text)  # `… di Indonesia.Dua warga …`: a glued sentence end
     head = stretches[0]
     if first_word and first_word.group(1).casefold() in c["adverbial"] and len(stretches) > 1 \
             and not is_clause(head) and len(WORD_RE.findall(head)) <= 8:
@@ -401,7 +401,7 @@ class Quoter:
         if types.get(items[0][2]) == "PER" or items[0][2] == "pronoun":
             return None
         last = items[-1]
-        if types.get(last[2]) != "PER" or self.text[last[1]:b].strip(" ,") or last[0] < items[0][1]:
+        if types.get(last[2]) != "PER" or self.text[last[1]:b].split(",")[0].strip() or last[0] < items[0][1]:
             return None
         between = self.text[items[0][0]:last[0]]
         if any(w[:1].islower() and w not in ("dan", "serta") for w in WORD_RE.findall(between)):
@@ -521,6 +521,11 @@ class Quoter:
         rule = ""
         # a cue after the closing mark
         a, b = self.clause_window_after(m.close + 1)
+        if not self.text[a:b].strip() and inner[-1:] == ",":
+            # `“…,”` ends a paragraph and the next one opens with the cue (`Begitu penjelasan manajemen SMKM …`)
+            nxt = re.match(r"\s*", self.text[b:]).end() + b
+            if nxt < len(self.text) and self.text[nxt] not in OPEN_CLOSE:
+                a, b = self.clause_window_after(nxt)
         after = self.text[a:b]
         lead = re.match(r"\s*,?\s*", after).end()
         am = self.c["after_direct"].match(after, lead)
@@ -595,7 +600,10 @@ class Quoter:
                              rule="quote:direct+inherit")
             if not (m.paragraph_start and inner[:1].isupper()):
                 return None
-            if last is not None and self.paragraph_index(m.open) - self.paragraph_index(last.end) <= 1:
+            gap = self.paragraph_index(m.open) - self.paragraph_index(last.end) if last is not None else 99
+            since = [c for c in self.cands_in(last.end, m.open) if c[3] == "PER" and c[2] != last.speaker
+                     and self.is_subject(c)] if last is not None else []
+            if last is not None and (gap <= 1 or (gap <= 2 and not since)):
                 speaker, speaker_text = last.speaker, last.speaker_text
                 rule = "quote:direct+inherit"
             else:
@@ -643,7 +651,8 @@ class Quoter:
                         and (pre.strip() or kind == "after") and not self.own_speaker(*tail):
                     # `A, kata Aidi, B.` / `Tujuannya, menurut para analis, untuk …` / `Lebih lanjut kata
                     # Martinus, B.`: the clause after the inserted cue is the words reported
-                    speaker, speaker_text = self.speaker_in(s_start + m.end(), tail[0], m.group(1))
+                    speaker, speaker_text = self.speaker_in(s_start + m.end(), text.rfind(",", 0, tail[0]),
+                                                            m.group(1))
                     if speaker is not None or speaker_text is not None:
                         return [Quote(text=text[tail[0]:tail[1]], start=tail[0], end=tail[1], direct=False,
                                       speaker=speaker, speaker_text=speaker_text, cue=m.group(1),
@@ -670,16 +679,21 @@ class Quoter:
             credit = self.c["credit"].fullmatch(m.group(1)) is not None
             if comma > 0 and not (credit and self.own_speaker(s_start + comma + 1, s_end)):
                 speaker, speaker_text = self.speaker_in(s_start + m.end(), s_start + comma, m.group(1))
-                named = speaker is not None or (speaker_text and self.cands_in(s_start, s_start + comma))
+                named = speaker is not None or (speaker_text and (
+                    self.cands_in(s_start, s_start + comma) or speaker_text.casefold() in self.pronoun_words()
+                    or self.group_words(s_start + m.end(), s_start + comma)))  # `Menurut mereka`, `Menurut militer`
                 a, b = self.trim_clause(s_start + comma + 1, s_end)
                 if named and len(text[a:b].split()) >= 3 and not self.overlaps_direct(a, b):
                     return [Quote(text=text[a:b], start=a, end=b, direct=False, speaker=speaker,
                                   speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(a),
                                   rule=f"quote:reported+source-before:{m.group(1).casefold()}")]
         # 3. `X mengatakan (kepada Y) bahwa CLAUSE` / `X mengatakan CLAUSE` / `X menjelaskan, CLAUSE`
+        anaphoric = self.anaphoric(s_start, s_end)
+        if anaphoric is not None:
+            return anaphoric
         for m in self.c["before"].finditer(sent):
             pos = s_start + m.start()
-            if not self.cue_ok(pos) or self.word_before(pos) in self.c["negators"]:
+            if not self.cue_ok(pos) or self.negated(pos):
                 continue
             if m.group(1).casefold() in self.c["data_verbs"]:
                 subj = self.text[s_start:pos].split(",")[-1].split()
@@ -694,6 +708,59 @@ class Quoter:
                 continue
             return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
         return []
+
+    def negated(self, pos: int) -> bool:
+        """The cue verb at pos is negated (`tidak mengatakan`, `belum dapat memastikan`) or heads an infinitive or
+        purpose clause (`… guna memastikan …`, `agar melaporkan`)."""
+        before = [w.casefold() for w in WORD_RE.findall(self.text[max(0, pos - 40):pos])][-2:]
+        if not before:
+            return False
+        if before[-1] in self.c["negators"] or before[-1] in self.c["infinitive"]:
+            return True
+        return len(before) == 2 and before[-1] in self.c["modals"] and before[0] in self.c["negators"]
+
+    def anaphoric(self, s_start: int, s_end: int) -> list[Quote] | None:
+        """`Hal itu disampaikan X …` / `X mengatakan hal itu di Jakarta, Jumat`: X said the sentences before (back to
+        the paragraph before, at most three sentences, never across a quotation). Returns the quotes made (none
+        where the words before are already quoted: their speaker is filled in if missing), or None."""
+        sent = self.text[s_start:s_end]
+        pm = self.c["anaphoric_passive"].match(sent, len(sent) - len(sent.lstrip()))
+        speaker = speaker_text = cue = None
+        if pm:
+            cue = pm.group(1)
+            speaker, speaker_text = self.speaker_in(s_start + pm.end(), s_end)
+        else:
+            for vm in self.c["before"].finditer(sent):
+                am = self.c["anaphor"].match(sent, vm.end() + len(sent[vm.end():]) - len(sent[vm.end():].lstrip()))
+                if am and self.cue_ok(s_start + vm.start()):
+                    cue = vm.group(1)
+                    speaker, speaker_text = self.subject_of(s_start, s_start + vm.start())
+                    break
+        if cue is None or (speaker is None and speaker_text is None):
+            return None
+        s_i = self.article.sentence_at(s_start)
+        if s_i is None:
+            return []
+        para = self.article.sentences[s_i].paragraph
+        picked = []
+        for k in range(s_i - 1, max(-1, s_i - 4), -1):
+            sk = self.article.sentences[k]
+            if sk.kind in ("title", "byline", "heading") or sk.paragraph < para - 2:
+                break
+            covered = [q for q in self.quotes if q.start < sk.end and sk.start < q.end]
+            if covered:
+                for q in covered:
+                    if q.speaker is None and (q.speaker_text is None or q.rule.endswith("paragraph")):
+                        q.speaker, q.speaker_text = speaker, speaker_text
+                break
+            if self.in_quote(sk.start):
+                break
+            picked.append(sk)
+        if not picked:
+            return []
+        a, b = self.trim_clause(picked[-1].start, picked[0].end)
+        return [Quote(text=self.text[a:b], start=a, end=b, direct=False, speaker=speaker, speaker_text=speaker_text,
+                      cue=cue, sentence=self.article.sentence_at(a), rule=f"quote:reported+anaphor:{cue.casefold()}")]
 
     def clause_after_speaker(self, a: int, s_end: int) -> tuple[int, int] | None:
         """After an inserted cue (`, kata Aidi, B`): the span of B when a short speaker (≤ 8 words, no other
