@@ -81,7 +81,9 @@ def cues() -> dict:
         "to_press": re.compile(r"(?<!\w)(" + _alt(data["to_press"]) + r")(?!\w)", re.I),
         "negators": {w.casefold() for w in data["negators"]},
         "gap": {w.casefold() for w in data["gap_openers"]},
-        "stops": re.compile(r"\s+(?:" + _alt(data["speaker_stops"]) + r")(?!\w)|\s+(?:" + _alt(data["to_press"])
+        # `dan` ends a speaker unless a name goes on (`kata Menteri Komunikasi dan Informatika Budi Arie`)
+        "stops": re.compile(r"\s+(?:" + _alt([w for w in data["speaker_stops"] if w != "dan"]) + r")(?!\w)"
+                            + r"|\s+dan(?!\w)(?!\s+[A-Z])|\s+(?:" + _alt(data["to_press"])
                             + r")(?!\w)|[,;:(\u201c\u201d\"]|[.!?](?:\s|$)", re.I),
         "skip": {w.casefold() for w in data["subject_skip"]},
         "object_nouns": {w.casefold() for w in data["object_nouns"]},
@@ -364,6 +366,13 @@ class Quoter:
         while b > a and self.text[b - 1] in " \t.,":
             b -= 1
         cands = self.cands_in(a, b)
+        if m and m.group().strip() == "," and a < b and not any(c[3] == "PER" for c in cands):
+            # `ujar Plt. Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari`: a comma inside
+            # an office name; the person the capitalised chain ends with speaks
+            chain = re.match(r"(?:,?\s+(?:dan\s+)?[A-Z][\w'’\-]*)+", self.text[b:])
+            people = [c for c in self.cands_in(a, b + chain.end()) if c[3] == "PER"] if chain else []
+            if people and chain.end() > 1:
+                return people[-1][2], self.text[people[-1][0]:people[-1][1]]
         if m and m.group().strip() == "," and a < b:
             # an appositive name after the description: `kata pedagang pasar, Siti Aminah`
             rest_a = a + m.end()
@@ -500,8 +509,10 @@ class Quoter:
     def clause_window_after(self, pos: int) -> tuple[int, int]:
         _, pend = self.paragraph_bounds(pos)
         nxt = min([m.open for m in self.marks if m.open >= pos] + [pend])
-        m = re.search(r"[.!?](?=\s|$)", self.text[pos:nxt])
-        return pos, pos + m.start() if m else nxt
+        for m in re.finditer(r"[.!?](?=\s|$)", self.text[pos:nxt]):
+            if not (m.group() == "." and self.abbreviation_before(pos + m.start())):  # `ujar Plt. Kepala …`
+                return pos, pos + m.start()
+        return pos, nxt
 
     def clause_window_before(self, pos: int) -> tuple[int, int]:
         pstart, _ = self.paragraph_bounds(pos)
@@ -679,6 +690,9 @@ class Quoter:
             credit = self.c["credit"].fullmatch(m.group(1)) is not None
             if comma > 0 and not (credit and self.own_speaker(s_start + comma + 1, s_end)):
                 speaker, speaker_text = self.speaker_in(s_start + m.end(), s_start + comma, m.group(1))
+                if m.group(1).casefold().startswith("berdasarkan") and not self.cands_in(s_start + m.end(),
+                                                                                        s_start + comma):
+                    speaker = speaker_text = None  # `Berdasarkan keterangan saksi dan rekaman CCTV, …`: no named source
                 named = speaker is not None or (speaker_text and (
                     self.cands_in(s_start, s_start + comma) or speaker_text.casefold() in self.pronoun_words()
                     or self.group_words(s_start + m.end(), s_start + comma)))  # `Menurut mereka`, `Menurut militer`
