@@ -72,7 +72,7 @@ def cues() -> dict:
         "anaphor": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")(?!\w)", re.I),
         "anaphoric_passive": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")\s+(?:juga\s+|pun\s+)?("
                                         + _alt(data["anaphoric_passives"]) + r")(?:\s+oleh)?(?!\w)", re.I),
-        "not_openers": {w.casefold() for w in data["not_clause_openers"]},
+        "not_openers": {w.casefold() for w in [*data["not_clause_openers"], *data["courtesy_objects"]]},
         "adverbial": {w.casefold() for w in data["adverbial_openers"]},
         "before": re.compile(r"(?<!\w)(" + _alt(before) + r")(?!\w)", re.I),
         "bare": {k.casefold() for k, v in before.items() if v},
@@ -856,16 +856,46 @@ class Quoter:
                     continue  # `… dan menegaskan kembali komitmen …`: no second clause, the first goes on
                 nxt, stop = br, br.start()
                 break
+            switch = self.next_speaker(a, stop, s_end)
+            if switch is not None:
+                stop = switch[0]
             qa, qb = self.trim_clause(a, stop)
             if len(text[qa:qb].split()) >= 3 and not self.overlaps_direct(qa, qb):
                 out.append(Quote(text=text[qa:qb], start=qa, end=qb, direct=False, speaker=speaker,
                                  speaker_text=speaker_text, cue=m.group(1), sentence=self.article.sentence_at(qa),
                                  rule=f"quote:reported+{kind}:{m.group(1).casefold()}"))
+            if switch is not None:
+                _, m, found, speaker, speaker_text = switch
+                self.used_cues.add(m.start())
+                a, kind = found
+                continue
             if nxt is None or found is None:
                 break
             m = self.c["before"].match(text, nxt.start(1))
             a, kind = found
         return out
+
+    def next_speaker(self, a: int, stop: int, s_end: int):
+        """`Sementara pejabat Amerika mengatakan hampir 200 rudal …, IDF menyebut jumlahnya ada 180`: after a comma
+        a new subject (an actor or a pronoun, at most six words) with its own cue verb reports a clause of its own.
+        Returns (comma, cue match, (clause start, kind), speaker, speaker_text) or None."""
+        for vm in self.c["before"].finditer(self.text, a, stop):
+            if self.in_quote(vm.start()) or self.negated(vm.start()):
+                continue
+            comma = self.text.rfind(",", a, vm.start())
+            subj = self.text[comma + 1:vm.start()] if comma >= 0 else ""
+            if comma < 0 or not 1 <= len(subj.split()) <= 6 or self.c["source"].search(subj):
+                continue
+            if not (self.cands_in(comma + 1, vm.start()) or PRONOUN_RE.fullmatch(subj.strip())):
+                continue
+            found = self.clause_after(vm, vm.end(), s_end, strict=True)
+            if found is None:
+                continue
+            speaker, speaker_text = self.subject_of(comma + 1, vm.start())
+            if speaker is None and speaker_text is None:
+                continue
+            return comma, vm, found, speaker, speaker_text
+        return None
 
     def run(self) -> list[Quote]:
         pending = sorted(self.marks, key=lambda m: m.open)
