@@ -304,9 +304,7 @@ class Quoter:
             last = self.quotes[-1]
             if last.speaker and para - self.paragraph_index(last.start) <= 2:
                 actor = self.article.actor(last.speaker)
-                since = [c for c in self.cands_in(last.end, pos) if c[3] == "PER" and c[2] != last.speaker
-                         and self.is_subject(c)]
-                if actor is not None and actor.type == "PER" and not since:
+                if actor is not None and actor.type == "PER" and not self.new_subject_since(last, pos):
                     return last.speaker
         # the subject of the nearest earlier sentence that names a person
         start_i = (s_i if s_i is not None else len(self.article.sentences)) - 1
@@ -316,6 +314,24 @@ class Quoter:
             if people:
                 return people[0][2]
         return None
+
+    def new_subject_since(self, last: Quote, pos: int) -> bool:
+        """A person other than the last speaker opens the sentence just before the words at pos (the sentence before
+        the quotation, where pos is its cue): `Wali Kota Eri meninjau lokasi. “…,” katanya.` A person named only as an
+        object, or further back, does not take the pronoun from the last speaker (`mendalami peran Andi`)."""
+        anchor = pos
+        for mk in self.marks:
+            if mk.close < pos and not re.search(r"[.!?](?=\s)", self.text[mk.close + 1:pos]):
+                anchor = mk.open
+        s_i = self.article.sentence_at(anchor)
+        if s_i is None:
+            return False
+        k = s_i - 1  # the sentence before the one holding the words, and that sentence up to them
+        while k >= 0 and self.article.sentences[k].kind in ("heading", "byline", "title"):
+            k -= 1
+        lo = self.article.sentences[k].start if k >= 0 else self.article.sentences[s_i].start
+        return any(c[3] == "PER" and c[2] != last.speaker and self.is_subject(c)
+                   for c in self.cands_in(max(lo, last.end), anchor))
 
     def is_subject(self, cand: tuple[int, int, str, str]) -> bool:
         """The candidate opens its sentence (after connectives and title words only): a subject."""
@@ -332,9 +348,7 @@ class Quoter:
         last = self.quotes[-1] if self.quotes else None
         if last is not None and (last.speaker or last.speaker_text) and \
                 self.paragraph_index(pos) - self.paragraph_index(last.start) <= 1:
-            since = [c for c in self.cands_in(last.end, pos) if c[3] == "PER" and c[2] != last.speaker
-                     and self.is_subject(c)]
-            if not since:
+            if not self.new_subject_since(last, pos):
                 actor = self.article.actor(last.speaker) if last.speaker else None
                 if actor is not None and actor.type != "PER":
                     return last.speaker, last.speaker_text
@@ -612,9 +626,7 @@ class Quoter:
             if not (m.paragraph_start and inner[:1].isupper()):
                 return None
             gap = self.paragraph_index(m.open) - self.paragraph_index(last.end) if last is not None else 99
-            since = [c for c in self.cands_in(last.end, m.open) if c[3] == "PER" and c[2] != last.speaker
-                     and self.is_subject(c)] if last is not None else []
-            if last is not None and (gap <= 1 or (gap <= 2 and not since)):
+            if last is not None and (gap <= 1 or (gap <= 2 and not self.new_subject_since(last, m.open))):
                 speaker, speaker_text = last.speaker, last.speaker_text
                 rule = "quote:direct+inherit"
             else:
