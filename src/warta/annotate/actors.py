@@ -326,6 +326,17 @@ class Finder:
                 return max(0, self.tok_index(e.end) - j)
         return 0
 
+    def home_region_at(self, j: int) -> tuple[int, str] | None:
+        """A curated region (a province, regency or city of places.yaml) at token j, in the same paragraph as
+        token j-1: (length in tokens, its country)."""
+        from warta.annotate import places
+        for n in (4, 3, 2, 1):
+            if j + n <= len(self.tokens) and self.span_ok(j - 1, n + 1) and all(t.cap for t in self.tokens[j:j + n]):
+                info = places.curated().get(places.key(" ".join(t.text for t in self.tokens[j:j + n])))
+                if info is not None and info.country:
+                    return n, info.country
+        return None
+
     def country_after(self, j: int) -> tuple[int, str] | None:
         """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
         if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
@@ -468,6 +479,8 @@ class Finder:
                 start, end = self.tokens[i].start, self.tokens[j - 1].end
                 if self.free(start, end) and self.entity_free(start, end, model_only=True):
                     country, _ = self.describe_org(start, end)
+                    home = self.home_region_at(i + n) if country is None and j > i + n else None
+                    country = home[1] if home and i + n + home[0] == j else country  # `Polda Riau` is Indonesia's
                     text = self.text[start:end]
                     self.add(Found(start, end, "ORG", "actors:org-head", ("org", name_key(text)), country,
                                    m[1][1], canonical=text))  # type: ignore[index]
@@ -570,6 +583,10 @@ class Finder:
                     if le and j + le + 1 < len(self.tokens) and self.tokens[j + le].text == "," \
                             and self.span_ok(j + le - 1, 3) and self.name_at(j + le + 1) >= 2:
                         j += le  # `Penjabat Gubernur Jawa Barat, Andi Kurniawan`: a place, then the person
+                        continue
+                    home = self.home_region_at(j) if country is None and any(t.regional for t in offices) else None
+                    if home:  # `Gubernur Jawa Tengah`, `Kapolda Papua`: the office's region gives its country
+                        j, country = j + home[0], home[1]
                         continue
                     if offices and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", tok.text) and self.span_ok(j - 1, 2):
                         j += 1  # `Anggota Komisi I DPR`, `Ketua Komisi II`
