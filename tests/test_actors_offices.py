@@ -40,3 +40,15 @@ def test_holder_of_a_regional_office_acts_for_its_country(text, person, country)
 def test_armed_groups_have_a_country(text, name, country):
     group = actor_named(run(text), name)
     assert group.type == "ORG" and group.country == country
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Kapendam XVII/Cendrawasih Kolonel Inf Muhammad Aidi mengatakan baku tembak terjadi pagi tadi.", "Muhammad Aidi"),
+    ("Pelaksana Tugas Deputi Pemberantasan BNN Brigjen Pol. Roy Hardi Siahaan menjelaskan kronologinya.",
+     "Roy Hardi Siahaan"),
+    ("Kabid Humas Polda Jatim Kombes Pol. Dirmanto mengatakan pelaku sudah ditahan.", "Dirmanto"),
+])
+def test_corps_mark_after_a_rank_is_no_part_of_the_name(text, person):
+    a = run(text)
+    assert actor_named(a, person).type == "PER"
+    assert not any(x.name.endswith(("Pol", "Inf")) or x.name.startswith("Inf ") for x in a.actors)

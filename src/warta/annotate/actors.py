@@ -149,6 +149,11 @@ def rank_suffixes() -> frozenset[str]:
 
 
 @functools.cache
+def corps_suffixes() -> frozenset[str]:
+    return frozenset(lexicons.load("titles").get("corps_suffixes") or [])
+
+
+@functools.cache
 def institution_table() -> Table:
     table = Table(fold=False)
     for entry in lexicons.load("institutions")["institutions"]:
@@ -556,6 +561,14 @@ class Finder:
                             if pf and self.span_ok(j, pf[0] + 1):
                                 j += 1 + pf[0]
                                 continue
+                    # `Kolonel Inf Muhammad Aidi`, `Brigjen Pol. Roy`: a corps or service mark after a rank
+                    if ranks and not field_open and self.tokens[j].text in corps_suffixes() and self.span_ok(j - 1, 2) \
+                            and self.tokens[j - 1].text not in corps_suffixes():
+                        j += 1 + (j + 1 < len(self.tokens) and self.tokens[j + 1].text == ".")
+                        continue
+                    if ranks and self.tokens[j].text == "." and self.tokens[j - 1].text in corps_suffixes():
+                        j += 1  # `Kombes Pol.`: the rank's own full stop
+                        continue
                     # `Laksamana Muda TNI (Purn) Gatot Wiranto`: a retired/honorary mark after a rank
                     if ranks and self.tokens[j].text == "(" and j + 2 < len(self.tokens) \
                             and self.tokens[j + 1].text in rank_suffixes() and self.span_ok(j, 3):

@@ -129,7 +129,9 @@ def is_clause(text: str, loose: bool = False) -> bool:
         # `hingga Jumat pukul 20.40 WIB, dua rumah warga rusak ringan`: an adverbial, then the clause
         return is_clause(text[len(head) + 1:], loose)
     sub = c["subordinate"].search(head)
-    if sub and sub.start() > 0:
+    if sub and sub.start() > 0 and not re.search(r"(?<!\w)yang\s", head[:sub.start()]):
+        # (after a relative clause the conjunction belongs to it: `hujan yang turun selama setengah hari itu
+        # juga menyebabkan longsor`)
         head = head[:sub.start()]
     second = re.search(r"\s(?:dan|serta)\s+(?:juga\s+)?(\w+)", head)
     nxt = second.group(1).casefold() if second else ""
