@@ -72,6 +72,7 @@ def cues() -> dict:
         "anaphor": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")(?!\w)", re.I),
         "anaphoric_passive": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")\s+(?:juga\s+|pun\s+)?("
                                         + _alt(data["anaphoric_passives"]) + r")(?:\s+oleh)?(?!\w)", re.I),
+        "aside": re.compile(r"(?:" + "|".join(re.escape(x) for x in data["aside_openers"]) + r")"),
         "not_openers": {w.casefold() for w in [*data["not_clause_openers"], *data["courtesy_objects"]]},
         "adverbial": {w.casefold() for w in data["adverbial_openers"]},
         "before": re.compile(r"(?<!\w)(" + _alt(before) + r")(?!\w)", re.I),
@@ -135,7 +136,9 @@ def is_clause(text: str, loose: bool = False) -> bool:
         head = head[:sub.start()]
     second = re.search(r"\s(?:dan|serta)\s+(?:juga\s+)?(\w+)", head)
     nxt = second.group(1).casefold() if second else ""
-    if nxt and nxt not in c["not_pred"] and (nxt in c["predicates"] or c["prefix"].match(nxt)):
+    lead_noun = (WORD_RE.findall(head) or [""])[0].casefold()
+    nominal = lead_noun in c["object_nouns"] or c["nominal"].fullmatch(lead_noun)
+    if nominal and nxt not in c["not_pred"] and (nxt in c["predicates"] or c["prefix"].match(nxt)):
         head = head[:second.start()]  # `kemenangan Trump dan menjadi media …`: a second predicate of the subject
     if re.search(r"[\u201c\u201d\"]", head) and not c["naming"].search(head):
         return True
@@ -266,7 +269,9 @@ class Quoter:
         return a, len(self.text) if b < 0 else b
 
     def paragraph_index(self, pos: int) -> int:
-        return len(re.findall(r"\n\s*\n", self.text[:pos]))
+        """Paragraphs before pos, page asides (related links, `Baca juga`) not counted."""
+        return len([b for b in re.finditer(r"\n\s*\n", self.text[:pos])
+                    if not self.c["aside"].match(self.text, b.end())])
 
     def extend_out_of_quote(self, end: int) -> int:
         for m in self.marks:
