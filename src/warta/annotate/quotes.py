@@ -72,6 +72,8 @@ def cues() -> dict:
         "anaphor": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")(?!\w)", re.I),
         "anaphoric_passive": re.compile(r"(?<!\w)(?:" + _alt(data["anaphors"]) + r")\s+(?:juga\s+|pun\s+)?("
                                         + _alt(data["anaphoric_passives"]) + r")(?:\s+oleh)?(?!\w)", re.I),
+        "statement": re.compile(r"(?:" + _alt(data["statement_nouns"]) + r")\s+(?:resmi\s+)?(?:itu|ini|tersebut)",
+                                re.I),
         "aside": re.compile(r"(?:" + "|".join(re.escape(x) for x in data["aside_openers"]) + r")"),
         "not_openers": {w.casefold() for w in [*data["not_clause_openers"], *data["courtesy_objects"]]},
         "adverbial": {w.casefold() for w in data["adverbial_openers"]},
@@ -484,6 +486,9 @@ class Quoter:
         desc = self.description(lead_a, b)
         if desc:
             return desc  # `Ketua Umum Relawan Pro-Jokowi (Projo) itu menambahkan`: the person named before
+        statement = self.statement_of(lead_a, b)
+        if statement:
+            return statement
         lows = (seg_start, a)
         lead = self.c["credit"].match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip()))
         if lead and seg_start > lead.end():
@@ -516,6 +521,15 @@ class Quoter:
         if 0 < len(words) <= 8:
             return None, " ".join(words)
         return None, None
+
+    def statement_of(self, a: int, b: int) -> tuple[str | None, str | None] | None:
+        """`Pernyataan itu menyebutkan …`: the statement is the last speaker's (quoted within two paragraphs)."""
+        m = self.c["statement"].fullmatch(self.text[a:b].strip())
+        last = self.quotes[-1] if self.quotes else None
+        if m and last is not None and (last.speaker or last.speaker_text) and \
+                self.paragraph_index(a) - self.paragraph_index(last.start) <= 2:
+            return last.speaker, last.speaker_text
+        return None
 
     def group_words(self, a: int, b: int) -> str | None:
         """text[a:b] (a subject) names a group by a group noun (`para pemberontak`, `warga Damaskus`)."""
