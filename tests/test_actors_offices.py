@@ -52,3 +52,14 @@ def test_corps_mark_after_a_rank_is_no_part_of_the_name(text, person):
     a = run(text)
     assert actor_named(a, person).type == "PER"
     assert not any(x.name.endswith(("Pol", "Inf")) or x.name.startswith("Inf ") for x in a.actors)
+
+
+def test_title_with_country_later_is_the_known_person_named_before():
+    """`Menlu RI` after `Menlu Retno Marsudi` is Retno (her country from the lexicon of public figures)."""
+    from tests.quote_metrics import pipeline
+    import warta
+    a = warta.extract_text("Menlu Retno Marsudi bertemu Menlu AS Mike Pompeo di Washington. Masih dalam pertemuan, "
+                           "Menlu RI juga menyampaikan kunjungannya ke AS adalah dalam rangka pencalonan Indonesia.",
+                           pipeline=pipeline())
+    assert [a.actor(q.speaker).name for q in a.quotes] == ["Retno Marsudi"]
+    assert not any(x.name == "Menlu RI" for x in a.actors)

@@ -863,6 +863,14 @@ class Grouper:
             return ("org", name_key(e.text)), e.text, "ORG", country, sector, "actors:org"
         return ("loc", name_key(e.text)), e.text, "LOC", None, None, "actors:place"
 
+    def known_countries(self) -> None:
+        """A person with no stated country takes the one the lexicon of public figures gives."""
+        for a in self.actors.values():
+            if a.type == "PER" and a.country is None:
+                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
+                if known:
+                    a.country, a.rule = known[1], (a.rule or "entity") + "+people"
+
     def run(self) -> None:
         article = self.article
         self.fulls = sorted((e.start, e.text) for e in article.entities
@@ -890,6 +898,7 @@ class Grouper:
                 actor.aliases.append(e.text)
             actor.mentions.append([e.start, e.end])
             e.actor_key = key  # type: ignore[attr-defined]
+        self.known_countries()  # before the roles join: `Menlu RI` is the Menlu Retno Marsudi named before
         for p in self.finder.phrases:
             key = p.key
             if key[0] == "role":  # `Presiden Rusia` alone: the person the article named with that role
@@ -927,10 +936,6 @@ class Grouper:
             a.id = f"a{n}"
             a.mentions.sort()
             a.aliases = [x for x in a.aliases if x != a.name]
-            if a.type == "PER" and a.country is None:
-                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
-                if known:
-                    a.country, a.rule = known[1], (a.rule or "entity") + "+people"
             if a.type == "PER" and a.sector is None and a.roles:
                 a.sector = "GOV" if a.country else None
         for e in article.entities:
