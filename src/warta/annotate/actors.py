@@ -149,6 +149,11 @@ def rank_suffixes() -> frozenset[str]:
 
 
 @functools.cache
+def corps_suffixes() -> frozenset[str]:
+    return frozenset(lexicons.load("titles").get("corps_suffixes") or [])
+
+
+@functools.cache
 def institution_table() -> Table:
     table = Table(fold=False)
     for entry in lexicons.load("institutions")["institutions"]:
@@ -326,6 +331,17 @@ class Finder:
                 return max(0, self.tok_index(e.end) - j)
         return 0
 
+    def home_region_at(self, j: int) -> tuple[int, str] | None:
+        """A curated region (a province, regency or city of places.yaml) at token j, in the same paragraph as
+        token j-1: (length in tokens, its country)."""
+        from warta.annotate import places
+        for n in (4, 3, 2, 1):
+            if j + n <= len(self.tokens) and self.span_ok(j - 1, n + 1) and all(t.cap for t in self.tokens[j:j + n]):
+                info = places.curated().get(places.key(" ".join(t.text for t in self.tokens[j:j + n])))
+                if info is not None and info.country:
+                    return n, info.country
+        return None
+
     def country_after(self, j: int) -> tuple[int, str] | None:
         """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
         if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
@@ -468,6 +484,8 @@ class Finder:
                 start, end = self.tokens[i].start, self.tokens[j - 1].end
                 if self.free(start, end) and self.entity_free(start, end, model_only=True):
                     country, _ = self.describe_org(start, end)
+                    home = self.home_region_at(i + n) if country is None and j > i + n else None
+                    country = home[1] if home and i + n + home[0] == j else country  # `Polda Riau` is Indonesia's
                     text = self.text[start:end]
                     self.add(Found(start, end, "ORG", "actors:org-head", ("org", name_key(text)), country,
                                    m[1][1], canonical=text))  # type: ignore[index]
@@ -543,6 +561,14 @@ class Finder:
                             if pf and self.span_ok(j, pf[0] + 1):
                                 j += 1 + pf[0]
                                 continue
+                    # `Kolonel Inf Muhammad Aidi`, `Brigjen Pol. Roy`: a corps or service mark after a rank
+                    if ranks and not field_open and self.tokens[j].text in corps_suffixes() and self.span_ok(j - 1, 2) \
+                            and self.tokens[j - 1].text not in corps_suffixes():
+                        j += 1 + (j + 1 < len(self.tokens) and self.tokens[j + 1].text == ".")
+                        continue
+                    if ranks and self.tokens[j].text == "." and self.tokens[j - 1].text in corps_suffixes():
+                        j += 1  # `Kombes Pol.`: the rank's own full stop
+                        continue
                     # `Laksamana Muda TNI (Purn) Gatot Wiranto`: a retired/honorary mark after a rank
                     if ranks and self.tokens[j].text == "(" and j + 2 < len(self.tokens) \
                             and self.tokens[j + 1].text in rank_suffixes() and self.span_ok(j, 3):
@@ -570,6 +596,10 @@ class Finder:
                     if le and j + le + 1 < len(self.tokens) and self.tokens[j + le].text == "," \
                             and self.span_ok(j + le - 1, 3) and self.name_at(j + le + 1) >= 2:
                         j += le  # `Penjabat Gubernur Jawa Barat, Andi Kurniawan`: a place, then the person
+                        continue
+                    home = self.home_region_at(j) if country is None and any(t.regional for t in offices) else None
+                    if home:  # `Gubernur Jawa Tengah`, `Kapolda Papua`: the office's region gives its country
+                        j, country = j + home[0], home[1]
                         continue
                     if offices and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", tok.text) and self.span_ok(j - 1, 2):
                         j += 1  # `Anggota Komisi I DPR`, `Ketua Komisi II`
@@ -833,6 +863,14 @@ class Grouper:
             return ("org", name_key(e.text)), e.text, "ORG", country, sector, "actors:org"
         return ("loc", name_key(e.text)), e.text, "LOC", None, None, "actors:place"
 
+    def known_countries(self) -> None:
+        """A person with no stated country takes the one the lexicon of public figures gives."""
+        for a in self.actors.values():
+            if a.type == "PER" and a.country is None:
+                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
+                if known:
+                    a.country, a.rule = known[1], (a.rule or "entity") + "+people"
+
     def run(self) -> None:
         article = self.article
         self.fulls = sorted((e.start, e.text) for e in article.entities
@@ -860,6 +898,7 @@ class Grouper:
                 actor.aliases.append(e.text)
             actor.mentions.append([e.start, e.end])
             e.actor_key = key  # type: ignore[attr-defined]
+        self.known_countries()  # before the roles join: `Menlu RI` is the Menlu Retno Marsudi named before
         for p in self.finder.phrases:
             key = p.key
             if key[0] == "role":  # `Presiden Rusia` alone: the person the article named with that role
@@ -897,10 +936,6 @@ class Grouper:
             a.id = f"a{n}"
             a.mentions.sort()
             a.aliases = [x for x in a.aliases if x != a.name]
-            if a.type == "PER" and a.country is None:
-                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
-                if known:
-                    a.country, a.rule = known[1], (a.rule or "entity") + "+people"
             if a.type == "PER" and a.sector is None and a.roles:
                 a.sector = "GOV" if a.country else None
         for e in article.entities:
