@@ -160,8 +160,8 @@ def lex() -> Lex:
         ("duration_se", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<se>{_alt(data['se_durations'])}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
         # clock times and ranges
         ("clock_range", rf"(?i:(?:\bantara{S})?\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){SO}(?:-|–|{S}(?i:hingga|sampai|dan|s\.d\.?|s/d){S})(?:(?i:{CLOCK}){S})?(?P<h2>\d{{1,2}})[.:](?P<m2>\d\d)(?:{S}{ZONE})?\b"),
-        ("clock", rf"(?i:\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d\d))?(?:{S}(?P<part>{parts}))?(?:{S}{ZONE})?\b"),
-        ("clock_zone", rf"\b(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){S}{ZONE}\b"),
+        ("clock", rf"(?i:\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d\d)(?::\d\d)?)?(?:{S}(?P<part>{parts}))?(?:{S}{ZONE})?\b"),
+        ("clock_zone", rf"\b(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d)(?::\d\d)?{S}{ZONE}\b"),
         # Rabu / Rabu lalu / Senin malam
         ("weekday", rf"\b{WD}\b(?:{S}(?P<part>{parts}))?(?:{S}(?P<wrel>{wrel})\b|{S}(?P<rel>lalu|kemarin|depan|mendatang|ini)\b)?"),
     ]
