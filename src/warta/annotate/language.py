@@ -16,8 +16,6 @@ from warta.record import Article
 SAMPLE_CHARS = 2000
 #: Malay and Indonesian are close; Malay wins only with this margin
 MALAY_MARGIN = 0.9
-#: below this many characters Malay and Indonesian cannot be told apart: Indonesian is assumed
-MALAY_MIN_CHARS = 400
 
 
 @functools.cache
@@ -53,7 +51,9 @@ def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     code = best.language.iso_code_639_1.name.lower()
     if code == "ms":
         indonesian = next((v.value for v in values if v.language.iso_code_639_1.name == "ID"), 0.0)
-        if best.value - indonesian < MALAY_MARGIN or (len(sample) < MALAY_MIN_CHARS and not has_malay_marker(sample)):
+        # an Indonesian report about Malaysia (`Datuk Seri`, `Yang di-Pertuan Agong`) can look Malay to the
+        # identifier; Malay text uses Malay-only words (`berkata`, `kerajaan`, `polis`), so none is Indonesian
+        if best.value - indonesian < MALAY_MARGIN or not has_malay_marker(sample):
             return "id", indonesian
     return code, best.value
 
