@@ -127,9 +127,13 @@ def lex() -> Lex:
         ("week_of_month", rf"(?i:\b(?:pekan|minggu){S}(?P<ord>{ordinals}))(?:{S}(?i:bulan))?{S}{MON_CAP}(?:{S}{yr}\b)?"),
         # Rabu, 13 September 2023 / 13 September
         ("day_month", rf"(?:{wdp})?\b(?P<day>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b|{S}{yrel}\b)?"),
+        # Sep 3, 2014 / September 3, 2014: the English order some outlets keep from wire copy
+        ("day_month", rf"(?:{wdp})?\b{MON_CAP}{S}(?P<day>\d{{1,2}}),{SO}{yr}\b"),
         # Rabu (13/9/2023), (13/9), Senin 22/5/2017
         ("press", rf"(?:{wdp})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
         ("numeric", rf"(?:{wdp})?\b(?P<day>\d{{1,2}})[/-](?P<mon>\d{{1,2}})[/-](?P<year>(?:19|20)\d\d)\b"),
+        # Sabtu 15/01 / Senin, 2/3: a weekday vouches for a bare day/month (never a fraction)
+        ("press", rf"{WD},?{SO}\b(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?\b(?!/|[.,]\d)"),
         ("iso", rf"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         # awal September 2023 / akhir bulan Juli / pertengahan tahun 2022 / akhir tahun ini
         ("period_month", rf"(?i:\b(?P<mod>{mods})){S}(?:bulan{S})?{MON_CAP}(?:{S}{yr}\b)?"),

@@ -175,7 +175,9 @@ def find_quantities(article: Article) -> list[Quantity]:
                 continue  # a duration or a date
             # person nouns (longest first)
             after = text[after_num:after_num + 40]
-            person = next((p for p in T["persons"] if re.match(rf"[ \t\u00a0]+{re.escape(p)}(?![\w])", after)), None)
+            # `995 Jiwa, 226 Warga` in a title-case headline count people too
+            person = next((p for p in T["persons"]
+                           if re.match(rf"[ \t\u00a0]+(?:{re.escape(p)}|{re.escape(p.title())})(?![\w])", after)), None)
             lainnya = T["lainnya"].match(text, after_num) if not person else None
             partitive = T["partitive"].match(text, after_num) if not person and not lainnya else None
             total = T["total_before"].search(_clause_before(text, m.start())) if is_digits else None
@@ -186,7 +188,7 @@ def find_quantities(article: Article) -> list[Quantity]:
                 unit, obj, rule, end = "person", partitive.group("p"), "person:partitive", partitive.end()
             elif person:
                 unit = "person"
-                end = after_num + re.match(rf"[ \t\u00a0]+{re.escape(person)}", after).end()
+                end = after_num + re.match(rf"[ \t\u00a0]+(?:{re.escape(person)}|{re.escape(person.title())})", after).end()
                 obj = None if person == "orang" else person
                 if person == "orang":  # "tiga orang warga": the noun after orang is the object
                     nxt = _next_words(text, end, 1)
