@@ -13,6 +13,9 @@ CASES = [
     # a weekday + day-month fits many years: the year the text names wins over the most recent one
     ("Tim SAR menemukan korban pada Rabu (13/9). Sepanjang 2017, banjir terjadi tiga kali.", "2017-09-13", "weekday"),
     ("Tim SAR menemukan korban pada Rabu (13/9).", "2023-09-13", "weekday"),
+    # … or the year of a full date further down (a quote dated `Kamis (14/9/2017)` in the fifth paragraph)
+    ("Tim SAR menemukan korban pada Rabu (13/9).\n\nA.\n\nB.\n\nC.\n\n\"Kami terus mencari,\" kata Kepala Basarnas, "
+     "Kamis (14/9/2017).", "2017-09-13", "weekday"),
     # the latest full date is not the article's date when the text reports a later month as past
     ("Pasukan itu menembaki kota pada Kamis. Sejak 15 April 2023, RSF bertempur dengan tentara. Kota itu "
      "menjadi medan pertempuran sejak Mei 2024.", None, "none"),

@@ -443,7 +443,8 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
                 fits.append(max(ds))
         # a weekday + day-month fits many years: one the text names (`sepanjang 2023`) wins
         # over the most recent one
-        named = [d for d in fits if d.year in {y for y, _m in mentioned}]
+        years = {y for y, _m in mentioned} | {d.year for d, future in full if not future}
+        named = [d for d in fits if d.year in years]
         if named or fits:
             return (named or fits)[0], "weekday"
     past = [d for d, future in full if not future]
