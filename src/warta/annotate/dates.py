@@ -8,20 +8,26 @@ Reference date (`article.reference_date`, `reference_basis`), first that applies
 takes from a date line under the headline or a dated byline) → a press-form date with its
 year in the first paragraph, `Senin (22/5/2017)`, else the latest weekday + press date with
 a year in the lead paragraphs, `kata Bagja, Rabu (9/10/2024)` (dateline) → the most recent
-year ≤ today in which every weekday + day-month pair of the article holds, `Rabu 13
-September` (weekday) → the latest explicit full date not written as planned (`akan digelar
-pada 27 November 2024`, `12 Juli mendatang`) (context) → none.
+year ≤ today in which every weekday + day-month pair of the article holds, preferring a year the
+text names (`sepanjang 2017`, a full date further down), `Rabu 13 September` (weekday) → the
+latest explicit full date not written as planned (`akan digelar pada 27 November 2024`, `12 Juli
+mendatang`, `batas waktu … 30 Juni 2027`), or a bare lead weekday inside a stated range of days
+(context); none when the text reports a later month or year as past than that date, or when
+every date is planned → none.
 
 Bare years need a cue (`sepanjang 2023`, `sejak 2019`) or an event name before them
-(`Pilkada Serentak 2024`, `krisis 1998`); a law's number (`UU Nomor 35 Tahun 2009`) is no
-date.  `N hari ke depan` / `N hari mendatang` is a duration (P{N}D); `sehari kemudian` /
-`dua hari sebelumnya` count from the most recent explicit date before them; vague counts
-(`puluhan tahun`) give no item.
+(`Pilkada Serentak 2024`, `krisis 1998`); a year range (`periode 2014-2019`) gives both years;
+a law's number (`UU Nomor 35 Tahun 2009`) is no date, its year is.  `N hari ke depan` /
+`N hari mendatang` is a duration (P{N}D); `sehari kemudian` / `dua hari sebelumnya` count from
+the most recent explicit date before them; `dua hari setelah pelantikan` from the date given
+for the event, else it is the span (P2D); vague counts (`puluhan tahun`) give no item; ages
+(`berusia 64 tahun`, `ibu 64 tahun`) are no durations; `setengah hari` = PT12H, `1x24 jam` = PT24H.
 
 Values: ISO 8601 (`2023-09-13`, `2023-09`, `2023`, decades `197`, weeks `2023-W36`,
 weekends `2023-W36-WE`, times `2023-09-13T11:43+09:00`, durations `P18M`, `PT3H`).
-Ranges (`1-3 Oktober`, `antara pukul 11.43 dan 11.53`) give two Date items over the
-same span, one per end (rules `...:range-start` / `...:range-end`).
+Ranges (`1-3 Oktober`, `2014-2019`, `antara pukul 11.43 dan 11.53`) give two Date items over
+the same span, one per end (rules `...:range-start` / `...:range-end`); month ranges
+(`Januari-Juni 2023`) are one ISO interval.
 A duration anchored to an unnamed event (`sehari setelah kedatangan`) gets no item.
 """
 
@@ -197,7 +203,7 @@ def find_candidates(text: str) -> list[Cand]:
                 start = m.start("year")
             if name == "law_number" and "title" in g:
                 end = m.start("title")  # `Nomor 35 Tahun 2009` of `… tentang Narkotika`
-            span_end = text[:m.start("dir")].rstrip().__len__() if name == "event_anchor" else None
+            span_end = len(text[:m.start("dir")].rstrip()) if name == "event_anchor" else None
             cands.append(Cand(name, start, end, g, pri, span_end))
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = [False] * (len(text) + 1)

@@ -8,8 +8,13 @@ from `lexicons/units.yaml`.  A qualifier (`sekitar`, `lebih dari`) sets
 no item: there is no number to report.  Earthquake magnitudes (`magnitudo 6,9`, `M 7,4`,
 `berkekuatan 6,9 SR`) and `N lainnya luka-luka` (people) follow `units.yaml`.
 Dates, clock times, years, durations, article and list numbers
-and parts of names (`G20`, `Pasal 5`) are never quantities; `seorang`/`sebuah`
-alone are indefinite articles and count only after a qualifier (`hanya seorang`).
+and parts of names (`G20`, `Pasal 5`, `Nusantara 2 DPR`) are never quantities; `seorang`/`sebuah`
+alone are indefinite articles and count only after a qualifier (`hanya seorang`) or, for a
+person, before a casualty word in its clause (`seorang anggota TNI … mengalami luka tembak`).
+A currency sign may be glued to the number (`Rp150 juta`, `SGD13 juta`); a number restated in
+words is one number (`4 (empat) pejabat`); people are counted through a partitive (`tujuh di
+antaranya anak-anak`) or a total named before a bare number (`jumlah kematian mencapai 130.000`);
+the first end of a range counts what the second counts (`200 hingga 250 kasus`).
 """
 
 from __future__ import annotations
