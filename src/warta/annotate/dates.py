@@ -71,6 +71,7 @@ class Lex:
     weekday_future: re.Pattern | None = None
     anaphors: frozenset[str] = frozenset()
     age_before: re.Pattern | None = None
+    age_not_before: re.Pattern | None = None
     modifiers_after: frozenset[str] = frozenset()
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     cue_before: re.Pattern | None = None
@@ -93,6 +94,7 @@ def lex() -> Lex:
             modifiers_after=frozenset(w.lower() for w in data["date_modifiers_after"]))
     L.age_before = re.compile(rf"(?:(?i:\b(?:{_alt(data['age_cues'])}))|\b(?i:{_alt(data['age_nouns'])})(?:nya)?){S}$"
                               rf"|\b[A-Z][\w'-]*{SO}\({SO}$")
+    L.age_not_before = re.compile(rf"{S}(?i:{_alt(data['age_not_before'])})\b")
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
     NUM = numbers.number_pattern()
@@ -255,7 +257,9 @@ def _valid(c: Cand, text: str) -> bool:
         # abbreviations need a day number
         if c.kind == "month_alone" and len(mon) <= 3 and mon not in ("Mei",):
             return False
-    if c.kind == "duration" and lex().age_before.search(text[max(0, c.start - 30):c.start]):
+    if c.kind == "duration" and g["unit"].lower() in ("tahun", "bulan") \
+            and lex().age_before.search(text[max(0, c.start - 30):c.start]) \
+            and not lex().age_not_before.match(text, c.end):
         return False  # `berusia 64 tahun`, `seorang ibu 64 tahun`, `Martinus (45 tahun)`: an age
     if c.kind == "duration_se" and "anchor" in g and "cue" not in g:
         return False  # `sehari setelah kedatangannya`: a day after an undated event
