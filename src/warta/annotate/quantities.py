@@ -67,14 +67,17 @@ def tables() -> dict:
     persons_alt = _alt(persons)
     # `seorang anggota TNI … mengalami luka tembak`: one person, counted when a casualty word follows
     se_casualty = re.compile(rf"\b(?P<se>[Ss]eorang){S}(?P<obj>{persons_alt})\b(?P<rest>[^.,;\n]{{0,60}})")
-    casualty = re.compile(rf"\b(?:{_alt(u['person_after_lainnya'] + u['casualty_words'])})\b")
+    casualty = re.compile(rf"\b(?:{_alt(u['casualty_words'])})\b")
     # `tujuh di antaranya anak-anak`, `Dua diantara korban`: N of a group of people
     partitive = re.compile(rf"[ \t\u00a0]+(?:{_alt(u['partitive_words'])})[ \t\u00a0]+(?P<p>{persons_alt})(?![\w])")
     # `jumlah kematian mencapai sekitar 130.000`: a bare number totals the people named before it
-    total_before = re.compile(rf"\b(?:{_alt(u['total_words'])}){S}(?P<noun>{_alt(persons + u['person_totals'])})\b"
+    total_before = re.compile(rf"\b(?i:{_alt(u['total_words'])}){S}(?P<noun>{_alt(persons + u['person_totals'])})\b"
                               rf"(?:{S}[\w-]+){{0,2}}?{S}(?:{_alt(u['total_verbs'])}){S}(?:(?i:{quals}){S})?$")
     range_next = re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:hingga|sampai|s\.d\.|s/d)[ \t\u00a0])[ \t\u00a0]*(?=\d)")
-    return {"pat": pat, "se_pat": se_pat, "se_casualty": se_casualty, "casualty": casualty, "partitive": partitive,
+    currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
+    return {"currency_scales": currency_scales,
+            "currency_scale": re.compile(rf"[ \t\u00a0]?({_alt(currency_scales)})(?![\w])"),
+            "pat": pat, "se_pat": se_pat, "se_casualty": se_casualty, "casualty": casualty, "partitive": partitive,
             "total_before": total_before, "range_next": range_next, "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
             "persons": sorted(persons, key=len, reverse=True), "classifiers": set(u["classifiers"]),
             "time_units": time_units, "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
@@ -165,6 +168,10 @@ def find_quantities(article: Article) -> list[Quantity]:
         if m.group("pre"):
             unit = T["prefix_cur"][m.group("pre")]
             rule = "currency:prefix"
+            short = T["currency_scale"].match(text, num_e)
+            if short and not m.group("unit"):  # `Rp 1,5 T`, `Rp208 M`
+                value = round(value * T["currency_scales"][short.group(1)], 6)
+                end = short.end()
         elif m.group("cur"):
             unit = T["suffix_cur"][m.group("cur")]
             rule = "currency:suffix"
@@ -185,7 +192,7 @@ def find_quantities(article: Article) -> list[Quantity]:
                            if re.match(rf"[ \t\u00a0]+(?:{re.escape(p)}|{re.escape(p.title())})(?![\w])", after)), None)
             lainnya = T["lainnya"].match(text, after_num) if not person else None
             partitive = T["partitive"].match(text, after_num) if not person and not lainnya else None
-            total = T["total_before"].search(_clause_before(text, m.start())) if is_digits else None
+            total = T["total_before"].search(_clause_before(text, num_s)) if is_digits else None
             if lainnya:  # `140 lainnya luka-luka`: more people
                 unit, rule = "person", "person:lainnya"
                 end = after_num + re.match(r"[ \t\u00a0]+lainnya", after).end()
