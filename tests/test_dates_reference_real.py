@@ -19,6 +19,8 @@ CASES = [
     # the latest full date is not the article's date when the text reports a later month as past
     ("Pasukan itu menembaki kota pada Kamis. Sejak 15 April 2023, RSF bertempur dengan tentara. Kota itu "
      "menjadi medan pertempuran sejak Mei 2024.", None, "none"),
+    # a year that bounds a span or a target (`hingga 2024`) never contradicts the context date
+    ("Program itu dimulai 5 Januari 2023 dan berjalan hingga 2024.", "2023-01-05", "context"),
     # only planned dates (a deadline): the article was written before them, its date is unknown
     ("Perusahaan itu menandatangani perjanjian pada 30 Januari lalu. Penyelesaian transaksi memiliki batas "
      "waktu maksimal hingga 30 Juni 2027.", None, "none"),

@@ -72,6 +72,7 @@ class Lex:
     anaphors: frozenset[str] = frozenset()
     age_before: re.Pattern | None = None
     age_not_before: re.Pattern | None = None
+    forward_cues: re.Pattern | None = None
     modifiers_after: frozenset[str] = frozenset()
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     cue_before: re.Pattern | None = None
@@ -94,6 +95,7 @@ def lex() -> Lex:
             modifiers_after=frozenset(w.lower() for w in data["date_modifiers_after"]))
     L.age_before = re.compile(rf"(?:(?i:\b(?:{_alt(data['age_cues'])}))|\b(?i:{_alt(data['age_nouns'])})(?:nya)?){S}$"
                               rf"|\b[A-Z][\w'-]*{SO}\({SO}$")
+    L.forward_cues = re.compile(rf"(?i:\b(?:{_alt(data['forward_cues'])})\b)")
     L.age_not_before = re.compile(rf"{S}(?i:{_alt(data['age_not_before'])})\b")
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
@@ -475,10 +477,12 @@ def _mentioned_periods(article: Article, cands: list[Cand]) -> list[tuple[int, i
     """(year, month or None) of each year or month the text names with its year and does not mark
     as planned (`sejak Mei 2024`, `sepanjang 2023`); law numbers and future dates left out."""
     out = []
+    forward = lex().forward_cues
     for c in cands:
         g = c.groups
+        before = article.text[max(0, c.start - 20):c.start] + article.text[c.start:c.end]
         if c.kind in ("year", "year_event", "year_acronym", "year_range", "month_year", "period_month") \
-                and "year" in g and not is_future(article, c):
+                and "year" in g and not is_future(article, c) and not forward.search(before):
             out.append((int(g["year"]), _month(g) if c.kind in ("month_year", "period_month") else None))
     return out
 
