@@ -140,7 +140,7 @@ def lex() -> Lex:
         # Sep 3, 2014 / September 3, 2014: the English order some outlets keep from wire copy
         ("day_month", rf"(?:{wdp})?\b{MON_CAP}{S}(?P<day>\d{{1,2}}),{SO}{yr}\b"),
         # Rabu (13/9/2023), (13/9), Senin 22/5/2017
-        ("press", rf"(?:{wdp})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
+        ("press", rf"(?:{WD}(?:{S}(?:{parts}))?,?{SO})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
         ("numeric", rf"(?:{wdp})?\b(?P<day>\d{{1,2}})[/-](?P<mon>\d{{1,2}})[/-](?P<year>(?:19|20)\d\d)\b"),
         # Sabtu 15/01 / Senin, 2/3: a weekday vouches for a bare day/month (never a fraction)
         ("press", rf"{WD},?{SO}\b(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?\b(?!/|[.,]\d)"),
