@@ -75,7 +75,9 @@ def tables() -> dict:
                               rf"(?:{S}[\w-]+){{0,2}}?{S}(?:{_alt(u['total_verbs'])}){S}(?:(?i:{quals}){S})?$")
     range_next = re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:hingga|sampai|s\.d\.|s/d)[ \t\u00a0])[ \t\u00a0]*(?=\d)")
     currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
-    return {"currency_scales": currency_scales,
+    # `2/3 dari tuntutan jaksa`: a fraction of something (never a date: no bracket, no weekday)
+    fraction = re.compile(rf"(?<![\w/(.,-])(?P<a>[1-9])/(?P<b>[1-9])(?![\w/]){S}(?:{_alt(u['fraction_after'])})\b")
+    return {"currency_scales": currency_scales, "fraction": fraction,
             "currency_scale": re.compile(rf"[ \t\u00a0]?({_alt(currency_scales)})(?![\w])"),
             "pat": pat, "se_pat": se_pat, "se_casualty": se_casualty, "casualty": casualty, "partitive": partitive,
             "total_before": total_before, "range_next": range_next, "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
@@ -248,6 +250,12 @@ def find_quantities(article: Article) -> list[Quantity]:
             approx = approx or kind != "exact"
         out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
                             approximate=approx, sentence=article.sentence_at(start), rule=rule))
+    for m in T["fraction"].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b and not inside(m.start(), m.end("b"), blocked + [(q.start, q.end) for q in out]):
+            out.append(Quantity(text=text[m.start():m.end("b")], start=m.start(), end=m.end("b"), value=round(a / b, 3),
+                                unit=None, object=None, approximate=False,
+                                sentence=article.sentence_at(m.start()), rule="fraction"))
     for start, nxt, value, approx in ranges:
         second = next((q for q in out if q.start == nxt or (q.start < nxt < q.end and q.text[:1].isalpha())), None)
         if second is not None and (second.unit or second.object):
