@@ -51,8 +51,8 @@ def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     code = best.language.iso_code_639_1.name.lower()
     if code == "ms":
         indonesian = next((v.value for v in values if v.language.iso_code_639_1.name == "ID"), 0.0)
-        # an Indonesian report about Malaysia (`Datuk Seri`, `Yang di-Pertuan Agong`) can look Malay to the
-        # identifier; Malay text uses Malay-only words (`berkata`, `kerajaan`, `polis`), so none is Indonesian
+        # an Indonesian report on Malaysia (`Datuk Seri`, `Yang di-Pertuan Agong`) can score as Malay: Malay
+        # text always has some word Indonesian never uses (`kerajaan`, `berkata`, `kerana`)
         if best.value - indonesian < MALAY_MARGIN or not has_malay_marker(sample):
             return "id", indonesian
     return code, best.value
