@@ -8,20 +8,26 @@ Reference date (`article.reference_date`, `reference_basis`), first that applies
 takes from a date line under the headline or a dated byline) → a press-form date with its
 year in the first paragraph, `Senin (22/5/2017)`, else the latest weekday + press date with
 a year in the lead paragraphs, `kata Bagja, Rabu (9/10/2024)` (dateline) → the most recent
-year ≤ today in which every weekday + day-month pair of the article holds, `Rabu 13
-September` (weekday) → the latest explicit full date not written as planned (`akan digelar
-pada 27 November 2024`, `12 Juli mendatang`) (context) → none.
+year ≤ today in which every weekday + day-month pair of the article holds, preferring a year the
+text names (`sepanjang 2017`, a full date further down), `Rabu 13 September` (weekday) → the
+latest explicit full date not written as planned (`akan digelar pada 27 November 2024`, `12 Juli
+mendatang`, `batas waktu … 30 Juni 2027`), or a bare lead weekday inside a stated range of days
+(context); none when the text reports a later month or year as past than that date, or when
+every date is planned → none.
 
 Bare years need a cue (`sepanjang 2023`, `sejak 2019`) or an event name before them
-(`Pilkada Serentak 2024`, `krisis 1998`); a law's number (`UU Nomor 35 Tahun 2009`) is no
-date.  `N hari ke depan` / `N hari mendatang` is a duration (P{N}D); `sehari kemudian` /
-`dua hari sebelumnya` count from the most recent explicit date before them; vague counts
-(`puluhan tahun`) give no item.
+(`Pilkada Serentak 2024`, `krisis 1998`); a year range (`periode 2014-2019`) gives both years;
+a law's number (`UU Nomor 35 Tahun 2009`) is no date, its year is.  `N hari ke depan` /
+`N hari mendatang` is a duration (P{N}D); `sehari kemudian` / `dua hari sebelumnya` count from
+the most recent explicit date before them; `dua hari setelah pelantikan` from the date given
+for the event, else it is the span (P2D); vague counts (`puluhan tahun`) give no item; ages
+(`berusia 64 tahun`, `ibu 64 tahun`) are no durations; `setengah hari` = PT12H, `1x24 jam` = PT24H.
 
 Values: ISO 8601 (`2023-09-13`, `2023-09`, `2023`, decades `197`, weeks `2023-W36`,
 weekends `2023-W36-WE`, times `2023-09-13T11:43+09:00`, durations `P18M`, `PT3H`).
-Ranges (`1-3 Oktober`, `antara pukul 11.43 dan 11.53`) give two Date items over the
-same span, one per end (rules `...:range-start` / `...:range-end`).
+Ranges (`1-3 Oktober`, `2014-2019`, `antara pukul 11.43 dan 11.53`) give two Date items over
+the same span, one per end (rules `...:range-start` / `...:range-end`); month ranges
+(`Januari-Juni 2023`) are one ISO interval.
 A duration anchored to an unnamed event (`sehari setelah kedatangan`) gets no item.
 """
 
@@ -64,6 +70,10 @@ class Lex:
     future_after: re.Pattern | None = None
     weekday_future: re.Pattern | None = None
     anaphors: frozenset[str] = frozenset()
+    age_before: re.Pattern | None = None
+    age_not_before: re.Pattern | None = None
+    forward_cues: re.Pattern | None = None
+    modifiers_after: frozenset[str] = frozenset()
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     cue_before: re.Pattern | None = None
 
@@ -81,7 +91,12 @@ def lex() -> Lex:
             future_cues=re.compile(rf"(?i:\b(?:{_alt(data['future_cues'])})\b)"),
             future_after=re.compile(rf"(?i:^{S}(?:{_alt(data['future_after'])})\b)"),
             weekday_future=re.compile(rf"(?i:(?<!\bdi )\b(?:{_alt(data['weekday_future_cues'])})\b)"),
-            anaphors=frozenset(w.lower() for w in data["anaphor_words"]))
+            anaphors=frozenset(w.lower() for w in data["anaphor_words"]),
+            modifiers_after=frozenset(w.lower() for w in data["date_modifiers_after"]))
+    L.age_before = re.compile(rf"(?:(?i:\b(?:{_alt(data['age_cues'])}))|\b(?i:{_alt(data['age_nouns'])})(?:nya)?){S}$"
+                              rf"|\b[A-Z][\w'-]*{SO}\({SO}$")
+    L.forward_cues = re.compile(rf"(?i:\b(?:{_alt(data['forward_cues'])})\b)")
+    L.age_not_before = re.compile(rf"{S}(?i:{_alt(data['age_not_before'])})\b")
     MON_CAP = rf"(?P<mon>{_alt(months)})(?:(?<=\b[A-Z][a-z]{{2}})\.|(?<=Sept)\.)?(?![\w])"
     WD = rf"(?P<wd>{_alt(weekdays)})"
     NUM = numbers.number_pattern()
@@ -110,6 +125,9 @@ def lex() -> Lex:
     event_anchor = _alt(data["event_anchor_words"])
     titles = _alt(data["law_title_words"])
     wdp = rf"(?:{WD},?{SO})"
+    mult = _alt(data["duration_multipliers"])
+    yrel = rf"(?P<yrel>tahun{S}(?:ini|lalu|depan|mendatang))"
+    wrel = rf"(?:pekan|minggu){S}(?:lalu|depan|ini|mendatang)"
     P = [
         # 1-3 Oktober 2023 / 13 hingga 15 September
         ("day_range", rf"\b(?P<d1>\d{{1,2}}){SO}(?:-|–|{S}(?:hingga|sampai|s\.d\.?|s/d|dan){S}){SO}(?P<d2>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
@@ -118,19 +136,25 @@ def lex() -> Lex:
         # pekan ketiga Agustus / minggu terakhir bulan Mei 2024
         ("week_of_month", rf"(?i:\b(?:pekan|minggu){S}(?P<ord>{ordinals}))(?:{S}(?i:bulan))?{S}{MON_CAP}(?:{S}{yr}\b)?"),
         # Rabu, 13 September 2023 / 13 September
-        ("day_month", rf"(?:{wdp})?\b(?P<day>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b)?"),
+        ("day_month", rf"(?:{wdp})?\b(?P<day>\d{{1,2}}){S}{MON_CAP}(?:{S}{yr}\b|{S}{yrel}\b)?"),
+        # Sep 3, 2014 / September 3, 2014: the English order some outlets keep from wire copy
+        ("day_month", rf"(?:{wdp})?\b{MON_CAP}{S}(?P<day>\d{{1,2}}),{SO}{yr}\b"),
         # Rabu (13/9/2023), (13/9), Senin 22/5/2017
-        ("press", rf"(?:{wdp})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
+        ("press", rf"(?:{WD}(?:{S}(?:{parts}))?,?{SO})?\({SO}(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?{SO}\)"),
         ("numeric", rf"(?:{wdp})?\b(?P<day>\d{{1,2}})[/-](?P<mon>\d{{1,2}})[/-](?P<year>(?:19|20)\d\d)\b"),
+        # Sabtu 15/01 / Senin, 2/3: a weekday vouches for a bare day/month (never a fraction)
+        ("press", rf"{WD},?{SO}\b(?P<day>\d{{1,2}})/(?P<mon>\d{{1,2}})(?:/(?P<year>\d{{4}}|\d{{2}}))?\b(?!/|[.,]\d)"),
         ("iso", rf"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         # awal September 2023 / akhir bulan Juli / pertengahan tahun 2022 / akhir tahun ini
         ("period_month", rf"(?i:\b(?P<mod>{mods})){S}(?:bulan{S})?{MON_CAP}(?:{S}{yr}\b)?"),
         ("period_year", rf"(?i:\b(?P<mod>{mods}){S}tahun)(?:{S}(?P<year>(?:1[89]|20)\d\d)\b|{S}(?P<rel>ini|lalu|depan|mendatang)\b)?"),
         # September 2023 / bulan Mei / pada Juli
         ("month_year", rf"(?:\bbulan{S})?{MON_CAP}{S}{yr}\b"),
-        ("month_alone", rf"(?:(?i:\b(?:bulan|pada|sejak|hingga|sampai|selama|periode|jelang|menjelang|medio)){S}){MON_CAP}(?!{S}(?:1[89]|20)\d\d\b)(?:{S}(?P<rel>lalu|depan|mendatang|ini)\b)?"),
+        ("month_alone", rf"(?:(?i:\b(?:bulan|pada|sejak|hingga|sampai|selama|periode|jelang|menjelang|medio)){S}){MON_CAP}(?!{S}(?:1[89]|20)\d\d\b)(?:{S}(?P<rel>lalu|depan|mendatang|ini)\b|{S}{yrel}\b)?"),
         # decades
         ("decade", rf"(?:(?i:\b(?:tahun|era|dekade)){S})?\b(?P<dec>(?:1[89]|20)\d0)-?an\b"),
+        # 2014-2019 / periode 2019–2024 / 2019/2020: two years
+        ("year_range", rf"(?:(?i:\b(?:{year_cues})){S})?(?<![\w.,/-])(?P<y1>(?:1[89]|20)\d\d){SO}(?:-|–|—|/){SO}{yr}\b(?![.,]\d|-|{S}(?i:{not_before})\b)"),
         # tahun 2019 / pada 2019
         ("year", rf"(?i:\b(?P<cue>{year_cues}))\b{S}{yr}\b(?![.,]\d|-)"),
         # Pilkada Serentak 2024 / krisis 1998 / Perjanjian Pertahanan Bersama 1951
@@ -146,14 +170,14 @@ def lex() -> Lex:
         ("relative_se", rf"(?i:\b(?P<se>{_alt(data['se_durations'])}){S}(?P<dir>{before}|{after}|{ahead}|{anchor}))\b"),
         ("relative", rf"(?i:\b(?P<rel>{rel}))\b"),
         # durations
-        ("duration", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<num>{NUM}){S}(?P<unit>{UNIT}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
+        ("duration", rf"(?i:(?:\b(?P<cue>{cues}){S})?(?:\b(?P<mul>\d{{1,2}}){SO}(?:{mult}){SO}(?=\d)|\b(?<!ke-))(?P<num>{NUM}){S}(?P<unit>{UNIT}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
         ("duration_se", rf"(?i:(?:\b(?P<cue>{cues}){S})?\b(?P<se>{_alt(data['se_durations'])}))\b(?P<anchor>{S}(?i:{_alt(data['anchored_words'])})\b)?"),
         # clock times and ranges
         ("clock_range", rf"(?i:(?:\bantara{S})?\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){SO}(?:-|–|{S}(?i:hingga|sampai|dan|s\.d\.?|s/d){S})(?:(?i:{CLOCK}){S})?(?P<h2>\d{{1,2}})[.:](?P<m2>\d\d)(?:{S}{ZONE})?\b"),
-        ("clock", rf"(?i:\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d\d))?(?:{S}(?P<part>{parts}))?(?:{S}{ZONE})?\b"),
-        ("clock_zone", rf"\b(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d){S}{ZONE}\b"),
+        ("clock", rf"(?i:\b(?:{CLOCK}){S})(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d\d)(?::\d\d)?)?(?:{S}(?P<part>{parts}))?(?:{S}{ZONE})?\b"),
+        ("clock_zone", rf"\b(?P<h1>\d{{1,2}})[.:](?P<m1>\d\d)(?::\d\d)?{S}{ZONE}\b"),
         # Rabu / Rabu lalu / Senin malam
-        ("weekday", rf"\b{WD}\b(?:{S}(?P<part>{parts}))?(?:{S}(?P<rel>lalu|kemarin|depan|mendatang|ini)\b)?"),
+        ("weekday", rf"\b{WD}\b(?:{S}(?P<part>{parts}))?(?:{S}(?P<wrel>{wrel})\b|{S}(?P<rel>lalu|kemarin|depan|mendatang|ini)\b)?"),
     ]
     L.patterns = [(name, re.compile(p)) for name, p in P]
     L.cue_before = re.compile(rf"(?i:\b(?:{cues}){S}$)")
@@ -167,6 +191,7 @@ class Cand:
     end: int
     groups: dict
     priority: int
+    span_end: int | None = None  # where the span itself ends (`Dua hari` of `Dua hari setelah gempa`)
 
 
 def find_candidates(text: str) -> list[Cand]:
@@ -176,11 +201,14 @@ def find_candidates(text: str) -> list[Cand]:
         for m in pat.finditer(text):
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             start, end = m.start(), m.end()
-            if name in ("duration", "duration_se") and "anchor" in g and "cue" in g:
+            if name in ("duration", "duration_se") and "anchor" in g:
                 end = m.start("anchor")
             if name == "year_acronym":
                 start = m.start("year")
-            cands.append(Cand(name, start, end, g, pri))
+            if name == "law_number" and "title" in g:
+                end = m.start("title")  # `Nomor 35 Tahun 2009` of `… tentang Narkotika`
+            span_end = len(text[:m.start("dir")].rstrip()) if name == "event_anchor" else None
+            cands.append(Cand(name, start, end, g, pri, span_end))
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = [False] * (len(text) + 1)
     kept = []
@@ -193,7 +221,23 @@ def find_candidates(text: str) -> list[Cand]:
             taken[i] = True
         kept.append(c)
     kept.sort(key=lambda c: c.start)
-    return kept
+    return _drop_modifiers(kept, text)
+
+
+#: candidates that name one day by its number (`Sabtu (24/6/2023)`, `3 Februari`)
+DAY_KINDS = ("day_month", "press", "numeric", "iso")
+
+
+def _drop_modifiers(kept: list[Cand], text: str) -> list[Cand]:
+    """`Sabtu (24/6/2023) kemarin`: a relative word right after a day date only stresses that the
+    date is past; it is part of that date, not a date of its own."""
+    out: list[Cand] = []
+    for c in kept:
+        if c.kind == "relative" and c.groups["rel"].lower() in lex().modifiers_after and out \
+                and out[-1].kind in DAY_KINDS and not text[out[-1].end:c.start].strip():
+            continue
+        out.append(c)
+    return out
 
 
 def _valid(c: Cand, text: str) -> bool:
@@ -215,9 +259,14 @@ def _valid(c: Cand, text: str) -> bool:
         # abbreviations need a day number
         if c.kind == "month_alone" and len(mon) <= 3 and mon not in ("Mei",):
             return False
-    if c.kind in ("duration", "duration_se"):
-        if "anchor" in g and "cue" not in g:
-            return False
+    if c.kind == "duration" and g["unit"].lower() in ("tahun", "bulan") \
+            and lex().age_before.search(text[max(0, c.start - 30):c.start]) \
+            and not lex().age_not_before.match(text, c.end):
+        return False  # `berusia 64 tahun`, `seorang ibu 64 tahun`, `Martinus (45 tahun)`: an age
+    if c.kind == "duration_se" and "anchor" in g and "cue" not in g:
+        return False  # `sehari setelah kedatangannya`: a day after an undated event
+    if c.kind == "event_anchor" and not g["noun"][:1].islower():
+        return False  # `enam bulan setelah Korea Selatan jatuh …`: no event noun to date, a duration
     if c.kind == "event_anchor" and lex().cue_before.search(text[max(0, c.start - 25):c.start]):
         return False  # `dalam waktu satu bulan setelah putusan`: a duration
     if c.kind == "month_range":
@@ -359,7 +408,18 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
             lead_end = s.end
     dateline = None
     lead_press = []  # `Rabu (9/10/2024)`: weekday + press date with a year in the lead paragraphs
+    ranges = []  # `3 hingga 6 September 2024`: (first day, last day)
+    mentioned = _mentioned_periods(article, cands)
     for c in cands:
+        if c.kind == "day_range" and "year" in c.groups:
+            g = c.groups
+            a, b = (_date(int(g["year"]), _month(g), int(g[d])) for d in ("d1", "d2"))
+            if a and b and a <= b:
+                future = is_future(article, c)
+                full.append((b, future))
+                if not future:
+                    ranges.append((a, b))
+            continue
         if c.kind not in ("day_month", "press", "numeric", "iso"):
             continue
         g = c.groups
@@ -393,16 +453,61 @@ def choose_reference(article: Article, cands: list[Cand], options: Options) -> t
         return max(lead_press), "dateline"
     if pairs:
         today = options.today_date()
+        fits = []
         for y in range(today.year, today.year - 40, -1):
             ds = [_date(y, m, d) for _wd, m, d in pairs]
             if all(x is not None and x.weekday() == wd and x <= today for x, (wd, _m, _d) in zip(ds, pairs)):
-                return max(ds), "weekday"
-    if full:
-        # the latest date not marked as planned (`akan digelar pada 27 November`); when every
-        # date is planned, the article was written before all of them
-        past = [d for d, future in full if not future]
-        return (max(past) if past else min(d for d, _f in full)), "context"
+                fits.append(max(ds))
+        # a weekday + day-month fits many years: one the text names (`sepanjang 2023`) wins
+        # over the most recent one
+        years = {y for y, _m in mentioned} | {d.year for d, future in full if not future}
+        named = [d for d in fits if d.year in years]
+        if named or fits:
+            return (named or fits)[0], "weekday"
+    past = [d for d, future in full if not future]
+    if past:
+        # the latest date not marked as planned (`akan digelar pada 27 November`), unless the text
+        # reports a later month or year as past (`Sejak 15 April 2023 … sejak Mei 2024`): then the
+        # article's own date is unknown.  When every date is planned, it is unknown too.
+        ref = max(past)
+        today = options.today_date()
+        if any((ref.year, ref.month) < (y, m or 1) <= (today.year, today.month) for y, m in mentioned):
+            return None, "none"
+        lead = _lead_weekday(article, cands, first_para_end, ref, ranges)
+        return (lead or ref), "context"
     return None, "none"
+
+
+def _mentioned_periods(article: Article, cands: list[Cand]) -> list[tuple[int, int | None]]:
+    """(year, month or None) of each year or month the text names with its year and does not mark
+    as planned (`sejak Mei 2024`, `sepanjang 2023`); law numbers and future dates left out."""
+    out = []
+    forward = lex().forward_cues
+    for c in cands:
+        g = c.groups
+        before = article.text[max(0, c.start - 20):c.start] + article.text[c.start:c.end]
+        if c.kind in ("year", "year_event", "year_acronym", "year_range", "month_year", "period_month") \
+                and "year" in g and not is_future(article, c) and not forward.search(before):
+            out.append((int(g["year"]), _month(g) if c.kind in ("month_year", "period_month") else None))
+    return out
+
+
+def _lead_weekday(article: Article, cands: list[Cand], lead_end: int, ref: dt.date,
+                  ranges: list[tuple[dt.date, dt.date]]) -> dt.date | None:
+    """`tiba di Jakarta pada Rabu pagi … berlangsung dari 3 hingga 6 September 2024`: a bare weekday
+    in the first paragraph that falls inside a stated range of days is the article's day."""
+    for c in cands:
+        if c.start >= lead_end:
+            break
+        if c.kind == "weekday" and "rel" not in c.groups and "wrel" not in c.groups \
+                and not weekday_is_future(article, c):
+            wd = lex().weekdays[c.groups["wd"]]
+            for a, b in ranges:
+                if (b - a).days < 7:
+                    day = b - dt.timedelta(days=(b.weekday() - wd) % 7)
+                    if a <= day <= ref:
+                        return day
+    return None
 
 
 # -- resolution ---------------------------------------------------------------------
@@ -462,8 +567,27 @@ def duration_value(num: float, unit: str) -> str | None:
     if info is None:
         return None
     v = num * info.get("factor", 1)
+    designator, time = info["designator"], bool(info.get("time"))
+    if not float(v).is_integer() and (designator, time) in SPLIT_UNIT:
+        # `setengah hari` = PT12H, `dua setengah jam` = PT2H30M (years and months keep a decimal: P22.5Y)
+        whole = int(v)
+        smaller, factor = SPLIT_UNIT[(designator, time)]
+        rest = round((v - whole) * factor, 3)
+        rest = int(rest) if float(rest).is_integer() else rest
+        if not time:  # days: the hours go to the time part
+            return f"P{whole}DT{rest}{smaller}" if whole else f"PT{rest}{smaller}"
+        return f"PT{whole}{designator}{rest}{smaller}" if whole else f"PT{rest}{smaller}"
     v = int(v) if float(v).is_integer() else v
-    return f"PT{v}{info['designator']}" if info.get("time") else f"P{v}{info['designator']}"
+    return f"PT{v}{designator}" if time else f"P{v}{designator}"
+
+
+#: a fractional day, hour or minute is split into the next smaller unit (`P0.5D` → `PT12H`)
+SPLIT_UNIT = {("D", False): ("H", 24), ("H", True): ("M", 60), ("M", True): ("S", 60)}
+
+
+def _year_offset(yrel: str) -> int:
+    """`tahun lalu` → -1, `tahun ini` → 0, `tahun depan` / `tahun mendatang` → 1."""
+    return {"lalu": -1, "depan": 1, "mendatang": 1}.get(yrel.split()[-1].lower(), 0)
 
 
 def _fmt_num(text: str) -> float | None:
@@ -493,7 +617,7 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         if y is None:
             if ref is None:
                 return [(None, "day", f"{k}:no-reference")]
-            y = nearest_year(ref, m, day, wd)
+            y = nearest_year(ref, m, day, wd) if "yrel" not in g else ref.year + _year_offset(g["yrel"])
             rule = f"{k}:year-from-reference"
         else:
             rule = k
@@ -509,7 +633,7 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         a, b = _date(y, m, int(g["d1"])), _date(y, m, int(g["d2"]))
         if not a or not b or b < a:
             return []
-        return [(f"{a.isoformat()}/{b.isoformat()}", "day", "day_range:interval")]
+        return [(a.isoformat(), "day", "day_range:range-start"), (b.isoformat(), "day", "day_range:range-end")]
     if k == "month_range":
         m1, m2 = L.months[g["mon1"]], L.months[g["mon2"]]
         y2 = _year(g.get("year"))
@@ -536,6 +660,8 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
             if ref is None:
                 return [(None, "month", f"{k}:no-reference")]
             rel = g.get("rel")
+            if "yrel" in g:  # `Juni tahun ini`, `Maret tahun lalu`
+                return [(f"{ref.year + _year_offset(g['yrel'])}-{m:02d}", "month", f"{k}:year-relative")]
             if rel is None and text[c.start:c.end].lower().startswith("sejak"):
                 rel = "lalu"
             if rel == "lalu":
@@ -556,9 +682,12 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         return [(g["dec"][:3], "year", k)]
     if k in ("year", "year_event"):
         return [(g["year"], "year", k)]
+    if k == "year_range":
+        if int(g["y1"]) >= int(g["year"]):
+            return []
+        return [(g["y1"], "year", "year_range:range-start"), (g["year"], "year", "year_range:range-end")]
     if k == "law_number":
-        if "title" in g:
-            return []  # `UU Nomor 35 Tahun 2009 tentang Narkotika`: the year is part of the title
+        # `UU Nomor 35 Tahun 2009 (tentang Narkotika)`: the year the law was issued
         return [(g["year"], "year", "law_number:year")]
     if k == "year_acronym":
         return [(g["year"], "year", k)]
@@ -586,8 +715,12 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
             v = duration_value(n, unit)
             return [(v, "duration", f"{k}:ahead")] if v else []
         info = L.units.get(unit)
-        if info is None or info.get("time"):
+        if info is None:
             return []
+        if info.get("time"):
+            # `dua setengah jam setelahnya`: no clock time to shift, the span itself
+            v = duration_value(n, unit) if direction in L.anchor_after | L.anchor_before else None
+            return [(v, "duration", f"{k}:span")] if v else []
         n = n * info.get("factor", 1)
         if direction in L.anchor_after or direction in L.anchor_before:
             if anchor_day is None:
@@ -606,6 +739,8 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
                 return []  # `puluhan tahun`: too vague for a value
             n = _fmt_num(g["num"])
             unit = g["unit"]
+            if n is not None and "mul" in g:  # `1x24 jam`
+                n *= int(g["mul"])
         else:
             n = 1
             unit = L.se_durations[g["se"].lower()]
@@ -641,6 +776,10 @@ def resolve(c: Cand, text: str, ref: dt.date | None, article: Article, day_conte
         if ref is None:
             return [(None, "day", "weekday:no-reference")]
         rel = g.get("rel")
+        if "wrel" in g:  # `Sabtu pekan lalu`: that weekday in the week before the reference week
+            weeks = {"lalu": -1, "depan": 1, "mendatang": 1}.get(g["wrel"].split()[-1].lower(), 0)
+            day = ref + dt.timedelta(days=7 * weeks + wd - ref.weekday())
+            return [(day.isoformat(), "day", "weekday:week-relative")]
         if rel in ("depan", "mendatang"):
             delta = (wd - ref.weekday()) % 7 or 7
             return [((ref + dt.timedelta(days=delta)).isoformat(), "day", "weekday:next")]
@@ -670,7 +809,12 @@ def resolve_event_anchor(c: Cand, article: Article, days) -> list[tuple[str | No
         return []
     anchor = _event_anchor_date(article, g["noun"], c.start, days)
     if anchor is None:
-        return []
+        # `delapan pekan sebelum turnamen digelar`, the event undated: the span; `sehari setelah
+        # kedatangan Kim` names a day, not a span, and that day is unknown
+        if "se" in g:
+            return []
+        v = duration_value(n, unit)
+        return [(v, "duration", "event_anchor:span")] if v else []
     sign = -1 if g["dir"].lower() in ("sebelum", "menjelang", "jelang") else 1
     v = shift(anchor, UNIT_SHIFT[info["designator"]], sign * n * info.get("factor", 1))
     return [(v[0], v[1], f"event_anchor:{g['dir'].lower()}")] if v else []
@@ -730,7 +874,8 @@ def extract(article: Article, options: Options) -> Article:
         if c.kind == "event_anchor":
             items = resolve_event_anchor(c, article, explicit_days)
         for value, grain, rule in items:
-            out.append(Date(text=text[c.start:c.end], start=c.start, end=c.end, value=value, grain=grain,
+            end = c.span_end if rule == "event_anchor:span" else c.end
+            out.append(Date(text=text[c.start:end], start=c.start, end=end, value=value, grain=grain,
                             sentence=sent, rule=rule))
     article.dates = out
     return article

@@ -56,7 +56,7 @@ def scale_pattern() -> str:
 @functools.cache
 def number_pattern() -> str:
     """Digits (with an optional scale word) or number words, as a regex string (no groups)."""
-    return rf"(?:(?:{DIGITS})(?:[ \t]+(?:{scale_pattern()})\b)?|(?:{word_pattern()}))"
+    return rf"(?:(?:{DIGITS})(?:[ \t]+(?i:{scale_pattern()})\b)?|(?:{word_pattern()}))"
 
 
 def parse_digits(s: str) -> float | int | None:
