@@ -99,6 +99,7 @@ def rules() -> dict:
             titles.add(name.casefold())
             if t.get("kind") == "rank":
                 ranks.add(name.casefold())
+    titles.update(w.casefold() for w in data.get("extra_titles") or [])
     institutions: dict[str, str] = {}
     for inst in lexicons.load("institutions")["institutions"]:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
@@ -130,6 +131,15 @@ def rules() -> dict:
         "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
         "place_heads": frozenset(data.get("place_heads") or []),
         "particles": frozenset(data.get("name_particles") or []),
+        "prefix_words": frozenset(w.casefold() for w in data.get("name_prefix_words") or []),
+        "corps": frozenset(w.casefold() for w in data.get("rank_corps") or []),
+        "facility_heads": tuple(sorted((w.casefold() for w in data.get("facility_heads") or []), key=len, reverse=True)),
+        "not_person": frozenset(w.casefold() for w in data.get("not_person_words") or []),
+        "headline_words": frozenset(w.casefold() for w in data.get("headline_words") or []),
+        "hyphen_prefixes": frozenset(w.casefold() for w in data.get("hyphen_prefixes") or []),
+        "org_facility_heads": tuple(sorted((w.casefold() for w in data.get("org_facility_heads") or []), key=len,
+                                           reverse=True)),
+        "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
         # a place cue as a regex alternative (`(?i:kabupaten|kota|…)`), for `cue + name` searches
@@ -159,6 +169,34 @@ def _is_verb(word: str) -> bool:
     return word.casefold() in rules()["verbs"]
 
 
+def _title_word_at(text: str, word: tuple[int, int]) -> bool:
+    """The word at `word` stands before a name without being part of it: a role (`Terdakwa`), a
+    corps after a rank (`Kolonel Inf`), or the last word of a title begun before it (`Pemimpin Tertinggi`)."""
+    r = rules()
+    w = text[word[0]:word[1]]
+    if not w[:1].isupper():
+        return False
+    if w.casefold() in r["prefix_words"]:
+        return True
+    before = re.findall(r"[\w()]+", text[max(0, word[0] - 40):word[0]])
+    if w.casefold() in r["corps"] and before and (before[-1].casefold() in r["ranks"] or before[-1].casefold() in r["corps"]
+                                                  or " ".join(before[-2:]).casefold() in r["ranks"]):
+        return True
+    return any(" ".join(before[-n:] + [w]).casefold() in r["titles"] for n in (1, 2) if len(before) >= n
+               and text[word[0] - 1] == " ")
+
+
+def _facility_head(name: str) -> str | None:
+    """ORG for a name opening with a school's or foundation's word, LOC for a venue's, else None."""
+    r = rules()
+    low = name.casefold()
+    if any(low.startswith(h + " ") for h in r["org_facility_heads"]):
+        return "ORG"
+    if any(low.startswith(h + " ") for h in r["facility_heads"]):
+        return "LOC"
+    return None
+
+
 def _word_before(text: str, start: int) -> str:
     before = text[max(0, start - 40):start].rstrip().casefold()
     return before
@@ -173,7 +211,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     r = rules()
     sentence_starts = {s.start for s in article.sentences}
     out: list[tuple[int, int, str, str]] = []
-    spans = split_brackets(text, spans)
+    spans = split_pairs(text, join_hyphens(text, split_brackets(text, spans)))
     known = article_names(text, spans)
     for start, end, label, rule in spans:
         # a name never runs over a line break (`BBC News Indonesia` / `20 Februari`)
@@ -201,6 +239,11 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             rule = MODEL_RULE + "+trim-lower"
         # a title before a person's name (`Pemimpin RRDK`, `Presiden Joko Widodo`)
         while len(words) > 1 and label == "PER" and text[words[0][0]:words[0][1]].casefold() in r["titles"]:
+            words = words[1:]
+            rule = MODEL_RULE + "+trim-title"
+        # a role, a rank's corps or the tail of a title before the name (`Terdakwa Irman`,
+        # `Kolonel Inf Muhammad Aidi`, `Pemimpin Tertinggi Kim Jong-un`)
+        while len(words) > 1 and label == "PER" and _title_word_at(text, words[0]):
             words = words[1:]
             rule = MODEL_RULE + "+trim-title"
         # a verb inside the span ends the name (`Korea Utara Meluncurkan Rudal`)
@@ -255,6 +298,11 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
                 words = [(base + m.start(2), base + m.end(2)), words[0]]
                 rule = MODEL_RULE + "+given-name"
+        # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
+        if len(words) > 1 and label in ("PER", "LOC"):
+            head = _facility_head(surface)
+            if head and head != label and not (head == "LOC" and label == "LOC"):
+                label, rule = head, rule + "+facility"
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
             before = _word_before(text, ps)
@@ -308,6 +356,69 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
         out.append((start, start + m.end("long"), label, rule + "+bracket"))
         acr_label = "ORG" if label == "ORG" or m.group("acr").isupper() else label
         out.append((start + m.start("acr"), start + m.end("acr"), acr_label, rule + "+bracket"))
+    return out
+
+
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W_]+)+")
+_HYPHEN_HEAD = re.compile(r"(?<![\w-])(?:[^\W_]+-)+$")
+
+
+def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
+    """A name is never cut inside a hyphenated word (`Kim Jong` + `-un`, `Lee Jae-` + `myung`,
+    `El-` + `Fasher`, `Bedford-Stuyvesant`); a person's name with a number after its hyphen is a
+    weapon's or a product's (`Hwasong-17`), not a person."""
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, label, rule in spans:
+        s, e = start, end
+        while e > s and text[e - 1] == "-":
+            e -= 1
+        # (but not over a name of its own: `AS-Korea Utara`, `Jakarta-Bandung` are two places)
+        if e > s and text[e - 1].isalnum():
+            m = _HYPHEN_TAIL.match(text, e)
+            if m and not (m.group(0)[1:2].isupper() and (known_label(m.group(0)[1:].split("-")[0])
+                                                         or known_label(text[s:e]))):
+                e = m.end()
+        if s > 0 and text[s - 1] == "-":
+            m = _HYPHEN_HEAD.search(text, max(0, s - 40), s)
+            if m and not (m.group(0)[:1].isupper() and (known_label(m.group(0).rstrip("-").split("-")[-1])
+                                                        or known_label(text[s:e]))):
+                s = m.start()
+        if (s, e) != (start, end):
+            rule += "+hyphen"
+            if label == "PER" and re.search(r"-\d+$", text[s:e]):
+                label = "PRODUCT"
+            elif label == "PER" and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
+                label = "MISC"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
+        out.append((s, e, label, rule))
+    # a span the joined word now holds goes
+    return [sp for sp in out if not any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1])
+                                        for o in out)]
+
+
+def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
+    """Two people joined by a hyphen, as tickets and pairs are written (`Prabowo Subianto-Gibran
+    Rakabuming Raka`, `Anies Baswedan-Muhaimin Iskandar`, `Ridwan Kamil-Suswono`), are two persons:
+    split where both sides are names of two words or more, or where the side after the hyphen
+    also stands alone in the article.  A particle (`Al-Assad`) or a lower-case part (`Jong-un`)
+    never splits."""
+    r = rules()
+    out: list[tuple[int, int, str, str]] = []
+    for s, e, label, rule in spans:
+        m = re.search(r"(?<=[^\W\d_])-(?=[A-Z])", text[s:e]) if label in ("PER", "PERSON") else None
+        if not m:
+            out.append((s, e, label, rule))
+            continue
+        left, right = text[s:s + m.start()], text[s + m.end():e]
+        lw, rw = left.split(), right.split()
+        alone = re.search(rf"(?<![\w-]){re.escape(right)}(?![\w-])", text) is not None
+        clean = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
+        if lw and rw and clean.fullmatch(left) and clean.fullmatch(right) and lw[-1].casefold() not in r["particles"] \
+                and lw[-1].casefold() not in r["hyphen_prefixes"] and lw[-1].casefold() not in ("abu", "ibnu", "bin") \
+                and ((len(lw) >= 2 and len(rw) >= 2) or alone):
+            out.append((s, s + m.start(), label, rule + "+pair"))
+            out.append((s + m.end(), e, label, rule + "+pair"))
+        else:
+            out.append((s, e, label, rule))
     return out
 
 
@@ -381,7 +492,21 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
     s, e = words[0][0], words[-1][1]
     if text[s:words[0][1]].casefold() in r["company_forms"]:
         return [(s, e, label, MODEL_RULE)]
+    # a venue or institution named after a person (`Stadion Kapten I Wayan Dipta`), or a name with a
+    # word no person's name has (`Jakarta Convention Center`) is one name
+    whole = text[s:e].casefold()
+    # a known venue and the town it stands in (`Istana Merdeka Jakarta`)
+    if label == "LOC" and len(words) >= 3 and _facility_head(text[s:e]):
+        for n in (2, 1):
+            if len(words) - n >= 2 and known_label(text[words[-n][0]:e]) == "LOC" \
+                    and known_label(text[s:words[-n - 1][1]]) is not None:
+                return [(s, words[-n - 1][1], label, MODEL_RULE + "+split"), (words[-n][0], e, "LOC", MODEL_RULE + "+split")]
+    if any(whole.startswith(h + " ") for h in r["facility_heads"]) \
+            or any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
+        return [(s, e, label, MODEL_RULE)]
     for n in range(min(4, len(words) - 1), 0, -1):
+        if label == "LOC" and n > 1 and known_label(text[words[0][0]:words[n - 1][1]]) is None:
+            continue  # a place of several words the model read whole (`Patung Kuda Arjuna Wihaha`)
         head = text[words[0][0]:words[n - 1][1]]
         rest = words[n:]
         head_label = known_label(head, known if n < len(words) else None)
@@ -486,7 +611,9 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         surface = text[s:e]
         new = label
         inst = r["institutions"].get(surface.casefold())
-        if inst:
+        if inst and _seat_as_place(text, s, surface):
+            new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
+        elif inst:
             new = inst
         elif _DOMAIN.match(surface):
             at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
@@ -498,13 +625,28 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         elif surface in parts and label != "PER":
             new = "PER"
         else:
-            before = _word_before(text, s)
+            # a generic word written in lower case before the name (`partai Georgian Dream`, `media
+            # Haaretz`); capitalised, it ends another name (`Partai Republik Donald Trump`, `Amerika
+            # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
+            before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
-                if re.search(rf"(?:^|\W){re.escape(cue)}(?:\s+[a-z]+)?$", before):
+                if re.search(rf"(?:^|\W){re.escape(cue)}$", before) or (
+                        label != "PER" and re.search(rf"(?:^|\W){re.escape(cue)}\s+[a-z]+$", before)):
                     new = "ORG"
                     break
         out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
     return out
+
+
+def _seat_as_place(text: str, start: int, name: str) -> bool:
+    """A seat of power (places.yaml `institution_places`: `Istana Merdeka`, `Kremlin`) written after a
+    locative word (`di`, `ke`, `dari`, `kompleks`) names the building, a place."""
+    seats = {n.casefold() for n in lexicons.load("places").get("institution_places") or []}
+    if name.casefold() not in seats:
+        return False
+    before = text[max(0, start - 30):start].casefold().split()
+    cues = set(rules()["locatives"]) | {"kompleks", "komplek", "halaman", "lingkungan", "gerbang", "depan", "kawasan"}
+    return bool(before) and before[-1] in cues
 
 
 def _line(text: str, offset: int) -> str:
@@ -524,7 +666,7 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
         if i is not None and article.sentences[i].kind in r["confirm_kinds"]:
             return True
         line = _line(text, offset)
-        return len(line) < 120 and any(p.search(line) for p in r["byline"])
+        return (len(line) < 120 and any(p.search(line) for p in r["byline"])) or _headline_case(line)
 
     flags = [doubtful(s) for s, _, _, _ in spans]
     body = {text[s:e].casefold() for (s, e, _, _), d in zip(spans, flags) if not d}
@@ -542,6 +684,55 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
                 out.append((s, words[n - 1][1], known_label(name) or label, rule))
                 break
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_case(line: str) -> bool:
+    """A line written as a headline: in capitals (`GEMPA GUNCANG CIANJUR`) or in title case, where
+    common words and verbs are capitalised too (`Jokowi Umumkan Dua Warga Depok Positif Corona`,
+    `Udang di Piring Sekolah: Antara Gizi, Logistik, dan Masa Depan Petambak`).  Its capitals say
+    nothing: a name on it must be known or named in the body too.  A line with a full stop is prose
+    or a caption, never a headline."""
+    bare = line.strip().rstrip("*").rstrip()
+    if len(bare) > 200 or bare.endswith(".") or ". " in bare:
+        return False
+    function = rules()["function_words"]
+    words = re.findall(r"[^\W\d_][\w'’\-]*", bare)
+    content = [w for w in words if len(w) >= 3 and w.casefold() not in function]
+    if len(content) < 3:
+        return False
+    if sum(w.isupper() for w in content) >= 0.75 * len(content):
+        return True
+    capital = [w for w in content if w[:1].isupper()]
+    if len(capital) < 0.9 * len(content):
+        return False
+    # a verb, or a word only headlines capitalise (`Kini`, `Usai`), after the first word
+    return any(w.casefold() in _verb_roots() or w.casefold() in rules()["headline_words"] for w in capital[1:]
+               if known_label(w) is None)
+
+
+@functools.cache
+def _verb_roots() -> frozenset[str]:
+    """Roots of the verbs news writes (`tunjuk` from `menunjuk`): headlines drop the prefix."""
+    from warta.annotate.morph import roots
+
+    r = rules()
+    # words of titles and institutions' names (`Luar` in `Menteri Luar Negeri`) are no verbs there
+    named = {w.casefold() for name in list(r["titles"]) + list(r["institutions"]) for w in name.split()} | r["heads"]
+    return frozenset(root for v in r["verbs"] for root in roots(v) if len(root) >= 4 and root not in named) | r["verbs"]
+
+
+def _plain_word(word: str) -> bool:
+    """A common Indonesian word or a verb formed from one (`Umumkan`, `Tunjuk`, `Positif`)."""
+    from warta.annotate.morph import roots
+
+    r = rules()
+    key = word.casefold()
+    if key in r["heads"] or known_label(word):
+        return False
+    if key in r["common"] or key in r["verbs"] or key in _verb_roots():
+        return True
+    return any(root in r["common"] or root in r["verbs"] for root in roots(key) if len(root) >= 3)
 
 
 def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -785,6 +976,9 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2:
             parts.update(words)
     bracketed = set(re.findall(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)", text))
+    # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
+    bracketed -= {m.group(1) for m in re.finditer(r"[ ]\(([A-Z][A-Za-z]{2,14})\)", text)
+                  if any(label == "PER" and e == m.start() and len(text[s:e].split()) >= 2 for s, e, label, _ in spans)}
     clubs = "|".join(re.escape(c) for c in r["clubs"])
     out = []
     for s, e, label, rule in spans:

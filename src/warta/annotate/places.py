@@ -210,6 +210,60 @@ def _common_words() -> frozenset[str]:
     return frozenset(lexicons.load("places").get("common_words") or [])
 
 
+@functools.cache
+def _town_text() -> str:
+    """`lexicons/towns.tsv.gz`: GeoNames places under 15,000 people (built by train/towns.py), one
+    `key  country  lat  lon  population  geonameid` line per name, sorted by key."""
+    import gzip
+
+    with gzip.open(str(lexicons.path("towns.tsv.gz")), "rt", encoding="utf-8") as f:
+        return "\n" + f.read()
+
+
+def _town_rows(k: str) -> list[list[str]]:
+    """The lines of the town table whose key is `k` (bisection over the sorted text)."""
+    text = _town_text()
+    lo, hi = 0, len(text)
+    probe = "\n" + k + "\t"
+    while lo < hi:  # first line start whose key >= k
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid + 1)
+        end = text.find("\t", start + 1)
+        if end < 0 or text[start + 1:end] < k:
+            nxt = text.find("\n", start + 1)
+            lo = nxt if nxt >= 0 and nxt > mid else mid + 1
+        else:
+            hi = start
+    pos = text.find(probe, max(0, lo - 1))
+    out = []
+    while pos >= 0 and text.startswith(probe, pos):
+        end = text.find("\n", pos + 1)
+        out.append(text[pos + 1:end if end >= 0 else len(text)].split("\t"))
+        if end < 0:
+            break
+        pos = end
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[ ]", re.I)
+
+
+def town(name: str, countries: frozenset[str]) -> Info | None:
+    """A town, camp or village below the gazetteer's 15,000-people line (`Sednaya`, `Kotli`,
+    `Takokak`), only in one of `countries` (those the article names): a small place's name is too
+    often a word or a name elsewhere to be trusted without its country in the text.  An Arabic
+    article opening the name may be left out (`Al-Suwaira`, `El-Fasher`)."""
+    if not countries or not name[:1].isupper():
+        return None
+    a3 = _alpha2_to_3()
+    k = key(name)
+    found = [r for r in _town_rows(k) or _town_rows(_ARTICLE.sub("", k)) if a3.get(r[1]) in countries]
+    if not found:
+        return None
+    _k, cc, lat, lon, pop, gid = max(found, key=lambda r: int(r[4]))
+    return Info(name, a3[cc], None, float(lat), float(lon), int(gid), "town", None, int(pop), "geonames:towns")
+
+
 # -- resolution -----------------------------------------------------------------------
 
 #: what a natural feature's generic word (`sungai`, `gunung`) can never resolve to
@@ -418,13 +472,13 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
     if context is None:
         context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
     out: list[Place] = []
+    resolved = {id(m): resolve(m.name, m.prefix, context) for m in chosen}
     for m in sorted(chosen, key=lambda m: m.start):
         if _institution(text, m.start, m.name):
             continue
-        info = resolve(m.name, m.prefix, context)
-        if info is None and m.prefix:
-            # the generic word may belong to a longer curated name or be a plain word
-            info = None
+        info = resolved[id(m)]
+        if info is None and m.rule.startswith("entity"):
+            info = town(m.name, _town_countries(text, m, chosen, resolved, sentence_at))
         if info is None:
             if m.prefix is None and not m.rule.startswith("entity"):
                 continue
@@ -433,7 +487,7 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                              rule=f"{m.rule}:unresolved"))
             continue
         out.append(Place(text=text[m.start:m.end], start=m.start, end=m.end,
-                         name=info.name if info.source not in ("geonames", "pycountry") else m.name,
+                         name=info.name if info.source not in ("geonames", "pycountry", "geonames:towns") else m.name,
                          country=info.country, admin1=info.admin1,
                          lat=round(info.lat, 4) if info.lat is not None else None,
                          lon=round(info.lon, 4) if info.lon is not None else None,
@@ -441,6 +495,27 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                          sentence=sentence_at(m.start) if sentence_at else None,
                          rule=f"{m.rule}>{info.source}"))
     return _countries_from_context(text, out, dateline_place)
+
+
+def _town_countries(text: str, m: Mention, chosen: list[Mention], resolved: dict, sentence_at) -> frozenset[str]:
+    """Where a small town named at `m` may lie: the country most of the article's places are in,
+    and the countries of the places named in its own sentence."""
+    from collections import Counter
+
+    def country(x: Mention) -> str | None:
+        info = resolved.get(id(x))
+        return info.country if info is not None and info.kind not in ("sea", "region", "continent", "strait") else None
+
+    votes = Counter(c for x in chosen if (c := country(x)))
+    out = {votes.most_common(1)[0][0]} if votes else set()
+    if sentence_at is not None:
+        here = sentence_at(m.start)
+        out |= {c for x in chosen if (c := country(x)) and sentence_at(x.start) == here}
+    else:
+        a = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start))
+        b = min([i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0] or [len(text)])
+        out |= {c for x in chosen if (c := country(x)) and a < x.start < b}
+    return frozenset(out)
 
 
 @functools.cache
@@ -535,6 +610,10 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a foreign unit after a generic word (`desa Kok-Tash`, `distrik Isfara`) in a sentence
             # that names its country
             p.country, p.rule = near[0], p.rule + "+sentence-country"
+        elif ":unresolved" in p.rule and (inner := _inner_country(p.text)) is not None:
+            # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
+            # `Kebun Raya Bogor`)
+            p.country, p.rule = inner, p.rule + "+inner-place"
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
     bare: dict[str, str] = {}
     for p in places:
@@ -545,6 +624,25 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _inner_country(name: str) -> str | None:
+    """The country of the longest known town, province or country inside a longer name."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            if not part[:1].isupper() or (n == 1 and len(part) < 4):
+                continue
+            info = resolve(part)
+            if info is not None and info.country and info.kind in ("city", "admin1", "admin2", "regency", "country",
+                                                                     "district", "landmark") \
+                    and info.source in ("curated", "countries", "countries:capital", "countries:capital+geonames",
+                                        "curated+geonames", "pycountry"):
+                return info.country
+            if info is not None and info.country and info.source == "geonames" and info.population >= 100_000:
+                return info.country
+    return None
 
 
 def _sentence_countries(text: str, places: list[Place], p: Place) -> list[str]:
