@@ -139,6 +139,7 @@ def rules() -> dict:
         "hyphen_prefixes": frozenset(w.casefold() for w in data.get("hyphen_prefixes") or []),
         "org_facility_heads": tuple(sorted((w.casefold() for w in data.get("org_facility_heads") or []), key=len,
                                            reverse=True)),
+        "org_suffixes": tuple(data.get("org_suffixes") or []),
         "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
@@ -316,7 +317,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _knowledge_labels(article, _initials(text, out))
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
-    out = _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out)))
+    out = _org_suffixes(text, _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out))))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -378,6 +379,10 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
             if m and not (m.group(0)[1:2].isupper() and (known_label(m.group(0)[1:].split("-")[0])
                                                          or known_label(text[s:e]))):
                 e = m.end()
+        # `Kompleks MPR` + `/DPR`: acronyms joined by a slash are one name
+        m = re.match(r"(?:/[A-Z]{2,}\b)+", text[e:e + 30])
+        if m and re.search(r"\b[A-Z]{2,}$", text[s:e]) and label in ("LOC", "ORG"):
+            e += m.end()
         if s > 0 and text[s - 1] == "-":
             m = _HYPHEN_HEAD.search(text, max(0, s - 40), s)
             if m and not (m.group(0)[:1].isupper() and (known_label(m.group(0).rstrip("-").split("-")[-1])
@@ -630,8 +635,11 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
-                if re.search(rf"(?:^|\W){re.escape(cue)}$", before) or (
-                        label != "PER" and re.search(rf"(?:^|\W){re.escape(cue)}\s+[a-z]+$", before)):
+                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}(\s+[a-z]+)?$", before)
+                # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
+                holder = bool(m and m.group(1) and (m.group(1).casefold() in r["titles"]
+                                                    or m.group(1).casefold() in r["prefix_words"]))
+                if m and not (label == "PER" and m.group(2) and holder):
                     new = "ORG"
                     break
         out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
@@ -1003,13 +1011,29 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
             continue  # already inside a longer span
         out = [sp for sp in out if not (sp[0] >= a and sp[1] <= b)]
         nxt = next((sp for sp in out if sp[0] == b + 1 and text[b] == " " and sp[2] == "ORG"), None)
+        body = re.match(r"[ ]([A-Z][\w-]+)(?![\w-])", text[b:b + 30])
+        if nxt is None and body and rules()["institutions"].get(body.group(1).casefold()) == "ORG":
+            nxt = (b + 1, b + body.end(), "ORG", "")  # `Komisi I DPR`: a body the model left out
         if nxt:
-            out.remove(nxt)
+            if nxt in out:
+                out.remove(nxt)
             out.append((a, nxt[1], "ORG", MODEL_RULE + "+numbered-unit"))
         else:
             out.append((a, b, "ORG", "rule:numbered-unit"))
         out.sort()
     return out
+
+
+def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
+    """`DPR` + `RI`, `Komisi I DPR` + `RI`: the state's mark after an organisation is part of its name
+    (entity_rules.yaml `org_suffixes`), not a place."""
+    suffixes = "|".join(re.escape(w) for w in rules()["org_suffixes"]) or "(?!)"
+    grown: list[Span4] = []
+    for s, e, label, rule in sorted(spans):
+        m = re.match(rf"[ ](?:{suffixes})(?![\w-])", text[e:e + 12]) if label == "ORG" else None
+        grown.append((s, e + m.end(), label, rule + "+suffix") if m else (s, e, label, rule))
+    return [sp for sp in grown if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp and o[3].endswith("+suffix")
+                                          for o in grown)]
 
 
 def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
@@ -1054,7 +1078,8 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
                     and not any(known_label(w) or places.resolve(w) for w in words) \
                     and any(_alone_as_person(text, spans, w, s, e) for w in words):
                 new = "PER"
-            elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name) \
+            elif len(words) == 1 and known_label(name) is None and places.resolve(name) is None \
+                    and re.fullmatch(r"[A-Z][a-z]+", name) \
                     and not re.search(rf"{cues}\s+{re.escape(name)}(?!\w)", text):
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
                     full = f"{name} {m.group(1)}"

@@ -399,8 +399,37 @@ def scan(text: str) -> list[Mention]:
     for m in scan_regex().finditer(text):
         if m.group(0) in common and _is_sentence_start(text, m.start()):
             continue
+        if _glued_to_name(text, m.end()):
+            continue  # `Kuningan Persada`, `Negara Kesatuan`: the first word of a longer name
         out.append(Mention(m.start(), m.end(), m.group(0), None, "gazetteer"))
     return out
+
+
+def _glued_to_name(text: str, end: int) -> bool:
+    """The capitalised word right after a gazetteer match continues another name: not a weekday,
+    month, compass word, place or name head, nor a word a name can be followed by."""
+    from warta.annotate.entities import rules as entity_rules
+
+    m = re.match(r"[ ]([A-Z][a-z]+)(?![\w-])", text[end:end + 30])
+    if not m:
+        return False
+    word = m.group(1)
+    r = entity_rules()
+    return word.casefold() not in r["heads"] and word.casefold() not in r["not_entities"] \
+        and word not in (lexicons.load("places").get("compass") or {}) and word.casefold() not in r["common"] \
+        and not _month_or_day(word) and resolve(word) is None and not countries.by_name(word)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names (lexicons/months.yaml): `Jakarta Senin (12/3)` ends the name."""
+    data = lexicons.load("months")
+    return frozenset(w.casefold() for table in ("months", "weekdays") for forms in (data.get(table) or {}).values()
+                     for w in forms)
+
+
+def _month_or_day(word: str) -> bool:
+    return word.casefold() in _calendar_words()
 
 
 @functools.cache
@@ -494,7 +523,24 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                          geonames_id=info.geonames_id, kind=info.kind,
                          sentence=sentence_at(m.start) if sentence_at else None,
                          rule=f"{m.rule}>{info.source}"))
-    return _countries_from_context(text, out, dateline_place)
+    return _state_namesakes(_countries_from_context(text, out, dateline_place))
+
+
+def _state_namesakes(places: list[Place]) -> list[Place]:
+    """`Wisconsin, Georgia, Pennsylvania`: a country's name that is also a state or province of
+    another country is that state where its sentence names other states of that country."""
+    out = []
+    for p in places:
+        if p.kind == "country":
+            near = [q for q in places if q is not p and (q.sentence == p.sentence if p.sentence is not None
+                                                         else abs(q.start - p.start) < 200)]
+            states = {q.country for q in near if q.kind == "admin1" and q.country and q.country != p.country}
+            sub = next((i for i in subdivisions().get(key(p.text), []) if i.country in states and i.kind == "admin1"),
+                       None)
+            if sub is not None:
+                p.country, p.admin1, p.kind, p.rule = sub.country, sub.admin1, "admin1", p.rule + "+state"
+        out.append(p)
+    return out
 
 
 def _town_countries(text: str, m: Mention, chosen: list[Mention], resolved: dict, sentence_at) -> frozenset[str]:
@@ -702,8 +748,11 @@ def make_places(options: Options):
     subdivisions()
 
     def run(article: Article) -> Article:
-        article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at,
-                                     dateline_place=article.dateline_place)
+        # the record's places are toponyms resolved to a country (FORMAT.md): a name no gazetteer
+        # places and no context locates, and a sea or region no single country holds, stay LOC
+        # entities only
+        article.places = [p for p in find_places(article.text, article.entities, sentence_at=article.sentence_at,
+                                                 dateline_place=article.dateline_place) if p.country]
         return article
 
     return run
