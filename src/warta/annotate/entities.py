@@ -390,10 +390,10 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
                 s = m.start()
         if (s, e) != (start, end):
             rule += "+hyphen"
-            if label == "PER" and re.search(r"-\d+$", text[s:e]):
-                label = "PRODUCT"
-            elif label == "PER" and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
-                label = "MISC"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
+        if label == "PER" and re.search(r"[^\W\d_]-\d+$", text[s:e]):
+            label, rule = "PRODUCT", rule + "+product"
+        elif label == "PER" and "-" in text[s:e] and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
+            label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
         out.append((s, e, label, rule))
     # a span the joined word now holds goes
     return [sp for sp in out if not any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1])
