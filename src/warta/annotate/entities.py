@@ -104,6 +104,7 @@ def rules() -> dict:
     for inst in lexicons.load("institutions")["institutions"]:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
             institutions[name.casefold()] = inst.get("type") or "ORG"
+    common |= {w.casefold() for w in data.get("common_words_extra") or []}
     return {
         "company_forms": frozenset(w.casefold() for w in data.get("company_forms") or []),
         "common": frozenset(common),
@@ -140,6 +141,8 @@ def rules() -> dict:
         "org_facility_heads": tuple(sorted((w.casefold() for w in data.get("org_facility_heads") or []), key=len,
                                            reverse=True)),
         "org_suffixes": tuple(data.get("org_suffixes") or []),
+        "office_abbrev": re.compile(data.get("office_abbreviation") or "(?!)"),
+        "honorifics": frozenset(w.casefold() for w in data.get("honorifics") or []),
         "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
@@ -247,6 +250,15 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         while len(words) > 1 and label == "PER" and _title_word_at(text, words[0]):
             words = words[1:]
             rule = MODEL_RULE + "+trim-title"
+        # an office's abbreviation glued to its unit (`Kabagpenum Divisi Humas Polri`, `Kapuspen TNI`)
+        while len(words) > 1 and label in ("ORG", "PER") and r["office_abbrev"].fullmatch(text[words[0][0]:words[0][1]]):
+            words = words[1:]
+            label = "ORG" if label == "PER" and known_label(text[words[0][0]:words[-1][1]]) == "ORG" else label
+            rule = MODEL_RULE + "+trim-office"
+        # honorifics and titles only (`Pak Presiden`, `Bapak Menteri`) name no one
+        if label == "PER" and words and all(text[a:b].casefold() in r["titles"] or text[a:b].casefold() in r["honorifics"]
+                                            for a, b in words):
+            continue
         # a verb inside the span ends the name (`Korea Utara Meluncurkan Rudal`)
         company = bool(words) and text[words[0][0]:words[0][1]].casefold() in r["company_forms"]
         for i, (ws, we) in enumerate(words[1:], 1):
