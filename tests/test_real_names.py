@@ -60,6 +60,16 @@ from tests.test_entities import _article, _mend
     ("Pertandingan dipindah ke Stadion Kapten I Wayan Dipta di Gianyar.",
      [("Stadion Kapten I Wayan Dipta", "LOC"), ("Gianyar", "LOC")], [("Stadion Kapten I Wayan Dipta", "LOC")],
      [("I Wayan Dipta", "PER")]),
+    # ... but a known venue before a person, or a known palace and its town, are two names
+    ("Penasihat Keamanan Nasional Gedung Putih Jake Sullivan mengatakan itu.",
+     [("Gedung Putih Jake Sullivan", "LOC")], [("Jake Sullivan", "PER")], [("Gedung Putih Jake Sullivan", "LOC")]),
+    ("Jokowi menerima tamu di Istana Merdeka Jakarta pada Selasa.",
+     [("Istana Merdeka Jakarta", "LOC")], [("Istana Merdeka", "LOC"), ("Jakarta", "LOC")], []),
+    ("Jokowi menerima tamu di Istana Kepresidenan Bogor, Jawa Barat.",
+     [("Istana Kepresidenan Bogor", "LOC"), ("Jawa Barat", "LOC")], [("Istana Kepresidenan Bogor", "LOC")], []),
+    # a court or a staff college is a body, not a place
+    ("Rusli Sibua divonis oleh Pengadilan Tipikor pada Senin.",
+     [("Rusli Sibua", "PER"), ("Pengadilan Tipikor", "LOC")], [("Pengadilan Tipikor", "ORG")], [("Pengadilan Tipikor", "LOC")]),
     ("Mahasiswa dari Univ Atma Jaya Jakarta ikut berunjuk rasa.",
      [("Univ Atma Jaya Jakarta", "PER")], [("Univ Atma Jaya Jakarta", "ORG")], [("Atma Jaya Jakarta", "PER")]),
     ("Pasien dirawat di RSPI Sulianti Saroso sejak Senin.",
@@ -156,6 +166,9 @@ def _entities(text: str, ents: list[tuple[str, str]]):
     ("Trump menang di negara bagian Wisconsin, Georgia, dan Pennsylvania.",
      [("Wisconsin", "LOC"), ("Georgia", "LOC"), ("Pennsylvania", "LOC")], [("Georgia", "USA")], []),
     ("Rusia menyerang Georgia pada 2008.", [("Rusia", "LOC"), ("Georgia", "LOC")], [("Georgia", "GEO")], []),
+    # a continent after a generic word keeps no country
+    ("Kasus baru dilaporkan di wilayah Eropa dan Amerika Serikat.", [("Amerika Serikat", "LOC")],
+     [("Amerika Serikat", "USA")], ["wilayah Eropa"]),
 ])
 def test_real_places(text, ents, expect, none):
     from warta.annotate.places import find_places

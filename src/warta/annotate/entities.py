@@ -143,6 +143,7 @@ def rules() -> dict:
         "org_suffixes": tuple(data.get("org_suffixes") or []),
         "office_abbrev": re.compile(data.get("office_abbreviation") or "(?!)"),
         "honorifics": frozenset(w.casefold() for w in data.get("honorifics") or []),
+        "org_only_heads": frozenset(w.casefold() for w in data.get("org_only_heads") or []),
         "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
@@ -311,6 +312,9 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
                 words = [(base + m.start(2), base + m.end(2)), words[0]]
                 rule = MODEL_RULE + "+given-name"
+        # a court, ministry or other body is no place (`Pengadilan Tipikor`, `Sesko TNI`)
+        if label == "LOC" and len(words) > 1 and text[words[0][0]:words[0][1]].casefold() in r["org_only_heads"]:
+            label, rule = "ORG", rule + "+org-head"
         # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
         if len(words) > 1 and label in ("PER", "LOC"):
             head = _facility_head(surface)
@@ -516,13 +520,14 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
     if label == "LOC" and len(words) >= 3 and _facility_head(text[s:e]):
         for n in (2, 1):
             if len(words) - n >= 2 and known_label(text[words[-n][0]:e]) == "LOC" \
-                    and known_label(text[s:words[-n - 1][1]]) is not None:
+                    and _curated_place(text[s:words[-n - 1][1]]):
                 return [(s, words[-n - 1][1], label, MODEL_RULE + "+split"), (words[-n][0], e, "LOC", MODEL_RULE + "+split")]
-    if any(whole.startswith(h + " ") for h in r["facility_heads"]) \
-            or any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
+    if any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
         return [(s, e, label, MODEL_RULE)]
+    # (a known venue before a person still splits: `Gedung Putih Jake Sullivan`)
+    venue = any(whole.startswith(h + " ") for h in r["facility_heads"])
     for n in range(min(4, len(words) - 1), 0, -1):
-        if label == "LOC" and n > 1 and known_label(text[words[0][0]:words[n - 1][1]]) is None:
+        if (label == "LOC" and n > 1 or venue) and known_label(text[words[0][0]:words[n - 1][1]]) is None:
             continue  # a place of several words the model read whole (`Patung Kuda Arjuna Wihaha`)
         head = text[words[0][0]:words[n - 1][1]]
         rest = words[n:]
@@ -543,7 +548,7 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
             return [(words[0][0], words[n - 1][1], head_label, MODEL_RULE + "+split"),
                     (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
     # a rank inside the span opens a person's name (`Metro Jaya Kombes Hengki Wirawan`)
-    for i in range(1, len(words) - 2):
+    for i in range(1, len(words) - 2) if not venue else ():
         if text[words[i][0]:words[i][1]].casefold() in r["ranks"]:
             rest_text = [text[a:b] for a, b in words[i + 1:]]
             if all(w[:1].isupper() for w in rest_text) and not any(w.casefold() in r["common"] or w.casefold() in r["heads"]

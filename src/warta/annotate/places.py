@@ -634,8 +634,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     local_prefixes = tuple(data.get("local_prefixes") or [])
     complete = tuple(data.get("complete_prefixes") or [])
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
-        if p.country is not None:
-            continue
+        if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
+            continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in places if after and q.start == p.end + after.end() and q.country), None)
         prefixed = "prefix" in p.rule
