@@ -99,6 +99,23 @@ from tests.test_entities import _article, _mend
     # a palace after a locative is the building; acting, it is the office
     ("Paus Fransiskus tiba di Istana Merdeka untuk upacara kenegaraan.",
      [("Paus Fransiskus", "PER"), ("Istana Merdeka", "LOC")], [("Istana Merdeka", "LOC")], [("Istana Merdeka", "ORG")]),
+    # a newspaper, a ship and a budget line are no places
+    ("Menurut laporan The Moscow Times, serangan itu terjadi di Belgorod.",
+     [("Moscow", "LOC"), ("Belgorod", "LOC")], [("The Moscow Times", "ORG"), ("Belgorod", "LOC")], [("Moscow", "LOC")]),
+    ("Kapal perang KRI Teluk Banten tiba di Tanjung Priok.",
+     [("KRI Teluk Banten", "LOC"), ("Tanjung Priok", "LOC")], [("KRI Teluk Banten", "PRODUCT")],
+     [("KRI Teluk Banten", "LOC"), ("Teluk Banten", "LOC")]),
+    ("Pemerintah menaikkan Belanja Negara tahun depan.", [("Belanja Negara", "LOC")], [], [("Belanja Negara", "LOC")]),
+    ("Kedua negara sepakat meningkatkan Kemitraan Strategis mereka.", [("Kemitraan Strategis", "PER")], [],
+     [("Kemitraan Strategis", "PER")]),
+    ("Warga Tanah Abang menolak penggusuran.", [("Tanah Abang", "LOC")], [("Tanah Abang", "LOC")], []),
+    # an office's abbreviation glued to its unit, and a title alone
+    ("Kabagpenum Divisi Humas Polri Kombes Martinus Sitompul membenarkan penangkapan itu.",
+     [("Kabagpenum Divisi Humas Polri", "ORG"), ("Martinus Sitompul", "PER")], [("Divisi Humas Polri", "ORG")],
+     [("Kabagpenum Divisi Humas Polri", "ORG")]),
+    ("“Pak Presiden sudah mengetahui hal ini,” ujarnya.", [("Pak Presiden", "PER")], [], [("Pak Presiden", "PER")]),
+    # common nouns opening a sentence
+    ("Banjir merendam 23 rumah. Relawan langsung melakukan evakuasi.", [("Relawan", "PER")], [], [("Relawan", "PER")]),
     # elections named after a place are no place or person
     ("Dukungan untuk pasangan itu menguat jelang Pilkada Jakarta.",
      [("Pilkada Jakarta", "LOC")], [("Pilkada Jakarta", "EVENT")], [("Pilkada Jakarta", "LOC")]),

@@ -111,7 +111,7 @@ def rules() -> dict:
         "heads": frozenset(w.casefold() for w in data["name_heads"]),
         "place_cues": tuple(sorted((w.casefold() for w in data["place_cues"]), key=len, reverse=True)),
         "not_cues": tuple(w.casefold() for w in data["not_entity_cues"]),
-        "not_entities": frozenset(w.casefold() for w in data["not_entities"]),
+        "not_entities": frozenset(w.casefold() for w in data["not_entities"] + (data.get("budget_lines") or [])),
         "verbs": frozenset(line.strip() for line in lexicons.path("verbs.txt").read_text(encoding="utf-8").splitlines()
                            if line.strip() and not line.startswith("#")),
         "titles": frozenset(titles),
@@ -144,6 +144,8 @@ def rules() -> dict:
         "office_abbrev": re.compile(data.get("office_abbreviation") or "(?!)"),
         "honorifics": frozenset(w.casefold() for w in data.get("honorifics") or []),
         "org_only_heads": frozenset(w.casefold() for w in data.get("org_only_heads") or []),
+        "ship_prefixes": frozenset(data.get("ship_prefixes") or []),
+        "media_words": tuple(data.get("media_words") or []),
         "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
@@ -312,6 +314,14 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
                 words = [(base + m.start(2), base + m.end(2)), words[0]]
                 rule = MODEL_RULE + "+given-name"
+        # common words only name nothing (`Belanja Negara`, `Zaman Batu`, `Masa Depan Petambak`)
+        if len(words) >= 2 and all(_plain_word(text[a:b]) for a, b in words) and known_label(surface) is None \
+                and not (label == "LOC" and any(before_cue(text, s, c) for c in r["locatives"])) \
+                and _gazetteer_place(surface) is None:
+            continue
+        # a ship (`KRI Teluk Banten`, `KM Sinar Bangun`) is a vehicle, not a place or a body
+        if text[words[0][0]:words[0][1]] in r["ship_prefixes"] and len(words) > 1:
+            label, rule = "PRODUCT", rule + "+ship"
         # a court, ministry or other body is no place (`Pengadilan Tipikor`, `Sesko TNI`)
         if label == "LOC" and len(words) > 1 and text[words[0][0]:words[0][1]].casefold() in r["org_only_heads"]:
             label, rule = "ORG", rule + "+org-head"
@@ -334,6 +344,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
     out = _org_suffixes(text, _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out))))
+    out = _ships(text, _media_names(text, out))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -482,6 +493,11 @@ def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
     if known and name.casefold() in known:
         return known[name.casefold()]
     return None
+
+
+def _gazetteer_place(name: str):
+    from warta.annotate import places
+    return places.resolve(name)
 
 
 def _curated_place(name: str) -> bool:
@@ -1039,6 +1055,40 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((a, b, "ORG", "rule:numbered-unit"))
         out.sort()
     return out
+
+
+def _ships(text: str, spans: list[Span4]) -> list[Span4]:
+    """`KRI` + `Teluk Banten`: a name after a ship's prefix is the ship's (PRODUCT), prefix included."""
+    prefixes = "|".join(re.escape(p) for p in rules()["ship_prefixes"]) or "(?!)"
+    out = []
+    for s, e, label, rule in spans:
+        m = re.search(rf"(?<![\w-])(?:{prefixes})[ ]$", text[max(0, s - 8):s])
+        if m and label in ("LOC", "ORG", "PER"):
+            out.append((s - len(m.group(0)), e, "PRODUCT", rule + "+ship"))
+        else:
+            out.append((s, e, label, rule))
+    return out
+
+
+def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
+    """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
+    word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
+    words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
+    out = list(spans)
+    for m in re.finditer(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])", text):
+        a, b = m.span()
+        found = m.group(0)
+        if " The " in found:  # `Menurut The Moscow Times`
+            a += found.index(" The ") + 1
+        while not text[a:b].startswith("The ") and " " in text[a:b] and (
+                _plain_word(text[a:b].split()[0]) or text[a:b].split()[0].casefold() in rules()["org_cues"]):
+            a += len(text[a:b].split()[0]) + 1  # `Menurut Jakarta Post`, `harian Jakarta Post`
+        inside = [sp for sp in out if sp[0] < b and a < sp[1]]
+        named = any(known_label(w) == "LOC" for w in text[a:b].split()[:-1])
+        if not (text[a:b].startswith("The ") or inside or named) or any(sp[0] < a or sp[1] > b for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside] + [(a, b, "ORG", "rule:media")]
+    return sorted(out)
 
 
 def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
