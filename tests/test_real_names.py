@@ -179,6 +179,10 @@ def _entities(text: str, ents: list[tuple[str, str]]):
      [("Jakarta Convention Center", "IDN")], []),
     ("Pesawat itu lepas landas dari Bandara Internasional Pyongyang.", [("Bandara Internasional Pyongyang", "LOC")],
      [("Bandara Internasional Pyongyang", "PRK")], []),
+    # ... and a part of a known place by its compass word; a song or a company named with a country is no place
+    ("Sabu itu disimpan di kawasan Perlak, Aceh Timur.", [("Aceh Timur", "LOC")], [("Aceh Timur", "IDN")], []),
+    ("Lagu Indonesia Raya dinyanyikan di awal acara.", [("Indonesia Raya", "LOC")], [], ["Indonesia Raya"]),
+    ("Serangan itu menghantam kilang Aramco Arab Saudi.", [("Aramco Arab Saudi", "LOC")], [], ["Aramco Arab Saudi"]),
     # a country's name among another country's states is that state
     ("Trump menang di negara bagian Wisconsin, Georgia, dan Pennsylvania.",
      [("Wisconsin", "LOC"), ("Georgia", "LOC"), ("Pennsylvania", "LOC")], [("Georgia", "USA")], []),

@@ -1139,7 +1139,7 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
         words = name.split()
         new = label
         if label == "LOC" and not any(before_cue(text, s, cue) for cue in r["place_cues"]):
-            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) \
+            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words) \
                     and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
                     and known_label(name) is None and places.resolve(name) is None \
                     and not any(known_label(w) or places.resolve(w) for w in words) \

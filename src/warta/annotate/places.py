@@ -656,7 +656,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a foreign unit after a generic word (`desa Kok-Tash`, `distrik Isfara`) in a sentence
             # that names its country
             p.country, p.rule = near[0], p.rule + "+sentence-country"
-        elif ":unresolved" in p.rule and (inner := _inner_country(p.text)) is not None:
+        elif ":unresolved" in p.rule and (_venue(p.text) or _compass_part(p.text)) \
+                and (inner := _inner_country(p.text)) is not None:
             # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
             # `Kebun Raya Bogor`)
             p.country, p.rule = inner, p.rule + "+inner-place"
@@ -670,6 +671,21 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _compass_part(name: str) -> bool:
+    """A place and a compass word (`Aceh Timur`, `Sulawesi Tenggara`): a part of that place."""
+    compass = lexicons.load("places").get("compass") or {}
+    words = name.split()
+    return any(len(words) > n and " ".join(words[-n:]) in compass for n in (1, 2))
+
+
+def _venue(name: str) -> bool:
+    """A venue's or a building's name: opening with a facility word (`Bandara`, `Kebun Raya`) or closing
+    with one no person or town has (`Convention Center`) -- entity_rules.yaml lists both."""
+    from warta.annotate.entities import _facility_head, rules as entity_rules
+    words = name.split()
+    return _facility_head(name) is not None or (len(words) >= 2 and words[-1].casefold() in entity_rules()["not_person"])
 
 
 def _inner_country(name: str) -> str | None:
