@@ -6,7 +6,8 @@ whatever model is shipped.  Sentences are our own unless a URL is given (one sen
 
 import pytest
 
-from tests.test_entities import _article, _mend
+from tests import test_entities as entity_tests
+from tests.test_entities import _mend
 
 
 @pytest.mark.parametrize("text,spans,expect,absent", [
@@ -121,11 +122,7 @@ from tests.test_entities import _article, _mend
      [("Pilkada Jakarta", "LOC")], [("Pilkada Jakarta", "EVENT")], [("Pilkada Jakarta", "LOC")]),
 ])
 def test_real_names(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in absent:
-        assert pair not in found, f"{pair} in {sorted(found)}"
+    entity_tests.test_entities_conventions(text, spans, expect, absent)
 
 
 def test_headline_lines_keep_only_names_the_body_confirms():

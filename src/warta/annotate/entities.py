@@ -72,11 +72,24 @@ def gazetteer_spans(doc: Doc) -> list[Span]:
     return kept
 
 
-def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span]) -> list[tuple[int, int, str, str]]:
-    """Model spans, then gazetteer spans that overlap none of them, in text order (character offsets)."""
+def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],
+          text: str | None = None) -> list[tuple[int, int, str, str]]:
+    """Model spans, then gazetteer spans that overlap none of them, in text order (character offsets).
+    A country inside a longer place name the places gazetteer knows (`China` in `Laut China
+    Selatan`) gives way to that whole name."""
     out = list(primary)
+    longer: list[tuple[int, int]] = []
+    if text is not None:
+        from warta.annotate import places
+        longer = [m.span() for m in places.scan_regex().finditer(text)]
     for s in secondary:
-        if not any(s.start_char < end and start < s.end_char for start, end, _, _ in primary):
+        if any(s.start_char < end and start < s.end_char for start, end, _, _ in out):
+            continue
+        whole = next(((a, b) for a, b in longer if a <= s.start_char and s.end_char <= b and b - a > s.end_char - s.start_char
+                      and not any(a < end and start < b for start, end, _, _ in out)), None)
+        if whole:
+            out.append((whole[0], whole[1], "LOC", "gazetteer:places"))
+        else:
             out.append((s.start_char, s.end_char, s.label_, GAZETTEER_RULE))
     out.sort()
     return out
@@ -804,7 +817,7 @@ def make_entities(options: Options):
     def run(article: Article) -> Article:
         doc = article.scratch.get("doc") or make_doc(article.text)
         spans = drop_currency(article.text, merge(mend(article, model_spans(article.text, options)),
-                                                  gazetteer_spans(doc)))
+                                                  gazetteer_spans(doc), article.text))
         article.entities = [
             Entity(text=article.text[start:end], start=start, end=end, label=label,
                    sentence=article.sentence_at(start), rule=rule)

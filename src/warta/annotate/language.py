@@ -16,8 +16,6 @@ from warta.record import Article
 SAMPLE_CHARS = 2000
 #: Malay and Indonesian are close; Malay wins only with this margin
 MALAY_MARGIN = 0.9
-#: below this many characters Malay and Indonesian cannot be told apart: Indonesian is assumed
-MALAY_MIN_CHARS = 400
 
 
 @functools.cache
@@ -42,20 +40,6 @@ def has_malay_marker(text: str) -> bool:
     return _malay_markers().search(text) is not None
 
 
-@functools.cache
-def _indonesian_markers() -> re.Pattern:
-    words = lexicons.load("languages").get("indonesian_markers") or ["(?!)"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
-
-
-def indonesian_over_malay(text: str) -> bool:
-    """Words only Indonesian writes (`bahwa`, `karena`, `Kamis`) outnumber Malaysian Malay's markers
-    at least three to one: an Indonesian report about Malaysia, full of Malay names and titles."""
-    ind = len(_indonesian_markers().findall(text))
-    return ind >= 3 and ind >= 3 * len(_malay_markers().findall(text))
-
-
 def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     sample = text[:SAMPLE_CHARS]
     if not any(c.isalpha() for c in sample):
@@ -67,8 +51,9 @@ def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     code = best.language.iso_code_639_1.name.lower()
     if code == "ms":
         indonesian = next((v.value for v in values if v.language.iso_code_639_1.name == "ID"), 0.0)
-        if best.value - indonesian < MALAY_MARGIN or (len(sample) < MALAY_MIN_CHARS and not has_malay_marker(sample)) \
-                or indonesian_over_malay(sample):
+        # an Indonesian report on Malaysia (`Datuk Seri`, `Yang di-Pertuan Agong`) can score as Malay: Malay
+        # text always has some word Indonesian never uses (`kerajaan`, `berkata`, `kerana`)
+        if best.value - indonesian < MALAY_MARGIN or not has_malay_marker(sample):
             return "id", indonesian
     return code, best.value
 
