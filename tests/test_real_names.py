@@ -117,6 +117,9 @@ from tests.test_entities import _mend
     ("“Pak Presiden sudah mengetahui hal ini,” ujarnya.", [("Pak Presiden", "PER")], [], [("Pak Presiden", "PER")]),
     # common nouns opening a sentence
     ("Banjir merendam 23 rumah. Relawan langsung melakukan evakuasi.", [("Relawan", "PER")], [], [("Relawan", "PER")]),
+    # a mission abroad and its city are one organisation
+    ("Sebanyak 289 WNI telah dievakuasi oleh KBRI Khartoum ke Port Sudan.",
+     [("KBRI", "ORG"), ("Khartoum", "LOC")], [("KBRI Khartoum", "ORG")], [("KBRI", "ORG")]),
     # elections named after a place are no place or person
     ("Dukungan untuk pasangan itu menguat jelang Pilkada Jakarta.",
      [("Pilkada Jakarta", "LOC")], [("Pilkada Jakarta", "EVENT")], [("Pilkada Jakarta", "LOC")]),
@@ -196,6 +199,14 @@ def test_real_places(text, ents, expect, none):
         assert pair in found, f"{pair} not in {sorted(found, key=str)}"
     for surface in none:
         assert not any(t == surface and c for t, c in found), f"{surface!r} placed: {found}"
+
+
+def test_mission_abroad_keeps_its_city_a_place():
+    from warta.annotate.places import find_places
+
+    text = "Sebanyak 289 WNI telah dievakuasi oleh KBRI Khartoum ke Port Sudan."
+    found = {(p.text, p.country) for p in find_places(text, _entities(text, [("KBRI Khartoum", "ORG")]))}
+    assert ("Khartoum", "SDN") in found
 
 
 def test_gazetteer_word_inside_a_longer_name_is_no_place():

@@ -159,6 +159,7 @@ def rules() -> dict:
         "org_only_heads": frozenset(w.casefold() for w in data.get("org_only_heads") or []),
         "ship_prefixes": frozenset(data.get("ship_prefixes") or []),
         "media_words": tuple(data.get("media_words") or []),
+        "missions": frozenset(data.get("missions") or []),
         "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
@@ -357,7 +358,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
     out = _org_suffixes(text, _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out))))
-    out = _ships(text, _media_names(text, out))
+    out = _missions(text, _ships(text, _media_names(text, out)))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -1068,6 +1069,26 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((a, b, "ORG", "rule:numbered-unit"))
         out.sort()
     return out
+
+
+def _missions(text: str, spans: list[Span4]) -> list[Span4]:
+    """`KBRI` + `Khartoum`: a mission and the city it stands in are one ORG."""
+    missions = rules()["missions"]
+    out = sorted(spans)
+    merged: list[Span4] = []
+    i = 0
+    while i < len(out):
+        s, e, label, rule = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if text[s:e] in missions and nxt and nxt[2] == "LOC" and text[e:nxt[0]] == " " and known_label(text[nxt[0]:nxt[1]]) \
+                or (text[s:e] in missions and nxt and nxt[2] == "LOC" and text[e:nxt[0]] == " "
+                    and _gazetteer_place(text[nxt[0]:nxt[1]]) is not None):
+            merged.append((s, nxt[1], "ORG", rule + "+mission"))
+            i += 2
+            continue
+        merged.append((s, e, label, rule))
+        i += 1
+    return merged
 
 
 def _ships(text: str, spans: list[Span4]) -> list[Span4]:

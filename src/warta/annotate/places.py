@@ -496,7 +496,11 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                 taken.append((m.start, m.end))
     from warta.annotate.entities import is_currency_country
     chosen = [m for m in chosen if not (countries.by_name(m.name) and is_currency_country(text, m.start))]
-    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS]
+    # (a mission abroad keeps its city a place: `KBRI Khartoum` stands in Khartoum)
+    from warta.annotate.entities import rules as entity_rules
+    missions = entity_rules()["missions"]
+    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS
+            and not any(e.text.startswith(w + " ") for w in missions)]
     chosen = [m for m in chosen if not _not_a_place(text, m, orgs)]
     if context is None:
         context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
