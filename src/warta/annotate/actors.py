@@ -650,7 +650,8 @@ class Finder:
                     i += 1
                     continue
                 name = self.text[name_start:name_end]
-                if any(t.regional for t in offices) and k == j and region_name(self.text, name, name_start):
+                if any(t.regional for t in offices) and k == j and (region_name(self.text, name, name_start)
+                                                                    or self.place_entity_at(k) == n):
                     i = k + n  # `Wali Kota Bekasi`, `Bupati Lampung Tengah`: the office's region, no person
                     continue
                 self.add(Found(name_start, name_end, "PER", "actors:title", None, country, sector or (
@@ -779,7 +780,11 @@ def complete_entities(article: Article) -> Finder:
         Entity(text=article.text[f.start:f.end], start=f.start, end=f.end, label=f.label) for f in finder.found])
     # new entities never overlap what the model found; gazetteer spans inside a longer rule span go
     model = [e for e in article.entities if not e.rule.startswith("gazetteer")]
+    from warta.annotate.entities import rules as entity_rules
+    cues = set(entity_rules()["place_cues"])
     for f in finder.found:
+        if f.rule == "actors:title" and f.label == "PER" and article.text[f.start:f.end].split()[0].casefold() in cues:
+            continue  # `Kecamatan Takokak`: a place word opens it, no person
         if f.rule == "actors:title" and f.label == "PER":
             # a name right after a title is a person even where the model read a place (`Pelatih Persebaya,
             # Gustavo Ribeiro`)

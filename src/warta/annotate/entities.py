@@ -72,11 +72,24 @@ def gazetteer_spans(doc: Doc) -> list[Span]:
     return kept
 
 
-def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span]) -> list[tuple[int, int, str, str]]:
-    """Model spans, then gazetteer spans that overlap none of them, in text order (character offsets)."""
+def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],
+          text: str | None = None) -> list[tuple[int, int, str, str]]:
+    """Model spans, then gazetteer spans that overlap none of them, in text order (character offsets).
+    A country inside a longer place name the places gazetteer knows (`China` in `Laut China
+    Selatan`) gives way to that whole name."""
     out = list(primary)
+    longer: list[tuple[int, int]] = []
+    if text is not None:
+        from warta.annotate import places
+        longer = [m.span() for m in places.scan_regex().finditer(text)]
     for s in secondary:
-        if not any(s.start_char < end and start < s.end_char for start, end, _, _ in primary):
+        if any(s.start_char < end and start < s.end_char for start, end, _, _ in out):
+            continue
+        whole = next(((a, b) for a, b in longer if a <= s.start_char and s.end_char <= b and b - a > s.end_char - s.start_char
+                      and not any(a < end and start < b for start, end, _, _ in out)), None)
+        if whole:
+            out.append((whole[0], whole[1], "LOC", "gazetteer:places"))
+        else:
             out.append((s.start_char, s.end_char, s.label_, GAZETTEER_RULE))
     out.sort()
     return out
@@ -99,17 +112,19 @@ def rules() -> dict:
             titles.add(name.casefold())
             if t.get("kind") == "rank":
                 ranks.add(name.casefold())
+    titles.update(w.casefold() for w in data.get("extra_titles") or [])
     institutions: dict[str, str] = {}
     for inst in lexicons.load("institutions")["institutions"]:
         for name in [inst["name"], *(inst.get("aliases") or [])]:
             institutions[name.casefold()] = inst.get("type") or "ORG"
+    common |= {w.casefold() for w in data.get("common_words_extra") or []}
     return {
         "company_forms": frozenset(w.casefold() for w in data.get("company_forms") or []),
         "common": frozenset(common),
         "heads": frozenset(w.casefold() for w in data["name_heads"]),
         "place_cues": tuple(sorted((w.casefold() for w in data["place_cues"]), key=len, reverse=True)),
         "not_cues": tuple(w.casefold() for w in data["not_entity_cues"]),
-        "not_entities": frozenset(w.casefold() for w in data["not_entities"]),
+        "not_entities": frozenset(w.casefold() for w in data["not_entities"] + (data.get("budget_lines") or [])),
         "verbs": frozenset(line.strip() for line in lexicons.path("verbs.txt").read_text(encoding="utf-8").splitlines()
                            if line.strip() and not line.startswith("#")),
         "titles": frozenset(titles),
@@ -130,6 +145,22 @@ def rules() -> dict:
         "locatives": tuple(sorted((w.casefold() for w in data.get("locatives") or []), key=len, reverse=True)),
         "place_heads": frozenset(data.get("place_heads") or []),
         "particles": frozenset(data.get("name_particles") or []),
+        "prefix_words": frozenset(w.casefold() for w in data.get("name_prefix_words") or []),
+        "corps": frozenset(w.casefold() for w in data.get("rank_corps") or []),
+        "facility_heads": tuple(sorted((w.casefold() for w in data.get("facility_heads") or []), key=len, reverse=True)),
+        "not_person": frozenset(w.casefold() for w in data.get("not_person_words") or []),
+        "headline_words": frozenset(w.casefold() for w in data.get("headline_words") or []),
+        "hyphen_prefixes": frozenset(w.casefold() for w in data.get("hyphen_prefixes") or []),
+        "org_facility_heads": tuple(sorted((w.casefold() for w in data.get("org_facility_heads") or []), key=len,
+                                           reverse=True)),
+        "org_suffixes": tuple(data.get("org_suffixes") or []),
+        "office_abbrev": re.compile(data.get("office_abbreviation") or "(?!)"),
+        "honorifics": frozenset(w.casefold() for w in data.get("honorifics") or []),
+        "org_only_heads": frozenset(w.casefold() for w in data.get("org_only_heads") or []),
+        "ship_prefixes": frozenset(data.get("ship_prefixes") or []),
+        "media_words": tuple(data.get("media_words") or []),
+        "missions": frozenset(data.get("missions") or []),
+        "function_words": frozenset(w.casefold() for w in data.get("function_words") or []),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
         # a place cue as a regex alternative (`(?i:kabupaten|kota|…)`), for `cue + name` searches
@@ -159,6 +190,34 @@ def _is_verb(word: str) -> bool:
     return word.casefold() in rules()["verbs"]
 
 
+def _title_word_at(text: str, word: tuple[int, int]) -> bool:
+    """The word at `word` stands before a name without being part of it: a role (`Terdakwa`), a
+    corps after a rank (`Kolonel Inf`), or the last word of a title begun before it (`Pemimpin Tertinggi`)."""
+    r = rules()
+    w = text[word[0]:word[1]]
+    if not w[:1].isupper():
+        return False
+    if w.casefold() in r["prefix_words"]:
+        return True
+    before = re.findall(r"[\w()]+", text[max(0, word[0] - 40):word[0]])
+    if w.casefold() in r["corps"] and before and (before[-1].casefold() in r["ranks"] or before[-1].casefold() in r["corps"]
+                                                  or " ".join(before[-2:]).casefold() in r["ranks"]):
+        return True
+    return any(" ".join(before[-n:] + [w]).casefold() in r["titles"] for n in (1, 2) if len(before) >= n
+               and text[word[0] - 1] == " ")
+
+
+def _facility_head(name: str) -> str | None:
+    """ORG for a name opening with a school's or foundation's word, LOC for a venue's, else None."""
+    r = rules()
+    low = name.casefold()
+    if any(low.startswith(h + " ") for h in r["org_facility_heads"]):
+        return "ORG"
+    if any(low.startswith(h + " ") for h in r["facility_heads"]):
+        return "LOC"
+    return None
+
+
 def _word_before(text: str, start: int) -> str:
     before = text[max(0, start - 40):start].rstrip().casefold()
     return before
@@ -173,7 +232,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     r = rules()
     sentence_starts = {s.start for s in article.sentences}
     out: list[tuple[int, int, str, str]] = []
-    spans = split_brackets(text, spans)
+    spans = split_pairs(text, join_hyphens(text, split_brackets(text, spans)))
     known = article_names(text, spans)
     for start, end, label, rule in spans:
         # a name never runs over a line break (`BBC News Indonesia` / `20 Februari`)
@@ -203,6 +262,20 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         while len(words) > 1 and label == "PER" and text[words[0][0]:words[0][1]].casefold() in r["titles"]:
             words = words[1:]
             rule = MODEL_RULE + "+trim-title"
+        # a role, a rank's corps or the tail of a title before the name (`Terdakwa Irman`,
+        # `Kolonel Inf Muhammad Aidi`, `Pemimpin Tertinggi Kim Jong-un`)
+        while len(words) > 1 and label == "PER" and _title_word_at(text, words[0]):
+            words = words[1:]
+            rule = MODEL_RULE + "+trim-title"
+        # an office's abbreviation glued to its unit (`Kabagpenum Divisi Humas Polri`, `Kapuspen TNI`)
+        while len(words) > 1 and label in ("ORG", "PER") and r["office_abbrev"].fullmatch(text[words[0][0]:words[0][1]]):
+            words = words[1:]
+            label = "ORG" if label == "PER" and known_label(text[words[0][0]:words[-1][1]]) == "ORG" else label
+            rule = MODEL_RULE + "+trim-office"
+        # honorifics and titles only (`Pak Presiden`, `Bapak Menteri`) name no one
+        if label == "PER" and words and all(text[a:b].casefold() in r["titles"] or text[a:b].casefold() in r["honorifics"]
+                                            for a, b in words):
+            continue
         # a verb inside the span ends the name (`Korea Utara Meluncurkan Rudal`)
         company = bool(words) and text[words[0][0]:words[0][1]].casefold() in r["company_forms"]
         for i, (ws, we) in enumerate(words[1:], 1):
@@ -255,6 +328,22 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and m.group(2).casefold() not in r["common"] and known_label(m.group(2)) is None:
                 words = [(base + m.start(2), base + m.end(2)), words[0]]
                 rule = MODEL_RULE + "+given-name"
+        # common words only name nothing (`Belanja Negara`, `Zaman Batu`, `Masa Depan Petambak`)
+        if len(words) >= 2 and all(_plain_word(text[a:b]) for a, b in words) and known_label(surface) is None \
+                and not (label == "LOC" and any(before_cue(text, s, c) for c in r["locatives"])) \
+                and _gazetteer_place(surface) is None:
+            continue
+        # a ship (`KRI Teluk Banten`, `KM Sinar Bangun`) is a vehicle, not a place or a body
+        if text[words[0][0]:words[0][1]] in r["ship_prefixes"] and len(words) > 1:
+            label, rule = "PRODUCT", rule + "+ship"
+        # a court, ministry or other body is no place (`Pengadilan Tipikor`, `Sesko TNI`)
+        if label == "LOC" and len(words) > 1 and text[words[0][0]:words[0][1]].casefold() in r["org_only_heads"]:
+            label, rule = "ORG", rule + "+org-head"
+        # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
+        if len(words) > 1 and label in ("PER", "LOC"):
+            head = _facility_head(surface)
+            if head and head != label and not (head == "LOC" and label == "LOC"):
+                label, rule = head, rule + "+facility"
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
             before = _word_before(text, ps)
@@ -268,7 +357,8 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     out = _knowledge_labels(article, _initials(text, out))
     out = _long_names(text, _clubs(text, _country_completion(text, out)))
     out = _treaties(text, out)
-    out = _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out)))
+    out = _org_suffixes(text, _numbered_units(text, _whole_institutions(text, _org_acronyms(text, out))))
+    out = _missions(text, _ships(text, _media_names(text, out)))
     out = _located_places(text, _located_persons(text, out))
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
@@ -308,6 +398,73 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
         out.append((start, start + m.end("long"), label, rule + "+bracket"))
         acr_label = "ORG" if label == "ORG" or m.group("acr").isupper() else label
         out.append((start + m.start("acr"), start + m.end("acr"), acr_label, rule + "+bracket"))
+    return out
+
+
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W_]+)+")
+_HYPHEN_HEAD = re.compile(r"(?<![\w-])(?:[^\W_]+-)+$")
+
+
+def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
+    """A name is never cut inside a hyphenated word (`Kim Jong` + `-un`, `Lee Jae-` + `myung`,
+    `El-` + `Fasher`, `Bedford-Stuyvesant`); a person's name with a number after its hyphen is a
+    weapon's or a product's (`Hwasong-17`), not a person."""
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, label, rule in spans:
+        s, e = start, end
+        while e > s and text[e - 1] == "-":
+            e -= 1
+        # (but not over a name of its own: `AS-Korea Utara`, `Jakarta-Bandung` are two places)
+        if e > s and text[e - 1].isalnum():
+            m = _HYPHEN_TAIL.match(text, e)
+            if m and not (m.group(0)[1:2].isupper() and (known_label(m.group(0)[1:].split("-")[0])
+                                                         or known_label(text[s:e]))):
+                e = m.end()
+        # `Kompleks MPR` + `/DPR`: acronyms joined by a slash are one name
+        m = re.match(r"(?:/[A-Z]{2,}\b)+", text[e:e + 30])
+        if m and re.search(r"\b[A-Z]{2,}$", text[s:e]) and label in ("LOC", "ORG"):
+            e += m.end()
+        if s > 0 and text[s - 1] == "-":
+            m = _HYPHEN_HEAD.search(text, max(0, s - 40), s)
+            if m and not (m.group(0)[:1].isupper() and (known_label(m.group(0).rstrip("-").split("-")[-1])
+                                                        or known_label(text[s:e]))):
+                s = m.start()
+        if (s, e) != (start, end):
+            rule += "+hyphen"
+        if label == "PER" and re.search(r"[^\W\d_]-\d+$", text[s:e]):
+            label, rule = "PRODUCT", rule + "+product"
+        elif label == "PER" and "-" in text[s:e] and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
+            label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
+        out.append((s, e, label, rule))
+    # a span the joined word now holds goes
+    return [sp for sp in out if not any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1])
+                                        for o in out)]
+
+
+def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
+    """Two people joined by a hyphen, as tickets and pairs are written (`Prabowo Subianto-Gibran
+    Rakabuming Raka`, `Anies Baswedan-Muhaimin Iskandar`, `Ridwan Kamil-Suswono`), are two persons:
+    split where both sides are names of two words or more, or where the side after the hyphen
+    also stands alone in the article.  A particle (`Al-Assad`) or a lower-case part (`Jong-un`)
+    never splits."""
+    r = rules()
+    out: list[tuple[int, int, str, str]] = []
+    for s, e, label, rule in spans:
+        m = re.search(r"(?<=[^\W\d_])-(?=[A-Z])", text[s:e]) if label in ("PER", "PERSON") else None
+        if not m:
+            out.append((s, e, label, rule))
+            continue
+        left, right = text[s:s + m.start()], text[s + m.end():e]
+        lw, rw = left.split(), right.split()
+        alone = re.search(rf"(?<![\w-]){re.escape(right)}(?![\w-])", text) is not None
+        clean = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
+        if lw and rw and clean.fullmatch(left) and clean.fullmatch(right) and lw[-1].casefold() not in r["particles"] \
+                and lw[-1].casefold() not in r["hyphen_prefixes"] and lw[-1].casefold() not in ("abu", "ibnu", "bin") \
+                and ((len(lw) >= 2 and len(rw) >= 2) or alone):
+            out.append((s, s + m.start(), label, rule + "+pair"))
+            out.append((s + m.end(), e, label, rule + "+pair"))
+        else:
+            out.append((s, e, label, rule))
     return out
 
 
@@ -352,6 +509,11 @@ def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
     return None
 
 
+def _gazetteer_place(name: str):
+    from warta.annotate import places
+    return places.resolve(name)
+
+
 def _curated_place(name: str) -> bool:
     from warta.annotate import places
     return places.key(name) in places.curated()
@@ -381,7 +543,22 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
     s, e = words[0][0], words[-1][1]
     if text[s:words[0][1]].casefold() in r["company_forms"]:
         return [(s, e, label, MODEL_RULE)]
+    # a venue or institution named after a person (`Stadion Kapten I Wayan Dipta`), or a name with a
+    # word no person's name has (`Jakarta Convention Center`) is one name
+    whole = text[s:e].casefold()
+    # a known venue and the town it stands in (`Istana Merdeka Jakarta`)
+    if label == "LOC" and len(words) >= 3 and _facility_head(text[s:e]):
+        for n in (2, 1):
+            if len(words) - n >= 2 and known_label(text[words[-n][0]:e]) == "LOC" \
+                    and _curated_place(text[s:words[-n - 1][1]]):
+                return [(s, words[-n - 1][1], label, MODEL_RULE + "+split"), (words[-n][0], e, "LOC", MODEL_RULE + "+split")]
+    if any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
+        return [(s, e, label, MODEL_RULE)]
+    # (a known venue before a person still splits: `Gedung Putih Jake Sullivan`)
+    venue = any(whole.startswith(h + " ") for h in r["facility_heads"])
     for n in range(min(4, len(words) - 1), 0, -1):
+        if (label == "LOC" and n > 1 or venue) and known_label(text[words[0][0]:words[n - 1][1]]) is None:
+            continue  # a place of several words the model read whole (`Patung Kuda Arjuna Wihaha`)
         head = text[words[0][0]:words[n - 1][1]]
         rest = words[n:]
         head_label = known_label(head, known if n < len(words) else None)
@@ -401,7 +578,7 @@ def _split_prefix(text: str, words: list[tuple[int, int]], label: str,
             return [(words[0][0], words[n - 1][1], head_label, MODEL_RULE + "+split"),
                     (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
     # a rank inside the span opens a person's name (`Metro Jaya Kombes Hengki Wirawan`)
-    for i in range(1, len(words) - 2):
+    for i in range(1, len(words) - 2) if not venue else ():
         if text[words[i][0]:words[i][1]].casefold() in r["ranks"]:
             rest_text = [text[a:b] for a, b in words[i + 1:]]
             if all(w[:1].isupper() for w in rest_text) and not any(w.casefold() in r["common"] or w.casefold() in r["heads"]
@@ -486,7 +663,9 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         surface = text[s:e]
         new = label
         inst = r["institutions"].get(surface.casefold())
-        if inst:
+        if inst and _seat_as_place(text, s, surface):
+            new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
+        elif inst:
             new = inst
         elif _DOMAIN.match(surface):
             at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
@@ -498,13 +677,31 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         elif surface in parts and label != "PER":
             new = "PER"
         else:
-            before = _word_before(text, s)
+            # a generic word written in lower case before the name (`partai Georgian Dream`, `media
+            # Haaretz`); capitalised, it ends another name (`Partai Republik Donald Trump`, `Amerika
+            # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
+            before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
-                if re.search(rf"(?:^|\W){re.escape(cue)}(?:\s+[a-z]+)?$", before):
+                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}(\s+[a-z]+)?$", before)
+                # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
+                holder = bool(m and m.group(1) and (m.group(1).casefold() in r["titles"]
+                                                    or m.group(1).casefold() in r["prefix_words"]))
+                if m and not (label == "PER" and m.group(2) and holder):
                     new = "ORG"
                     break
         out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
     return out
+
+
+def _seat_as_place(text: str, start: int, name: str) -> bool:
+    """A seat of power (places.yaml `institution_places`: `Istana Merdeka`, `Kremlin`) written after a
+    locative word (`di`, `ke`, `dari`, `kompleks`) names the building, a place."""
+    seats = {n.casefold() for n in lexicons.load("places").get("institution_places") or []}
+    if name.casefold() not in seats:
+        return False
+    before = text[max(0, start - 30):start].casefold().split()
+    cues = set(rules()["locatives"]) | {"kompleks", "komplek", "halaman", "lingkungan", "gerbang", "depan", "kawasan"}
+    return bool(before) and before[-1] in cues
 
 
 def _line(text: str, offset: int) -> str:
@@ -524,7 +721,7 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
         if i is not None and article.sentences[i].kind in r["confirm_kinds"]:
             return True
         line = _line(text, offset)
-        return len(line) < 120 and any(p.search(line) for p in r["byline"])
+        return (len(line) < 120 and any(p.search(line) for p in r["byline"])) or _headline_case(line)
 
     flags = [doubtful(s) for s, _, _, _ in spans]
     body = {text[s:e].casefold() for (s, e, _, _), d in zip(spans, flags) if not d}
@@ -542,6 +739,55 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
                 out.append((s, words[n - 1][1], known_label(name) or label, rule))
                 break
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_case(line: str) -> bool:
+    """A line written as a headline: in capitals (`GEMPA GUNCANG CIANJUR`) or in title case, where
+    common words and verbs are capitalised too (`Jokowi Umumkan Dua Warga Depok Positif Corona`,
+    `Udang di Piring Sekolah: Antara Gizi, Logistik, dan Masa Depan Petambak`).  Its capitals say
+    nothing: a name on it must be known or named in the body too.  A line with a full stop is prose
+    or a caption, never a headline."""
+    bare = line.strip().rstrip("*").rstrip()
+    if len(bare) > 200 or bare.endswith(".") or ". " in bare:
+        return False
+    function = rules()["function_words"]
+    words = re.findall(r"[^\W\d_][\w'’\-]*", bare)
+    content = [w for w in words if len(w) >= 3 and w.casefold() not in function]
+    if len(content) < 3:
+        return False
+    if sum(w.isupper() for w in content) >= 0.75 * len(content):
+        return True
+    capital = [w for w in content if w[:1].isupper()]
+    if len(capital) < 0.9 * len(content):
+        return False
+    # a verb, or a word only headlines capitalise (`Kini`, `Usai`), after the first word
+    return any(w.casefold() in _verb_roots() or w.casefold() in rules()["headline_words"] for w in capital[1:]
+               if known_label(w) is None)
+
+
+@functools.cache
+def _verb_roots() -> frozenset[str]:
+    """Roots of the verbs news writes (`tunjuk` from `menunjuk`): headlines drop the prefix."""
+    from warta.annotate.morph import roots
+
+    r = rules()
+    # words of titles and institutions' names (`Luar` in `Menteri Luar Negeri`) are no verbs there
+    named = {w.casefold() for name in list(r["titles"]) + list(r["institutions"]) for w in name.split()} | r["heads"]
+    return frozenset(root for v in r["verbs"] for root in roots(v) if len(root) >= 4 and root not in named) | r["verbs"]
+
+
+def _plain_word(word: str) -> bool:
+    """A common Indonesian word or a verb formed from one (`Umumkan`, `Tunjuk`, `Positif`)."""
+    from warta.annotate.morph import roots
+
+    r = rules()
+    key = word.casefold()
+    if key in r["heads"] or known_label(word):
+        return False
+    if key in r["common"] or key in r["verbs"] or key in _verb_roots():
+        return True
+    return any(root in r["common"] or root in r["verbs"] for root in roots(key) if len(root) >= 3)
 
 
 def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -572,7 +818,7 @@ def make_entities(options: Options):
     def run(article: Article) -> Article:
         doc = article.scratch.get("doc") or make_doc(article.text)
         spans = drop_currency(article.text, merge(mend(article, model_spans(article.text, options)),
-                                                  gazetteer_spans(doc)))
+                                                  gazetteer_spans(doc), article.text))
         spans = dateline_spans(article, spans)
         article.entities = [
             Entity(text=article.text[start:end], start=start, end=end, label=label,
@@ -799,6 +1045,9 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2:
             parts.update(words)
     bracketed = set(re.findall(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)", text))
+    # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
+    bracketed -= {m.group(1) for m in re.finditer(r"[ ]\(([A-Z][A-Za-z]{2,14})\)", text)
+                  if any(label == "PER" and e == m.start() and len(text[s:e].split()) >= 2 for s, e, label, _ in spans)}
     clubs = "|".join(re.escape(c) for c in r["clubs"])
     out = []
     for s, e, label, rule in spans:
@@ -823,13 +1072,83 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
             continue  # already inside a longer span
         out = [sp for sp in out if not (sp[0] >= a and sp[1] <= b)]
         nxt = next((sp for sp in out if sp[0] == b + 1 and text[b] == " " and sp[2] == "ORG"), None)
+        body = re.match(r"[ ]([A-Z][\w-]+)(?![\w-])", text[b:b + 30])
+        if nxt is None and body and rules()["institutions"].get(body.group(1).casefold()) == "ORG":
+            nxt = (b + 1, b + body.end(), "ORG", "")  # `Komisi I DPR`: a body the model left out
         if nxt:
-            out.remove(nxt)
+            if nxt in out:
+                out.remove(nxt)
             out.append((a, nxt[1], "ORG", MODEL_RULE + "+numbered-unit"))
         else:
             out.append((a, b, "ORG", "rule:numbered-unit"))
         out.sort()
     return out
+
+
+def _missions(text: str, spans: list[Span4]) -> list[Span4]:
+    """`KBRI` + `Khartoum`: a mission and the city it stands in are one ORG."""
+    missions = rules()["missions"]
+    out = sorted(spans)
+    merged: list[Span4] = []
+    i = 0
+    while i < len(out):
+        s, e, label, rule = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if text[s:e] in missions and nxt and nxt[2] == "LOC" and text[e:nxt[0]] == " " and known_label(text[nxt[0]:nxt[1]]) \
+                or (text[s:e] in missions and nxt and nxt[2] == "LOC" and text[e:nxt[0]] == " "
+                    and _gazetteer_place(text[nxt[0]:nxt[1]]) is not None):
+            merged.append((s, nxt[1], "ORG", rule + "+mission"))
+            i += 2
+            continue
+        merged.append((s, e, label, rule))
+        i += 1
+    return merged
+
+
+def _ships(text: str, spans: list[Span4]) -> list[Span4]:
+    """`KRI` + `Teluk Banten`: a name after a ship's prefix is the ship's (PRODUCT), prefix included."""
+    prefixes = "|".join(re.escape(p) for p in rules()["ship_prefixes"]) or "(?!)"
+    out = []
+    for s, e, label, rule in spans:
+        m = re.search(rf"(?<![\w-])(?:{prefixes})[ ]$", text[max(0, s - 8):s])
+        if m and label in ("LOC", "ORG", "PER"):
+            out.append((s - len(m.group(0)), e, "PRODUCT", rule + "+ship"))
+        else:
+            out.append((s, e, label, rule))
+    return out
+
+
+def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
+    """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
+    word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
+    words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
+    out = list(spans)
+    for m in re.finditer(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])", text):
+        a, b = m.span()
+        found = m.group(0)
+        if " The " in found:  # `Menurut The Moscow Times`
+            a += found.index(" The ") + 1
+        while not text[a:b].startswith("The ") and " " in text[a:b] and (
+                _plain_word(text[a:b].split()[0]) or text[a:b].split()[0].casefold() in rules()["org_cues"]):
+            a += len(text[a:b].split()[0]) + 1  # `Menurut Jakarta Post`, `harian Jakarta Post`
+        inside = [sp for sp in out if sp[0] < b and a < sp[1]]
+        named = any(known_label(w) == "LOC" for w in text[a:b].split()[:-1])
+        if not (text[a:b].startswith("The ") or inside or named) or any(sp[0] < a or sp[1] > b for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside] + [(a, b, "ORG", "rule:media")]
+    return sorted(out)
+
+
+def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
+    """`DPR` + `RI`, `Komisi I DPR` + `RI`: the state's mark after an organisation is part of its name
+    (entity_rules.yaml `org_suffixes`), not a place."""
+    suffixes = "|".join(re.escape(w) for w in rules()["org_suffixes"]) or "(?!)"
+    grown: list[Span4] = []
+    for s, e, label, rule in sorted(spans):
+        m = re.match(rf"[ ](?:{suffixes})(?![\w-])", text[e:e + 12]) if label == "ORG" else None
+        grown.append((s, e + m.end(), label, rule + "+suffix") if m else (s, e, label, rule))
+    return [sp for sp in grown if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp and o[3].endswith("+suffix")
+                                          for o in grown)]
 
 
 def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
@@ -868,13 +1187,14 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
         words = name.split()
         new = label
         if label == "LOC" and not any(before_cue(text, s, cue) for cue in r["place_cues"]):
-            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) \
+            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words) \
                     and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
                     and known_label(name) is None and places.resolve(name) is None \
                     and not any(known_label(w) or places.resolve(w) for w in words) \
                     and any(_alone_as_person(text, spans, w, s, e) for w in words):
                 new = "PER"
-            elif len(words) == 1 and known_label(name) is None and re.fullmatch(r"[A-Z][a-z]+", name) \
+            elif len(words) == 1 and known_label(name) is None and places.resolve(name) is None \
+                    and re.fullmatch(r"[A-Z][a-z]+", name) \
                     and not re.search(rf"{cues}\s+{re.escape(name)}(?!\w)", text):
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
                     full = f"{name} {m.group(1)}"

@@ -210,6 +210,60 @@ def _common_words() -> frozenset[str]:
     return frozenset(lexicons.load("places").get("common_words") or [])
 
 
+@functools.cache
+def _town_text() -> str:
+    """`lexicons/towns.tsv.gz`: GeoNames places under 15,000 people (built by train/towns.py), one
+    `key  country  lat  lon  population  geonameid` line per name, sorted by key."""
+    import gzip
+
+    with gzip.open(str(lexicons.path("towns.tsv.gz")), "rt", encoding="utf-8") as f:
+        return "\n" + f.read()
+
+
+def _town_rows(k: str) -> list[list[str]]:
+    """The lines of the town table whose key is `k` (bisection over the sorted text)."""
+    text = _town_text()
+    lo, hi = 0, len(text)
+    probe = "\n" + k + "\t"
+    while lo < hi:  # first line start whose key >= k
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid + 1)
+        end = text.find("\t", start + 1)
+        if end < 0 or text[start + 1:end] < k:
+            nxt = text.find("\n", start + 1)
+            lo = nxt if nxt >= 0 and nxt > mid else mid + 1
+        else:
+            hi = start
+    pos = text.find(probe, max(0, lo - 1))
+    out = []
+    while pos >= 0 and text.startswith(probe, pos):
+        end = text.find("\n", pos + 1)
+        out.append(text[pos + 1:end if end >= 0 else len(text)].split("\t"))
+        if end < 0:
+            break
+        pos = end
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[ ]", re.I)
+
+
+def town(name: str, countries: frozenset[str]) -> Info | None:
+    """A town, camp or village below the gazetteer's 15,000-people line (`Sednaya`, `Kotli`,
+    `Takokak`), only in one of `countries` (those the article names): a small place's name is too
+    often a word or a name elsewhere to be trusted without its country in the text.  An Arabic
+    article opening the name may be left out (`Al-Suwaira`, `El-Fasher`)."""
+    if not countries or not name[:1].isupper():
+        return None
+    a3 = _alpha2_to_3()
+    k = key(name)
+    found = [r for r in _town_rows(k) or _town_rows(_ARTICLE.sub("", k)) if a3.get(r[1]) in countries]
+    if not found:
+        return None
+    _k, cc, lat, lon, pop, gid = max(found, key=lambda r: int(r[4]))
+    return Info(name, a3[cc], None, float(lat), float(lon), int(gid), "town", None, int(pop), "geonames:towns")
+
+
 # -- resolution -----------------------------------------------------------------------
 
 #: what a natural feature's generic word (`sungai`, `gunung`) can never resolve to
@@ -345,8 +399,37 @@ def scan(text: str) -> list[Mention]:
     for m in scan_regex().finditer(text):
         if m.group(0) in common and _is_sentence_start(text, m.start()):
             continue
+        if _glued_to_name(text, m.end()):
+            continue  # `Kuningan Persada`, `Negara Kesatuan`: the first word of a longer name
         out.append(Mention(m.start(), m.end(), m.group(0), None, "gazetteer"))
     return out
+
+
+def _glued_to_name(text: str, end: int) -> bool:
+    """The capitalised word right after a gazetteer match continues another name: not a weekday,
+    month, compass word, place or name head, nor a word a name can be followed by."""
+    from warta.annotate.entities import rules as entity_rules
+
+    m = re.match(r"[ ]([A-Z][a-z]+)(?![\w-])", text[end:end + 30])
+    if not m:
+        return False
+    word = m.group(1)
+    r = entity_rules()
+    return word.casefold() not in r["heads"] and word.casefold() not in r["not_entities"] \
+        and word not in (lexicons.load("places").get("compass") or {}) and word.casefold() not in r["common"] \
+        and not _month_or_day(word) and resolve(word) is None and not countries.by_name(word)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names (lexicons/months.yaml): `Jakarta Senin (12/3)` ends the name."""
+    data = lexicons.load("months")
+    return frozenset(w.casefold() for table in ("months", "weekdays") for forms in (data.get(table) or {}).values()
+                     for w in forms)
+
+
+def _month_or_day(word: str) -> bool:
+    return word.casefold() in _calendar_words()
 
 
 @functools.cache
@@ -413,18 +496,22 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                 taken.append((m.start, m.end))
     from warta.annotate.entities import is_currency_country
     chosen = [m for m in chosen if not (countries.by_name(m.name) and is_currency_country(text, m.start))]
-    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS]
+    # (a mission abroad keeps its city a place: `KBRI Khartoum` stands in Khartoum)
+    from warta.annotate.entities import rules as entity_rules
+    missions = entity_rules()["missions"]
+    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS
+            and not any(e.text.startswith(w + " ") for w in missions)]
     chosen = [m for m in chosen if not _not_a_place(text, m, orgs)]
     if context is None:
         context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
     out: list[Place] = []
+    resolved = {id(m): resolve(m.name, m.prefix, context) for m in chosen}
     for m in sorted(chosen, key=lambda m: m.start):
         if _institution(text, m.start, m.name):
             continue
-        info = resolve(m.name, m.prefix, context)
-        if info is None and m.prefix:
-            # the generic word may belong to a longer curated name or be a plain word
-            info = None
+        info = resolved[id(m)]
+        if info is None and m.rule.startswith("entity"):
+            info = town(m.name, _town_countries(text, m, chosen, resolved, sentence_at))
         if info is None:
             if m.prefix is None and not m.rule.startswith("entity"):
                 continue
@@ -433,14 +520,52 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
                              rule=f"{m.rule}:unresolved"))
             continue
         out.append(Place(text=text[m.start:m.end], start=m.start, end=m.end,
-                         name=info.name if info.source not in ("geonames", "pycountry") else m.name,
+                         name=info.name if info.source not in ("geonames", "pycountry", "geonames:towns") else m.name,
                          country=info.country, admin1=info.admin1,
                          lat=round(info.lat, 4) if info.lat is not None else None,
                          lon=round(info.lon, 4) if info.lon is not None else None,
                          geonames_id=info.geonames_id, kind=info.kind,
                          sentence=sentence_at(m.start) if sentence_at else None,
                          rule=f"{m.rule}>{info.source}"))
-    return _countries_from_context(text, out, dateline_place)
+    return _state_namesakes(_countries_from_context(text, out, dateline_place))
+
+
+def _state_namesakes(places: list[Place]) -> list[Place]:
+    """`Wisconsin, Georgia, Pennsylvania`: a country's name that is also a state or province of
+    another country is that state where its sentence names other states of that country."""
+    out = []
+    for p in places:
+        if p.kind == "country":
+            near = [q for q in places if q is not p and (q.sentence == p.sentence if p.sentence is not None
+                                                         else abs(q.start - p.start) < 200)]
+            states = {q.country for q in near if q.kind == "admin1" and q.country and q.country != p.country}
+            sub = next((i for i in subdivisions().get(key(p.text), []) if i.country in states and i.kind == "admin1"),
+                       None)
+            if sub is not None:
+                p.country, p.admin1, p.kind, p.rule = sub.country, sub.admin1, "admin1", p.rule + "+state"
+        out.append(p)
+    return out
+
+
+def _town_countries(text: str, m: Mention, chosen: list[Mention], resolved: dict, sentence_at) -> frozenset[str]:
+    """Where a small town named at `m` may lie: the country most of the article's places are in,
+    and the countries of the places named in its own sentence."""
+    from collections import Counter
+
+    def country(x: Mention) -> str | None:
+        info = resolved.get(id(x))
+        return info.country if info is not None and info.kind not in ("sea", "region", "continent", "strait") else None
+
+    votes = Counter(c for x in chosen if (c := country(x)))
+    out = {votes.most_common(1)[0][0]} if votes else set()
+    if sentence_at is not None:
+        here = sentence_at(m.start)
+        out |= {c for x in chosen if (c := country(x)) and sentence_at(x.start) == here}
+    else:
+        a = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start))
+        b = min([i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0] or [len(text)])
+        out |= {c for x in chosen if (c := country(x)) and a < x.start < b}
+    return frozenset(out)
 
 
 @functools.cache
@@ -513,8 +638,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     local_prefixes = tuple(data.get("local_prefixes") or [])
     complete = tuple(data.get("complete_prefixes") or [])
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
-        if p.country is not None:
-            continue
+        if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
+            continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in places if after and q.start == p.end + after.end() and q.country), None)
         prefixed = "prefix" in p.rule
@@ -535,6 +660,11 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a foreign unit after a generic word (`desa Kok-Tash`, `distrik Isfara`) in a sentence
             # that names its country
             p.country, p.rule = near[0], p.rule + "+sentence-country"
+        elif ":unresolved" in p.rule and (_venue(p.text) or _compass_part(p.text)) \
+                and (inner := _inner_country(p.text)) is not None:
+            # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
+            # `Kebun Raya Bogor`)
+            p.country, p.rule = inner, p.rule + "+inner-place"
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
     bare: dict[str, str] = {}
     for p in places:
@@ -545,6 +675,40 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _compass_part(name: str) -> bool:
+    """A place and a compass word (`Aceh Timur`, `Sulawesi Tenggara`): a part of that place."""
+    compass = lexicons.load("places").get("compass") or {}
+    words = name.split()
+    return any(len(words) > n and " ".join(words[-n:]) in compass for n in (1, 2))
+
+
+def _venue(name: str) -> bool:
+    """A venue's or a building's name: opening with a facility word (`Bandara`, `Kebun Raya`) or closing
+    with one no person or town has (`Convention Center`) -- entity_rules.yaml lists both."""
+    from warta.annotate.entities import _facility_head, rules as entity_rules
+    words = name.split()
+    return _facility_head(name) is not None or (len(words) >= 2 and words[-1].casefold() in entity_rules()["not_person"])
+
+
+def _inner_country(name: str) -> str | None:
+    """The country of the longest known town, province or country inside a longer name."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            if not part[:1].isupper() or (n == 1 and len(part) < 4):
+                continue
+            info = resolve(part)
+            if info is not None and info.country and info.kind in ("city", "admin1", "admin2", "regency", "country",
+                                                                     "district", "landmark") \
+                    and info.source in ("curated", "countries", "countries:capital", "countries:capital+geonames",
+                                        "curated+geonames", "pycountry"):
+                return info.country
+            if info is not None and info.country and info.source == "geonames" and info.population >= 100_000:
+                return info.country
+    return None
 
 
 def _sentence_countries(text: str, places: list[Place], p: Place) -> list[str]:
@@ -604,8 +768,11 @@ def make_places(options: Options):
     subdivisions()
 
     def run(article: Article) -> Article:
-        article.places = find_places(article.text, article.entities, sentence_at=article.sentence_at,
-                                     dateline_place=article.dateline_place)
+        # the record's places are toponyms resolved to a country (FORMAT.md): a name no gazetteer
+        # places and no context locates, and a sea or region no single country holds, stay LOC
+        # entities only
+        article.places = [p for p in find_places(article.text, article.entities, sentence_at=article.sentence_at,
+                                                 dateline_place=article.dateline_place) if p.country]
         return article
 
     return run
