@@ -231,6 +231,8 @@ def _phrase_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if best is None or n > best.last - best.first:
                 voice = entry.get("voice") or _voice_of(tok, None, True)
+                if not entry.get("voice") and ws[0].startswith("me") and tok.lower.startswith("di"):
+                    voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
                 best = Match(entry, i, i + n, voice, f"phrase:{entry['p']}")
     return best
 
@@ -678,13 +680,18 @@ def _arguments(m: Match, parts, toks, light: bool) -> Args:
     if m.voice == "passive":
         after, marker = _after(parts, toks, m.last, etype, limit=4)
         srcs = after if after else []
+        if srcs and any(t.lower in COORD for t in toks[m.last:srcs[0].first_tok]):
+            srcs = []  # `… ditembak jatuh dan sejumlah tentara India ditawan`: the next clause's subject
         if not srcs:
             # `… diserang oleh pasukan Israel`
             for k in range(m.last, min(len(toks), m.last + 3)):
                 if toks[k].lower in PASSIVE_AGENT:
                     srcs, _ = _after(parts, toks, k + 1, etype, limit=4)
                     break
-        return Args(srcs, _before(parts, toks, m.first), "passive")
+        tgts = _before(parts, toks, m.first)
+        if tgts and any(_is_reporting(t) for t in toks[tgts[-1].last_tok + 1:m.first]):
+            tgts = []  # `Gatot menjelaskan, saat akan ditangkap, …`: the speaker is not the one arrested
+        return Args(srcs, tgts, "passive")
     if m.voice == "nominal" and not light:
         pass
     args = _arguments_inner(m, parts, toks, light, etype, sym, cross)
@@ -880,6 +887,94 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", home, None,
                                          generic="pemerintah")], pattern + "+home"
     return Args(srcs, tgts, pattern)
+
+
+def _sentence_place_country(article: Article, s_index: int, toks: list[Tok], m: Match,
+                            avoid: set) -> str | None:
+    """The country of a place named in the sentence (`di Khan Younis`, `sembilan lokasi di Pakistan`)
+    that is none of `avoid`: the one nearest after the trigger, else the nearest before it."""
+    sent = article.sentences[s_index]
+    at = toks[m.first].start
+    found = []
+    for p in getattr(article, "places", None) or []:
+        if not (sent.start <= p.start < sent.end) or not p.country or p.country in avoid:
+            continue
+        if p.kind in NON_PLACE_KINDS:
+            continue
+        k = next((i for i, t in enumerate(toks) if t.start >= p.start), len(toks))
+        if countries.by_name(p.text) and not (k > 0 and toks[k - 1].lower in words("locatives")):
+            continue  # `pejabat AS`, `Pakistan mengatakan`: a country as an actor, not where it happened
+        found.append((0 if p.start >= at else 1, abs(p.start - at), p.country))
+    return min(found)[2] if found else None
+
+
+def _home_grounded(article: Article, home: str | None) -> bool:
+    """Whether the article happens in its home country: a dateline, a place there other than the
+    country's own name, or that name three times (named once it may only be an actor: `Israel akan
+    menyerang …`)."""
+    if not home:
+        return False
+    if article.dateline_place:
+        return True
+    at_home = [p for p in getattr(article, "places", None) or [] if p.country == home
+               and p.kind not in NON_PLACE_KINDS]
+    return len(at_home) >= 3 or any(not countries.by_name(p.text) for p in at_home)
+
+
+def _implied_args(article: Article, s_index: int, m: Match, etype: str, parts, toks, args: Args) -> Args:
+    """The side a sentence leaves implicit, from where it happens and what the article is about.
+
+    * a source without a target: the country of a place in the sentence other than the source's
+      (`serangan udara Israel … di Khan Younis` → PSE), else the article's home country when the
+      source is foreign (`Rusia melancarkan serangan udara` in an article set in Ukraine), else, for an
+      act at home, the home country itself (domestic events are coded X→X: `KKB membakar dua kendaraan`);
+    * a target without a source (`Andi ditahan`, `anggota KKB tewas tertembak`): a place abroad in the
+      sentence, else the home country when the target is the home country's (its own authorities).
+    Which types take which fill is data (`implied_*` in event_triggers.yaml)."""
+    if m.entry.get("arg") == "consequence" or m.entry.get("sym") and etype != "ASSAULT":
+        return args
+    lows = [t.lower for t in toks]
+    foreign = any(w in words("foreign_words") for w in lows)
+    srcs, tgts = args.sources, args.targets
+    home = home_country(article)
+    grounded = _home_grounded(article, home)
+    if srcs and not tgts and srcs[0].country and not any(p.generic == "warga" for p in srcs):
+        sc = srcs[0].country
+        fill = None
+        how = ""
+        if etype == "PROTEST":
+            # `berdemo di depan Kedutaan Besar Myanmar`: a protest at an embassy is against its country
+            site = [p for p in parts if p.first_tok >= m.last and p.country and p.country != sc
+                    and p.text.split()[0].casefold() in words("embassy_words")]
+            if site:
+                return Args(srcs, site[:1], args.pattern + "+embassy")
+        if etype in words("implied_place_types"):
+            fill, how = _sentence_place_country(article, s_index, toks, m, {sc}), "+place"
+        if not fill and home and home != sc and etype in words("implied_home_types"):
+            fill, how = home, "+home"
+        if not fill and grounded and home == sc and etype in words("implied_domestic_types") and not foreign:
+            fill, how = sc, "+domestic"
+        if fill:
+            s0 = srcs[0]
+            return Args(srcs, [Participant(s0.start, s0.end, fill, fill, None, generic="implied")],
+                        args.pattern + how)
+    if tgts and not srcs and tgts[0].country and etype in words("implied_agent_types") and m.voice == "passive":
+        tc = tgts[0].country
+        fill = _sentence_place_country(article, s_index, toks, m, {tc})
+        how = "+place-agent"
+        if not fill:
+            # `pasukan Kamboja menembaki …, tentara Thailand diserang`: the other party the sentence names
+            other = [p for p in parts if p.country and p.country != tc and not p.generic
+                     and not _is_media(article, p)]
+            if other:
+                fill, how = min(other, key=lambda p: abs(p.first_tok - m.first)).country, "+other-agent"
+        if not fill and grounded and home == tc and not foreign:
+            fill, how = tc, "+domestic-agent"
+        if fill:
+            t0 = tgts[0]
+            return Args([Participant(t0.start, t0.end, fill, fill, None, generic="implied")], tgts,
+                        args.pattern + how)
+    return args
 
 
 def _previous_pair(article: Article, s_index: int) -> list[Participant]:
@@ -1233,6 +1328,8 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 args = Args(args.sources, [], args.pattern)
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
+        if not negated:
+            args = _implied_args(article, s_index, m, etype, parts, toks, args)
         info = cameo_table()[code]
         sources = args.sources or [None]
         targets = args.targets or [None]
