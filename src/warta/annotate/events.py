@@ -254,6 +254,8 @@ def find_triggers(toks: list[Tok]) -> list[Match]:
             if nxt is not None and nxt.last - nxt.first >= 2 and m.rule.startswith("root"):
                 # light verb + phrase: keep the phrase, it will look left for its subject
                 pass
+        if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
+            m.voice = "passive"  # `mengalami luka tembak`, `terkena tembakan`: the subject is the victim
         out.append(m)
         i = m.last
     return out
@@ -977,6 +979,42 @@ def _implied_args(article: Article, s_index: int, m: Match, etype: str, parts, t
     return args
 
 
+def _reported_accusations(article: Article, toks: list[Tok], parts, m: Match, events: list[Event],
+                          report_positions: list[int]) -> list[Event]:
+    """A hostile act told by a party of another country is also that party's accusation.
+
+    `Maly Socheata (Kamboja) menyatakan pasukan Thailand melancarkan serangan ke tentara Kamboja`:
+    Thailand attacks Cambodia (as told) and Cambodia accuses Thailand. The speaker is the subject of a
+    reporting verb before the act, else the speaker of the quote it sits in; the accusation is coded
+    when the speaker's country is the target's, or the act has no target country."""
+    cue = max((p for p in report_positions if p < m.first), default=None)
+    speakers = []
+    if cue is not None and toks[cue].lower != "menurut":  # `menurut data X`: a count, not a charge
+        speakers = _before(parts, toks, cue)
+    if not speakers and any(q.direct and q.start <= toks[m.first].start < q.end
+                            for q in getattr(article, "quotes", None) or []):
+        speakers = _quote_speaker(article, toks[m.first].start)
+    speakers = [p for p in speakers if p.country and not _is_media(article, p)]
+    if not speakers:
+        return []
+    speaker = speakers[0]
+    info = cameo_table()["112"]
+    out = []
+    for e in events:
+        if not e.source_country or e.source_country == speaker.country:
+            continue
+        if e.target_country not in (None, speaker.country) or "+home" in e.rule:
+            continue
+        out.append(Event(
+            id="", type=info["plover"], mode=info.get("mode"), context=info.get("context"), cameo="112",
+            quad_class=info["quad_class"], goldstein=info["goldstein"], source=speaker.actor, target=e.source,
+            source_country=speaker.country, target_country=e.source_country, source_text=speaker.text,
+            target_text=e.source_text, date=e.date, place=e.place, negated=False, modality="reported",
+            evidence=e.evidence, start=e.start, end=e.end, trigger=e.trigger,
+            confidence=round(max(0.5, e.confidence - 0.1), 2), rule=e.rule + "+reported-accusation"))
+    return out
+
+
 def _previous_pair(article: Article, s_index: int) -> list[Participant]:
     """The two countries named last in the three sentences before (nearest first)."""
     seen: dict[str, Participant] = {}
@@ -1242,10 +1280,16 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     b.suppressed = True  # `mendukung perang …`
     out: list[Event] = []
     sent = article.sentences[s_index]
+    name_spans = [(p.start, p.end) for p in getattr(article, "places", None) or []
+                  if sent.start <= p.start < sent.end] + \
+        [(e.start, e.end) for e in article.entities if sent.start <= e.start < sent.end and e.label in ("PER", "LOC")]
     for m in matches:
         if m.suppressed:
             continue
         first_tok = toks[m.first]
+        if m.first > 0 and first_tok.text[:1].isupper() and not title_case and any(
+                a <= first_tok.start and first_tok.end <= b for a, b in name_spans):
+            continue  # `ditangkap di Serang`: a place or person named with a trigger word
         if m.voice == "nominal" and m.last < len(toks) and toks[m.last].lower in words("anaphors") \
                 and not m.extra.get("pledge"):
             continue  # `Tuduhan itu …`, `Kesepakatan tersebut …`: an earlier event named again
@@ -1328,9 +1372,15 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 args = Args(args.sources, [], args.pattern)
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
+        if negated and m.entry.get("neg"):
+            # `tidak diundang ke KTT`, `tidak pernah mengundang atlet Israel`: leaving out is a rejection
+            code, negated = str(m.entry["neg"]), False
+            etype = cameo_table()[code]["plover"]
+            args = Args(args.sources, args.targets, args.pattern + "+negated-as")
         if not negated:
             args = _implied_args(article, s_index, m, etype, parts, toks, args)
         info = cameo_table()[code]
+        before_n = len(out)
         sources = args.sources or [None]
         targets = args.targets or [None]
         for src in sources:
@@ -1365,6 +1415,8 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     start=sent.start, end=sent.end,
                     trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
                     confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{args.pattern}"))
+        if etype in words("reported_hostile_types") and not negated and len(out) > before_n:
+            out.extend(_reported_accusations(article, toks, parts, m, out[before_n:], report_positions))
     # a trigger that links two countries is not also a domestic event (`Menlu RI … menerima Menlu Australia`)
     crossing = {e.trigger for e in out if e.source_country and e.target_country
                 and e.source_country != e.target_country}
