@@ -954,7 +954,8 @@ def _implied_args(article: Article, s_index: int, m: Match, etype: str, parts, t
             fill, how = _sentence_place_country(article, s_index, toks, m, {sc}), "+place"
         if not fill and home and home != sc and etype in words("implied_home_types"):
             fill, how = home, "+home"
-        if not fill and grounded and home == sc and etype in words("implied_domestic_types") and not foreign:
+        if not fill and grounded and home == sc and not foreign and (
+                etype in words("implied_domestic_types") or m.entry.get("domestic")):
             fill, how = sc, "+domestic"
         if fill:
             s0 = srcs[0]
@@ -1370,6 +1371,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 etype = cameo_table()[code]["plover"]
             else:
                 args = Args(args.sources, [], args.pattern)
+        if m.entry.get("alone") and not any(t.country and t.country != (args.sources[0].country if args.sources
+                                                                      else None) for t in args.targets):
+            # `TNI menggelar latihan gabungan` of its own services: a show of force, not cooperation
+            code = str(m.entry["alone"])
+            etype = cameo_table()[code]["plover"]
+            args = Args(args.sources, [], args.pattern + "+alone")
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
         if negated and m.entry.get("neg"):
@@ -1387,8 +1394,9 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
             for tgt in targets:
                 sc = src.country if src else None
                 tc = tgt.country if tgt else None
-                if sc and tc and sc == tc and (m.entry.get("sym") or m.entry.get("arg") == "consequence"):
-                    continue
+                if sc and tc and sc == tc and (m.entry.get("sym") and etype != "ASSAULT"
+                                               or m.entry.get("arg") == "consequence"):
+                    continue  # a clash of two forces of one country stays (`pasukan Sudan dan RSF`)
                 if src is not None and tgt is not None and (src is tgt or (src.actor and src.actor == tgt.actor)):
                     continue
                 if not (sc and tc):
