@@ -778,10 +778,26 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
     lows = [t.lower for t in toks]
     before = " ".join(lows[max(0, m.first - 4):m.first])
     if m.entry.get("sym") and not tgts and len({p.country for p in srcs if p.country}) < 2:
-        if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")):
+        after = " ".join(lows[m.last:m.last + 4])
+        if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")) or \
+                any(" " in w and w in after for w in words("pair_words")):
             pair = _previous_pair(article, s_index)
             if pair:
                 return Args(pair[:1], pair[1:], pattern + "+pair")
+        if not srcs and len({p.country for p in tgts if p.country}) >= 2:
+            return Args(tgts[:1], tgts[1:], pattern + "+pair-after")
+        if not srcs and not tgts and m.voice == "nominal" and \
+                any(" " in w and w in " ".join(lows) for w in words("pair_words")):
+            # `Perselisihan antara kedua negara … sebelum tercapai kesepakatan gencatan senjata`
+            pair = _previous_pair(article, s_index)
+            if pair:
+                return Args(pair[:1], pair[1:], pattern + "+pair-sentence")
+        if not srcs:
+            # `Setelah dialog tingkat tinggi, Filipina dan Tiongkok sepakat …`: the pair the sentence names
+            for idx, p in enumerate(parts):
+                grp = [q for q in _coordinated(parts, toks, idx, forward=True) if q.country and not q.generic]
+                if len({q.country for q in grp}) >= 2:
+                    return Args(grp[:1], grp[1:], pattern + "+sentence-pair")
         if not srcs and m.voice == "nominal" and any(w in words("anaphors") for w in lows[:min(3, m.first)]):
             # `Kesepakatan itu dicapai dalam perundingan …`: the sentence goes on about the last pair
             pair = _previous_pair(article, s_index)
@@ -859,9 +875,16 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
     if etype == "PROTEST":
         if not srcs:
             crowd = [p for p in parts if p.generic in words("crowds")
-                     and m.first - 3 <= p.first_tok <= m.last and p.last_tok >= m.first - 3]
+                     and m.first - 3 <= p.first_tok <= m.last + 8 and p.last_tok >= m.first - 3]
             if crowd:
                 srcs, pattern = crowd[:1], pattern + "+crowd"
+            elif not tgts and m.voice == "nominal" and _home_grounded(article, home_country(article)) and \
+                    all(p.country in (None, home_country(article)) for p in parts):
+                # `gelombang demonstrasi nasional menuntut reformasi`: a demonstration at home, no crowd named
+                home = home_country(article)
+                srcs = [Participant(toks[m.first].start, toks[m.last - 1].end, "massa", home, None, m.first,
+                                    m.last - 1, "massa")]
+                pattern += "+home-crowd"
         if srcs and not tgts and srcs[0].generic in words("crowds"):
             # a crowd's demonstration at home is against its government (the office it marches on)
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", srcs[0].country, None,
