@@ -777,6 +777,8 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
     srcs, tgts, pattern = list(args.sources), list(args.targets), args.pattern
     lows = [t.lower for t in toks]
     before = " ".join(lows[max(0, m.first - 4):m.first])
+    if m.entry.get("sym") and not srcs and len({p.country for p in tgts if p.country}) >= 2:
+        return Args(tgts[:1], tgts[1:], pattern + "+pair-after")  # `Setelah dialog …, Filipina dan Tiongkok`
     if m.entry.get("sym") and not tgts and len({p.country for p in srcs if p.country}) < 2:
         after = " ".join(lows[m.last:m.last + 4])
         if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")) or \
@@ -784,8 +786,6 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             pair = _previous_pair(article, s_index)
             if pair:
                 return Args(pair[:1], pair[1:], pattern + "+pair")
-        if not srcs and len({p.country for p in tgts if p.country}) >= 2:
-            return Args(tgts[:1], tgts[1:], pattern + "+pair-after")
         if not srcs and not tgts and m.voice == "nominal" and \
                 any(" " in w and w in " ".join(lows) for w in words("pair_words")):
             # `Perselisihan antara kedua negara … sebelum tercapai kesepakatan gencatan senjata`
@@ -1125,6 +1125,10 @@ def _quote_speaker(article: Article, offset: int) -> list[Participant]:
                     if pc:
                         return [Participant(q.start, q.start, prev.speaker_text or pa.name, pc, pa.id)]
         elif q.start <= offset < q.end and q.speaker_text:
+            named = next((a for a in article.actors if a.country and q.speaker_text in (a.name, *(a.aliases or ()))),
+                         None)
+            if named is not None:  # the quote layer named the speaker without linking its actor
+                return [Participant(q.start, q.start, q.speaker_text, named.country, named.id)]
             country = _inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title
             if country:
                 return [Participant(q.start, q.start, q.speaker_text, country, None)]
@@ -1143,6 +1147,15 @@ def _actor_country(article: Article, actor) -> str | None:
         got = _inner_country(article.text[a:chain.end() if chain else b])
         if got:
             return got
+    for a, _b in actor.mentions or ():
+        # `Juru bicara PCG Jay Tarriela`: a spokesperson speaks for the body named in the title
+        title = re.split(r"[.,;:\n“”\"()]", article.text[max(0, a - 60):a])[-1]
+        for other in article.actors:
+            if other is actor or not other.country or other.type == "PER":
+                continue
+            names = [n for n in (other.name, *(other.aliases or ())) if len(n) >= 2]
+            if any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", title) for n in names):
+                return other.country
     return _inner_country(actor.name) or _person_country(
         article, Participant(0, 0, actor.name, None, actor.id))
 
