@@ -963,7 +963,7 @@ def _implied_args(article: Article, s_index: int, m: Match, etype: str, parts, t
     srcs, tgts = args.sources, args.targets
     home = home_country(article)
     grounded = _home_grounded(article, home)
-    if srcs and not tgts and srcs[0].country and not any(p.generic == "warga" for p in srcs):
+    if srcs and not any(t.country for t in tgts) and srcs[0].country:
         sc = srcs[0].country
         fill = None
         how = ""
@@ -1304,6 +1304,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     continue  # `mengutuk peluncuran itu dan mendesak Pyongyang …`: a second act of the subject
                 if not any(w in (".", ";", "sementara", "namun", "tetapi", "sedangkan") for w in gap) and len(gap) <= 24:
                     b.suppressed = True
+    for a in matches:
+        for b in matches:
+            # `melancarkan serangan udara dengan mengerahkan 320 drone`: the means of the attack, not a new event
+            if a.entry["type"] == "ASSAULT" and b.entry["type"] == "MOBILIZE" and 0 < b.first - a.last <= 6 and \
+                    toks[b.first - 1].lower == "dengan":
+                b.suppressed = True
     for a in matches:
         if a.suppressed:
             continue
