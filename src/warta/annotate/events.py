@@ -231,6 +231,8 @@ def _phrase_match(toks: list[Tok], i: int) -> Match | None:
                 continue
             if best is None or n > best.last - best.first:
                 voice = entry.get("voice") or _voice_of(tok, None, True)
+                if not entry.get("voice") and ws[0].startswith("me") and tok.lower.startswith("di"):
+                    voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
                 best = Match(entry, i, i + n, voice, f"phrase:{entry['p']}")
     return best
 
@@ -252,6 +254,8 @@ def find_triggers(toks: list[Tok]) -> list[Match]:
             if nxt is not None and nxt.last - nxt.first >= 2 and m.rule.startswith("root"):
                 # light verb + phrase: keep the phrase, it will look left for its subject
                 pass
+        if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
+            m.voice = "passive"  # `mengalami luka tembak`, `terkena tembakan`: the subject is the victim
         out.append(m)
         i = m.last
     return out
@@ -678,13 +682,18 @@ def _arguments(m: Match, parts, toks, light: bool) -> Args:
     if m.voice == "passive":
         after, marker = _after(parts, toks, m.last, etype, limit=4)
         srcs = after if after else []
+        if srcs and any(t.lower in COORD for t in toks[m.last:srcs[0].first_tok]):
+            srcs = []  # `… ditembak jatuh dan sejumlah tentara India ditawan`: the next clause's subject
         if not srcs:
             # `… diserang oleh pasukan Israel`
             for k in range(m.last, min(len(toks), m.last + 3)):
                 if toks[k].lower in PASSIVE_AGENT:
                     srcs, _ = _after(parts, toks, k + 1, etype, limit=4)
                     break
-        return Args(srcs, _before(parts, toks, m.first), "passive")
+        tgts = _before(parts, toks, m.first)
+        if tgts and any(_is_reporting(t) for t in toks[tgts[-1].last_tok + 1:m.first]):
+            tgts = []  # `Gatot menjelaskan, saat akan ditangkap, …`: the speaker is not the one arrested
+        return Args(srcs, tgts, "passive")
     if m.voice == "nominal" and not light:
         pass
     args = _arguments_inner(m, parts, toks, light, etype, sym, cross)
@@ -768,11 +777,27 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
     srcs, tgts, pattern = list(args.sources), list(args.targets), args.pattern
     lows = [t.lower for t in toks]
     before = " ".join(lows[max(0, m.first - 4):m.first])
+    if m.entry.get("sym") and not srcs and len({p.country for p in tgts if p.country}) >= 2:
+        return Args(tgts[:1], tgts[1:], pattern + "+pair-after")  # `Setelah dialog …, Filipina dan Tiongkok`
     if m.entry.get("sym") and not tgts and len({p.country for p in srcs if p.country}) < 2:
-        if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")):
+        after = " ".join(lows[m.last:m.last + 4])
+        if any(w in before.split() or (" " in w and w in before) for w in words("pair_words")) or \
+                any(" " in w and w in after for w in words("pair_words")):
             pair = _previous_pair(article, s_index)
             if pair:
                 return Args(pair[:1], pair[1:], pattern + "+pair")
+        if not srcs and not tgts and m.voice == "nominal" and \
+                any(" " in w and w in " ".join(lows) for w in words("pair_words")):
+            # `Perselisihan antara kedua negara … sebelum tercapai kesepakatan gencatan senjata`
+            pair = _previous_pair(article, s_index)
+            if pair:
+                return Args(pair[:1], pair[1:], pattern + "+pair-sentence")
+        if not srcs:
+            # `Setelah dialog tingkat tinggi, Filipina dan Tiongkok sepakat …`: the pair the sentence names
+            for idx, p in enumerate(parts):
+                grp = [q for q in _coordinated(parts, toks, idx, forward=True) if q.country and not q.generic]
+                if len({q.country for q in grp}) >= 2:
+                    return Args(grp[:1], grp[1:], pattern + "+sentence-pair")
         if not srcs and m.voice == "nominal" and any(w in words("anaphors") for w in lows[:min(3, m.first)]):
             # `Kesepakatan itu dicapai dalam perundingan …`: the sentence goes on about the last pair
             pair = _previous_pair(article, s_index)
@@ -850,9 +875,16 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
     if etype == "PROTEST":
         if not srcs:
             crowd = [p for p in parts if p.generic in words("crowds")
-                     and m.first - 3 <= p.first_tok <= m.last and p.last_tok >= m.first - 3]
+                     and m.first - 3 <= p.first_tok <= m.last + 8 and p.last_tok >= m.first - 3]
             if crowd:
                 srcs, pattern = crowd[:1], pattern + "+crowd"
+            elif not tgts and m.voice == "nominal" and _home_grounded(article, home_country(article)) and \
+                    all(p.country in (None, home_country(article)) for p in parts):
+                # `gelombang demonstrasi nasional menuntut reformasi`: a demonstration at home, no crowd named
+                home = home_country(article)
+                srcs = [Participant(toks[m.first].start, toks[m.last - 1].end, "massa", home, None, m.first,
+                                    m.last - 1, "massa")]
+                pattern += "+home-crowd"
         if srcs and not tgts and srcs[0].generic in words("crowds"):
             # a crowd's demonstration at home is against its government (the office it marches on)
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", srcs[0].country, None,
@@ -880,6 +912,131 @@ def _context_args(article: Article, s_index: int, m: Match, parts, toks, args: A
             tgts, pattern = [Participant(srcs[0].start, srcs[0].end, "pemerintah", home, None,
                                          generic="pemerintah")], pattern + "+home"
     return Args(srcs, tgts, pattern)
+
+
+def _sentence_place_country(article: Article, s_index: int, toks: list[Tok], m: Match,
+                            avoid: set) -> str | None:
+    """The country of a place named in the sentence (`di Khan Younis`, `sembilan lokasi di Pakistan`)
+    that is none of `avoid`: the one nearest after the trigger, else the nearest before it."""
+    sent = article.sentences[s_index]
+    at = toks[m.first].start
+    found = []
+    for p in getattr(article, "places", None) or []:
+        if not (sent.start <= p.start < sent.end) or not p.country or p.country in avoid:
+            continue
+        if p.kind in NON_PLACE_KINDS:
+            continue
+        k = next((i for i, t in enumerate(toks) if t.start >= p.start), len(toks))
+        if countries.by_name(p.text) and not (k > 0 and toks[k - 1].lower in words("locatives")):
+            continue  # `pejabat AS`, `Pakistan mengatakan`: a country as an actor, not where it happened
+        found.append((0 if p.start >= at else 1, abs(p.start - at), p.country))
+    return min(found)[2] if found else None
+
+
+def _home_grounded(article: Article, home: str | None) -> bool:
+    """Whether the article happens in its home country: a dateline, a place there other than the
+    country's own name, or that name three times (named once it may only be an actor: `Israel akan
+    menyerang …`)."""
+    if not home:
+        return False
+    if article.dateline_place:
+        return True
+    at_home = [p for p in getattr(article, "places", None) or [] if p.country == home
+               and p.kind not in NON_PLACE_KINDS]
+    return len(at_home) >= 3 or any(not countries.by_name(p.text) for p in at_home)
+
+
+def _implied_args(article: Article, s_index: int, m: Match, etype: str, parts, toks, args: Args) -> Args:
+    """The side a sentence leaves implicit, from where it happens and what the article is about.
+
+    * a source without a target: the country of a place in the sentence other than the source's
+      (`serangan udara Israel … di Khan Younis` → PSE), else the article's home country when the
+      source is foreign (`Rusia melancarkan serangan udara` in an article set in Ukraine), else, for an
+      act at home, the home country itself (domestic events are coded X→X: `KKB membakar dua kendaraan`);
+    * a target without a source (`Andi ditahan`, `anggota KKB tewas tertembak`): a place abroad in the
+      sentence, else the home country when the target is the home country's (its own authorities).
+    Which types take which fill is data (`implied_*` in event_triggers.yaml)."""
+    if m.entry.get("arg") == "consequence" or m.entry.get("sym") and etype != "ASSAULT":
+        return args
+    lows = [t.lower for t in toks]
+    foreign = any(w in words("foreign_words") for w in lows)
+    srcs, tgts = args.sources, args.targets
+    home = home_country(article)
+    grounded = _home_grounded(article, home)
+    if srcs and not any(t.country for t in tgts) and srcs[0].country:
+        sc = srcs[0].country
+        fill = None
+        how = ""
+        if etype == "PROTEST":
+            # `berdemo di depan Kedutaan Besar Myanmar`: a protest at an embassy is against its country
+            site = [p for p in parts if p.first_tok >= m.last and p.country and p.country != sc
+                    and p.text.split()[0].casefold() in words("embassy_words")]
+            if site:
+                return Args(srcs, site[:1], args.pattern + "+embassy")
+        if etype in words("implied_place_types"):
+            fill, how = _sentence_place_country(article, s_index, toks, m, {sc}), "+place"
+        if not fill and home and home != sc and etype in words("implied_home_types"):
+            fill, how = home, "+home"
+        if not fill and grounded and home == sc and not foreign and (
+                etype in words("implied_domestic_types") or m.entry.get("domestic")):
+            fill, how = sc, "+domestic"
+        if fill:
+            s0 = srcs[0]
+            return Args(srcs, [Participant(s0.start, s0.end, fill, fill, None, generic="implied")],
+                        args.pattern + how)
+    if tgts and not srcs and tgts[0].country and etype in words("implied_agent_types") and m.voice == "passive":
+        tc = tgts[0].country
+        fill = _sentence_place_country(article, s_index, toks, m, {tc})
+        how = "+place-agent"
+        if not fill:
+            # `pasukan Kamboja menembaki …, tentara Thailand diserang`: the other party the sentence names
+            other = [p for p in parts if p.country and p.country != tc and not p.generic
+                     and not _is_media(article, p)]
+            if other:
+                fill, how = min(other, key=lambda p: abs(p.first_tok - m.first)).country, "+other-agent"
+        if not fill and grounded and home == tc and not foreign:
+            fill, how = tc, "+domestic-agent"
+        if fill:
+            t0 = tgts[0]
+            return Args([Participant(t0.start, t0.end, fill, fill, None, generic="implied")], tgts,
+                        args.pattern + how)
+    return args
+
+
+def _reported_accusations(article: Article, toks: list[Tok], parts, m: Match, events: list[Event],
+                          report_positions: list[int]) -> list[Event]:
+    """A hostile act told by a party of another country is also that party's accusation.
+
+    `Maly Socheata (Kamboja) menyatakan pasukan Thailand melancarkan serangan ke tentara Kamboja`:
+    Thailand attacks Cambodia (as told) and Cambodia accuses Thailand. The speaker is the subject of a
+    reporting verb before the act, else the speaker of the quote it sits in; the accusation is coded
+    when the speaker's country is the target's, or the act has no target country."""
+    cue = max((p for p in report_positions if p < m.first), default=None)
+    speakers = []
+    if cue is not None and toks[cue].lower != "menurut":  # `menurut data X`: a count, not a charge
+        speakers = _before(parts, toks, cue)
+    if not speakers and any(q.direct and q.start <= toks[m.first].start < q.end
+                            for q in getattr(article, "quotes", None) or []):
+        speakers = _quote_speaker(article, toks[m.first].start)
+    speakers = [p for p in speakers if p.country and not _is_media(article, p)]
+    if not speakers:
+        return []
+    speaker = speakers[0]
+    info = cameo_table()["112"]
+    out = []
+    for e in events:
+        if not e.source_country or e.source_country == speaker.country:
+            continue
+        if e.target_country not in (None, speaker.country) or "+home" in e.rule:
+            continue
+        out.append(Event(
+            id="", type=info["plover"], mode=info.get("mode"), context=info.get("context"), cameo="112",
+            quad_class=info["quad_class"], goldstein=info["goldstein"], source=speaker.actor, target=e.source,
+            source_country=speaker.country, target_country=e.source_country, source_text=speaker.text,
+            target_text=e.source_text, date=e.date, place=e.place, negated=False, modality="reported",
+            evidence=e.evidence, start=e.start, end=e.end, trigger=e.trigger,
+            confidence=round(max(0.5, e.confidence - 0.1), 2), rule=e.rule + "+reported-accusation"))
+    return out
 
 
 def _previous_pair(article: Article, s_index: int) -> list[Participant]:
@@ -968,6 +1125,10 @@ def _quote_speaker(article: Article, offset: int) -> list[Participant]:
                     if pc:
                         return [Participant(q.start, q.start, prev.speaker_text or pa.name, pc, pa.id)]
         elif q.start <= offset < q.end and q.speaker_text:
+            named = next((a for a in article.actors if a.country and q.speaker_text in (a.name, *(a.aliases or ()))),
+                         None)
+            if named is not None:  # the quote layer named the speaker without linking its actor
+                return [Participant(q.start, q.start, q.speaker_text, named.country, named.id)]
             country = _inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title
             if country:
                 return [Participant(q.start, q.start, q.speaker_text, country, None)]
@@ -986,6 +1147,15 @@ def _actor_country(article: Article, actor) -> str | None:
         got = _inner_country(article.text[a:chain.end() if chain else b])
         if got:
             return got
+    for a, _b in actor.mentions or ():
+        # `Juru bicara PCG Jay Tarriela`: a spokesperson speaks for the body named in the title
+        title = re.split(r"[.,;:\n“”\"()]", article.text[max(0, a - 60):a])[-1]
+        for other in article.actors:
+            if other is actor or not other.country or other.type == "PER":
+                continue
+            names = [n for n in (other.name, *(other.aliases or ())) if len(n) >= 2]
+            if any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", title) for n in names):
+                return other.country
     return _inner_country(actor.name) or _person_country(
         article, Participant(0, 0, actor.name, None, actor.id))
 
@@ -1135,6 +1305,12 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 if not any(w in (".", ";", "sementara", "namun", "tetapi", "sedangkan") for w in gap) and len(gap) <= 24:
                     b.suppressed = True
     for a in matches:
+        for b in matches:
+            # `melancarkan serangan udara dengan mengerahkan 320 drone`: the means of the attack, not a new event
+            if a.entry["type"] == "ASSAULT" and b.entry["type"] == "MOBILIZE" and 0 < b.first - a.last <= 6 and \
+                    toks[b.first - 1].lower == "dengan":
+                b.suppressed = True
+    for a in matches:
         if a.suppressed:
             continue
         for b in matches:
@@ -1147,10 +1323,16 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     b.suppressed = True  # `mendukung perang …`
     out: list[Event] = []
     sent = article.sentences[s_index]
+    name_spans = [(p.start, p.end) for p in getattr(article, "places", None) or []
+                  if sent.start <= p.start < sent.end] + \
+        [(e.start, e.end) for e in article.entities if sent.start <= e.start < sent.end and e.label in ("PER", "LOC")]
     for m in matches:
         if m.suppressed:
             continue
         first_tok = toks[m.first]
+        if m.first > 0 and first_tok.text[:1].isupper() and not title_case and any(
+                a <= first_tok.start and first_tok.end <= b for a, b in name_spans):
+            continue  # `ditangkap di Serang`: a place or person named with a trigger word
         if m.voice == "nominal" and m.last < len(toks) and toks[m.last].lower in words("anaphors") \
                 and not m.extra.get("pledge"):
             continue  # `Tuduhan itu …`, `Kesepakatan tersebut …`: an earlier event named again
@@ -1231,17 +1413,32 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                 etype = cameo_table()[code]["plover"]
             else:
                 args = Args(args.sources, [], args.pattern)
+        if m.entry.get("alone") and not any(t.country and t.country != (args.sources[0].country if args.sources
+                                                                      else None) for t in args.targets):
+            # `TNI menggelar latihan gabungan` of its own services: a show of force, not cooperation
+            code = str(m.entry["alone"])
+            etype = cameo_table()[code]["plover"]
+            args = Args(args.sources, [], args.pattern + "+alone")
         clause_start = _clause_start(toks, m.first)
         negated, modality = _flags(toks, m, clause_start, reported_frame)
+        if negated and m.entry.get("neg"):
+            # `tidak diundang ke KTT`, `tidak pernah mengundang atlet Israel`: leaving out is a rejection
+            code, negated = str(m.entry["neg"]), False
+            etype = cameo_table()[code]["plover"]
+            args = Args(args.sources, args.targets, args.pattern + "+negated-as")
+        if not negated:
+            args = _implied_args(article, s_index, m, etype, parts, toks, args)
         info = cameo_table()[code]
+        before_n = len(out)
         sources = args.sources or [None]
         targets = args.targets or [None]
         for src in sources:
             for tgt in targets:
                 sc = src.country if src else None
                 tc = tgt.country if tgt else None
-                if sc and tc and sc == tc and (m.entry.get("sym") or m.entry.get("arg") == "consequence"):
-                    continue
+                if sc and tc and sc == tc and (m.entry.get("sym") and etype != "ASSAULT"
+                                               or m.entry.get("arg") == "consequence"):
+                    continue  # a clash of two forces of one country stays (`pasukan Sudan dan RSF`)
                 if src is not None and tgt is not None and (src is tgt or (src.actor and src.actor == tgt.actor)):
                     continue
                 if not (sc and tc):
@@ -1268,6 +1465,8 @@ def events_of_sentence(article: Article, s_index: int) -> list[Event]:
                     start=sent.start, end=sent.end,
                     trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
                     confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{args.pattern}"))
+        if etype in words("reported_hostile_types") and not negated and len(out) > before_n:
+            out.extend(_reported_accusations(article, toks, parts, m, out[before_n:], report_positions))
     # a trigger that links two countries is not also a domestic event (`Menlu RI … menerima Menlu Australia`)
     crossing = {e.trigger for e in out if e.source_country and e.target_country
                 and e.source_country != e.target_country}
