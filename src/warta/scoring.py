@@ -183,6 +183,7 @@ def metadata(gold: dict, pred: dict) -> list[bool]:
 
 def pair(golds: list[dict], preds: list[dict]) -> Iterable[tuple[dict, dict]]:
     by_id = {p.get("id"): p for p in preds}
+    by_url = {p["url"]: p for p in preds if p.get("url")}
     by_file: dict[str, dict] = {}
     for p in preds:
         for key in (p.get("source"), p.get("url")):
@@ -190,6 +191,8 @@ def pair(golds: list[dict], preds: list[dict]) -> Iterable[tuple[dict, dict]]:
                 by_file[key.rsplit("/", 1)[-1]] = p
     for g in golds:
         p = by_id.get(g.get("id"))
+        if p is None and g.get("url"):
+            p = by_url.get(g["url"])
         if p is None and g.get("file"):
             p = by_file.get(g["file"].rsplit("/", 1)[-1])
         yield g, p or {}
