@@ -33,7 +33,8 @@ from warta.record import Actor, Article, Entity
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 ACRONYM_RE = re.compile(
-    r"((?:[A-Z][\w'’\-]*\s+(?:(?:dan|untuk|dari|&)\s+)?)+)\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+    r"((?:[A-Z][\w'’\-]{0,40}\s+(?:(?:dan|untuk|dari|&)\s+)?){1,16})\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+# (at most 16 words before the bracket: an unbounded run made a failed match quadratic in a run of capitals)
 
 
 def toks(text: str) -> list[str]:
@@ -49,6 +50,11 @@ class Tok:
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
+
+
+#: longest title chain read from one start (`Wakil Menteri Koordinator Bidang Politik, Hukum, dan Keamanan`
+#: is 11 tokens); without a bound `Presiden Presiden …` took time quadratic in its length
+MAX_CHAIN_TOKENS = 40
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -523,7 +529,7 @@ class Finder:
             lower_mods = 0
             field_open = False  # the last words consumed name an office or its field (`Menteri Investasi`)
             for _hop in range(5):
-                while j < len(self.tokens):
+                while j < len(self.tokens) and j - i < MAX_CHAIN_TOKENS:  # bounded: linear in the text
                     t = table.match(self.tokens, j)
                     if t and self.span_ok(j, t[0]):
                         title: Title = t[1]  # type: ignore[assignment]

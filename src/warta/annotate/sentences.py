@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta import lexicons
+from warta.limits import MAX_TEXT_CHARS, SafeTokenizer
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Sentence
@@ -83,6 +84,8 @@ def tokenizer_nlp() -> Language:
     """A blank Indonesian pipeline with warta's abbreviations and paragraph-aware sentence starts."""
     nlp = spacy.blank("id")
     add_abbreviations(nlp)
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # linear time on runs like `RpRp…` or `(((…`
+    nlp.max_length = MAX_TEXT_CHARS  # the tokenizer alone is linear; inputs are capped by max_bytes
     nlp.add_pipe("warta_sentences")
     return nlp
 
