@@ -104,6 +104,7 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
     heading_starts = {s.start for s in article.sections}
     credits_start = article.scratch.get("credits_start")
     out: list[Sentence] = []
+    paragraph, counted = 0, 0  # paragraph breaks before `counted`, counted as the sentences go (linear)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
@@ -112,7 +113,8 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
             end -= 1
         if start == end:
             continue
-        paragraph = text.count("\n\n", 0, start)
+        paragraph += text.count("\n\n", counted, start)
+        counted = start
         kind = "heading" if start in heading_starts else ("lead" if paragraph == 0 else "body")
         if credits_start is not None and start >= credits_start:
             kind = "credit"

@@ -1,6 +1,6 @@
 """The adversarial corpus of issue 14: inputs that once took quadratic time or broke a reader.
 
-Shared by bench/bench_adversarial.py (which times them) and tests/test_adversarial.py (which checks that
+Shared by bench/bench_adversarial.py (which times them) and tests/test_robustness.py (which checks that
 each gives a record or a clean error).  `cases(scale)` builds the inputs; scale 1.0 is the size in the
 issue, tests use a smaller scale.
 """
