@@ -1,8 +1,9 @@
 """Readers: turn files, pages, feeds and JSON Lines into `Article` records.
 
 `read_path(path)` picks the reader from the content (HTML, RSS/Atom, JSON Lines,
-plain text); `iter_inputs(paths)` walks files and directories and yields
-`(source, articles | InputError)` so that one bad input never stops a run.
+plain text); `iter_units(paths)` walks files and directories lazily and yields
+units of work (a file, or one line of a JSON Lines file) that `read_unit` reads,
+so that one bad input never stops a run.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> li
     if not p.exists():
         raise input_error(name, "missing")
     if p.is_dir():
-        raise InputError(name, "is a directory", "use iter_inputs() to read a directory")
+        raise InputError(name, "is a directory", "use iter_units() or warta.extract() to read a directory")
     size = p.stat().st_size
     if size > max_bytes:
         raise input_error(name, "too_big", size=round(size / 1e6, 1), limit=round(max_bytes / 1e6, 1))
@@ -232,15 +233,3 @@ def read_unit(unit: Unit) -> list[Article]:
     except Exception as exc:  # a reader bug must not stop a run: the input fails with the reason
         raise InputError(unit.source, f"the reader failed: {type(exc).__name__}: {exc}",
                          "please report it with the file") from None
-
-
-def iter_inputs(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
-                ) -> Iterator[tuple[str, list[Article] | InputError]]:
-    """`(source, articles)` for each input, or `(source, InputError)` for one that could not be read."""
-    for name in expand(paths):
-        try:
-            yield name, read_path(name, max_bytes)
-        except InputError as exc:
-            yield name, exc
-        except OSError as exc:
-            yield name, InputError(name, f"could not be read: {exc.strerror or exc}", "check its permissions")
