@@ -116,6 +116,39 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+class Cover:
+    """Character ranges taken so far, as a list of `(start, end)` pairs that components append to.
+
+    `free(start, end)` answers `all(end <= s or start >= e for s, e in taken)` in time linear in
+    `end - start` instead of in the number of ranges taken (which made long articles quadratic)."""
+
+    def __init__(self, size: int):
+        self.marks = bytearray(size + 1)
+        self.pairs: list[tuple[int, int]] = []
+        self.empty: list[int] = []
+
+    def append(self, pair: tuple[int, int]) -> None:
+        start, end = pair
+        self.pairs.append(pair)
+        if start < end:
+            self.marks[start:end] = b"\x01" * (end - start)
+        else:
+            self.empty.append(start)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def free(self, start: int, end: int) -> bool:
+        if start >= end:  # an empty range: the plain test (rare)
+            return all(end <= s or start >= e for s, e in self.pairs)
+        if self.marks.find(1, max(start, 0), end) != -1:
+            return False
+        return not any(start < p < end for p in self.empty)
+
+
 # -- the per-article time budget ------------------------------------------------------------------
 class _Alarm(BaseException):
     """Raised by the alarm signal inside a component; a BaseException so no `except Exception` swallows it."""

@@ -29,6 +29,7 @@ from warta import lexicons
 from warta.knowledge import countries
 from warta.options import Options
 from warta.pipeline import component
+from warta.limits import Cover
 from warta.record import Actor, Article, Entity
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -262,11 +263,11 @@ class Finder:
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
-        self.taken: list[tuple[int, int]] = []
+        self.taken = Cover(len(self.text))  # (start, end) pairs; `free` is linear in the span, not the list
 
     # -- helpers -------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def inside_entity(self, offset: int) -> bool:
         """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
