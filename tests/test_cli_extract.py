@@ -88,8 +88,7 @@ BAD = {
     "html": (lambda p: p.write_text("<html><body><div><span></div>", encoding="utf-8"), "no article text"),
     "feed": (lambda p: p.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><title>Putus',
                                     encoding="utf-8"), "feed could not be parsed"),
-    "jsonl": (lambda p: p.write_text('{"text": "Satu baris baik."}\n{"judul": "tanpa teks"}\n', encoding="utf-8"),
-              "line 2"),
+    "jsonl": (lambda p: p.write_text('{"judul": "tanpa teks"}\n', encoding="utf-8"), "line 1"),
 }
 
 
@@ -141,7 +140,7 @@ def test_cli_extract_directory_good_and_bad(tmp_path):
     (tmp_path / "b_rusak.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / ".tersembunyi.txt").write_text(ARTICLE, encoding="utf-8")
     result = run(["extract", *FAST, str(tmp_path)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one input failed: non-zero, the good one still written
     [record] = records(result.stdout)
     assert record["source"].endswith("a_baik.txt")
     errors = error_lines(result.stderr)

@@ -1,28 +1,41 @@
-"""The library API: everything the CLI and other front ends call.
+"""The library API, and the one extraction loop that the CLI, the store's workers and Python callers share.
 
     import warta
-    nlp = warta.make_pipeline()
-    for article in warta.extract(["news/"], pipeline=nlp):
+    for article in warta.extract(["news/"], on_error=print):
         print(article.title, len(article.events))
+
+`extract` walks the inputs as units of work (a file, or one line of a JSON Lines file), reads each,
+runs every article through the pipeline within its time budget (`Options.time_budget`) and yields the
+records.  One unit's or one article's failure never costs another: it is handed to `on_error` (or
+appended to `errors`) as a named `WartaError`, and the loop goes on; without either, it is raised.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from warta.errors import InputError
+from warta import limits
+from warta.errors import ArticleTimeout, ComponentError, InputError, WartaError, input_error
 from warta.options import Options
 from warta.pipeline import Pipeline
-from warta.readers import iter_inputs
+from warta.readers import Unit, iter_units, read_unit
+from warta.readers.encoding import clean_text
 from warta.readers.text import read_text
 from warta.record import Article
+
+ErrorHandler = Callable[[WartaError], None]
+ProgressHandler = Callable[[int, str], None]  # (units done, source of the unit just done)
 
 
 def make_pipeline(components: Sequence[str] | None = None, options: Options | dict[str, Any] | None = None,
                   **overrides: Any) -> Pipeline:
     """A pipeline of the named components (default: all), with validated options."""
+    if isinstance(components, (str, bytes)):
+        raise TypeError("make_pipeline(components=…) takes a list of component names, e.g. ['sentences', "
+                        f"'entities'], not a {type(components).__name__}")
     if not isinstance(options, Options):
         options = Options.build(options, **overrides)
     elif overrides:
@@ -30,25 +43,141 @@ def make_pipeline(components: Sequence[str] | None = None, options: Options | di
     return Pipeline(components, options)
 
 
-def extract_text(text: str, source: str | None = None, pipeline: Pipeline | None = None, **meta: Any) -> Article:
-    """Read `text` as a plain-text article and run the pipeline on it."""
-    pipeline = pipeline or make_pipeline()
-    return pipeline(read_text(text, source=source, **meta))
+# -- one article ----------------------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    """What became of one article of a unit: `status` is "ok" (article processed), "failed" (`error` says
+    why; `article` is the article as read, or None when the unit could not be read) or "skipped"."""
+
+    status: str
+    source: str
+    article: Article | None = None
+    error: WartaError | None = None
 
 
-def extract(paths: Iterable[str | os.PathLike], pipeline: Pipeline | None = None,
-            errors: list[InputError] | None = None) -> Iterator[Article]:
-    """Articles read from files, directories, feeds or JSON Lines, each run through the pipeline.
+#: run once through a new pipeline before the first timed article, so that loading models, gazetteers
+#: and language profiles (seconds on a busy machine) is never charged to an article's time budget
+WARM_UP = ("Menlu Bertemu Dubes Jepang\n\nJAKARTA - Menteri Luar Negeri Retno Marsudi bertemu Duta Besar "
+           "Jepang di Jakarta pada Senin (4/9/2023). \"Kami membahas kerja sama ekonomi senilai Rp 5 triliun,\" "
+           "kata Retno.")
 
-    Inputs that cannot be read are appended to `errors` (when given) and skipped;
-    without `errors` the first one is raised.
-    """
-    pipeline = pipeline or make_pipeline()
-    for _source, result in iter_inputs(paths, pipeline.options.max_bytes):
-        if isinstance(result, InputError):
-            if errors is None:
-                raise result
-            errors.append(result)
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Load everything the pipeline's components load lazily (once per pipeline; no time budget)."""
+    if not getattr(pipeline, "_warm", False):
+        pipeline(read_text(WARM_UP, source="<warm-up>"))
+        pipeline._warm = True
+
+
+def process(article: Article, pipeline: Pipeline) -> Article:
+    """`pipeline(article)` within the article's time budget; raises a WartaError (ComponentError,
+    ArticleTimeout) naming the article when it fails."""
+    source = article.source or article.id
+    if pipeline.options.time_budget:
+        warm_up(pipeline)
+    try:
+        with limits.time_budget(pipeline.options.time_budget, source):
+            return pipeline(article)
+    except limits._Alarm:  # the alarm rang as the budget was being lifted
+        raise ArticleTimeout(source, pipeline.options.time_budget) from None
+    except WartaError:
+        raise
+    except RecursionError as exc:
+        raise ComponentError("pipeline", source, exc) from None
+
+
+def run_unit(unit: Unit, pipeline: Pipeline, skip: Callable[[Article], bool] | None = None) -> list[Outcome]:
+    """Read one unit and process each of its articles; never raises for a bad input or article.
+
+    `skip(article)` (e.g. "already stored") is asked before the pipeline runs."""
+    try:
+        articles = read_unit(unit)
+    except InputError as exc:
+        return [Outcome("failed", exc.source or unit.source, None, exc)]
+    out = []
+    for article in articles:
+        if skip is not None and skip(article):
+            out.append(Outcome("skipped", article.source or unit.source, article))
             continue
-        for article in result:
-            yield pipeline(article)
+        try:
+            out.append(Outcome("ok", article.source or unit.source, process(article, pipeline)))
+        except WartaError as exc:
+            out.append(Outcome("failed", article.source or unit.source, article, exc))
+    return out
+
+
+# -- the loop -------------------------------------------------------------------------------------------
+def _paths(inputs: Any, name: str = "extract") -> list[str]:
+    """`inputs` as a list of path names; a str or path is one input (never iterated letter by letter)."""
+    if inputs is None:
+        raise TypeError(f"warta.{name}() needs inputs: a path (str or pathlib.Path) or a list of paths, not None")
+    if isinstance(inputs, (bytes, bytearray)):
+        raise TypeError(f"warta.{name}() takes paths, not bytes; decode a path first, or give an article's "
+                        "text to warta.extract_text()")
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    try:
+        items = list(inputs)
+    except TypeError:
+        raise TypeError(f"warta.{name}() takes a path or a list of paths, not {type(inputs).__name__}") from None
+    out = []
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)) or isinstance(item, bytes):
+            raise TypeError(f"warta.{name}(): every input must be a path (str or pathlib.Path), "
+                            f"not {type(item).__name__} ({item!r:.40})")
+        if str(item) == "":
+            raise TypeError(f"warta.{name}(): an input path is the empty string")
+        out.append(str(os.fspath(item)))
+    return out
+
+
+def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], pipeline: Pipeline | None = None,
+            errors: list[WartaError] | None = None, *, options: Options | dict[str, Any] | None = None,
+            on_error: ErrorHandler | None = None, on_progress: ProgressHandler | None = None) -> Iterator[Article]:
+    """Articles read from files, directories (walked), feeds, JSON Lines (one unit a line) or `-` (standard
+    input), each run through the pipeline within its time budget.
+
+    A unit or article that fails is handed to `on_error` (and appended to `errors` when given) and the
+    loop goes on; with neither, the first failure is raised.  `on_progress(done, source)` is called after
+    each unit.  A str or path is one input; so is each item of a list.
+    """
+    names = _paths(inputs)
+    if pipeline is None:
+        pipeline = make_pipeline(options=options)
+    elif options is not None:
+        raise TypeError("warta.extract(): give either a pipeline or options, not both")
+    done = 0
+    for unit in iter_units(names, pipeline.options.max_bytes):
+        for outcome in run_unit(unit, pipeline):
+            if outcome.status == "ok":
+                yield outcome.article
+            elif outcome.error is not None:
+                if errors is None and on_error is None:
+                    raise outcome.error
+                if errors is not None:
+                    errors.append(outcome.error)
+                if on_error is not None:
+                    on_error(outcome.error)
+        done += 1
+        if on_progress is not None:
+            on_progress(done, unit.source)
+
+
+def extract_text(text: str, source: str | None = None, pipeline: Pipeline | None = None, **meta: Any) -> Article:
+    """Read `text` as a plain-text article and run the pipeline on it (raises a WartaError when it fails)."""
+    if not isinstance(text, str):
+        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"warta.extract_text() takes the article's text as a str, not "
+                        f"{type(text).__name__}{hint}; for files use warta.extract(paths)")
+    name = source or "<text>"
+    text, warnings = clean_text(text)
+    if not text.strip():
+        raise input_error(name, "empty")
+    pipeline = pipeline or make_pipeline()
+    from warta.readers import body_or_title
+
+    article = body_or_title(read_text(text, source=source, **meta))
+    if not article.text.strip():
+        raise input_error(name, "no_text")
+    article.warnings[:0] = warnings
+    return process(article, pipeline)

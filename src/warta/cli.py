@@ -1,7 +1,7 @@
 """The `warta` command line: a thin layer over the library API.
 
 Each command calls the library and turns its named exceptions into one
-`Error: …` line; exit status 2 means nothing could be read.
+`Error: …` line; exit status 1 means something failed, 2 that nothing could be read.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from warta import __version__
-from warta.errors import ComponentError, InputError, WartaError
+from warta.errors import InputError, WartaError
 from warta.record import is_record_file
 
 err_console = Console(stderr=True)
@@ -54,6 +54,10 @@ def main() -> None:
     """
 
 
+class _Stop(Exception):
+    """--strict: the first failure ends the run."""
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
@@ -66,61 +70,75 @@ def main() -> None:
 @click.option("--no-model", is_flag=True, help="Do not run the trained entity model (gazetteer and rules only).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Refuse inputs larger than this many bytes.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
+              help="Give up on an article after this many seconds and report it as failed (0: no limit).")
+@click.option("--keep-going/--strict", default=True, show_default=True,
+              help="On a failed input or article: report it and go on (default), or stop at the first one.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when there are several inputs and a terminal).")
-def extract(inputs, output, pretty, reference_date, components, no_model, max_bytes, progress):
+def extract(inputs, output, pretty, reference_date, components, no_model, max_bytes, time_budget, keep_going,
+            progress):
     """Extract article records from INPUTS (files, directories read recursively, or - for standard input).
 
-    Writes one JSON object per article (JSON Lines).  Inputs that cannot be read
-    are listed at the end; the others are still written.  Exit status 2 when
-    nothing could be read.
+    Writes one JSON object per article (JSON Lines).  Each input, and each line of a JSON Lines file, is
+    read on its own: one that cannot be read, or an article that fails or runs past --time-budget, gets one
+    `Error:` line on standard error and the others are still written.  Exit status: 0 when everything was
+    written, 1 when some input or article failed, 2 when nothing could be read.
     """
+    from warta.api import extract as run_extract
     from warta.api import make_pipeline
     from warta.export.pretty import print_article
-    from warta.readers import expand, read_path
+    from warta.readers import count_units, expand
 
     names = [c.strip() for c in components.split(",") if c.strip()] if components else None
-    pipeline = make_pipeline(names, reference_date=reference_date, use_model=not no_model, max_bytes=max_bytes)
-    files = list(expand(inputs))
+    pipeline = make_pipeline(names, reference_date=reference_date, use_model=not no_model, max_bytes=max_bytes,
+                             time_budget=time_budget)
     if progress is None:
-        progress = len(files) > 1 and err_console.is_terminal
+        progress = err_console.is_terminal and len(list(expand(inputs))) > 1
     out = click.open_file(output, "w", encoding="utf-8") if not pretty else None
     console = Console()
     failed: list[WartaError] = []
     written = 0
+
+    def on_error(exc: WartaError) -> None:
+        failed.append(exc)
+        if not pretty:  # with --pretty the report comes last, after the articles
+            click.echo(f"Error: {exc}", err=True)
+        if not keep_going:
+            raise _Stop()
+
     with progress_bar(progress) as bar:
-        task = bar.add_task("extracting", total=len(files), rate="") if bar else None
-        for name in files:
-            try:
-                articles = read_path(name, max_bytes)
-            except InputError as exc:
-                failed.append(exc)
-            else:
-                for article in articles:
-                    try:
-                        article = pipeline(article)
-                    except ComponentError as exc:  # one article's failure never loses the others
-                        failed.append(exc)
-                        continue
-                    if pretty:
-                        print_article(article, console)
-                    else:
-                        out.write(article.to_json() + "\n")
-                        out.flush()
-                    written += 1
+        task = bar.add_task("extracting", total=count_units(inputs), rate="") if bar else None
+
+        def on_progress(done: int, source: str) -> None:
             if bar:
-                bar.update(task, advance=1, rate=f"{written} articles")
+                bar.update(task, completed=done, rate=f"{written} articles")
+
+        try:
+            for article in run_extract(inputs, pipeline=pipeline, on_error=on_error, on_progress=on_progress):
+                if pretty:
+                    print_article(article, console)
+                else:
+                    out.write(article.to_json() + "\n")
+                    out.flush()
+                written += 1
+        except _Stop:
+            pass
     if out is not None and output != "-":
         out.close()
-    for exc in failed:
-        click.echo(f"Error: {exc}", err=True)
+    if pretty:
+        for exc in failed:
+            click.echo(f"Error: {exc}", err=True)
     if failed and written:
-        click.echo(f"{written} article(s) written; {len(failed)} input(s) or article(s) above failed", err=True)
+        click.echo(f"{written} article(s) written; {len(failed)} input(s) or article(s) above failed"
+                   + ("" if keep_going else " (stopped at the first: --strict)"), err=True)
     if written == 0:
         if not failed:
             click.echo("Error: no articles found in the inputs (give article files, a directory, or - for "
                        "standard input)", err=True)
         sys.exit(2)
+    if failed:
+        sys.exit(1)
 
 
 @main.command("eval")

@@ -49,8 +49,22 @@ class ComponentError(WartaError):
         super().__init__(f"component {component!r} failed on article {article}: {type(cause).__name__}: {cause}")
 
 
+class ArticleTimeout(WartaError):
+    """One article took longer than its time budget (`Options.time_budget`); it is reported as failed."""
+
+    def __init__(self, source: str, seconds: float):
+        self.source = source
+        self.seconds = seconds
+        super().__init__(f"{source}: gave up after the {seconds:g} s time budget for one article "
+                         "(raise it with --time-budget, or split the input)")
+
+
 class ModelError(WartaError):
     """A shipped model is missing or cannot be loaded."""
+
+
+class ModelNotFoundError(ModelError, FileNotFoundError):
+    """The shipped spaCy model directory is missing or incomplete."""
 
 
 class StoreError(WartaError):

@@ -23,6 +23,8 @@ class Options:
     today: str | None = None
     #: largest input accepted, in bytes
     max_bytes: int = 20_000_000
+    #: most seconds one article may take before it is reported as failed and the run goes on (0: no limit)
+    time_budget: float = 30.0
     #: languages the language identifier chooses among
     languages: tuple[str, ...] = ("id", "ms", "en", "nl", "tl", "fr", "de", "es", "zh", "ar")
     #: run the trained entity model (off: gazetteer and rules only)
@@ -38,8 +40,13 @@ class Options:
                     dt.date.fromisoformat(str(value)[:10])
                 except ValueError:
                     raise OptionsError(f"option {key}={value!r} is not an ISO date (YYYY-MM-DD)") from None
-        if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
+        if not isinstance(self.max_bytes, int) or isinstance(self.max_bytes, bool) or self.max_bytes <= 0:
             raise OptionsError(f"option max_bytes={self.max_bytes!r} must be a positive integer")
+        budget = self.time_budget
+        if budget is None:
+            object.__setattr__(self, "time_budget", 0.0)
+        elif isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0:
+            raise OptionsError(f"option time_budget={budget!r} must be a number of seconds (0: no limit)")
 
     @classmethod
     def build(cls, overrides: dict[str, Any] | None = None, **kwargs: Any) -> "Options":

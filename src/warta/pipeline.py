@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from warta import limits
 from warta.errors import ComponentError, PipelineError, WartaError
 from warta.options import Options
 from warta.record import Article
@@ -115,6 +116,7 @@ class Pipeline:
         for info, step in self.steps:
             if info.indonesian_only and article.language not in (None, "id"):
                 continue
+            limits.check(article.source or article.id)  # over its time budget (warta.limits.time_budget)?
             try:
                 result = step(article)
             except WartaError:

@@ -29,11 +29,13 @@ from warta import lexicons
 from warta.knowledge import countries
 from warta.options import Options
 from warta.pipeline import component
+from warta.limits import Cover
 from warta.record import Actor, Article, Entity
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 ACRONYM_RE = re.compile(
-    r"((?:[A-Z][\w'’\-]*\s+(?:(?:dan|untuk|dari|&)\s+)?)+)\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+    r"((?:[A-Z][\w'’\-]{0,40}\s+(?:(?:dan|untuk|dari|&)\s+)?){1,16})\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+# (at most 16 words before the bracket: an unbounded run made a failed match quadratic in a run of capitals)
 
 
 def toks(text: str) -> list[str]:
@@ -49,6 +51,11 @@ class Tok:
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
+
+
+#: longest title chain read from one start (`Wakil Menteri Koordinator Bidang Politik, Hukum, dan Keamanan`
+#: is 11 tokens); without a bound `Presiden Presiden …` took time quadratic in its length
+MAX_CHAIN_TOKENS = 40
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -261,11 +268,11 @@ class Finder:
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
-        self.taken: list[tuple[int, int]] = []
+        self.taken = Cover(len(self.text))  # (start, end) pairs; `free` is linear in the span, not the list
 
     # -- helpers -------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def inside_entity(self, offset: int) -> bool:
         """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
@@ -541,7 +548,7 @@ class Finder:
             lower_mods = 0
             field_open = False  # the last words consumed name an office or its field (`Menteri Investasi`)
             for _hop in range(5):
-                while j < len(self.tokens):
+                while j < len(self.tokens) and j - i < MAX_CHAIN_TOKENS:  # bounded: linear in the text
                     t = table.match(self.tokens, j)
                     if t and self.span_ok(j, t[0]):
                         title: Title = t[1]  # type: ignore[assignment]

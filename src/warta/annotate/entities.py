@@ -39,23 +39,16 @@ def model_spans(text: str, options: Options) -> list[tuple[int, int, str]]:
     """(start, end, label) of the model's entities; the model tokenizes with its own vocabulary."""
     if not options.use_model:
         return []
-    model = entity_model()
-    if model is None:
-        return []
-    return [(e.start_char, e.end_char, e.label_) for e in model(text).ents]
+    from warta.models import entities_of
+
+    return entities_of(entity_model(), text)
 
 
-@functools.cache
 def entity_model():
-    """The shipped spaCy model, or None where it is not installed (rules still run)."""
-    try:
-        from warta.models import load_model
-    except ImportError:
-        return None
-    try:
-        return load_model()
-    except Exception:  # a missing or broken model leaves the gazetteer in charge
-        return None
+    """The shipped spaCy model; a missing or broken one raises ModelError (--no-model runs without it)."""
+    from warta.models import load_model
+
+    return load_model()
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
@@ -814,6 +807,8 @@ def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tupl
 @component("entities", requires=["sentences", "tokens"], assigns=["entities"])
 def make_entities(options: Options):
     """Find PER, ORG and LOC mentions with the trained model and the country gazetteer."""
+    if options.use_model:
+        entity_model()  # a missing or broken model fails the pipeline's construction, once, by name
 
     def run(article: Article) -> Article:
         doc = article.scratch.get("doc") or make_doc(article.text)
@@ -1259,8 +1254,12 @@ def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
     names = {text[s:e]: label for s, e, label, _ in spans
              if label in ("ORG", "LAW", "EVENT") and len(text[s:e]) >= 3 and text[s:e][:1].isupper()}
     out = list(spans)
+    covered = bytearray(len(text) + 1)  # characters inside a span: an overlap test linear in the match
+    for sp in out:
+        covered[sp[0]:sp[1]] = b"\x01" * (sp[1] - sp[0])
     for name, label in names.items():
         for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text):
-            if not any(sp[0] < m.end() and m.start() < sp[1] for sp in out):
+            if covered.find(1, m.start(), m.end()) == -1:
                 out.append((m.start(), m.end(), label, "rule:same-name"))
+                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from warta import lexicons
 from warta.knowledge import countries
+from warta.limits import Cover
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Place
@@ -473,10 +474,10 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
     scanned = scan(text)
     # a prefix mention replaces an entity inside it; otherwise entities win overlaps
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Cover(len(text))  # (start, end) pairs; `free` is linear in the mention, not in the list
 
     def free(m: Mention) -> bool:
-        return all(m.end <= a or m.start >= b for a, b in taken)
+        return taken.free(m.start, m.end)
 
     prefixed = [m for m in scanned if m.prefix]
     plain = [m for m in scanned if not m.prefix]

@@ -81,7 +81,11 @@ def tables() -> dict:
             "currency_scale": re.compile(rf"[ \t\u00a0]?({_alt(currency_scales)})(?![\w])"),
             "pat": pat, "se_pat": se_pat, "se_casualty": se_casualty, "casualty": casualty, "partitive": partitive,
             "total_before": total_before, "range_next": range_next, "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
-            "persons": sorted(persons, key=len, reverse=True), "classifiers": set(u["classifiers"]),
+            "persons": sorted(persons, key=len, reverse=True),
+            # one regex for every person noun, lexicon form and title case (`995 Jiwa`): linear in numbers
+            "person_re": re.compile("[ \t\u00a0]+(?P<p>" + "|".join(re.escape(v) for p in sorted(persons, key=len, reverse=True)
+                                                            for v in dict.fromkeys([p, p.title()])) + r")(?![\w])"),
+            "person_of": {v: p for p in persons for v in (p.title(), p)}, "classifiers": set(u["classifiers"]),
             "time_units": time_units, "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
             "not": [re.compile(rf"(?i)\b{re.escape(x)}\b") for x in u["not_quantities"]],
             "name_prefixes": set(u["name_prefixes"]), "qualifiers": nums["qualifiers"],
@@ -190,8 +194,8 @@ def find_quantities(article: Article) -> list[Quantity]:
             # person nouns (longest first)
             after = text[after_num:after_num + 40]
             # `995 Jiwa, 226 Warga` in a title-case headline count people too
-            person = next((p for p in T["persons"]
-                           if re.match(rf"[ \t\u00a0]+(?:{re.escape(p)}|{re.escape(p.title())})(?![\w])", after)), None)
+            found = T["person_re"].match(after)  # the longest person noun (one regex: linear in numbers)
+            person = T["person_of"][found.group("p")] if found else None
             lainnya = T["lainnya"].match(text, after_num) if not person else None
             partitive = T["partitive"].match(text, after_num) if not person and not lainnya else None
             total = T["total_before"].search(_clause_before(text, num_s)) if is_digits else None

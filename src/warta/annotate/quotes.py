@@ -254,12 +254,12 @@ class Quoter:
             spans.append((s, e, aid, types.get(aid, "PER")))
         spans = sorted(set(spans), key=lambda x: (x[0], -x[1]))
         outer: list[tuple[int, int, str, str]] = []
+        reach = -1  # spans come by start: one inside (or equal to) an earlier outer span ends by its end
         for sp in spans:
-            if any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1]) for o in outer):
-                continue
-            if any((o[0], o[1]) == (sp[0], sp[1]) for o in outer):
+            if sp[1] <= reach:
                 continue
             outer.append(sp)
+            reach = sp[1]
         return [sp for sp in outer if not self.in_quote(sp[0])]
 
     def in_quote(self, pos: int) -> bool:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta import lexicons
+from warta.limits import MAX_TEXT_CHARS, SafeTokenizer
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Sentence
@@ -83,6 +84,8 @@ def tokenizer_nlp() -> Language:
     """A blank Indonesian pipeline with warta's abbreviations and paragraph-aware sentence starts."""
     nlp = spacy.blank("id")
     add_abbreviations(nlp)
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # linear time on runs like `RpRp…` or `(((…`
+    nlp.max_length = MAX_TEXT_CHARS  # the tokenizer alone is linear; inputs are capped by max_bytes
     nlp.add_pipe("warta_sentences")
     return nlp
 
@@ -101,6 +104,7 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
     heading_starts = {s.start for s in article.sections}
     credits_start = article.scratch.get("credits_start")
     out: list[Sentence] = []
+    paragraph, counted = 0, 0  # paragraph breaks before `counted`, counted as the sentences go (linear)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
@@ -109,7 +113,8 @@ def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
             end -= 1
         if start == end:
             continue
-        paragraph = text.count("\n\n", 0, start)
+        paragraph += text.count("\n\n", counted, start)
+        counted = start
         kind = "heading" if start in heading_starts else ("lead" if paragraph == 0 else "body")
         if credits_start is not None and start >= credits_start:
             kind = "credit"

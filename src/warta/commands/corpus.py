@@ -176,21 +176,29 @@ def _print(rows, columns: list[str], jsonl: bool, title: str, as_csv: bool = Fal
 @click.option("--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this date.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Refuse inputs larger than this many bytes.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
+              help="Give up on an article after this many seconds and store it as failed (0: no limit).")
+@click.option("--keep-going/--strict", default=True, show_default=True,
+              help="On a failed input or article: store it as failed and go on (default), or stop there.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error "
                                                              "(default: when it is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, max_bytes, progress, as_json):
+def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, max_bytes, time_budget, keep_going,
+           progress, as_json):
     """Read INPUTS (files, folders, feeds, JSON Lines dumps) into the store.
 
     Idempotent: articles already stored (same content hash) are skipped, so a
-    killed run can simply be run again.  Articles that cannot be read or
-    processed are stored as failed with the reason, and the run goes on.
+    killed run can simply be run again.  Inputs (each line of a JSON Lines dump
+    on its own) and articles that cannot be read or processed, or run past
+    --time-budget, are stored as failed with the reason, and the run goes on;
+    their failed rows are cleared when they later succeed.  Exit status: 0 when
+    all were stored, 1 when some failed, 2 when all failed.
     """
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
     names = [c.strip() for c in components.split(",") if c.strip()] if components else None
-    options = {"use_model": not no_model, "max_bytes": max_bytes}
+    options = {"use_model": not no_model, "max_bytes": max_bytes, "time_budget": time_budget}
     if reference_date:
         options["reference_date"] = reference_date
     err = _err_console()
@@ -209,10 +217,10 @@ def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, m
                                rate=f"{s.articles_per_second:6.1f} articles/s  {s.new} new  {s.failed} failed")
 
                 summary = store.ingest(inputs, jobs=jobs, components=names, options=options,
-                                       batch_size=batch_size, progress=update)
+                                       batch_size=batch_size, progress=update, strict=not keep_going)
         else:
             summary = store.ingest(inputs, jobs=jobs, components=names, options=options, batch_size=batch_size,
-                                   count_first=False)
+                                   count_first=False, strict=not keep_going)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     else:
@@ -226,6 +234,8 @@ def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, m
             err.print(f"  … and {summary.failed - 20} more (warta export-db --table articles lists them)")
     if summary.read and summary.failed == summary.read:
         sys.exit(2)
+    if summary.failed:
+        sys.exit(1)
 
 
 @click.command()

@@ -41,19 +41,24 @@ def event_line(article: Article, event) -> str:
     return " · ".join(parts)
 
 
+def _plain(value: object) -> Text:
+    """Text from the article shown as it is: `[video]` or `[/]` in a title is no Rich markup."""
+    return Text("—" if value is None else str(value))
+
+
 def render(article: Article) -> Group:
     head = Table.grid(padding=(0, 1))
     head.add_column(style="bold cyan", justify="right")
     head.add_column()
-    head.add_row("title", article.title or "—")
-    head.add_row("authors", ", ".join(article.authors) or "—")
-    head.add_row("credits", ", ".join(article.credits) or "—")
+    head.add_row("title", _plain(article.title or "—"))
+    head.add_row("authors", _plain(", ".join(article.authors) or "—"))
+    head.add_row("credits", _plain(", ".join(article.credits) or "—"))
     if article.dateline:
-        head.add_row("dateline", article.dateline)
-    head.add_row("language", article.language or "—")
-    head.add_row("reference", f"{article.reference_date or '—'} ({article.reference_basis})")
-    head.add_row("source", article.source or article.url or "—")
-    head.add_row("id", article.id)
+        head.add_row("dateline", _plain(article.dateline))
+    head.add_row("language", _plain(article.language or "—"))
+    head.add_row("reference", _plain(f"{article.reference_date or '—'} ({article.reference_basis})"))
+    head.add_row("source", _plain(article.source or article.url or "—"))
+    head.add_row("id", _plain(article.id))
     blocks: list = [Panel(head, title="article", title_align="left")]
 
     def table(title: str, columns: list[str], rows: list[list[str]]) -> None:
@@ -63,7 +68,7 @@ def render(article: Article) -> Group:
         for c in columns:
             t.add_column(c, overflow="fold")
         for r in rows:
-            t.add_row(*[str(x) if x is not None else "—" for x in r])
+            t.add_row(*[_plain(x) for x in r])
         blocks.append(t)
 
     if article.sections:

@@ -9,6 +9,9 @@ import re
 
 from warta import lexicons
 
+#: longest numeral in words (`dua ratus tiga puluh empat ribu lima ratus enam puluh tujuh` has 11)
+MAX_NUMBER_WORDS = 12
+
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -43,9 +46,10 @@ def _alt(items) -> str:
 
 @functools.cache
 def word_pattern() -> str:
-    """A run of number words (`dua puluh tiga`, `puluhan ribu`)."""
+    """A run of number words (`dua puluh tiga`, `puluhan ribu`), at most MAX_NUMBER_WORDS long: an
+    unbounded run made a failed match quadratic in the length of a text of number words."""
     w = _alt(table()["words"])
-    return rf"(?i:(?:{w})(?:[ \t]+(?:{w}))*)"
+    return rf"(?i:(?:{w})(?:[ \t]+(?:{w})){{0,{MAX_NUMBER_WORDS - 1}}})"
 
 
 @functools.cache

@@ -8,11 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from warta.errors import ModelError, ModelNotFoundError
+
 MODEL_DIR = Path(__file__).resolve().parent / "id_news"
-
-
-class ModelNotFoundError(FileNotFoundError):
-    """Raised when the shipped spaCy model directory is missing or incomplete."""
 
 
 def model_path(name: str = "id_news") -> Path:
@@ -36,7 +34,27 @@ def load_model(name: str = "id_news"):
         import spacy
     except ImportError as exc:  # pragma: no cover
         raise ModelNotFoundError("spaCy is required to load warta's NER model") from exc
-    return spacy.load(path)
+    try:
+        return spacy.load(path)
+    except Exception as exc:  # a damaged model directory, an incompatible spaCy version…
+        raise ModelError(f"warta model '{name}' at {path} could not be loaded: {type(exc).__name__}: {exc} "
+                         "(re-install warta, or run with --no-model for the gazetteer and rules only)") from exc
 
 
-__all__ = ["load_model", "model_path", "MODEL_DIR", "ModelNotFoundError"]
+def entities_of(model, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the entities `model` finds in `text`.
+
+    Tokenised with `warta.limits.SafeTokenizer` (linear time on any input), with runs such as 50,000
+    dashes blanked out (they hold no name; offsets are kept); a text longer than
+    `warta.limits.PIECE_CHARS` is run in pieces cut at paragraph boundaries (never spaCy's E088)."""
+    from warta.limits import SafeTokenizer, blank_pathological, pieces
+
+    tokenizer = SafeTokenizer(model.tokenizer)
+    out = []
+    for offset, piece in pieces(blank_pathological(text)):
+        doc = model(tokenizer(piece))
+        out += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+    return out
+
+
+__all__ = ["load_model", "model_path", "entities_of", "MODEL_DIR", "ModelError", "ModelNotFoundError"]

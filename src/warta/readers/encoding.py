@@ -45,7 +45,41 @@ def _latin_text(data: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str) -> str:
-    """The text in `data`, or an InputError saying why there is none."""
+    """The text in `data`, or an InputError saying why there is none (see `decode_text` for the warnings)."""
+    return decode_text(data, source)[0]
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
+    """`(text, warnings)` for `data`: UTF-8 with a few invalid bytes becomes UTF-8 with U+FFFD in their place
+    (never a legacy-encoding guess that garbles every other character), and NUL characters are removed,
+    each with a warning for the article."""
+    text, warnings = _decode(data, source)
+    text, more = clean_text(text)
+    if not text.strip():
+        raise input_error(source, "empty")
+    return text, warnings + more
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """`text` without NUL characters (they break databases and C libraries), and a warning when any were."""
+    nuls = text.count("\x00")
+    if not nuls:
+        return text, []
+    return text.replace("\x00", ""), [f"removed {nuls} NUL character(s) from the text"]
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """`(text, bad bytes)` when `data` is UTF-8 with some invalid bytes: it holds valid multi-byte sequences
+    and no more invalid bytes than those (a legacy single-byte file has no valid sequences)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if good and bad <= good:
+        return text, bad
+    return None
+
+
+def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
     if not data.strip():
         raise input_error(source, "empty")
     for bom, name in _BOMS:
@@ -56,20 +90,24 @@ def decode(data: bytes, source: str) -> str:
                 raise input_error(source, "encoding") from None
             if not text.strip():
                 raise input_error(source, "empty")
-            return text
+            return text, []
     if looks_binary(data):
         raise input_error(source, "binary")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        return text, [f"{bad} byte(s) were not valid UTF-8 and were replaced by U+FFFD"]
     legacy = _latin_text(data)
     if legacy is not None:
-        return legacy
+        return legacy, []
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise input_error(source, "encoding")
     try:
-        return data.decode(best.encoding)
+        return data.decode(best.encoding), [f"not UTF-8: decoded as {best.encoding}"]
     except (UnicodeDecodeError, LookupError):
         raise input_error(source, "encoding") from None

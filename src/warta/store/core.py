@@ -38,7 +38,6 @@ import json
 import multiprocessing
 import os
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -144,6 +143,82 @@ def actor_names(actor: str) -> list[str]:
         if key in {" ".join(n.casefold().split()) for n in names}:
             return [actor] + [n for n in names if n.casefold() != actor.casefold()]
     return [actor]
+
+
+class _StopIngest(Exception):
+    """`strict`: the first failed unit ends the ingest."""
+
+
+#: a unit whose worker died is retried alone this many times before it is stored as failed
+WORKER_RETRIES = 1
+
+
+def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable) -> None:
+    """Run `worker.process` over `units` in `jobs` processes, handing each unit's results to `take`.
+
+    At most `jobs * chunksize` units are in flight.  When a worker dies (`BrokenProcessPool`: killed by
+    the OOM killer or a signal), the pool is rebuilt and each unit that was in flight is run again alone;
+    one that kills its worker again is reported as failed and the run goes on."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from warta.store import worker
+
+    ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init, initargs=initargs)
+
+    pool = new_pool()
+    limit = max(2, jobs * chunksize)
+    inflight: dict = {}
+    suspects: list = []
+    it = iter(units)
+    exhausted = False
+    try:
+        while True:
+            while suspects and not inflight:  # after a crash: one suspect at a time, to find the culprit
+                unit, tries = suspects.pop(0)
+                future = pool.submit(worker.process, unit)
+                try:
+                    take(future.result())
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    if tries >= WORKER_RETRIES:
+                        take([worker.failed_input(unit.source, Exception(
+                            "the worker process died while processing it (killed, or out of memory)"))])
+                    else:
+                        suspects.append((unit, tries + 1))
+            while not exhausted and len(inflight) < limit:
+                try:
+                    unit = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                inflight[pool.submit(worker.process, unit)] = unit
+            if not inflight:
+                if exhausted and not suspects:
+                    return
+                continue
+            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                unit = inflight.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    suspects.append((unit, 0))
+                    continue
+                take(results)
+            if broken:
+                suspects.extend((unit, 0) for unit in inflight.values())
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 class Store:
@@ -359,6 +434,11 @@ class Store:
                         self.conn.execute("COMMIT")
                     return outcome
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (record["id"],))  # failed before, ok now
+            if status == "ok" and result.get("unit"):  # the unit failed before (other content, unreadable)
+                from warta.store.worker import input_id
+
+                self.conn.execute("DELETE FROM articles WHERE status = 'failed' AND id != ? AND (id = ? OR source = ?)",
+                                  (record["id"], input_id(result["unit"]), result["unit"]))
             if status == "failed":
                 self._insert_article(record, "failed", result.get("error") or "unknown error", None, None, None)
                 outcome = "failed"
@@ -414,12 +494,16 @@ class Store:
                components: list[str] | None = None, options: Options | dict[str, Any] | None = None,
                batch_size: int = 50, chunksize: int = 4,
                progress: Callable[[int, int | None, Summary], None] | None = None,
-               count_first: bool = True) -> Summary:
+               count_first: bool = True, strict: bool = False) -> Summary:
         """Read, extract and store every article under `paths`; returns a Summary.
 
         `jobs` worker processes (default: every core) each build the pipeline once;
         `progress(done_units, total_units, summary)` is called after each input unit
-        (a file or a JSON Lines line).  Committed every `batch_size` articles.
+        (a file or a JSON Lines line).  Results are written `batch_size` at a time (or
+        after a second) in one short write transaction, never held open while articles
+        are extracted, so concurrent ingests into the same store take turns.  A worker
+        that dies (killed, out of memory) fails the unit it was processing, and the pool
+        is rebuilt.  `strict`: stop after the first failed unit.
         """
         from warta.store import worker
 
@@ -433,79 +517,109 @@ class Store:
         total = worker.count_units(paths) if count_first else None
         summary = Summary()
         start = time.perf_counter()
-        tasks = worker.iter_tasks(paths, max_bytes)
+        units = worker.iter_units(paths, max_bytes)
         db = None if self.path == ":memory:" else self.path
-        pool = None
-        gate = threading.Semaphore(max(2, jobs * chunksize * 4))
-        stop = threading.Event()
-
-        def gated(it: Iterator) -> Iterator:
-            for task in it:
-                gate.acquire()
-                if stop.is_set():
-                    return
-                yield task
-
-        if jobs == 1:
-            worker.init(components, options, db)
-            results: Iterator = map(worker.process, tasks)
-        else:
-            ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
-            pool = ctx.Pool(jobs, initializer=worker.init, initargs=(components, options, db))
-            results = pool.imap_unordered(worker.process, gated(tasks), chunksize=chunksize)
-        pending = 0
+        pending: list[dict[str, Any]] = []
+        first_pending = [0.0]
         done = 0
+
+        def flush() -> None:
+            if pending:
+                self._write_batch(pending, summary)
+                pending.clear()
+
+        def take(results: list[dict[str, Any]]) -> None:
+            nonlocal done
+            done += 1
+            if not pending:
+                first_pending[0] = time.monotonic()
+            pending.extend(results)
+            if len(pending) >= batch_size or time.monotonic() - first_pending[0] > 1.0:
+                flush()
+            summary.units = done
+            summary.seconds = time.perf_counter() - start
+            if progress:
+                progress(done, total, summary)
+            if strict and any(r["status"] == "failed" for r in results):
+                raise _StopIngest()
+
         try:
-            for task_results in results:
-                gate.release()
-                done += 1
-                for result in task_results:
-                    if not self.conn.in_transaction:
-                        self._begin()
-                    outcome = self.write(result)
-                    summary.count(outcome, result.get("source"), result.get("error"),
-                                  len(((result.get("record") or {}).get("text") or "").split())
-                                  if result["status"] == "ok" else 0)
-                    pending += 1
-                    if pending >= batch_size:
-                        self._commit()
-                        pending = 0
-                summary.units = done
-                summary.seconds = time.perf_counter() - start
-                if progress:
-                    progress(done, total, summary)
-            self._commit()
-        except BaseException:
-            stop.set()
-            for _ in range(jobs * chunksize * 4 + 2):
-                gate.release()
-            if pool is not None:
-                pool.terminate()
-                pool = None
-            if self.conn is not None and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
             if jobs == 1:
-                worker.close()
+                worker.init(components, options, db)
+                try:
+                    for unit in units:
+                        take(worker.process(unit))
+                finally:
+                    worker.close()
+            else:
+                _run_pool(jobs, chunksize, units, (components, options, db), take)
+        except _StopIngest:
+            pass
+        finally:
+            flush()
         summary.seconds = time.perf_counter() - start
         return summary
 
-    def _begin(self) -> None:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _store_error(self.path, exc) from None
+    def _write_batch(self, results: list[dict[str, Any]], summary: Summary) -> None:
+        """Write results in one short transaction (retried with backoff while another writer holds the
+        store); a result that cannot be stored becomes a failed row with the reason."""
+        def write_all() -> list[str]:
+            outcomes = []
+            for result in results:
+                try:
+                    outcomes.append(self._write_one(result))
+                except sqlite3.OperationalError:
+                    raise
+                except (sqlite3.Error, TypeError, ValueError, KeyError, OverflowError) as exc:
+                    source = str(result.get("source") or result.get("unit") or "?")
+                    from warta.store.worker import failed_input
 
-    def _commit(self) -> None:
-        if self.conn.in_transaction:
+                    reason = f"could not be stored: {type(exc).__name__}: {exc}"
+                    result.clear()
+                    result.update(failed_input(source, Exception(reason)))
+                    outcomes.append(self._write_one(result))
+            return outcomes
+
+        outcomes = self._retrying(write_all)
+        for result, outcome in zip(results, outcomes):
+            words = len(((result.get("record") or {}).get("text") or "").split()) if result["status"] == "ok" else 0
+            summary.count(outcome, result.get("source"), result.get("error"), words)
+
+    def _write_one(self, result: dict[str, Any]) -> str:
+        self.conn.execute("SAVEPOINT one")
+        try:
+            outcome = self._write(result)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO one")
+            self.conn.execute("RELEASE one")
+            raise
+        self.conn.execute("RELEASE one")
+        return outcome
+
+    def _retrying(self, work: Callable[[], Any], attempts: int = 8) -> Any:
+        """`work()` inside BEGIN IMMEDIATE … COMMIT; on "database is locked" (after busy_timeout) roll back
+        and try again with exponential backoff."""
+        delay = 0.2
+        for attempt in range(attempts):
             try:
-                self.conn.execute("COMMIT")
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    value = work()
+                    self.conn.execute("COMMIT")
+                    return value
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as exc:
+                low = str(exc).lower()
+                if ("locked" not in low and "busy" not in low) or attempt == attempts - 1:
+                    raise _store_error(self.path, exc) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
             except sqlite3.Error as exc:
                 raise _store_error(self.path, exc) from None
+        raise AssertionError("unreachable")
 
     # -- reading ----------------------------------------------------------------
     def _query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
