@@ -102,7 +102,7 @@ def read_manifest(path: str) -> list[str]:
         if not line:
             continue
         if not _remote(line) and not os.path.isabs(line) and not _remote(base):
-            line = str(Path(base) / line)
+            line = os.path.normpath(str(Path(base) / line))
         elif not _remote(line) and not os.path.isabs(line):
             line = f"{base}/{line}"
         out.append(line)
