@@ -177,7 +177,12 @@ class SparkEngine(Engine):
                 yield fn(config, *item)
 
         rdd = sc.parallelize(items, len(items)).mapPartitions(run)
-        return iter(rdd.collect())
+        try:
+            return iter(rdd.collect())
+        except Exception as exc:  # Py4JJavaError: the worker's Python traceback is inside the Java one
+            lines = [x for x in str(exc).splitlines() if x.strip() and not x.startswith(("\tat ", "  "))]
+            cause = next((x for x in reversed(lines) if "Error" in x or "Exception" in x), lines[-1] if lines else "")
+            raise EngineError(f"a Spark task failed: {cause.strip()}") from None
 
     def close(self) -> None:
         if self.session is not None:

@@ -57,19 +57,20 @@ def _head(path: str) -> bytes:
 
 
 def _kind(path: str) -> str:
+    """'warc', 'jsonl' (streamed a line at a time, as `warta ingest` does) or 'file' (any other reader)."""
     from warta.readers.warc import is_warc
-    from warta.store.worker import JSONL_SUFFIXES
+    from warta.store.worker import JSONL_SUFFIXES, _is_jsonl
 
     low = path.lower()
-    head = _head(path) if low.endswith((".gz", ".warc", ".arc")) or "." not in low.rsplit("/", 1)[-1] else None
-    if is_warc(path, head) if head is not None else low.endswith((".warc", ".warc.gz")):
+    if low.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         return "warc"
     if low.endswith(tuple(JSONL_SUFFIXES)):
         return "jsonl"
-    if not _is_remote(path) and low.endswith(".json"):
-        from warta.store.worker import _is_jsonl
-
-        return "jsonl" if _is_jsonl(path) else "file"
+    if low.endswith(".gz") or "." not in low.rsplit("/", 1)[-1]:
+        if is_warc(path, _head(path)):
+            return "warc"
+    if not _is_remote(path) and _is_jsonl(path):
+        return "jsonl"
     return "file"
 
 
@@ -77,6 +78,14 @@ def _failed(source: str, exc: BaseException) -> dict[str, Any]:
     from warta.store.worker import failed_input
 
     return failed_input(source, exc)
+
+
+def _stream(path: str):
+    """(open binary stream, None), or (None, a failed result saying why it could not be opened)."""
+    try:
+        return _open(path), None
+    except OSError as exc:
+        return None, _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}"))
 
 
 def results(path: str, max_bytes: int) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -88,10 +97,9 @@ def results(path: str, max_bytes: int) -> Iterator[tuple[dict[str, Any], dict[st
         from warta.readers.warc import iter_warc
         from warta.record import Article
 
-        try:
-            stream = _open(path)
-        except OSError as exc:
-            yield _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}")), {}
+        stream, failure = _stream(path)
+        if failure:
+            yield failure, {}
             return
         with stream:
             for meta, item in iter_warc(stream, path, max_bytes):
@@ -109,10 +117,9 @@ def results(path: str, max_bytes: int) -> Iterator[tuple[dict[str, Any], dict[st
                     yield _failed(item.source or path, item), meta
         return
     if kind == "jsonl":
-        try:
-            stream = _open(path)
-        except OSError as exc:
-            yield _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}")), {}
+        stream, failure = _stream(path)
+        if failure:
+            yield failure, {}
             return
         with stream:
             for number, raw in enumerate(stream, 1):
