@@ -106,12 +106,12 @@ def test_dask_job_summary_and_layout(dask_dataset):
     assert len(failures) == 1 and failures[0]["source"].endswith("broken.txt") and failures[0]["error"]
 
 
-def test_dask_job_matches_warta_extract(dask_dataset, corpus, pipeline):
+def assert_matches_extract(out, corpus, **options) -> None:
+    """Every layer row, and every article column, of the dataset equals what `warta extract` gives."""
     import warta
 
-    out, _ = dask_dataset
     errors = []
-    records = [a.to_dict() for a in warta.extract(corpus, pipeline=warta.make_pipeline(**OPTIONS), errors=errors)]
+    records = [a.to_dict() for a in warta.extract(corpus, pipeline=warta.make_pipeline(**options), errors=errors)]
     assert len(errors) == 1  # the broken file
     expected = store_rows([r for r in records if r["language"] == "id"])
     for layer in D.LAYER_TABLES:
@@ -122,6 +122,11 @@ def test_dask_job_matches_warta_extract(dask_dataset, corpus, pipeline):
     for want in expected["articles"]:
         row = got[want["id"]]
         assert {k: row[k] for k in want} == want
+
+
+def test_dask_job_matches_warta_extract(dask_dataset, corpus):
+    out, _ = dask_dataset
+    assert_matches_extract(out, corpus, **OPTIONS)
 
 
 def test_dataset_links_and_event_groups_match_the_store(dask_dataset, corpus, tmp_path):
@@ -218,6 +223,7 @@ def test_killed_job_resumes_to_the_same_dataset(dask_dataset, corpus, tmp_path):
     ids = [a["id"] for a in table_rows(out, "articles")]
     assert len(ids) == len(set(ids)) == summary["articles"]
     assert sorted(ids) == sorted(a["id"] for a in table_rows(dask_out, "articles"))
+    assert_matches_extract(out, corpus, use_model=False)
     assert "already finished" in rerun.stderr
 
 

@@ -22,7 +22,8 @@ def job() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "-o", required=True, metavar="DATASET/",
               help="The dataset folder (local, or an fsspec URL such as s3://bucket/warta/).")
-@click.option("--engine", type=click.Choice(["dask", "spark"]), default="dask", show_default=True)
+@click.option("--engine", type=click.Choice(["dask", "spark"]), default="dask", show_default=True,
+              help="dask: dask.distributed (a LocalCluster, or --scheduler); spark: PySpark (needs Java 17+).")
 @click.option("--manifest", "manifests", multiple=True, metavar="FILE",
               help="A file listing inputs, one path or URI (s3://, hdfs://…) a line; may be repeated.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
