@@ -69,20 +69,21 @@ def main() -> None:
                                       "--partition-files", str(args.partition_files)])
                 s = json.loads(out.strip().splitlines()[-1])
                 rows.append({"engine": engine, "workers": w, "seconds": seconds, **{k: s[k] for k in (
-                    "articles", "engine_start_seconds", "extract_seconds", "link_seconds", "write_seconds",
+                    "records", "articles", "engine_start_seconds", "extract_seconds", "link_seconds", "write_seconds",
                     "partitions")}})
                 print(f"{engine} x{w}: {s['articles']} articles in {seconds:.1f} s", file=sys.stderr)
     rate = plain["articles"] / plain["seconds"]
     print(f"plain `warta extract` (1 process): {plain['articles']} articles, {plain['seconds']:.1f} s, "
           f"{rate:.1f} articles/s")
-    print(f"{'engine':>6} {'workers':>7} {'articles':>8} {'seconds':>8} {'art/s':>6} {'vs extract':>10} "
+    print("articles/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates")
+    print(f"{'engine':>6} {'workers':>7} {'kept':>6} {'seconds':>8} {'art/s':>6} {'vs extract':>10} "
           f"{'speed-up':>8} {'overhead':>8} {'start-up s':>10} {'extract s':>9} {'link s':>6} {'write s':>7}")
     for r in rows:
         one = next((x for x in rows if x["engine"] == r["engine"] and x["workers"] == 1), None)
         speedup = one["seconds"] / r["seconds"] if one else float("nan")
         overhead = (r["seconds"] - plain["seconds"]) / plain["seconds"] if r["workers"] == 1 else None
-        print(f"{r['engine']:>6} {r['workers']:>7} {r['articles']:>8} {r['seconds']:>8.1f} "
-              f"{r['articles'] / r['seconds']:>6.1f} {r['articles'] / r['seconds'] / rate:>9.2f}x "
+        print(f"{r['engine']:>6} {r['workers']:>7} {r['articles']:>6} {r['seconds']:>8.1f} "
+              f"{r['records'] / r['seconds']:>6.1f} {r['records'] / r['seconds'] / rate:>9.2f}x "
               f"{speedup:>7.2f}x {'' if overhead is None else f'{overhead:+.0%}':>8} "
               f"{r['engine_start_seconds']:>10.1f} {r['extract_seconds']:>9.1f} {r['link_seconds']:>6.1f} "
               f"{r['write_seconds']:>7.1f}")
