@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warta.errors import InputError, WartaError
+from warta.errors import WartaError
 from warta.jobs import dataset as D
 
 PLAN_VERSION = 1

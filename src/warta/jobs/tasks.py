@@ -33,7 +33,6 @@ def _pipeline(config: dict[str, Any]) -> None:
     if _built["key"] != key:
         worker.init(config.get("components"), dict(config.get("options") or {}), None)
         _built["key"] = key
-        _built["pid"] = os.getpid()
 
 
 def _is_remote(path: str) -> bool:
