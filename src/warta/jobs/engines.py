@@ -59,6 +59,14 @@ class DaskEngine(Engine):
         except ImportError as exc:
             raise EngineError(f"the Dask engine needs dask.distributed ({exc}); install it with "
                               "pip install 'warta[jobs]'") from None
+        import dask
+
+        if os.environ.get("WARTA_DASK_DEFAULTS") != "1":
+            # The workers run long pure-Python tasks: the statistical profiler (a stack sample every 10 ms)
+            # and an aggressive malloc trim threshold only slow them down.
+            dask.config.set({"distributed.worker.profile.enabled": False,
+                             "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                                                     "OPENBLAS_NUM_THREADS": 1}})
         t0 = time.perf_counter()
         try:
             if self.scheduler:
