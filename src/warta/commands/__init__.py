@@ -10,4 +10,5 @@ MODULES = (
     "warta.commands.corpus",   # warta ingest, search, events, quotes, actors
     "warta.commands.export",   # warta export
     "warta.commands.web",      # warta serve
+    "warta.commands.jobs",     # warta job run (Dask, Spark)
 )

@@ -185,7 +185,9 @@ def _print(rows, columns: list[str], jsonl: bool, title: str, as_csv: bool = Fal
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, max_bytes, time_budget, keep_going,
            progress, as_json):
-    """Read INPUTS (files, folders, feeds, JSON Lines dumps) into the store.
+    """Read INPUTS (files, folders, feeds, JSON Lines dumps, web archives) into the store.
+
+    A Parquet dataset written by `warta job run` is loaded as it is (no extraction).
 
     Idempotent: articles already stored (same content hash) are skipped, so a
     killed run can simply be run again.  Inputs (each line of a JSON Lines dump
@@ -204,6 +206,11 @@ def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, m
     err = _err_console()
     if progress is None:
         progress = err.is_terminal
+    datasets, inputs = _split_datasets(inputs)
+    if datasets:
+        summary = _load_datasets(datasets, db, err, as_json)
+        if not inputs:
+            return
     with _open(db) as store:
         if progress:
             bar = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -236,6 +243,32 @@ def ingest(inputs, db, jobs, batch_size, components, no_model, reference_date, m
         sys.exit(2)
     if summary.failed:
         sys.exit(1)
+
+
+def _split_datasets(inputs):
+    """Parquet datasets written by `warta job run` (loaded as they are) apart from the other inputs."""
+    from warta.jobs.load import is_dataset
+
+    try:
+        datasets = [p for p in inputs if is_dataset(p)]
+    except ImportError:  # fsspec missing: no datasets to load
+        return [], list(inputs)
+    return datasets, [p for p in inputs if p not in datasets]
+
+
+def _load_datasets(datasets, db, err, as_json):
+    from warta.jobs.load import load_dataset
+
+    with _open(db) as store:
+        for path in datasets:
+            summary = load_dataset(store, path)
+            if as_json:
+                click.echo(json.dumps(dict(summary.to_dict(), dataset=path), ensure_ascii=False))
+            else:
+                err.print(f"loaded {summary.read} article(s) from the dataset {path} in {summary.seconds:.1f} s: "
+                          f"{summary.new} new, {summary.duplicates} already stored, {summary.near_duplicates} "
+                          f"near-duplicate(s), {summary.failed} failed → {db}", markup=False, highlight=False)
+    return summary
 
 
 @click.command()

@@ -109,10 +109,23 @@ def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         raise input_error(name, "missing")
     if p.is_dir():
         raise InputError(name, "is a directory", "use iter_units() or warta.extract() to read a directory")
+    if _is_archive(name):  # a web archive: --max-bytes limits each record, not the file
+        from warta.readers.warc import read_warc
+
+        return read_warc(p, max_bytes)
     size = p.stat().st_size
     if size > max_bytes:
         raise input_error(name, "too_big", size=round(size / 1e6, 1), limit=round(max_bytes / 1e6, 1))
     return read_bytes(p.read_bytes(), name, max_bytes)
+
+
+def _is_archive(name: str) -> bool:
+    low = name.lower()
+    if not low.endswith((".warc", ".gz", ".arc")):
+        return False
+    from warta.readers.warc import is_warc
+
+    return is_warc(name)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> Iterator[str]:

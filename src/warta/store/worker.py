@@ -77,12 +77,8 @@ def failed_article(article: Article, error: str, unit: str) -> dict[str, Any]:
             "record": {k: v for k, v in article.to_dict().items() if k not in Article.LAYERS}, "signature": None}
 
 
-def process(unit: Unit) -> list[dict[str, Any]]:
-    """Results for every article in one unit (never raises for a bad input or article; raises if the
-    pipeline could not be built, which stops the run)."""
-    from warta.api import run_unit
-    from warta.store.dedup import signature
-
+def _pipeline():
+    """The worker's pipeline; raises if it could not be built, which stops the run."""
     error = _state.get("init_error")
     if error is not None:
         from warta.errors import ModelError, OptionsError, PipelineError, StoreError
@@ -90,13 +86,40 @@ def process(unit: Unit) -> list[dict[str, Any]]:
         if isinstance(error, (PipelineError, ModelError, OptionsError)):
             raise type(error)(str(error))
         raise StoreError(f"the pipeline could not be built: {type(error).__name__}: {error}")
+    return _state["pipeline"]
+
+
+def _ok(article: Article, unit: str) -> dict[str, Any]:
+    from warta.store.dedup import signature
+
+    return {"status": "ok", "id": article.id, "source": article.source, "unit": unit,
+            "record": article.to_dict(), "error": None, "signature": signature(article.text)}
+
+
+def process_article(article: Article, unit: str | None = None) -> dict[str, Any]:
+    """The result for one article already read (a web archive's record, a remote file's article)."""
+    from warta.api import process as run
+    from warta.errors import WartaError
+
+    unit = unit or article.source or article.id
+    pipeline = _pipeline()
+    try:
+        return _ok(run(article, pipeline), unit)
+    except WartaError as exc:
+        return failed_article(article, str(exc), unit)
+
+
+def process(unit: Unit) -> list[dict[str, Any]]:
+    """Results for every article in one unit (never raises for a bad input or article; raises if the
+    pipeline could not be built, which stops the run)."""
+    from warta.api import run_unit
+
     out = []
-    for o in run_unit(unit, _state["pipeline"], skip=_known):
+    for o in run_unit(unit, _pipeline(), skip=_known):
         if o.status == "skipped":
             out.append({"status": "exists", "id": o.article.id, "source": o.source, "unit": unit.source})
         elif o.status == "ok":
-            out.append({"status": "ok", "id": o.article.id, "source": o.article.source, "unit": unit.source,
-                        "record": o.article.to_dict(), "error": None, "signature": signature(o.article.text)})
+            out.append(_ok(o.article, unit.source))
         elif o.article is None:
             out.append(failed_input(o.source, o.error, unit.source))
         else:

@@ -1,0 +1,268 @@
+"""Corpus jobs on a cluster: the same extraction as `warta extract`, on Dask or Spark, into a Parquet dataset.
+
+    from warta.jobs import run_job
+    summary = run_job(["crawl/CC-NEWS-20240101.warc.gz", "news/"], "dataset/", engine="dask")
+
+A job runs in three stages, each resumable:
+
+1. extract (engine): the inputs, in a stable order, are cut into partitions
+   (consecutive files up to `partition_bytes` or `partition_files`); each runs on a
+   worker, which builds the pipeline once and writes the partition's tables to
+   `_parts/part-N/`, then its commit marker.  A restarted job skips every
+   partition whose marker is there.
+2. link (driver): exact duplicates, near-duplicates and stories across the whole
+   dataset, in input order, with the store's own MinHash/LSH code (`links.py`).
+3. write (engine): each partition's rows go to the final dataset, by publication
+   month, with their links; a marker per partition; then `event_groups` and
+   `_SUCCESS` with the summary.
+
+The plan (inputs, partitions, options) is kept in `_job.json`: a restart with
+other inputs or options into the same folder is refused rather than mixed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warta.errors import WartaError
+from warta.jobs import dataset as D
+
+PLAN_VERSION = 1
+
+
+class JobError(WartaError):
+    """A job cannot run as asked (bad inputs, a dataset folder of another job)."""
+
+    exit_code = 2
+
+
+@dataclass
+class JobSummary:
+    engine: str = ""
+    inputs: int = 0
+    partitions: int = 0
+    partitions_resumed: int = 0
+    records: int = 0
+    articles: int = 0
+    non_indonesian: int = 0
+    failures: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    stories: int = 0
+    events: int = 0
+    event_groups: int = 0
+    engine_start_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    link_seconds: float = 0.0
+    write_seconds: float = 0.0
+    seconds: float = 0.0
+    dashboard: str | None = None
+    out: str = ""
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["articles_per_second"] = round(self.articles_per_second, 2)
+        return d
+
+
+# -- inputs --------------------------------------------------------------------
+def _remote(name: str) -> bool:
+    return "://" in name and not name.startswith("file://")
+
+
+def read_manifest(path: str) -> list[str]:
+    """The inputs listed in a manifest file: one path or URI a line; blank lines and `#` comments ignored;
+    relative paths are relative to the manifest's folder."""
+    if _remote(path):
+        import fsspec
+
+        with fsspec.open(path, "r", encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        base = path.rsplit("/", 1)[0]
+    else:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise JobError(f"{path}: the manifest cannot be read: {exc.strerror or exc}") from None
+        base = str(Path(path).parent)
+    out = []
+    for line in lines:
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if not _remote(line) and not os.path.isabs(line) and not _remote(base):
+            line = os.path.normpath(str(Path(base) / line))
+        elif not _remote(line) and not os.path.isabs(line):
+            line = f"{base}/{line}"
+        out.append(line)
+    return out
+
+
+def expand_inputs(inputs: Iterable[str], manifests: Iterable[str] = ()) -> list[tuple[str, int]]:
+    """(path or URI, size in bytes) of every input file, in a stable order: directories walked as
+    `warta extract` walks them; URIs (s3://, hdfs://, gs://…) listed through fsspec."""
+    from warta.readers import expand
+
+    names = list(inputs)
+    for m in manifests:
+        names += read_manifest(m)
+    out: list[tuple[str, int]] = []
+    for name in names:
+        if _remote(name):
+            import fsspec
+
+            fs, path = fsspec.core.url_to_fs(name)
+            protocol = name.split("://", 1)[0]
+            if fs.isdir(path):
+                for p, info in sorted(fs.find(path, detail=True).items()):
+                    if not p.rsplit("/", 1)[-1].startswith("."):
+                        out.append((f"{protocol}://{p}", int(info.get("size") or 0)))
+            elif fs.exists(path):
+                out.append((name, int(fs.size(path) or 0)))
+            else:
+                raise JobError(f"{name}: no such file or folder")
+            continue
+        if name == "-":
+            raise JobError("a job cannot read standard input; give files, folders or a --manifest")
+        if not os.path.exists(name):
+            raise JobError(f"{name}: no such file or folder")
+        for p in expand([name]):
+            try:
+                out.append((os.path.abspath(p), os.path.getsize(p)))
+            except OSError as exc:
+                raise JobError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    return out
+
+
+def partition(files: list[tuple[str, int]], max_bytes: int = 64_000_000, max_files: int = 200
+              ) -> list[list[tuple[int, str]]]:
+    """Consecutive inputs grouped into partitions of at most `max_files` files or about `max_bytes`
+    (a larger file is a partition of its own); each entry is (input_seq, path).  Depends only on the
+    inputs, so a restarted job finds the same partitions."""
+    parts: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    size = 0
+    for seq, (path, n) in enumerate(files):
+        if current and (len(current) >= max_files or size + n > max_bytes):
+            parts.append(current)
+            current, size = [], 0
+        current.append((seq, path))
+        size += n
+    if current:
+        parts.append(current)
+    return parts
+
+
+# -- the job ---------------------------------------------------------------------
+def _plan(fs, root: str, files: list[tuple[str, int]], parts: list[list[tuple[int, str]]],
+          components: list[str] | None, options: dict[str, Any]) -> None:
+    plan = {"version": PLAN_VERSION, "inputs": [p for p, _ in files], "partitions": [len(p) for p in parts],
+            "components": components, "options": options}
+    old = D.read_json(fs, f"{root}/_job.json")
+    if old is None:
+        if fs.exists(root) and [p for p in fs.ls(root) if not p.rstrip("/").endswith("_job.json")]:
+            raise JobError(f"{root}: the folder is not empty and holds no warta job; give a new --out folder")
+        D.write_json(fs, f"{root}/_job.json", plan)
+        return
+    if old != plan:
+        what = [k for k in plan if old.get(k) != plan[k]]
+        raise JobError(f"{root}: holds a job with other {', '.join(what)}; give a new --out folder to run this one "
+                       "(or delete the old dataset)")
+
+
+def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests: Iterable[str] = (),
+            workers: int | None = None, scheduler: str | None = None, master: str | None = None,
+            components: list[str] | None = None, options: dict[str, Any] | None = None,
+            partition_bytes: int = 64_000_000, partition_files: int = 200, keep_parts: bool = False,
+            dashboard: str | None = ":8787", tmp: str | None = None,
+            log: Callable[[str], None] | None = None, engine_obj=None) -> JobSummary:
+    """Run the extraction over `inputs` on `engine` ('dask' or 'spark') and write the dataset to `out`."""
+    from warta.jobs import links, tasks
+    from warta.jobs.engines import make_engine
+    from warta.options import Options
+
+    log = log or (lambda message: None)
+    t0 = time.perf_counter()
+    options = dict(options or {})
+    Options.build(options)  # a bad option fails here, before any engine starts
+    if components is not None:
+        from warta.pipeline import Pipeline
+
+        Pipeline(components, Options.build(options))  # unknown component or unmet requirement: fail now
+    fs, root = D.filesystem(out)
+    summary = JobSummary(engine=engine, out=out)
+    done = D.read_json(fs, f"{root}/_SUCCESS")
+    if done is not None:
+        log(f"{out}: the job has already finished (delete the folder to run it again)")
+        known = {f.name for f in dataclasses.fields(JobSummary)}
+        return JobSummary(**{k: v for k, v in done.items() if k in known})
+    files = expand_inputs(inputs, manifests)
+    if not files:
+        raise JobError("no input files found")
+    parts = partition(files, partition_bytes, partition_files)
+    _plan(fs, root, files, parts, components, options)
+    summary.inputs, summary.partitions = len(files), len(parts)
+    config = {"out": out, "components": components, "options": options}
+    eng = engine_obj or make_engine(engine, workers, scheduler, master, dashboard)
+    eng.start()
+    summary.engine_start_seconds = round(eng.started_seconds, 3)
+    summary.engine = eng.describe()
+    if getattr(eng, "dashboard_link", None):
+        summary.dashboard = eng.dashboard_link
+        log(f"Dask dashboard: {summary.dashboard}")
+    log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
+    try:
+        t1 = time.perf_counter()
+        for n, r in enumerate(eng.map(tasks.extract_partition, [(i, p) for i, p in enumerate(parts)], config), 1):
+            summary.partitions_resumed += bool(r.get("skipped"))
+            summary.records += r.get("records", 0)
+            summary.non_indonesian += r.get("non_indonesian", 0)
+            summary.failures += r.get("failures", 0)
+            summary.exact_duplicates += r.get("duplicates", 0)
+            log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
+                f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{n}/{len(parts)}]")
+        summary.extract_seconds = round(time.perf_counter() - t1, 3)
+        t2 = time.perf_counter()
+        link = links.link_pass(out, list(range(len(parts))), tmp)
+        summary.link_seconds = round(time.perf_counter() - t2, 3)
+        summary.near_duplicates = link["near_duplicates"]
+        summary.exact_duplicates += link["exact_duplicates"]
+        log(f"link: {link['articles']} articles, {link['exact_duplicates']} exact and {link['near_duplicates']} "
+            f"near-duplicate(s) across partitions ({link['seconds']:.1f} s)")
+        t3 = time.perf_counter()
+        for r in eng.map(tasks.finalize_partition, [(i,) for i in range(len(parts))], config):
+            summary.articles += r.get("articles", 0)
+            summary.events += r.get("events", 0)
+        summary.write_seconds = round(time.perf_counter() - t3, 3)
+    finally:
+        eng.close()
+    groups = links.event_groups(out)
+    D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
+    summary.event_groups = groups.num_rows
+    stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
+    import pyarrow.compute as pc
+
+    summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
+    failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
+    summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    D.write_json(fs, f"{root}/_SUCCESS", summary.to_dict())
+    if not keep_parts:
+        for name in ("_parts", "_links"):
+            if fs.exists(f"{root}/{name}"):
+                fs.rm(f"{root}/{name}", recursive=True)
+    return summary
+
+
+__all__ = ["JobError", "JobSummary", "expand_inputs", "partition", "read_manifest", "run_job"]

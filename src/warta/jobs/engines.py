@@ -1,0 +1,207 @@
+"""The two engines a job runs on: Dask (`dask.distributed`) and Spark (PySpark `mapPartitions`).
+
+An engine only schedules: `map(fn, items, config)` runs `fn(config, *item)` for each
+item on the cluster's workers and yields the small dicts they return, as they
+finish.  Everything else (reading, extraction, writing Parquet) is the same code
+on both, in `warta.jobs.tasks`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from warta.errors import WartaError
+
+
+class EngineError(WartaError):
+    """The engine could not be started (missing package, no Java, unreachable scheduler)."""
+
+    exit_code = 2
+
+
+class Engine:
+    name = "engine"
+    started_seconds = 0.0
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def map(self, fn: Callable[..., dict], items: list[tuple], config: dict[str, Any]) -> Iterator[dict]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def describe(self) -> str:
+        return self.name
+
+
+class DaskEngine(Engine):
+    """A `dask.distributed` client: a `LocalCluster` of worker processes (one thread each) unless a scheduler
+    address is given (`tcp://host:8786`, a cluster started with `dask scheduler` / `dask worker`)."""
+
+    name = "dask"
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None, dashboard: str | None = ":8787"):
+        self.workers = workers
+        self.scheduler = scheduler
+        self.dashboard = dashboard
+        self.client = None
+        self.cluster = None
+
+    def start(self) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise EngineError(f"the Dask engine needs dask.distributed ({exc}); install it with "
+                              "pip install 'warta[jobs]'") from None
+        import dask
+
+        if os.environ.get("WARTA_DASK_DEFAULTS") != "1":
+            # The workers run long pure-Python tasks: the statistical profiler (a stack sample every 10 ms)
+            # and an aggressive malloc trim threshold only slow them down.
+            dask.config.set({"distributed.worker.profile.enabled": False,
+                             "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                                                     "OPENBLAS_NUM_THREADS": 1}})
+        t0 = time.perf_counter()
+        try:
+            if self.scheduler:
+                self.client = Client(self.scheduler, timeout="30s")
+            else:
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                            processes=True, dashboard_address=self.dashboard, silence_logs=40)
+                self.client = Client(self.cluster)
+        except OSError as exc:
+            raise EngineError(f"could not reach the Dask scheduler {self.scheduler or '(local)'}: {exc}") from None
+        self.started_seconds = time.perf_counter() - t0
+
+    @property
+    def dashboard_link(self) -> str | None:
+        try:
+            return self.client.dashboard_link if self.client is not None else None
+        except Exception:  # no dashboard (bokeh missing, or disabled)
+            return None
+
+    def describe(self) -> str:
+        n = len(self.client.scheduler_info().get("workers", {})) if self.client is not None else 0
+        where = self.scheduler or "LocalCluster"
+        return f"dask ({where}, {n} worker(s))"
+
+    def map(self, fn, items, config):
+        from dask.distributed import as_completed
+
+        futures = [self.client.submit(fn, config, *item, pure=False, key=f"{fn.__name__}-{item[0]:05d}")
+                   for item in items]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for f in futures:
+                f.cancel()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
+
+
+def java_problem() -> str | None:
+    """Why Spark cannot start here (no Java 17+), or None."""
+    import shutil
+    import subprocess
+
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else shutil.which("java")
+    if not java or not os.path.exists(java):
+        return ("Spark needs Java 17 or later and no `java` was found; install it (Debian/Ubuntu: "
+                "apt-get install -y openjdk-17-jre-headless) or set JAVA_HOME")
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"Spark needs Java 17 or later; `{java} -version` failed: {exc}"
+    text = out.stderr + out.stdout
+    import re
+
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', text)
+    if m:
+        major = int(m.group(1)) if m.group(1) != "1" else int(m.group(2) or 0)
+        if major < 17:
+            return f"Spark needs Java 17 or later; {java} is Java {major} (apt-get install -y openjdk-17-jre-headless)"
+    return None
+
+
+class SparkEngine(Engine):
+    """A Spark context (`local[N]` unless `master` names a cluster); partitions run through `mapPartitions`,
+    one Spark partition per job partition.  Python workers are reused, so each builds the pipeline once."""
+
+    name = "spark"
+
+    def __init__(self, workers: int | None = None, master: str | None = None):
+        self.workers = workers
+        self.master = master or f"local[{workers or '*'}]"
+        self.session = None
+
+    def start(self) -> None:
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as exc:
+            raise EngineError(f"the Spark engine needs pyspark ({exc}); install it with "
+                              "pip install 'warta[jobs]'") from None
+        problem = java_problem()
+        if problem:
+            raise EngineError(problem)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        t0 = time.perf_counter()
+        builder = (SparkSession.builder.master(self.master).appName("warta-job")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.python.worker.reuse", "true")
+                   .config("spark.task.maxFailures", "2"))
+        if os.environ.get("PYTHONPATH"):
+            builder = builder.config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
+        try:
+            self.session = builder.getOrCreate()
+        except Exception as exc:
+            raise EngineError(f"Spark could not start ({self.master}): {type(exc).__name__}: {exc}") from None
+        self.session.sparkContext.setLogLevel("ERROR")
+        self.started_seconds = time.perf_counter() - t0
+
+    def describe(self) -> str:
+        sc = self.session.sparkContext if self.session else None
+        return f"spark ({self.master}, parallelism {sc.defaultParallelism if sc else '?'})"
+
+    def map(self, fn, items, config):
+        sc = self.session.sparkContext
+        if not items:
+            return iter(())
+
+        def run(rows):
+            for item in rows:
+                yield fn(config, *item)
+
+        rdd = sc.parallelize(items, len(items)).mapPartitions(run)
+        try:
+            return iter(rdd.collect())
+        except Exception as exc:  # Py4JJavaError: the worker's Python traceback is inside the Java one
+            lines = [x for x in str(exc).splitlines() if x.strip() and not x.startswith(("\tat ", "  "))]
+            cause = next((x for x in reversed(lines) if "Error" in x or "Exception" in x), lines[-1] if lines else "")
+            raise EngineError(f"a Spark task failed: {cause.strip()}") from None
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.stop()
+        self.session = None
+
+
+def make_engine(name: str, workers: int | None = None, scheduler: str | None = None, master: str | None = None,
+                dashboard: str | None = ":8787") -> Engine:
+    if name == "dask":
+        return DaskEngine(workers, scheduler, dashboard)
+    if name == "spark":
+        return SparkEngine(workers, master)
+    raise EngineError(f"unknown engine {name!r}; choose dask or spark")
