@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from warta import __version__
 from warta.errors import InputError, WartaError
 from warta.record import is_record_file
+from warta.commands.options import failure_options, pipeline_options
 
 err_console = Console(stderr=True)
 
@@ -63,17 +64,8 @@ class _Stop(Exception):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               show_default=True, help="Write JSON Lines here instead of standard output.")
 @click.option("--pretty", is_flag=True, help="Print a readable view of each article instead of JSON.")
-@click.option("--reference-date", metavar="YYYY-MM-DD",
-              help="Resolve relative and year-less dates against this date instead of the article's own.")
-@click.option("--components", metavar="NAME,…",
-              help="Run only these pipeline components, in this order (see `warta components`).")
-@click.option("--no-model", is_flag=True, help="Do not run the trained entity model (gazetteer and rules only).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
-              help="Refuse inputs larger than this many bytes.")
-@click.option("--time-budget", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
-              help="Give up on an article after this many seconds and report it as failed (0: no limit).")
-@click.option("--keep-going/--strict", default=True, show_default=True,
-              help="On a failed input or article: report it and go on (default), or stop at the first one.")
+@pipeline_options
+@failure_options
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when there are several inputs and a terminal).")
 def extract(inputs, output, pretty, reference_date, components, no_model, max_bytes, time_budget, keep_going,

@@ -17,6 +17,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from warta.commands.options import failure_options, pipeline_options
 
 DB_OPTION = click.option("--db", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
                          help="The store (a SQLite file; created when missing).")
@@ -171,15 +172,8 @@ def _print(rows, columns: list[str], jsonl: bool, title: str, as_csv: bool = Fal
               help="Worker processes for extraction (default: every core).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
               help="Articles committed per transaction (a killed run loses at most one batch).")
-@click.option("--components", metavar="NAME,…", help="Run only these pipeline components, in this order.")
-@click.option("--no-model", is_flag=True, help="Do not run the trained entity model.")
-@click.option("--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this date.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
-              help="Refuse inputs larger than this many bytes.")
-@click.option("--time-budget", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
-              help="Give up on an article after this many seconds and store it as failed (0: no limit).")
-@click.option("--keep-going/--strict", default=True, show_default=True,
-              help="On a failed input or article: store it as failed and go on (default), or stop there.")
+@pipeline_options
+@failure_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error "
                                                              "(default: when it is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")

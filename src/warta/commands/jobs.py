@@ -11,6 +11,7 @@ import sys
 import click
 from rich.console import Console
 from rich.table import Table
+from warta.commands.options import pipeline_options
 
 
 @click.group("job")
@@ -36,11 +37,7 @@ def job() -> None:
               help="At most this many input files a partition.")
 @click.option("--partition-mb", type=click.FloatRange(min=0.001), default=64.0, show_default=True,
               help="About this many MB of input a partition (a larger file is a partition alone).")
-@click.option("--components", metavar="NAME,…", help="Run only these pipeline components, in this order.")
-@click.option("--no-model", is_flag=True, help="Do not run the trained entity model.")
-@click.option("--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this date.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
-              help="Refuse inputs (or archive records) larger than this many bytes.")
+@pipeline_options
 @click.option("--keep-parts", is_flag=True, help="Keep the intermediate _parts/ folder after the job.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def run(inputs, out, engine, manifests, workers, scheduler, master, dashboard, partition_files, partition_mb,
