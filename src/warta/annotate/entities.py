@@ -363,8 +363,9 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
 
-# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
-_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
+# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
+# (`A (35)`) is too little to name anyone
+_INITIALS = re.compile(r"(?<![\w.])([A-Z]{2,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
 
 
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -1,0 +1,47 @@
+"""Precision rules from the real-news dev set (round 2): actors-layer spans that name no entity.
+Sentences are written for the tests unless a URL is given."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+
+@functools.cache
+def pipeline():
+    import warta
+    return warta.make_pipeline(components=["language", "sentences", "entities", "actors"],
+                               options={"use_model": False})
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    import warta
+    article = warta.extract_text(text, pipeline=pipeline())
+    return {(e.text, e.label) for e in article.entities}
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an acronym of an office or of a market index / health status is no organisation
+    ("Anwar Ibrahim kini resmi menjadi Perdana Menteri (PM) ke-10 Malaysia pada Kamis.",
+     ["Perdana Menteri", "PM"]),
+    ("Indeks Harga Saham Gabungan (IHSG) tercatat turun sekitar 1,3 persen pada sesi pertama.",
+     ["Indeks Harga Saham Gabungan", "IHSG"]),
+    ("WHO menyatakan wabah itu masih menjadi Darurat Kesehatan Masyarakat untuk Kepedulian Internasional (PHEIC).",
+     ["Darurat Kesehatan Masyarakat untuk Kepedulian Internasional", "PHEIC"]),
+    # a document number after a title is no person
+    ("Dengan Surat Instruksi Menteri Perdagangan No. 944/M-DAG/SD/11/2015, harga beras diatur.", ["No"]),
+    ("Ia dilantik berdasarkan Keputusan Mendagri Nomor 121.21-2911 Tahun 2020 di Batam.", ["Nomor"]),
+    # a one-letter initial with an age names nobody
+    ("Lima terduga teroris dibekuk, yakni S (45), K (42), A (35), dan M (52).", ["S", "K", "A", "M"]),
+])
+def test_no_entity_from_offices_measures_numbers_letters(text, absent):
+    found = {t for t, _ in entities(text)}
+    for a in absent:
+        assert a not in found, (a, found)
+
+
+def test_real_acronyms_of_bodies_still_entities():
+    found = entities("Komisi Pemberantasan Korupsi (KPK) menahan tersangka YT (27) di Jakarta.")
+    assert ("Komisi Pemberantasan Korupsi", "ORG") in found and ("KPK", "ORG") in found
+    assert ("YT", "PER") in found
