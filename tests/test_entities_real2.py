@@ -45,3 +45,30 @@ def test_real_acronyms_of_bodies_still_entities():
     found = entities("Komisi Pemberantasan Korupsi (KPK) menahan tersangka YT (27) di Jakarta.")
     assert ("Komisi Pemberantasan Korupsi", "ORG") in found and ("KPK", "ORG") in found
     assert ("YT", "PER") in found
+
+
+def _mend(text: str, spans: list[tuple[str, str]]):
+    from tests.test_entities import _mend as mend
+    return mend(text, spans)
+
+
+@pytest.mark.parametrize("text,spans,expect", [
+    # a lower-case kind of company or service before the name, with its own modifiers, makes it ORG
+    ("Direktur Utama perusahaan gas nasional Naftogaz menyebut serangan itu besar.",
+     [("Naftogaz", "LOC")], [("Naftogaz", "ORG")]),
+    # `milik` (owned by) before a name: the owner may be a person
+    ("Saham perusahaan milik Budi Hartono naik tajam.", [("Budi Hartono", "PER")], [("Budi Hartono", "PER")]),
+    ("Hal itu disampaikan perusahaan listrik nasional Ukrenergo dalam pernyataannya.",
+     [("Ukrenergo", "PER")], [("Ukrenergo", "ORG")]),
+    ("Menurut layanan Flightradar, pesawat itu menghilang dari radar.", [("Flightradar", "PER")],
+     [("Flightradar", "ORG")]),
+    ("Presiden menyampaikannya pada kanal Youtube milik istana, Senin.", [("Youtube", "PER")],
+     [("Youtube", "ORG")]),
+    # a verb or function word between keeps the person
+    ("Saham perusahaan yang dipimpin Budi Hartono naik tajam.", [("Budi Hartono", "PER")],
+     [("Budi Hartono", "PER")]),
+])
+def test_org_cue_before_name(text, spans, expect):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, (pair, found)

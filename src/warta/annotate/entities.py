@@ -683,7 +683,11 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
-                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}(\s+[a-z]+)?$", before)
+                # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
+                # function word or verb (`perusahaan yang dipimpin Budi Hartono` names a person)
+                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}((?:\s+[a-z]+){{0,3}})$", before)
+                if m and any(w in r["function_words"] or _is_verb(w) for w in m.group(2).split()):
+                    m = None
                 # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
                 holder = bool(m and m.group(1) and (m.group(1).casefold() in r["titles"]
                                                     or m.group(1).casefold() in r["prefix_words"]))
