@@ -72,3 +72,15 @@ def test_org_cue_before_name(text, spans, expect):
     found = _mend(text, spans)
     for pair in expect:
         assert pair in found, (pair, found)
+
+
+@pytest.mark.parametrize("text,spans,expect", [
+    # a camp or neighbourhood word before one capitalised word makes it a place
+    ("Gambar diambil di lingkungan Shujaiya, bagian timur Kota Gaza.", [("Shujaiya", "PER")], [("Shujaiya", "LOC")]),
+    ("RSF mengklaim telah menguasai kamp pengungsi Zamzam di El-Fasher.", [("Zamzam", "PER")], [("Zamzam", "LOC")]),
+])
+def test_place_cue_before_one_word(text, spans, expect):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, (pair, found)
+
