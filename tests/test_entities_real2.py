@@ -84,3 +84,16 @@ def test_place_cue_before_one_word(text, spans, expect):
     for pair in expect:
         assert pair in found, (pair, found)
 
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a portfolio or a minister's short title after a title is no person (https://www.cnbcindonesia.com, 2025
+    # reshuffle reports: `Kursi Menko Polhukam dan Menpora untuk sementara masih kosong`)
+    ("Kursi Menko Polhukam dan Menpora untuk sementara masih kosong.", ["Polhukam", "Menpora"]),
+    ("Abdul Kadir Karding dilantik sebagai Menteri Perlindungan Pekerja Migran Indonesia di Jakarta.",
+     ["Perlindungan Pekerja Migran"]),
+])
+def test_portfolios_are_no_person(text, absent):
+    found = {t for t, lab in entities(text) if lab == "PER"}
+    for a in absent:
+        assert a not in found, (a, found)
