@@ -97,3 +97,9 @@ def test_portfolios_are_no_person(text, absent):
     found = {t for t, lab in entities(text) if lab == "PER"}
     for a in absent:
         assert a not in found, (a, found)
+
+
+def test_split_leaving_honorific_and_title_is_no_person():
+    # https://www.cnbcindonesia.com (d15 shape): `sudah bicara dengan USTR Pak Presiden, kami laporkan`
+    found = _mend("Kami sudah bicara dengan USTR Pak Presiden, kami laporkan surat itu.", [("USTR Pak Presiden", "PER")])
+    assert not any(label == "PER" for _, label in found), found

@@ -346,6 +346,9 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 label, rule = head, rule + "+facility"
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
+            if plabel == "PER" and all(w.casefold() in r["titles"] or w.casefold() in r["honorifics"]
+                                       for w in text[ps:pe].split()):
+                continue  # a split that leaves only `Pak Presiden` names no one
             before = _word_before(text, ps)
             if plabel != "LOC" and len(text[ps:pe].split()) == 1 and any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
                                        for cue in r["place_cues"]):
