@@ -409,6 +409,10 @@ class Finder:
             end = start + len(long_form)
             if self.text[start:end] != long_form:
                 continue
+            from warta.annotate.entities import rules as entity_rules
+            office = title_table().match(tokenize(long_form), 0)
+            if acr in entity_rules()["not_acronyms"] or (office and office[0] == len(toks(long_form))):
+                continue  # `Indeks Harga Saham Gabungan (IHSG)`, `Perdana Menteri (PM)`: a measure or an office
             code = countries.by_name(long_form)
             key = ("country", code) if code else ("org", name_key(long_form))
             label = "LOC" if code else "ORG"

@@ -339,6 +339,9 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 label, rule = head, rule + "+facility"
         parts = _split_prefix(text, words, label, known)
         for ps, pe, plabel, prule in parts:
+            if plabel == "PER" and all(w.casefold() in r["titles"] or w.casefold() in r["honorifics"]
+                                       for w in text[ps:pe].split()):
+                continue  # a split that leaves only `Pak Presiden` names no one
             before = _word_before(text, ps)
             if plabel != "LOC" and len(text[ps:pe].split()) == 1 and any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
                                        for cue in r["place_cues"]):
@@ -356,8 +359,9 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     return _confirm(article, _propagate(text, drop_currency(text, out)))
 
 
-# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims)
-_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
+# `RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
+# (`A (35)`) is too little to name anyone
+_INITIALS = re.compile(r"(?<![\w.])([A-Z]{2,4})\s*\((\d{1,2})(?:\s*tahun)?\)")
 
 
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -675,7 +679,11 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
-                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}(\s+[a-z]+)?$", before)
+                # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
+                # function word or verb (`perusahaan yang dipimpin Budi Hartono` names a person)
+                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}((?:\s+[a-z]+){{0,3}})$", before)
+                if m and any(w in r["function_words"] or _is_verb(w) for w in m.group(2).split()):
+                    m = None
                 # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
                 holder = bool(m and m.group(1) and (m.group(1).casefold() in r["titles"]
                                                     or m.group(1).casefold() in r["prefix_words"]))
