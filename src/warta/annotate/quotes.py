@@ -32,6 +32,7 @@ from warta.annotate.actors import group_heads, title_table, tokenize
 from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 PREP_BEFORE_SUBJECT = ("oleh", "kepada", "dengan", "dari", "terhadap", "bersama", "antara", "untuk", "bagi",
                        "tentang", "mengenai", "dan")
 
@@ -435,7 +436,7 @@ class Quoter:
         last = items[-1]
         if types.get(last[2]) != "PER" or self.text[last[1]:b].split(",")[0].strip() or last[0] < items[0][1]:
             return None
-        between = self.text[items[0][0]:last[0]]
+        between = self.text[items[0][1]:last[0]]  # lowercase words inside the first actor's own span are its own
         if any(w[:1].islower() and w not in ("dan", "serta") for w in WORD_RE.findall(between)):
             return None
         return last
@@ -503,7 +504,14 @@ class Quoter:
             items.sort()
             if items:
                 s, e, aid = items[0]
-                s, e, aid = self.final_person(items, b) or (s, e, aid)
+                # the person ending the subject may follow `dan`: `komite pakar WHO dan Sekjen WHO Tedros, menyatakan`
+                tail = [(c[0], c[1], c[2]) for c in self.cands_in(e, b)]
+                s, e, aid = self.final_person([items[0]] + tail if tail else items, b) or (s, e, aid)
+                name = UNTAGGED_NAME_RE.fullmatch(self.text, e, b) if aid != "pronoun" and not tail else None
+                if name and {c[2]: c[3] for c in self.candidates}.get(aid) != "PER":
+                    # `Kandidat oposisi Rusia Alexei Navalny mengakui`: a name the entity layer missed ends the
+                    # subject after the body it leads; the person speaks
+                    return None, name.group(1)
                 if aid == "pronoun":
                     return self.resolve_pronoun(s, self.text[s:e]), self.text[s:e]
                 return aid, self.text[s:e]
