@@ -431,9 +431,10 @@ class Quoter:
         mengatakan`: a person name that ends a subject made of capitalised words speaks, not the body or
         place named before it in the same noun phrase."""
         types = {c[2]: c[3] for c in self.candidates}
-        if types.get(items[0][2]) == "PER" or items[0][2] == "pronoun":
-            return None
         last = items[-1]
+        if items[0][2] == "pronoun" or types.get(items[0][2]) == "PER" and (
+                len(items) < 2 or not title_table().match(tokenize(self.text[items[0][1]:last[1]].strip()), 0)):
+            return None  # a rank between two names (`Kapendam XVII/Cendrawasih Kolonel Inf Aidi`): the second
         if types.get(last[2]) != "PER" or self.text[last[1]:b].split(",")[0].strip() or last[0] < items[0][1]:
             return None
         between = self.text[items[0][1]:last[0]]  # lowercase words inside the first actor's own span are its own
