@@ -27,3 +27,22 @@ def test_reported_speaker(text, speaker):
     actor = article.actor(q.speaker)
     said = " | ".join(filter(None, [q.speaker_text, actor.name if actor else None]))
     assert speaker.casefold() in said.casefold(), said
+
+
+# one sentence from https://suara.com/news/2017/03/24/141332/kpk-tangkap-andi-narogong-pembagi-uang-suap-kasus-e-ktp
+# (the one about Andi) framed by written ones: the person examined, subject of a passive sentence, does not take
+# `katanya` from the last speaker three paragraphs back
+PASSIVE = ("\"KPK resmi menahan tersangka AA,\" kata Wakil Ketua KPK Basaria Panjaitan.\n\n"
+           "Kekinian, Andi yang disebutkan dalam dakwaan Terdakwa Irman dan Sugiharto sebagai orang yang membagikan "
+           "uang kepada pejabat Kementerian Dalam Negeri dan anggota DPR sedang diperiksa secara intensif.\n\n"
+           "Penyidik akan menelusuri aliran dana dari Andi.\n\n"
+           "\"Kita tunggu saja hasil pemeriksaannya,\" katanya.")
+
+
+@pytest.mark.parametrize("verb,speaker", [("sedang diperiksa secara intensif", "Basaria"),
+                                          ("membantah semua tuduhan itu", "Andi")])
+def test_katanya_after_passive_or_active_subject(verb, speaker):
+    article = warta.extract_text(PASSIVE.replace("sedang diperiksa secara intensif", verb))
+    q = article.quotes[-1]
+    actor = article.actor(q.speaker)
+    assert actor is not None and speaker in actor.name, (q.speaker_text, actor)

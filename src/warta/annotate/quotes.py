@@ -33,6 +33,9 @@ from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
+# the first verb-like word of a predicate: passive `di-` or active `me-`/`ber-`/`meng-` (after a relative `yang`
+# clause, whose verb describes the subject, the main predicate follows; see active_person_since)
+PREDICATE_RE = re.compile(r"(?<!yang )(?<![\w-])(?:di|me|ber)[a-z]{3,}\b")
 PREP_BEFORE_SUBJECT = ("oleh", "kepada", "dengan", "dari", "terhadap", "bersama", "antara", "untuk", "bagi",
                        "tentang", "mengenai", "dan")
 
@@ -312,7 +315,8 @@ class Quoter:
         # (a person named only as an object, `mendalami peran Andi`, does not take the pronoun)
         if self.quotes:
             last = self.quotes[-1]
-            if last.speaker and para - self.paragraph_index(last.start) <= 2:
+            gap = para - self.paragraph_index(last.start)
+            if last.speaker and (gap <= 2 or gap == 3 and not self.active_person_since(last, pos)):
                 actor = self.article.actor(last.speaker)
                 if actor is not None and actor.type == "PER" and not self.new_subject_since(last, pos):
                     return last.speaker
@@ -324,6 +328,19 @@ class Quoter:
             if people:
                 return people[0][2]
         return None
+
+    def active_person_since(self, last: Quote, pos: int) -> bool:
+        """A person other than the last speaker has been the subject of an active clause since that quote; the
+        subject of a passive one (`Andi … sedang diperiksa secara intensif`) is talked about, not talking."""
+        for c in self.cands_in(last.end, pos):
+            if c[3] != "PER" or c[2] == last.speaker or not self.is_subject(c):
+                continue
+            s_i = self.article.sentence_at(c[0])
+            end = self.article.sentences[s_i].end if s_i is not None else pos
+            verb = PREDICATE_RE.search(self.text, c[1], min(end, pos))
+            if verb is None or not verb.group().casefold().startswith("di"):
+                return True
+        return False
 
     def new_subject_since(self, last: Quote, pos: int) -> bool:
         """A person other than the last speaker opens the sentence just before the words at pos (the sentence before
