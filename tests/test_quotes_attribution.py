@@ -46,3 +46,12 @@ def test_katanya_after_passive_or_active_subject(verb, speaker):
     q = article.quotes[-1]
     actor = article.actor(q.speaker)
     assert actor is not None and speaker in actor.name, (q.speaker_text, actor)
+
+
+def test_mereka_speaks_for_the_body_the_crowd_belongs_to():
+    text = ("Ribuan buruh yang tergabung dalam Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI) berunjuk rasa di "
+            "depan gedung DPR. Mereka menolak kenaikan harga BBM. Menurut mereka, kenaikan itu memberatkan buruh.")
+    q = warta.extract_text(text).quotes[-1]
+    assert q.speaker_text == "mereka" and q.speaker is not None
+    article = warta.extract_text(text.replace("yang tergabung dalam", "dan"))
+    assert article.quotes[-1].speaker is None  # no membership: `mereka` stays unresolved

@@ -301,7 +301,7 @@ class Quoter:
         singular, plural = pronouns()
         w = word.casefold()
         if w in plural:
-            return None
+            return self.member_body(pos)
         para = self.paragraph_index(pos)
         s_i = self.article.sentence_at(pos)
         # a person named earlier in the same sentence (not across a quotation: `… SU, S (45) … “…,” kata dia`)
@@ -328,6 +328,20 @@ class Quoter:
             if people:
                 return people[0][2]
         return None
+
+    def member_body(self, pos: int) -> str | None:
+        """`mereka` after `Massa yang tergabung dalam KSPSI …` (the crowd a report is about, often named once in the
+        lead): the body the crowd belongs to (actor_words.yaml member_of), the nearest such one; else no speaker."""
+        lo = 0
+        phrases = "|".join(re.escape(p) for p in lexicons.load("actor_words")["member_of"])
+        best = None
+        for m in re.finditer(rf"\b(?:{phrases})\s+", self.text[lo:pos]):
+            at = lo + m.end()  # the body's name may start before the span tagged (`Konfederasi [Serikat …]`)
+            org = next((c for c in self.candidates if at <= c[0] <= at + 40 and c[3] == "ORG" and not any(
+                w[:1].islower() for w in WORD_RE.findall(self.text[at:c[0]]))), None)
+            if org is not None:
+                best = org[2]
+        return best
 
     def active_person_since(self, last: Quote, pos: int) -> bool:
         """A person other than the last speaker has been the subject of an active clause since that quote; the
