@@ -32,6 +32,10 @@ from warta.annotate.actors import group_heads, title_table, tokenize
 from warta.record import Article, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
+# the first verb-like word of a predicate: passive `di-` or active `me-`/`ber-`/`meng-` (after a relative `yang`
+# clause, whose verb describes the subject, the main predicate follows; see active_person_since)
+PREDICATE_RE = re.compile(r"(?<!yang )(?<![\w-])(?:di|me|ber)[a-z]{3,}\b")
 PREP_BEFORE_SUBJECT = ("oleh", "kepada", "dengan", "dari", "terhadap", "bersama", "antara", "untuk", "bagi",
                        "tentang", "mengenai", "dan")
 
@@ -297,7 +301,7 @@ class Quoter:
         singular, plural = pronouns()
         w = word.casefold()
         if w in plural:
-            return None
+            return self.member_body(pos)
         para = self.paragraph_index(pos)
         s_i = self.article.sentence_at(pos)
         # a person named earlier in the same sentence (not across a quotation: `… SU, S (45) … “…,” kata dia`)
@@ -311,7 +315,8 @@ class Quoter:
         # (a person named only as an object, `mendalami peran Andi`, does not take the pronoun)
         if self.quotes:
             last = self.quotes[-1]
-            if last.speaker and para - self.paragraph_index(last.start) <= 2:
+            gap = para - self.paragraph_index(last.start)
+            if last.speaker and (gap <= 2 or gap == 3 and not self.active_person_since(last, pos)):
                 actor = self.article.actor(last.speaker)
                 if actor is not None and actor.type == "PER" and not self.new_subject_since(last, pos):
                     return last.speaker
@@ -323,6 +328,33 @@ class Quoter:
             if people:
                 return people[0][2]
         return None
+
+    def member_body(self, pos: int) -> str | None:
+        """`mereka` after `Massa yang tergabung dalam KSPSI …` (the crowd a report is about, often named once in the
+        lead): the body the crowd belongs to (actor_words.yaml member_of), the nearest such one; else no speaker."""
+        lo = 0
+        phrases = "|".join(re.escape(p) for p in lexicons.load("actor_words")["member_of"])
+        best = None
+        for m in re.finditer(rf"\b(?:{phrases})\s+", self.text[lo:pos]):
+            at = lo + m.end()  # the body's name may start before the span tagged (`Konfederasi [Serikat …]`)
+            org = next((c for c in self.candidates if at <= c[0] <= at + 40 and c[3] == "ORG" and not any(
+                w[:1].islower() for w in WORD_RE.findall(self.text[at:c[0]]))), None)
+            if org is not None:
+                best = org[2]
+        return best
+
+    def active_person_since(self, last: Quote, pos: int) -> bool:
+        """A person other than the last speaker has been the subject of an active clause since that quote; the
+        subject of a passive one (`Andi … sedang diperiksa secara intensif`) is talked about, not talking."""
+        for c in self.cands_in(last.end, pos):
+            if c[3] != "PER" or c[2] == last.speaker or not self.is_subject(c):
+                continue
+            s_i = self.article.sentence_at(c[0])
+            end = self.article.sentences[s_i].end if s_i is not None else pos
+            verb = PREDICATE_RE.search(self.text, c[1], min(end, pos))
+            if verb is None or not verb.group().casefold().startswith("di"):
+                return True
+        return False
 
     def new_subject_since(self, last: Quote, pos: int) -> bool:
         """A person other than the last speaker opens the sentence just before the words at pos (the sentence before
@@ -430,12 +462,13 @@ class Quoter:
         mengatakan`: a person name that ends a subject made of capitalised words speaks, not the body or
         place named before it in the same noun phrase."""
         types = {c[2]: c[3] for c in self.candidates}
-        if types.get(items[0][2]) == "PER" or items[0][2] == "pronoun":
-            return None
         last = items[-1]
+        if items[0][2] == "pronoun" or types.get(items[0][2]) == "PER" and (
+                len(items) < 2 or not title_table().match(tokenize(self.text[items[0][1]:last[1]].strip()), 0)):
+            return None  # a rank between two names (`Kapendam XVII/Cendrawasih Kolonel Inf Aidi`): the second
         if types.get(last[2]) != "PER" or self.text[last[1]:b].split(",")[0].strip() or last[0] < items[0][1]:
             return None
-        between = self.text[items[0][0]:last[0]]
+        between = self.text[items[0][1]:last[0]]  # lowercase words inside the first actor's own span are its own
         if any(w[:1].islower() and w not in ("dan", "serta") for w in WORD_RE.findall(between)):
             return None
         return last
@@ -503,7 +536,14 @@ class Quoter:
             items.sort()
             if items:
                 s, e, aid = items[0]
-                s, e, aid = self.final_person(items, b) or (s, e, aid)
+                # the person ending the subject may follow `dan`: `komite pakar WHO dan Sekjen WHO Tedros, menyatakan`
+                tail = [(c[0], c[1], c[2]) for c in self.cands_in(e, b)]
+                s, e, aid = self.final_person([items[0]] + tail if tail else items, b) or (s, e, aid)
+                name = UNTAGGED_NAME_RE.fullmatch(self.text, e, b) if aid != "pronoun" and not tail else None
+                if name and {c[2]: c[3] for c in self.candidates}.get(aid) != "PER":
+                    # `Kandidat oposisi Rusia Alexei Navalny mengakui`: a name the entity layer missed ends the
+                    # subject after the body it leads; the person speaks
+                    return None, name.group(1)
                 if aid == "pronoun":
                     return self.resolve_pronoun(s, self.text[s:e]), self.text[s:e]
                 return aid, self.text[s:e]
