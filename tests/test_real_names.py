@@ -243,3 +243,13 @@ def test_indonesian_report_on_malaysia_is_indonesian():
             "karena pemerintah baru harus segera dibentuk, kata juru bicara istana. Mantan perdana menteri "
             "Muhyiddin Yassin mengatakan bahwa ia menghormati keputusan tersebut.")
     assert detect(text, ("id", "ms", "en"))[0] == "id"
+
+
+def test_drop_inside_keeps_outer_and_equal_ranges():
+    from warta.annotate.entities import drop_inside
+
+    spans = [(0, 10, "PER", "a"), (2, 5, "PER", "b"), (0, 10, "ORG", "c"), (12, 20, "LOC", "d")]
+    assert drop_inside(spans, spans) == [(0, 10, "PER", "a"), (0, 10, "ORG", "c"), (12, 20, "LOC", "d")]
+    # with `same` comparing whole spans, a container of the same range but another label removes the span
+    assert drop_inside(spans, [(0, 10, "ORG", "c")], same=lambda o, sp: o == sp) == [
+        (0, 10, "ORG", "c"), (12, 20, "LOC", "d")]

@@ -398,6 +398,31 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def drop_inside(spans: list, containers: list, same=lambda o, sp: True) -> list:
+    """`spans` less those inside one of `containers`: a container of a longer range, or of the same range
+    that is not `same` as the span.  O(n log n) (a pairwise test made many-name texts quadratic)."""
+    from bisect import bisect_left
+    from itertools import accumulate
+
+    widest: dict[int, int] = {}
+    by_range: dict[tuple[int, int], list] = {}
+    for o in containers:
+        widest[o[0]] = max(widest.get(o[0], -1), o[1])
+        by_range.setdefault((o[0], o[1]), []).append(o)
+    starts = sorted(widest)
+    reach = list(accumulate((widest[x] for x in starts), max))
+
+    def inside(sp) -> bool:
+        i = bisect_left(starts, sp[0])  # containers opening before the span
+        if i and reach[i - 1] >= sp[1]:
+            return True
+        if widest.get(sp[0], -1) > sp[1]:  # opening with it, ending after it
+            return True
+        return any(not same(o, sp) for o in by_range.get((sp[0], sp[1]), ()))
+
+    return [sp for sp in spans if not inside(sp)]
+
+
 _HYPHEN_TAIL = re.compile(r"(?:-[^\W_]+)+")
 _HYPHEN_HEAD = re.compile(r"(?<![\w-])(?:[^\W_]+-)+$")
 
@@ -434,8 +459,7 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
             label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
         out.append((s, e, label, rule))
     # a span the joined word now holds goes
-    return [sp for sp in out if not any(o[0] <= sp[0] and sp[1] <= o[1] and (o[0], o[1]) != (sp[0], sp[1])
-                                        for o in out)]
+    return drop_inside(out, out)
 
 
 def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
@@ -1150,8 +1174,7 @@ def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
     for s, e, label, rule in sorted(spans):
         m = re.match(rf"[ ](?:{suffixes})(?![\w-])", text[e:e + 12]) if label == "ORG" else None
         grown.append((s, e + m.end(), label, rule + "+suffix") if m else (s, e, label, rule))
-    return [sp for sp in grown if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp and o[3].endswith("+suffix")
-                                          for o in grown)]
+    return drop_inside(grown, [o for o in grown if o[3].endswith("+suffix")], same=lambda o, sp: o == sp)
 
 
 def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
