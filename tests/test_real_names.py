@@ -253,3 +253,12 @@ def test_drop_inside_keeps_outer_and_equal_ranges():
     # with `same` comparing whole spans, a container of the same range but another label removes the span
     assert drop_inside(spans, [(0, 10, "ORG", "c")], same=lambda o, sp: o == sp) == [
         (0, 10, "ORG", "c"), (12, 20, "LOC", "d")]
+
+
+def test_town_rows_finds_held_names_and_only_those():
+    from warta.annotate import places
+
+    lines = places._town_text()[1:].rstrip("\n").split("\n")
+    for line in lines[:2] + lines[len(lines) // 2:len(lines) // 2 + 2] + lines[-2:]:
+        assert line.split("\t") in places._town_rows(line.split("\t")[0])
+    assert places._town_rows("zzzz no such town") == []

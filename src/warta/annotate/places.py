@@ -235,7 +235,9 @@ def _town_rows(k: str) -> list[list[str]]:
             lo = nxt if nxt >= 0 and nxt > mid else mid + 1
         else:
             hi = start
-    pos = text.find(probe, max(0, lo - 1))
+    # lo is the line break before the first key >= k: look only there (an unbounded find scanned the
+    # whole table, megabytes, for every name the table does not hold)
+    pos = text.find(probe, max(0, lo - 1), lo + len(probe) + 1)
     out = []
     while pos >= 0 and text.startswith(probe, pos):
         end = text.find("\n", pos + 1)

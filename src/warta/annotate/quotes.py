@@ -256,7 +256,9 @@ class Quoter:
                 spans.append((s, e, a.id, a.type))
         for s, e, aid in self.article.scratch.get("actor_phrases", []):
             spans.append((s, e, aid, types.get(aid, "PER")))
-        spans = sorted(set(spans), key=lambda x: (x[0], -x[1]))
+        # dict, not set: two actors with the same span keep their order in the record (a set ordered them by
+        # string hashes, so the speaker's actor id changed from run to run)
+        spans = sorted(dict.fromkeys(spans), key=lambda x: (x[0], -x[1]))
         outer: list[tuple[int, int, str, str]] = []
         reach = -1  # spans come by start: one inside (or equal to) an earlier outer span ends by its end
         for sp in spans:

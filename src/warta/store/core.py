@@ -622,7 +622,10 @@ class Store:
         raise AssertionError("unreachable")
 
     # -- reading ----------------------------------------------------------------
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    def _query(self, sql: str, params: Iterable[Any] = (),
+               translate: Callable[[sqlite3.Error], Exception | None] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, fetched in batches; an SQLite error is a StoreError, unless `translate` turns it
+        into another exception (the web view makes an FTS syntax error a 400)."""
         try:
             cursor = self.conn.execute(sql, list(params))
             while True:
@@ -632,7 +635,8 @@ class Store:
                 for row in rows:
                     yield dict(row)
         except sqlite3.Error as exc:
-            raise _store_error(self.path, exc) from None
+            mapped = translate(exc) if translate else None
+            raise (mapped or _store_error(self.path, exc)) from None
 
     def counts(self) -> dict[str, int]:
         """Rows in each table (articles split into ok / failed / near-duplicates)."""

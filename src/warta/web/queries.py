@@ -64,6 +64,11 @@ SELECT = {
 QUAD = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+def _search_syntax(exc: Exception) -> ValueError | None:
+    """An FTS syntax error as the ValueError the routes answer with a 400; None for any other error."""
+    return ValueError(f"search syntax: {exc}") if fts_error(exc) else None
+
+
 def fts_error(exc: Exception) -> bool:
     """The error is the search syntax's (a 400), not the store's."""
     low = str(exc).lower()
@@ -84,18 +89,7 @@ class Queries:
 
     def _iter(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         """Rows as dicts; an FTS syntax error is a ValueError (a 400), any other SQLite error a StoreError."""
-        try:
-            cursor = self.conn.execute(sql, params)
-            while True:
-                batch = cursor.fetchmany(1000)
-                if not batch:
-                    return
-                for r in batch:
-                    yield dict(r)
-        except sqlite3.Error as exc:
-            if fts_error(exc):
-                raise ValueError(f"search syntax: {exc}") from None
-            raise StoreError(f"{self.store.path}: {exc}") from None
+        return self.store._query(sql, params, translate=_search_syntax)
 
     def _rows_raw(self, sql: str, params: list[Any]) -> list[tuple]:
         """Rows as plain tuples (no sqlite3.Row), for counting many of them."""
