@@ -1,7 +1,7 @@
 """Named pipeline components and the pipeline that runs them in order.
 
-A component is registered with a name, the layers it *requires* and the layers
-it *assigns*.  Its factory is called once with the validated `Options` (so a
+A component is registered with a name, the layers it *requires* (must be
+present), the layers it *uses* (read when present) and the layers it *assigns*.  Its factory is called once with the validated `Options` (so a
 model is loaded once per pipeline) and returns a callable that takes an
 `Article` and returns it.
 
@@ -43,20 +43,22 @@ class ComponentInfo:
     assigns: tuple[str, ...]
     indonesian_only: bool
     doc: str
+    #: layers read when present (an earlier component may or may not have assigned them)
+    uses: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, ComponentInfo] = {}
 
 
 def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-              indonesian_only: bool = True) -> Callable[[Factory], Factory]:
+              uses: Iterable[str] = (), indonesian_only: bool = True) -> Callable[[Factory], Factory]:
     """Register a component factory under `name`."""
 
     def register(factory: Factory) -> Factory:
         if name in REGISTRY and REGISTRY[name].factory is not factory:
             raise PipelineError(f"component name {name!r} is registered twice")
         REGISTRY[name] = ComponentInfo(name, factory, tuple(requires), tuple(assigns), indonesian_only,
-                                       (factory.__doc__ or "").strip().split("\n")[0])
+                                       (factory.__doc__ or "").strip().split("\n")[0], tuple(uses))
         return factory
 
     return register
