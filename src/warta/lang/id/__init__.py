@@ -1,0 +1,1 @@
+"""Indonesian language helpers shared by components: morphology, function words, word classes."""
