@@ -19,9 +19,73 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, ClassVar
 
 SCHEMA_VERSION = "1.0"
+
+
+# -- closed vocabularies ---------------------------------------------------------------------------------------
+# A field typed by one of these holds the plain string value (JSON is unchanged); a value outside the
+# enumeration raises ValueError when the item is built, so that a misspelt kind or label fails at once.
+
+class SentenceKind(str, Enum):
+    LEAD = "lead"          # the first paragraph
+    BODY = "body"
+    HEADING = "heading"    # a section title inside the body
+    CREDIT = "credit"      # a wire credit line kept at the end
+    DATELINE = "dateline"  # `JAKARTA, KOMPAS.com -` split off the lead
+    CAPTION = "caption"    # a standfirst or photo caption above the dateline
+
+
+class EntityLabel(str, Enum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"            # places, countries, facilities
+    MISC = "MISC"          # a stance (`Pro-Jokowi`)
+    PRODUCT = "PRODUCT"    # a ship's name (`KRI Nanggala`)
+    EVENT = "EVENT"        # a named event (`KTT G20`)
+    LAW = "LAW"            # a named law (`UU Cipta Kerja`)
+
+
+class DateGrain(str, Enum):
+    TIME = "time"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    DURATION = "duration"
+    SET = "set"
+
+
+class EventType(str, Enum):
+    """PLOVER event types (the `plover` of each code in lexicons/cameo.yaml)."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+def checked(value: Any, enum: type[Enum], what: str) -> str:
+    """`value` as a plain string when it is a value of `enum`; ValueError otherwise."""
+    if isinstance(value, enum):
+        return value.value
+    if value not in enum._value2member_map_:
+        raise ValueError(f"{what} {value!r} is not one of {', '.join(enum._value2member_map_)}")
+    return value
 
 
 @dataclass
@@ -47,16 +111,21 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
-    kind: str = "body"  # lead, body, heading, credit (a wire credit line kept at the end), dateline,
-    # caption (a standfirst or photo caption above the dateline)
+    kind: str = "body"  # a SentenceKind value
+
+    def __post_init__(self) -> None:
+        self.kind = checked(self.kind, SentenceKind, "sentence kind")
 
 
 @dataclass
 class Entity(Span):
-    label: str = "LOC"
+    label: str = "LOC"  # an EntityLabel value
     actor: str | None = None
     sentence: int | None = None
     rule: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = checked(self.label, EntityLabel, "entity label")
 
 
 @dataclass
@@ -85,9 +154,12 @@ class Quote(Span):
 @dataclass
 class Date(Span):
     value: str | None = None
-    grain: str = "day"  # time, day, month, year, duration, set
+    grain: str = "day"  # a DateGrain value
     sentence: int | None = None
     rule: str = ""
+
+    def __post_init__(self) -> None:
+        self.grain = checked(self.grain, DateGrain, "date grain")
 
 
 @dataclass
@@ -116,7 +188,7 @@ class Place(Span):
 @dataclass
 class Event:
     id: str
-    type: str
+    type: str  # an EventType value (PLOVER)
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
@@ -138,6 +210,9 @@ class Event:
     trigger: str | None = None
     confidence: float = 0.5
     rule: str = ""
+
+    def __post_init__(self) -> None:
+        self.type = checked(self.type, EventType, "event type")
 
 
 @dataclass
