@@ -13,12 +13,16 @@ model is loaded once per pipeline) and returns a callable that takes an
         return run
 
 Building a pipeline whose requirements are unmet fails at once, naming the
-component and the missing layer; an exception inside a component is re-raised
-as `ComponentError` naming the component and the article.
+component and the missing layer, and so does a `uses` entry that names no
+known layer (one a reader fills or some registered component assigns); an
+exception inside a component is re-raised as `ComponentError` naming the
+component and the article.  `Pipeline.timings` adds up each component's time
+(milliseconds) over the articles it ran on.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -87,6 +91,18 @@ def available() -> list[str]:
     return [n for n in DEFAULT_COMPONENTS if n in REGISTRY] + sorted(set(REGISTRY) - set(DEFAULT_COMPONENTS))
 
 
+def known_layers() -> frozenset[str]:
+    """Layers a reader fills or some registered component assigns."""
+    return READER_LAYERS | {layer for info in REGISTRY.values() for layer in info.assigns}
+
+
+def _check_uses(info: ComponentInfo) -> None:
+    unknown = [layer for layer in info.uses if layer not in known_layers()]
+    if unknown:
+        raise PipelineError(f"component {info.name!r} uses {', '.join(unknown)}, which no reader fills and no "
+                            f"registered component assigns; known layers: {', '.join(sorted(known_layers()))}")
+
+
 class Pipeline:
     """An ordered list of named components sharing one `Options`."""
 
@@ -106,9 +122,12 @@ class Pipeline:
                 raise PipelineError(
                     f"component {name!r} requires {', '.join(missing)}, which no earlier component assigns; "
                     f"put a component that assigns it before {name!r}")
+            _check_uses(info)
             have.update(info.assigns)
             self.infos.append(info)
         self.steps: list[tuple[ComponentInfo, Step]] = [(info, info.factory(self.options)) for info in self.infos]
+        #: milliseconds spent in each component, added up over the articles run
+        self.timings: dict[str, float] = {info.name: 0.0 for info in self.infos}
 
     @property
     def names(self) -> list[str]:
@@ -119,6 +138,7 @@ class Pipeline:
             if info.indonesian_only and article.language not in (None, "id"):
                 continue
             limits.check(article.source or article.id)  # over its time budget (warta.limits.time_budget)?
+            started = time.perf_counter()
             try:
                 result = step(article)
             except WartaError:
@@ -128,6 +148,7 @@ class Pipeline:
             if not isinstance(result, Article):
                 raise ComponentError(info.name, article.source or article.id,
                                      TypeError(f"returned {type(result).__name__}, not an Article"))
+            self.timings[info.name] += (time.perf_counter() - started) * 1000
             article = result
             article.pipeline.append(info.name)
         article.scratch.clear()
