@@ -423,3 +423,51 @@ def test_component_reads_only_what_it_declares(name):
         if hasattr(full, layer):
             assert _fields(article)[layer] == _fields(full)[layer], \
                 f"{name}: layer {layer!r} differs when only {sorted(set(info.requires) | set(info.uses))} are given"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the pipeline checks `uses` at build
+
+
+@pytest.fixture
+def registered():
+    from warta.pipeline import REGISTRY, component
+
+    names = []
+
+    def register(name, **kwargs):
+        def deco(factory):
+            component(name, **kwargs)(factory)
+            names.append(name)
+            return factory
+        return deco
+
+    yield register
+    for name in names:
+        REGISTRY.pop(name, None)
+
+
+def test_pipeline_refuses_unknown_used_layer(registered):
+    from warta.errors import PipelineError
+    from warta.pipeline import Pipeline
+
+    @registered("uji_pakai", requires=["sentences"], uses=["kutipan"], assigns=[])
+    def make(options):
+        return lambda article: article
+
+    with pytest.raises(PipelineError) as info:
+        Pipeline(["sentences", "uji_pakai"])
+    assert "uji_pakai" in str(info.value) and "kutipan" in str(info.value)
+
+
+def test_pipeline_accepts_used_layer_assigned_by_a_registered_component(registered):
+    from warta.pipeline import Pipeline
+
+    @registered("uji_pakai2", requires=["sentences"], uses=["quotes", "dates"], assigns=[])
+    def make(options):
+        return lambda article: article
+
+    pipe = Pipeline(["sentences", "uji_pakai2"])
+    assert pipe.names == ["sentences", "uji_pakai2"]
+    pipe(_read())
+    assert set(pipe.timings) == {"sentences", "uji_pakai2"} and pipe.timings["sentences"] > 0
