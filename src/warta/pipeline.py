@@ -1,7 +1,8 @@
 """Named pipeline components and the pipeline that runs them in order.
 
 A component is registered with a name, the layers it *requires* (must be
-present), the layers it *uses* (read when present) and the layers it *assigns*.  Its factory is called once with the validated `Options` (so a
+present), the layers it *uses* (read when present) and the layers it
+*assigns*.  Its factory is called once with the validated `Options` (so a
 model is loaded once per pipeline) and returns a callable that takes an
 `Article` and returns it.
 

@@ -104,7 +104,7 @@ SCHEMAS: dict[str, Spec] = {
         "currencies": Map(CURRENCY,
                           Rec({"prefix": WORDS, "suffix": WORDS})),
         "object_max_words": INT,
-        "name_prefixes": List(Either(STR, BOOL)),
+        "name_prefixes": List(Either(STR, BOOL)),  # holds `No`, read by YAML as false: quote it, then WORDS
         "magnitude": all_({"unit": Opt(STR), "object": STR, "before": WORDS, "after": WORDS, "max": NUM}),
         "currency_scales": Map(STR, INT),
         **{k: WORDS for k in ("persons", "classifiers", "object_stop", "not_quantities", "person_after_lainnya",
@@ -129,7 +129,7 @@ SCHEMAS: dict[str, Spec] = {
     }, required=["pronouns", "demonstratives", "member_of"]),
     "entity_rules": Rec({
         "office_abbreviation": STR,
-        "name_particles": List(Either(STR, BOOL)),
+        "name_particles": List(Either(STR, BOOL)),  # holds `on`, read by YAML as true: quote it, then WORDS
         **{k: WORDS for k in (
             "name_heads", "place_cues", "numbered_units", "locatives", "place_heads", "not_entity_cues",
             "not_entities", "org_cues", "byline_patterns", "confirm_kinds", "org_with_country", "currency_words",
@@ -230,7 +230,8 @@ def _morph(data: Any, load: Loader, where: str) -> None:
     labels = set(data["plain_prefixes"]) | {n["label"] for n in data["nasal_prefixes"]}
     for outer, label in data["outer_prefixes"].items():
         if label not in labels:
-            fail(f"{where}: outer_prefixes.{outer}", f"label {label!r} names no prefix of plain_prefixes/nasal_prefixes")
+            fail(f"{where}: outer_prefixes.{outer}",
+                 f"label {label!r} names no prefix of plain_prefixes/nasal_prefixes")
 
 
 def _titles(data: Any, load: Loader, where: str) -> None:
