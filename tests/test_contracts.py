@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from warta import lexicons
+from tests.test_pipeline import registered  # noqa: F401  (the fixture that registers test components)
 from warta.record import Article, DateGrain, EntityLabel, EventType, SentenceKind
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "warta"
@@ -427,24 +428,6 @@ def test_component_reads_only_what_it_declares(name):
 
 # ---------------------------------------------------------------------------------------------------------------
 # the pipeline checks `uses` at build
-
-
-@pytest.fixture
-def registered():
-    from warta.pipeline import REGISTRY, component
-
-    names = []
-
-    def register(name, **kwargs):
-        def deco(factory):
-            component(name, **kwargs)(factory)
-            names.append(name)
-            return factory
-        return deco
-
-    yield register
-    for name in names:
-        REGISTRY.pop(name, None)
 
 
 def test_pipeline_refuses_unknown_used_layer(registered):

@@ -24,7 +24,7 @@ try:  # the C parser is ten times faster than the pure-Python one (1.5 s at star
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-__all__ = ["LexiconError", "load", "parse", "path", "validate"]
+__all__ = ["LexiconError", "load", "names", "parse", "path", "problems", "validate"]
 
 
 def parse(text: str) -> Any:
@@ -52,6 +52,18 @@ def load(name: str) -> Any:
     if not file.is_file():
         raise WartaError(f"lexicon {name!r} is missing from the installed package ({file}); reinstall warta")
     return validate(name, parse(file.read_text(encoding="utf-8")))
+
+
+def problems() -> list[str]:
+    """Every lexicon's first schema error (empty when all pass): `python -c "from warta import lexicons;
+    print(*lexicons.problems(), sep=chr(10))"` after a merge lists the keys that need a line in schemas.py."""
+    out = []
+    for name in names():
+        try:
+            validate(name, parse(path(f"{name}.yaml").read_text(encoding="utf-8")))
+        except LexiconError as exc:
+            out.append(str(exc))
+    return out
 
 
 def path(name: str):

@@ -76,7 +76,8 @@ SCHEMAS: dict[str, Spec] = {
         "titles": List(Rec({"title": STR, "aliases": WORDS, "sector": Opt(OneOf(SECTORS, "sector")),
                             "regional": BOOL, "kind": OneOf({"office", "rank", "honorific"}, "title kind")},
                            required=["title"])),
-        "portfolios": WORDS, "rank_suffixes": WORDS, "corps_suffixes": WORDS}, required=["titles"]),
+        "portfolios": WORDS, "rank_suffixes": WORDS, "corps_suffixes": WORDS,
+        "chain_words": WORD_LISTS}, required=["titles"]),  # chain_words: added on branch quotes
     "morph": all_({"particles": WORDS, "possessives": WORDS, "suffixes": WORDS, "plain_prefixes": WORD_LISTS,
                    "nasal_prefixes": List(all_({"onset": STR, "keep": STR, "restore": STR, "label": STR})),
                    "outer_prefixes": WORD_MAP, "min_root": INT}),
@@ -97,7 +98,8 @@ SCHEMAS: dict[str, Spec] = {
             "event_anchor_words", "anaphor_words", "year_acronym_not", "year_not_before", "law_title_words",
             "law_number_cues", "law_types", "anchored_words", "year_cues", "year_event_heads", "local_time",
             "clock_cues", "duration_cues", "age_cues", "age_nouns", "age_not_before", "duration_multipliers",
-            "never_dates", "date_modifiers_after", "forward_cues")},
+            "never_dates", "date_modifiers_after", "forward_cues",
+            "weekday_also_week")},  # added on branch dates
     }, required=["months", "weekdays", "time_zones"]),
     "units": Rec({
         "units": WORD_LISTS,
@@ -109,7 +111,7 @@ SCHEMAS: dict[str, Spec] = {
         "currency_scales": Map(STR, INT),
         **{k: WORDS for k in ("persons", "classifiers", "object_stop", "not_quantities", "person_after_lainnya",
                               "casualty_words", "partitive_words", "total_words", "person_totals", "total_verbs",
-                              "fraction_after")},
+                              "fraction_after", "others_words")},
     }, required=["units", "currencies", "persons"]),
     "places": Rec({
         "places": List(Rec({"name": STR, "aliases": WORDS, "country": Opt(COUNTRY), "admin1": STR, "lat": NUM,
@@ -118,14 +120,15 @@ SCHEMAS: dict[str, Spec] = {
         "prefixes": Map(STR, OneOf(PLACE_KINDS, "place kind")),
         "compass": WORD_LISTS,
         **{k: WORDS for k in ("scan_exclude", "common_words", "institution_cues", "institution_places", "not_places",
-                              "seat_cues", "indonesian_prefixes", "local_prefixes", "complete_prefixes")},
+                              "seat_cues", "indonesian_prefixes", "local_prefixes", "complete_prefixes",
+                              "prefix_not_after")},
     }, required=["places", "prefixes"]),
     "actor_words": Rec({
         "group_heads": WORD_MAP, "org_heads": WORD_MAP,
         "pronouns": all_({"singular": WORDS, "plural": WORDS}),
         "generic_speakers": WORD_LISTS,
         **{k: WORDS for k in ("not_names", "name_particles", "unit_heads", "demonstratives", "generic_prefixes",
-                              "member_of")},
+                              "member_of", "group_quantifiers")},
     }, required=["pronouns", "demonstratives", "member_of"]),
     "entity_rules": Rec({
         "office_abbreviation": STR,
@@ -137,7 +140,7 @@ SCHEMAS: dict[str, Spec] = {
             "not_entity_words", "company_forms", "name_prefix_words", "rank_corps", "extra_titles", "facility_heads",
             "not_person_words", "function_words", "headline_words", "hyphen_prefixes", "org_facility_heads",
             "org_suffixes", "common_words_extra", "honorifics", "org_only_heads", "ship_prefixes", "media_words",
-            "budget_lines", "missions")},
+            "budget_lines", "missions", "run_joiners")},
     }),
     "event_triggers": Rec({
         "triggers": List(_TRIGGER, non_empty=True),
@@ -146,13 +149,14 @@ SCHEMAS: dict[str, Spec] = {
             "police", "opposing", "anaphors", "currency_words", "vessel_words", "claim_nouns", "nationality_markers",
             "sports_words", "pair_words", "implied_place_types", "implied_home_types", "implied_domestic_types",
             "implied_agent_types", "locatives", "foreign_words", "embassy_words", "reported_hostile_types",
-            "victim_words")},
+            "victim_words", "target_markers")},
     }, required=["triggers"]),
     "reporting_verbs": Rec({
         "before": List(Rec({"lemma": STR, "bare": Either(BOOL, OneOf({"loose"})), "person_subject": BOOL,
                             "data_subject": BOOL}, required=["lemma"])),
         "after": List(Rec({"lemma": STR, "forms": WORDS, "direct_only": BOOL}, required=["lemma"])),
         "nominal_pattern": STR,
+        "function_words": WORD_LISTS,  # added on branch quotes
         **{k: WORDS for k in (
             "source", "to_press", "negators", "gap_openers", "speaker_stops", "subject_skip", "credit_sources",
             "predicates", "predicate_prefixes", "not_predicates", "subordinators", "naming_words", "data_subjects",
@@ -162,7 +166,8 @@ SCHEMAS: dict[str, Spec] = {
     }, required=["before", "after"]),
     "structure": Rec({
         "tail_cut_share": NUM,
-        "byline": Rec({"labelled": WORDS, "editor_part": WORDS, "outlet_slash": STR, "bare": WORDS}),
+        "byline": Rec({"labelled": WORDS, "name_separator": STR, "editor_part": WORDS, "outlet_slash": STR,
+                       "bare": WORDS}),
         "editor": Rec({"end": WORDS, "line": WORDS}),
         "months": Map(STR, OneOf(range(1, 13), "month number")),
         "zones": Map(STR, OFFSET),
@@ -183,6 +188,11 @@ SCHEMAS: dict[str, Spec] = {
                           "hedges": WORDS}),
         "demonstratives": WORDS}),
     "currencies": all_({"names": Map(STR, Opt(CURRENCY))}),
+    # the date grammar (added on branch dates): named regex rules
+    "date_patterns": Rec({
+        "parts": WORD_MAP, "cues": WORD_MAP,
+        "patterns": List(Rec({"id": STR, "kind": STR, "example": STR, "pattern": STR, "start_at": STR,
+                              "end_before": STR, "span_end_before": STR}, required=["id", "pattern"]))}),
 }
 
 
