@@ -1,14 +1,16 @@
 """Every named rule of the date grammar works on its own example (patterns, checks, resolvers,
 reference rules), and no Indonesian word is left in the dates code."""
 
-import ast
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from tests.code_words import lexicon_words, words_in_code
+
 from warta.annotate.dates import CHECKS, REFERENCE_RULES, RESOLVERS, choose_reference, find_candidates, lex
 from warta.annotate.dates.candidates import raw_candidates
+from warta.annotate.dates.reference import read_evidence
 from warta.options import Options
 from warta.pipeline import Pipeline
 from warta.record import Article
@@ -75,20 +77,9 @@ def test_dates_reference_rule_gives_its_example(rule):
     text, published, dateline, opts, expected, basis = REFERENCE_EXAMPLES[rule.id]
     options = Options.build({"today": "2025-01-01", **opts})
     art = Pipeline(["sentences"], options)(Article(text=text, published=published, dateline=dateline))
-    found = rule.find(art, options, lambda: __import__("warta.annotate.dates.reference", fromlist=["x"])
-                      .read_evidence(art, find_candidates(art.text), options))
+    found = rule.find(art, options, lambda: read_evidence(art, find_candidates(art.text), options))
     assert found == (dt.date.fromisoformat(expected), basis)
     assert choose_reference(art, find_candidates(art.text), options) == found
-
-
-def _lexicon_words(node) -> set[str]:
-    """Words of a lexicon: list items and mapping keys, all the way down (not scalar values)."""
-    if isinstance(node, dict):
-        return {str(k).lower() for k in node} | {w for v in node.values() if isinstance(v, (dict, list))
-                                                 for w in _lexicon_words(v)}
-    if isinstance(node, list):
-        return {w for v in node for w in _lexicon_words(v)}
-    return {str(node).lower()}
 
 
 def test_dates_code_holds_no_indonesian_words():
@@ -97,13 +88,5 @@ def test_dates_code_holds_no_indonesian_words():
     from warta.annotate import dates
 
     schema = {"designator", "factor", "time", "unit", "offset", "x"}
-    words = {w for v in lexicons.load("months").values() for w in _lexicon_words(v)} - schema
-    for path in Path(dates.__file__).parent.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-        # a rule's example (`Check(id, kinds, example, …)`) is a quoted text, not a word list
-        docs |= {id(c) for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") in
-                 ("Check", "Resolver") for c in ast.walk(n)}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
-                assert node.value.lower() not in words, f"{path.name}: {node.value!r} is a lexicon word"
+    words = {w for v in lexicons.load("months").values() for w in lexicon_words(v)} - schema
+    assert not words_in_code(Path(dates.__file__).parent, words, ("Check", "Resolver"))

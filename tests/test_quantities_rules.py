@@ -1,10 +1,11 @@
 """Every named rule of the quantity finder works on its own example, and the code holds no
 Indonesian word of the lexicons."""
 
-import ast
 from pathlib import Path
 
 import pytest
+
+from tests.code_words import lexicon_words, words_in_code
 
 from warta.annotate import quantities
 from warta.annotate.quantities import COUNT_RULES, PASSES, SKIP, Scan, tables
@@ -49,28 +50,13 @@ def test_quantities_pass_adds_its_example(step):
     assert any(q.rule.startswith(step.id) for q in found), found
 
 
-def _lexicon_words(node) -> set[str]:
-    if isinstance(node, dict):
-        return {str(k).lower() for k in node} | {w for v in node.values() if isinstance(v, (dict, list))
-                                                 for w in _lexicon_words(v)}
-    if isinstance(node, list):
-        return {w for v in node for w in _lexicon_words(v)}
-    return {str(node).lower()}
-
-
 def test_quantities_code_holds_no_indonesian_words():
     from warta import lexicons
 
     words = set()
     for name in ("units", "numbers"):
-        words |= {w for v in lexicons.load(name).values() for w in _lexicon_words(v)}
+        words |= {w for v in lexicons.load(name).values() for w in lexicon_words(v)}
     words.add(lexicons.load("units")["person_generic"])
-    words -= {"unit", "object", "before", "after", "max", "prefix", "suffix", "exact", "approximate", "se"}  # schema keys, group names
-    for path in Path(quantities.__file__).parent.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-        skip |= {id(c) for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") in
-                 ("CountRule", "Pass") for c in ast.walk(n)}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-                assert node.value.lower() not in words, f"{path.name}: {node.value!r} is a lexicon word"
+    words -= {"unit", "object", "before", "after", "max", "prefix", "suffix", "exact", "approximate",
+              "se"}  # schema keys, group names
+    assert not words_in_code(Path(quantities.__file__).parent, words, ("CountRule", "Pass"))
