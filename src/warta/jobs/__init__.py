@@ -181,6 +181,84 @@ def _plan(fs, root: str, files: list[tuple[str, int]], parts: list[list[tuple[in
                        "(or delete the old dataset)")
 
 
+def _check(components: list[str] | None, options: dict[str, Any]) -> None:
+    """A bad option, an unknown component or an unmet requirement fails here, before any engine starts."""
+    from warta.options import Options
+
+    Options.build(options)
+    if components is not None:
+        from warta.pipeline import Pipeline
+
+        Pipeline(components, Options.build(options))
+
+
+def _start(eng, summary: JobSummary, log: Callable[[str], None]) -> None:
+    eng.start()
+    summary.engine_start_seconds = round(eng.started_seconds, 3)
+    summary.engine = eng.describe()
+    if getattr(eng, "dashboard_link", None):
+        summary.dashboard = eng.dashboard_link
+        log(f"Dask dashboard: {summary.dashboard}")
+
+
+def _extract_stage(eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None]) -> None:
+    from warta.jobs import tasks
+
+    t1 = time.perf_counter()
+    for n, r in enumerate(eng.map(tasks.extract_partition, [(i, p) for i, p in enumerate(parts)], config), 1):
+        summary.partitions_resumed += bool(r.get("skipped"))
+        summary.records += r.get("records", 0)
+        summary.non_indonesian += r.get("non_indonesian", 0)
+        summary.failures += r.get("failures", 0)
+        summary.exact_duplicates += r.get("duplicates", 0)
+        log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
+            f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{n}/{len(parts)}]")
+    summary.extract_seconds = round(time.perf_counter() - t1, 3)
+
+
+def _link_stage(out: str, parts, tmp: str | None, summary: JobSummary, log: Callable[[str], None]) -> None:
+    from warta.jobs import links
+
+    t2 = time.perf_counter()
+    link = links.link_pass(out, list(range(len(parts))), tmp)
+    summary.link_seconds = round(time.perf_counter() - t2, 3)
+    summary.near_duplicates = link["near_duplicates"]
+    summary.exact_duplicates += link["exact_duplicates"]
+    log(f"link: {link['articles']} articles, {link['exact_duplicates']} exact and {link['near_duplicates']} "
+        f"near-duplicate(s) across partitions ({link['seconds']:.1f} s)")
+
+
+def _write_stage(eng, parts, config: dict, summary: JobSummary) -> None:
+    from warta.jobs import tasks
+
+    t3 = time.perf_counter()
+    for r in eng.map(tasks.finalize_partition, [(i,) for i in range(len(parts))], config):
+        summary.articles += r.get("articles", 0)
+        summary.events += r.get("events", 0)
+    summary.write_seconds = round(time.perf_counter() - t3, 3)
+
+
+def _finish(fs, root: str, out: str, summary: JobSummary, t0: float, keep_parts: bool) -> None:
+    """Event groups, the story count, the first failures and `_SUCCESS`; the parts removed."""
+    import pyarrow.compute as pc
+
+    from warta.jobs import links
+
+    groups = links.event_groups(out)
+    D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
+    summary.event_groups = groups.num_rows
+    stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
+    summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
+    failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
+    summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    D.write_json(fs, f"{root}/_SUCCESS", summary.to_dict())
+    if not keep_parts:
+        for name in ("_parts", "_links"):
+            if fs.exists(f"{root}/{name}"):
+                fs.rm(f"{root}/{name}", recursive=True)
+
+
 def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests: Iterable[str] = (),
             workers: int | None = None, scheduler: str | None = None, master: str | None = None,
             components: list[str] | None = None, options: dict[str, Any] | None = None,
@@ -188,18 +266,12 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
             dashboard: str | None = ":8787", tmp: str | None = None,
             log: Callable[[str], None] | None = None, engine_obj=None) -> JobSummary:
     """Run the extraction over `inputs` on `engine` ('dask' or 'spark') and write the dataset to `out`."""
-    from warta.jobs import links, tasks
     from warta.jobs.engines import make_engine
-    from warta.options import Options
 
     log = log or (lambda message: None)
     t0 = time.perf_counter()
     options = dict(options or {})
-    Options.build(options)  # a bad option fails here, before any engine starts
-    if components is not None:
-        from warta.pipeline import Pipeline
-
-        Pipeline(components, Options.build(options))  # unknown component or unmet requirement: fail now
+    _check(components, options)
     fs, root = D.filesystem(out)
     summary = JobSummary(engine=engine, out=out)
     done = D.read_json(fs, f"{root}/_SUCCESS")
@@ -215,53 +287,15 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     summary.inputs, summary.partitions = len(files), len(parts)
     config = {"out": out, "components": components, "options": options}
     eng = engine_obj or make_engine(engine, workers, scheduler, master, dashboard)
-    eng.start()
-    summary.engine_start_seconds = round(eng.started_seconds, 3)
-    summary.engine = eng.describe()
-    if getattr(eng, "dashboard_link", None):
-        summary.dashboard = eng.dashboard_link
-        log(f"Dask dashboard: {summary.dashboard}")
+    _start(eng, summary, log)
     log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
     try:
-        t1 = time.perf_counter()
-        for n, r in enumerate(eng.map(tasks.extract_partition, [(i, p) for i, p in enumerate(parts)], config), 1):
-            summary.partitions_resumed += bool(r.get("skipped"))
-            summary.records += r.get("records", 0)
-            summary.non_indonesian += r.get("non_indonesian", 0)
-            summary.failures += r.get("failures", 0)
-            summary.exact_duplicates += r.get("duplicates", 0)
-            log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
-                f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{n}/{len(parts)}]")
-        summary.extract_seconds = round(time.perf_counter() - t1, 3)
-        t2 = time.perf_counter()
-        link = links.link_pass(out, list(range(len(parts))), tmp)
-        summary.link_seconds = round(time.perf_counter() - t2, 3)
-        summary.near_duplicates = link["near_duplicates"]
-        summary.exact_duplicates += link["exact_duplicates"]
-        log(f"link: {link['articles']} articles, {link['exact_duplicates']} exact and {link['near_duplicates']} "
-            f"near-duplicate(s) across partitions ({link['seconds']:.1f} s)")
-        t3 = time.perf_counter()
-        for r in eng.map(tasks.finalize_partition, [(i,) for i in range(len(parts))], config):
-            summary.articles += r.get("articles", 0)
-            summary.events += r.get("events", 0)
-        summary.write_seconds = round(time.perf_counter() - t3, 3)
+        _extract_stage(eng, parts, config, summary, log)
+        _link_stage(out, parts, tmp, summary, log)
+        _write_stage(eng, parts, config, summary)
     finally:
         eng.close()
-    groups = links.event_groups(out)
-    D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
-    summary.event_groups = groups.num_rows
-    stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
-    import pyarrow.compute as pc
-
-    summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
-    failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
-    summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
-    summary.seconds = round(time.perf_counter() - t0, 3)
-    D.write_json(fs, f"{root}/_SUCCESS", summary.to_dict())
-    if not keep_parts:
-        for name in ("_parts", "_links"):
-            if fs.exists(f"{root}/{name}"):
-                fs.rm(f"{root}/{name}", recursive=True)
+    _finish(fs, root, out, summary, t0, keep_parts)
     return summary
 
 

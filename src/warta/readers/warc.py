@@ -72,61 +72,70 @@ def _languages(header: str | None) -> list[str]:
     return [x.strip().lower() for x in (header or "").split(",") if x.strip()]
 
 
+def _response(record, stats: WarcStats) -> dict[str, Any] | None:
+    """The metadata of a successful HTML response, or None for any other record (counted in `stats`)."""
+    stats.records += 1
+    if record.rec_type != "response":
+        return None
+    stats.responses += 1
+    headers = record.rec_headers
+    record_id = headers.get_header("WARC-Record-ID") or f"record-{stats.records}"
+    meta = {"record_id": record_id, "url": headers.get_header("WARC-Target-URI"),
+            "fetched": headers.get_header("WARC-Date"),
+            "language": headers.get_header("WARC-Identified-Content-Language")}
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None else None
+    if http is not None and not (status or "").startswith("2"):
+        stats.bad_status += 1
+        return None
+    ctype = ((http.get_header("Content-Type") if http is not None else None)
+             or headers.get_header("WARC-Identified-Payload-Type") or "").lower()
+    if ctype and "html" not in ctype:
+        stats.not_html += 1
+        return None
+    return meta
+
+
+def _article(record, meta: dict[str, Any], source: str, max_bytes: int, stats: WarcStats) -> Article | InputError:
+    """The article of an HTML response, or the InputError that says why there is none."""
+    from warta.readers.encoding import decode
+    from warta.readers.html import read_html
+
+    record_id = meta["record_id"]
+    langs = _languages(meta["language"])
+    if langs and not KEEP_LANGUAGES & set(langs):
+        stats.skipped_language += 1
+        stats.languages[langs[0]] = stats.languages.get(langs[0], 0) + 1
+        meta["skipped"] = "language"
+        return InputError(f"{source}#{record_id}", f"not Indonesian: the archive identified "
+                          f"{meta['language']}", "only Indonesian pages are extracted")
+    name = f"{source}#{record_id}"
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        stats.too_big += 1
+        return input_error(name, "too_big", size=round(len(payload) / 1e6, 1), limit=round(max_bytes / 1e6, 1))
+    try:
+        html = decode(payload, name)
+        article = read_html(html, name, url=meta["url"])
+    except InputError as exc:
+        stats.no_text += 1
+        return exc
+    article.url = meta["url"] or article.url
+    return article
+
+
 def iter_warc(stream: IO[bytes], source: str, max_bytes: int = 20_000_000, stats: WarcStats | None = None,
               ) -> Iterator[tuple[dict[str, Any], Article | InputError]]:
     """`(meta, article)` for every HTML response in the archive read from `stream`, or `(meta, InputError)`
     for one that has no text or is too big.  Other records are counted in `stats` and skipped."""
     from warcio.archiveiterator import ArchiveIterator
 
-    from warta.readers.encoding import decode
-    from warta.readers.html import read_html
-
     stats = stats if stats is not None else WarcStats()
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
-            stats.records += 1
-            if record.rec_type != "response":
-                continue
-            stats.responses += 1
-            headers = record.rec_headers
-            record_id = headers.get_header("WARC-Record-ID") or f"record-{stats.records}"
-            meta = {"record_id": record_id, "url": headers.get_header("WARC-Target-URI"),
-                    "fetched": headers.get_header("WARC-Date"),
-                    "language": headers.get_header("WARC-Identified-Content-Language")}
-            http = record.http_headers
-            status = http.get_statuscode() if http is not None else None
-            if http is not None and not (status or "").startswith("2"):
-                stats.bad_status += 1
-                continue
-            ctype = ((http.get_header("Content-Type") if http is not None else None)
-                     or headers.get_header("WARC-Identified-Payload-Type") or "").lower()
-            if ctype and "html" not in ctype:
-                stats.not_html += 1
-                continue
-            langs = _languages(meta["language"])
-            if langs and not KEEP_LANGUAGES & set(langs):
-                stats.skipped_language += 1
-                stats.languages[langs[0]] = stats.languages.get(langs[0], 0) + 1
-                meta["skipped"] = "language"
-                yield meta, InputError(f"{source}#{record_id}", f"not Indonesian: the archive identified "
-                                       f"{meta['language']}", "only Indonesian pages are extracted")
-                continue
-            name = f"{source}#{record_id}"
-            payload = record.content_stream().read(max_bytes + 1)
-            if len(payload) > max_bytes:
-                stats.too_big += 1
-                yield meta, input_error(name, "too_big", size=round(len(payload) / 1e6, 1),
-                                        limit=round(max_bytes / 1e6, 1))
-                continue
-            try:
-                html = decode(payload, name)
-                article = read_html(html, name, url=meta["url"])
-            except InputError as exc:
-                stats.no_text += 1
-                yield meta, exc
-                continue
-            article.url = meta["url"] or article.url
-            yield meta, article
+            meta = _response(record, stats)
+            if meta is not None:
+                yield meta, _article(record, meta, source, max_bytes, stats)
     except Exception as exc:  # a truncated or corrupt archive: what was read so far stands
         if isinstance(exc, InputError):
             raise

@@ -1,0 +1,66 @@
+"""Passes over the whole text after every number was read, in order (each sees what the ones
+before it added)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from warta.annotate.quantities.counted import Scan
+from warta.annotate.quantities.tables import next_words, overlaps, tables
+
+
+def _found(scan: Scan) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in scan.out]
+
+
+def _fractions(scan: Scan) -> None:
+    for m in tables()["fraction"].finditer(scan.text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b and not overlaps(m.start(), m.end("b"), scan.blocked + _found(scan)):
+            scan.add(m.start(), m.end("b"), round(a / b, 3), None, None, False, "fraction")
+
+
+def _range_starts(scan: Scan) -> None:
+    for start, nxt, value, approx in scan.ranges:
+        second = next((q for q in scan.out if q.start == nxt or (q.start < nxt < q.end and q.text[:1].isalpha())),
+                      None)
+        if second is not None and (second.unit or second.object):
+            scan.add(start, second.end, value, second.unit, second.object, approx, "range-start")
+
+
+def _one_casualty(scan: Scan) -> None:
+    T = tables()
+    for m in T["se_casualty"].finditer(scan.text):
+        if overlaps(m.start(), m.end("obj"), _found(scan)) or overlaps(m.start(), m.end("obj"), scan.idioms):
+            continue
+        if T["casualty"].search(m.group("rest")):
+            scan.add(m.start(), m.end("obj"), 1, "person", m.group("obj"), False, "se-classifier:casualty")
+
+
+def _se_classifiers(scan: Scan) -> None:
+    T, text = tables(), scan.text
+    for m in T["se_pat"].finditer(text):
+        if overlaps(m.start(), m.end(), _found(scan)):
+            continue
+        cls = T["se_classifiers"][m.group("se").lower()]
+        nxt = next_words(text, m.end(), 1)
+        obj = nxt[0][0] if nxt and nxt[0][0].lower() not in T["stop"] else None
+        end = nxt[0][2] if obj else m.end()
+        scan.add(m.start(), end, 1, "person" if cls == T["person_generic"] else None, obj,
+                 T["qualifiers"].get(m.group("qual").lower()) != "exact", f"se-classifier:{m.group('se').lower()}")
+
+
+@dataclass(frozen=True)
+class Pass:
+    id: str
+    example: str  # a text this pass adds a quantity for
+    run: Callable[[Scan], None]
+
+
+PASSES: list[Pass] = [
+    Pass("fraction", "2/3 dari tuntutan jaksa", _fractions),
+    Pass("range-start", "200 hingga 250 kasus", _range_starts),
+    Pass("se-classifier:casualty", "seorang anggota TNI mengalami luka tembak", _one_casualty),
+    Pass("se-classifier", "hanya seorang warga", _se_classifiers),
+]

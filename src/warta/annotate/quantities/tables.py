@@ -1,0 +1,133 @@
+"""The quantity tables, built once from `lexicons/units.yaml`, `numbers.yaml` and `months.yaml`,
+and the small text helpers the rules share."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from warta import lexicons
+from warta.knowledge import numbers
+
+S = r"[ \t\u00a0]+"
+
+
+def _alt(items) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+def _currencies(u: dict) -> tuple[dict, dict]:
+    prefix_cur, suffix_cur = {}, {}
+    for code, c in u["currencies"].items():
+        for f in c.get("prefix") or []:
+            prefix_cur[f] = code
+        for f in c.get("suffix") or []:
+            suffix_cur[f] = code
+    return prefix_cur, suffix_cur
+
+
+def _number_pattern(unit_of: dict, prefix_cur: dict, suffix_cur: dict, quals: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:(?P<qual>(?i:{quals})){S})?"
+        # `Rp 150 juta`, `Rp150 juta`, `SGD13 juta`; a number word may follow a glued full stop (`ini.Dua`)
+        rf"(?:(?<![\w])(?P<pre>{_alt(prefix_cur)})(?:{S})?|(?<![\w.,/-])|(?<=[a-z]\.)(?=[A-Za-z]))"
+        rf"(?P<num>{numbers.number_pattern()})"
+        # `4 (empat) pejabat`: the number restated in words
+        rf"(?:[ \t\u00a0]*\((?P<restate>{numbers.word_pattern()})\))?(?![\w]|[.,]\d|/\d|-\w)"
+        rf"(?:(?:{S})?(?P<unit>{_alt(unit_of)})(?![\w]))?"
+        rf"(?:{S}(?P<cur>{_alt(suffix_cur)})(?![\w]))?")
+
+
+def _people_patterns(u: dict, persons: list[str], quals: str) -> dict:
+    persons_alt = _alt(persons)
+    by_length = sorted(persons, key=len, reverse=True)
+    others = _alt(u["others_words"])
+    return {
+        # `seorang anggota TNI … mengalami luka tembak`: one person, counted when a casualty word follows
+        "se_casualty": re.compile(rf"\b(?P<se>{_alt(u['one_person'])}){S}(?P<obj>{persons_alt})\b"
+                                  rf"(?P<rest>[^.,;\n]{{0,60}})"),
+        "casualty": re.compile(rf"\b(?:{_alt(u['casualty_words'])})\b"),
+        # `tujuh di antaranya anak-anak`, `Dua diantara korban`: N of a group of people
+        "partitive": re.compile(rf"[ \t\u00a0]+(?:{_alt(u['partitive_words'])})[ \t\u00a0]+(?P<p>{persons_alt})(?![\w])"),
+        # `jumlah kematian mencapai sekitar 130.000`: a bare number totals the people named before it
+        "total_before": re.compile(rf"\b(?i:{_alt(u['total_words'])}){S}(?P<noun>{_alt(persons + u['person_totals'])})\b"
+                                   rf"(?:{S}[\w-]+){{0,2}}?{S}(?:{_alt(u['total_verbs'])}){S}(?:(?i:{quals}){S})?$"),
+        # one regex for every person noun, lexicon form and title case (`995 Jiwa`): linear in numbers
+        "person_re": re.compile("[ \t\u00a0]+(?P<p>" + "|".join(re.escape(v) for p in by_length
+                                                                for v in dict.fromkeys([p, p.title()])) + r")(?![\w])"),
+        "person_of": {v: p for p in persons for v in (p.title(), p)},
+        "persons": by_length,
+        "others": re.compile(rf"[ \t\u00a0]+(?:{others})"),
+        "others_person": re.compile(rf"[ \t\u00a0]+(?:{others})[ \t\u00a0]+(?:{_alt(u['person_after_lainnya'])})(?![\w])"),
+    }
+
+
+@functools.cache
+def tables() -> dict:
+    u = lexicons.load("units")
+    months = lexicons.load("months")
+    nums = lexicons.load("numbers")
+    unit_of = {f: code for code, forms in u["units"].items() for f in forms}
+    prefix_cur, suffix_cur = _currencies(u)
+    quals = _alt(nums["qualifiers"])
+    currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
+    return {
+        "pat": _number_pattern(unit_of, prefix_cur, suffix_cur, quals),
+        "se_pat": re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{_alt(nums['se_classifiers'])})\b"),
+        **_people_patterns(u, list(u["persons"]), quals),
+        "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{_alt(u['range_words'])})[ \t\u00a0])"
+                                 rf"[ \t\u00a0]*(?=\d)"),
+        "currency_scales": currency_scales,
+        "currency_scale": re.compile(rf"[ \t\u00a0]?({_alt(currency_scales)})(?![\w])"),
+        # `2/3 dari tuntutan jaksa`: a fraction of something (never a date: no bracket, no weekday)
+        "fraction": re.compile(rf"(?<![\w/(.,-])(?P<a>[1-9])/(?P<b>[1-9])(?![\w/]){S}(?:{_alt(u['fraction_after'])})\b"),
+        "verb": re.compile(rf"(?:{_alt(u['object_verb_prefixes'])})\w{{3,}}"),
+        "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
+        "person_generic": u["person_generic"], "classifiers": set(u["classifiers"]),
+        "time_units": set(months["duration_units"]) | set(months["se_durations"]),
+        "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
+        "not": [re.compile(rf"(?i)\b{re.escape(x)}\b") for x in u["not_quantities"]],
+        "name_prefixes": set(u["name_prefixes"]), "qualifiers": nums["qualifiers"],
+        "se_classifiers": nums["se_classifiers"],
+        "months": {n for names in months["months"].values() for n in names},
+        "magnitude": u["magnitude"],
+        "mag_before": re.compile(rf"(?:^|[ \t\u00a0(])(?:{_alt(u['magnitude']['before'])})[ \t\u00a0]*$"),
+        "mag_after": re.compile(rf"[ \t\u00a0]+(?:{_alt(u['magnitude']['after'])})(?![\w])"),
+    }
+
+
+def next_words(text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
+    out = []
+    while len(out) < n:
+        m = re.match(r"[ \t\u00a0]+([\w-]+)", text[pos:])
+        if not m:
+            break
+        s = pos + m.start(1)
+        out.append((m.group(1), s, pos + m.end(1)))
+        pos = pos + m.end(1)
+    return out
+
+
+def prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w.]+)[ \t\u00a0]*$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The text of the clause before `pos` (back to the last sentence or clause stop)."""
+    window = text[max(0, pos - 80):pos]
+    cut = max(window.rfind(ch) for ch in ".;:!?\n")
+    return window[cut + 1:]
+
+
+def inside_name(text: str, pos: int) -> bool:
+    """A number right after a capitalised word inside a sentence (`Nusantara 2 DPR RI`) is part of a name."""
+    m = re.search(r"([A-Z][a-z][\w-]*)[ \t\u00a0]+$", text[max(0, pos - 40):pos])
+    if not m:
+        return False
+    before = text[max(0, pos - 40):pos][:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“”'(:\n"
+
+
+def overlaps(a: int, b: int, spans) -> bool:
+    return any(a < e and b > s for s, e in spans)
