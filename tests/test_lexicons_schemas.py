@@ -84,6 +84,8 @@ BROKEN = [
     ("languages", "unknown key", _set(["malay"], ["polis"]), ["languages.yaml", "'malay'"]),
     ("languages", "wrong type", _set(["malay_markers"], [1]), ["malay_markers[0]", "string"]),
     ("months", "unknown key", _set(["monthz"], {}), ["months.yaml", "'monthz'"]),
+    ("date_patterns", "unknown key", lambda d: d["patterns"][0].update(regex="x"), ["patterns[0]", "'regex'"]),
+    ("date_patterns", "missing key", lambda d: d["patterns"][0].pop("pattern"), ["patterns[0]", "'pattern'"]),
     ("months", "wrong type", _set(["months", 13], ["Undecember"]), ["months key 13", "month number"]),
     ("months", "dangling reference", _set(["relative", "lusa", "unit"], "fortnight"), ["relative.lusa.unit",
                                                                                        "fortnight"]),

@@ -99,7 +99,9 @@ SCHEMAS: dict[str, Spec] = {
             "law_number_cues", "law_types", "anchored_words", "year_cues", "year_event_heads", "local_time",
             "clock_cues", "duration_cues", "age_cues", "age_nouns", "age_not_before", "duration_multipliers",
             "never_dates", "date_modifiers_after", "forward_cues",
-            "weekday_also_week")},  # added on branch dates
+            "weekday_also_week", "month_alone_short_ok", "se_relative_alone", "clock_bare_hour_cues",
+            "afternoon_parts", "past_from_words", "event_anchor_before", "age_units")},
+        "relative_offsets": Map(STR, INT),
     }, required=["months", "weekdays", "time_zones"]),
     "units": Rec({
         "units": WORD_LISTS,
@@ -111,7 +113,9 @@ SCHEMAS: dict[str, Spec] = {
         "currency_scales": Map(STR, INT),
         **{k: WORDS for k in ("persons", "classifiers", "object_stop", "not_quantities", "person_after_lainnya",
                               "casualty_words", "partitive_words", "total_words", "person_totals", "total_verbs",
-                              "fraction_after", "others_words")},
+                              "fraction_after", "others_words", "range_words", "one_person",
+                              "object_verb_prefixes")},
+        "person_generic": STR,
     }, required=["units", "currencies", "persons"]),
     "places": Rec({
         "places": List(Rec({"name": STR, "aliases": WORDS, "country": Opt(COUNTRY), "admin1": STR, "lat": NUM,
