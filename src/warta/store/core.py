@@ -190,6 +190,9 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
     from warta.store import worker
 
     ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
+    preloaded = ctx.get_start_method() == "fork"
+    if preloaded:
+        worker.preload(*initargs[:2])  # one pipeline, built before forking, shared by the workers
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init, initargs=initargs)
@@ -232,6 +235,8 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
                 pool = new_pool()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if preloaded:
+            worker.close()
 
 
 def _run_suspects(pool, new_pool: Callable, suspects: list, take: Callable):
