@@ -86,3 +86,15 @@ def test_pickles_to_the_same_tokens():
     fast = spacy.blank("id", config=CONFIG).tokenizer
     again = pickle.loads(pickle.dumps(fast))
     assert tokens(again(CASES[-1])) == tokens(fast(CASES[-1]))
+
+
+def test_saves_what_spacy_saves():
+    """to_bytes/to_disk write every exception (a saved pipeline loads with plain spaCy, same tokens)."""
+    import srsly
+
+    saved = from_file(spacy.blank("id").vocab, MODEL_DIR / "tokenizer")
+    data = srsly.msgpack_loads(saved.to_bytes())
+    original = srsly.msgpack_loads((MODEL_DIR / "tokenizer").read_bytes())
+    assert data["exceptions"] == original["exceptions"]
+    assert data["token_match"] == original["token_match"]
+    assert tokens(saved(CASES[-1])) == tokens(reference()(CASES[-1]))  # unchanged after saving

@@ -124,6 +124,18 @@ class FastTokenizer(Tokenizer):
             pieces = self._pieces[text] = tuple(t.text for t in self.plain(text))
         return pieces == tuple(t.text for t in doc[start:end])
 
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        """What spaCy's Tokenizer would save: every exception, the listed words included."""
+        listed = self.token_match
+        self.token_match = self.plain.token_match  # spaCy saves a token_match as its regex pattern
+        try:
+            data = srsly.msgpack_loads(super().to_bytes(exclude=exclude))
+        finally:
+            self.token_match = listed
+        if "exceptions" in data:
+            data["exceptions"] = {**data["exceptions"], **{w: [{ORTH: w}] for w in self.words}}
+        return srsly.msgpack_dumps(data)
+
     def __reduce__(self):
         return (_rebuild, (self.vocab, {**self.rules, **{w: [{ORTH: w}] for w in self.words}},
                            self.prefix_search, self.suffix_search, self.infix_finditer, self.plain.token_match,
