@@ -7,7 +7,7 @@ Each article is made of the project's own news texts (tests/data/gold, tests/dat
 paragraph after paragraph, cut at the given number of words.  After one warm-up article, each is run
 through the full pipeline on one core and the table prints wall and CPU seconds, words/s, µs of CPU per
 word (flat means linear time: no quadratic step), peak RSS, and the ratio to spaCy's bare tokenizer
-(`spacy.blank("id")`) on the same text in the same run.  Goal (issue 13): linear, 1 MB in ≤ 10 s.
+(`spacy.blank("id")`) on the same text in the same run, then the CPU per word of each component.  Goal (issue 13): linear, 1 MB in ≤ 10 s.
 Nothing here is a test.
 """
 
@@ -79,12 +79,30 @@ def main(argv: list[str]) -> None:
         cases.append((f"{args.mb:g} MB", article_of(chars=int(args.mb * 1_000_000))))
     print(f"{'article':<14} {'words':>8} {'wall s':>7} {'cpu s':>7} {'words/s':>8} {'µs/word':>8} "
           f"{'x bare':>7} {'peak MB':>8}")
+    per_word: dict[str, list[float]] = {}
     for name, text in cases:
         words = len(text.split())
         _bw, bare_cpu = timed(bare.tokenizer, text)
-        wall, used = timed(pipeline, read_text(text, source=name))
+        wall, used, steps = run_steps(pipeline, read_text(text, source=name))
+        for step, seconds in steps.items():
+            per_word.setdefault(step, []).append(1e6 * seconds / words)
         print(f"{name:<14} {words:>8} {wall:>7.2f} {used:>7.2f} {words / used:>8.0f} {1e6 * used / words:>8.1f} "
               f"{used / max(bare_cpu, 1e-9):>7.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:>8.0f}")
+    print("\nµs of CPU per word, by component (flat across a row = linear)")
+    print(f"{'component':<14} " + " ".join(f"{name:>14}" for name, _ in cases))
+    for step, values in per_word.items():
+        print(f"{step:<14} " + " ".join(f"{v:>14.1f}" for v in values))
+
+
+def run_steps(pipeline, article) -> tuple[float, float, dict[str, float]]:
+    """Run the pipeline's steps one by one: (wall s, CPU s, CPU s per component)."""
+    steps: dict[str, float] = {}
+    w0, c0 = time.perf_counter(), cpu()
+    for info, step in pipeline.steps:
+        c = cpu()
+        article = step(article)
+        steps[info.name] = cpu() - c
+    return time.perf_counter() - w0, cpu() - c0, steps
 
 
 if __name__ == "__main__":
