@@ -118,6 +118,11 @@ def extract(inputs, output, pretty, reference_date, components, no_model, max_by
             pass
     if out is not None and output != "-":
         out.close()
+    _finish(failed, written, pretty, keep_going)
+
+
+def _finish(failed: list[WartaError], written: int, pretty: bool, keep_going: bool) -> None:
+    """The closing report of `extract` on standard error, and its exit status."""
     if pretty:
         for exc in failed:
             click.echo(f"Error: {exc}", err=True)

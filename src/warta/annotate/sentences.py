@@ -81,8 +81,12 @@ def _initial_before(doc: Doc, i: int) -> bool:
 
 @functools.cache
 def tokenizer_nlp() -> Language:
-    """A blank Indonesian pipeline with warta's abbreviations and paragraph-aware sentence starts."""
-    nlp = spacy.blank("id")
+    """A blank Indonesian pipeline with warta's abbreviations and paragraph-aware sentence starts.
+
+    Its tokenizer is spaCy's `id` tokenizer built the fast way (`warta.models.tokenizer`: same tokens)."""
+    from warta.models.tokenizer import CONFIG
+
+    nlp = spacy.blank("id", config=CONFIG)
     add_abbreviations(nlp)
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # linear time on runs like `RpRp…` or `(((…`
     nlp.max_length = MAX_TEXT_CHARS  # the tokenizer alone is linear; inputs are capped by max_bytes

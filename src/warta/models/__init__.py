@@ -35,10 +35,21 @@ def load_model(name: str = "id_news"):
     except ImportError as exc:  # pragma: no cover
         raise ModelNotFoundError("spaCy is required to load warta's NER model") from exc
     try:
-        return spacy.load(path)
+        return _load(path)
     except Exception as exc:  # a damaged model directory, an incompatible spaCy version…
         raise ModelError(f"warta model '{name}' at {path} could not be loaded: {type(exc).__name__}: {exc} "
                          "(re-install warta, or run with --no-model for the gazetteer and rules only)") from exc
+
+
+def _load(path: Path):
+    """spacy.load, with the saved tokenizer rebuilt as a `FastTokenizer` (same tokens, ~0.1 s instead of ~5 s)."""
+    import spacy
+
+    from warta.models.tokenizer import CONFIG, from_file
+
+    nlp = spacy.load(path, config=CONFIG, exclude=["tokenizer"])
+    nlp.tokenizer = from_file(nlp.vocab, path / "tokenizer")
+    return nlp
 
 
 def entities_of(model, text: str) -> list[tuple[int, int, str]]:

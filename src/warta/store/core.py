@@ -145,9 +145,34 @@ def actor_names(actor: str) -> list[str]:
     return [actor]
 
 
+def _actor_filter(actor: str, table: str) -> tuple[str, list[Any]]:
+    """The condition of an actor filter over `table` (`t`): a literal substring of the actor's names,
+    of a well-known person's other names, or of the stored aliases."""
+    ors: list[str] = []
+    params: list[Any] = []
+    for like in (like_pattern(n) for n in actor_names(actor)):
+        if table == "events":
+            ors.append("t.source_name LIKE ? ESCAPE '\\' OR t.target_name LIKE ? ESCAPE '\\' "
+                       "OR t.source_text LIKE ? ESCAPE '\\' OR t.target_text LIKE ? ESCAPE '\\' "
+                       "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
+                       "AND x.id IN (t.source, t.target) AND x.aliases LIKE ? ESCAPE '\\')")
+            params += [like] * 5
+        elif table == "quotes":
+            ors.append("t.speaker_name LIKE ? ESCAPE '\\' OR t.speaker_text LIKE ? ESCAPE '\\' "
+                       "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
+                       "AND x.id = t.speaker AND x.aliases LIKE ? ESCAPE '\\')")
+            params += [like] * 3
+        else:
+            ors.append("t.name LIKE ? ESCAPE '\\' OR t.aliases LIKE ? ESCAPE '\\'")
+            params += [like] * 2
+    return "(" + " OR ".join(ors) + ")", params
+
+
 class _StopIngest(Exception):
     """`strict`: the first failed unit ends the ingest."""
 
+
+_END = object()  # the end of the units
 
 #: a unit whose worker died is retried alone this many times before it is stored as failed
 WORKER_RETRIES = 1
@@ -165,6 +190,9 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
     from warta.store import worker
 
     ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
+    preloaded = ctx.get_start_method() == "fork"
+    if preloaded:
+        worker.preload(*initargs[:2])  # one pipeline, built before forking, shared by the workers
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init, initargs=initargs)
@@ -177,23 +205,11 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
     exhausted = False
     try:
         while True:
-            while suspects and not inflight:  # after a crash: one suspect at a time, to find the culprit
-                unit, tries = suspects.pop(0)
-                future = pool.submit(worker.process, unit)
-                try:
-                    take(future.result())
-                except BrokenProcessPool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = new_pool()
-                    if tries >= WORKER_RETRIES:
-                        take([worker.failed_input(unit.source, Exception(
-                            "the worker process died while processing it (killed, or out of memory)"))])
-                    else:
-                        suspects.append((unit, tries + 1))
+            if suspects and not inflight:
+                pool = _run_suspects(pool, new_pool, suspects, take)
             while not exhausted and len(inflight) < limit:
-                try:
-                    unit = next(it)
-                except StopIteration:
+                unit = next(it, _END)
+                if unit is _END:
                     exhausted = True
                     break
                 inflight[pool.submit(worker.process, unit)] = unit
@@ -219,6 +235,55 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
                 pool = new_pool()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if preloaded:
+            worker.close()
+
+
+def _run_suspects(pool, new_pool: Callable, suspects: list, take: Callable):
+    """After a worker died: run the units that were in flight one at a time, to find the culprit; one
+    that kills its worker again (after WORKER_RETRIES) is reported as failed.  Returns the live pool."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from warta.store import worker
+
+    while suspects:
+        unit, tries = suspects.pop(0)
+        future = pool.submit(worker.process, unit)
+        try:
+            take(future.result())
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            if tries >= WORKER_RETRIES:
+                take([worker.failed_input(unit.source, Exception(
+                    "the worker process died while processing it (killed, or out of memory)"))])
+            else:
+                suspects.append((unit, tries + 1))
+    return pool
+
+
+def _plain_options(options: Options | dict[str, Any] | None) -> dict[str, Any]:
+    """`options` as a plain dict (what worker processes are given), checked (a bad option fails here)."""
+    if isinstance(options, Options):
+        options = {f.name: getattr(options, f.name) for f in dataclasses.fields(options)}
+    options = dict(options or {})
+    Options.build(options)
+    return options
+
+
+def _run_units(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable) -> None:
+    """`worker.process` over `units`, in this process (jobs == 1) or in a pool of `jobs` processes."""
+    from warta.store import worker
+
+    if jobs > 1:
+        _run_pool(jobs, chunksize, units, initargs, take)
+        return
+    worker.init(*initargs)
+    try:
+        for unit in units:
+            take(worker.process(unit))
+    finally:
+        worker.close()
 
 
 class Store:
@@ -509,11 +574,8 @@ class Store:
 
         paths = [str(p) for p in paths]
         jobs = max(1, jobs or os.cpu_count() or 1)
-        if isinstance(options, Options):
-            options = {f.name: getattr(options, f.name) for f in dataclasses.fields(options)}
-        options = dict(options or {})
+        options = _plain_options(options)
         max_bytes = int(options.get("max_bytes") or 20_000_000)
-        Options.build(options)  # fail early on a bad option
         total = worker.count_units(paths) if count_first else None
         summary = Summary()
         start = time.perf_counter()
@@ -544,15 +606,7 @@ class Store:
                 raise _StopIngest()
 
         try:
-            if jobs == 1:
-                worker.init(components, options, db)
-                try:
-                    for unit in units:
-                        take(worker.process(unit))
-                finally:
-                    worker.close()
-            else:
-                _run_pool(jobs, chunksize, units, (components, options, db), take)
+            _run_units(jobs, chunksize, units, (components, options, db), take)
         except _StopIngest:
             pass
         finally:
@@ -729,24 +783,9 @@ class Store:
                 where.append("t.country = ?")
                 params.append(country)
         if actor:
-            likes = [like_pattern(n) for n in actor_names(actor)]
-            ors: list[str] = []
-            for like in likes:
-                if table == "events":
-                    ors.append("t.source_name LIKE ? ESCAPE '\\' OR t.target_name LIKE ? ESCAPE '\\' "
-                               "OR t.source_text LIKE ? ESCAPE '\\' OR t.target_text LIKE ? ESCAPE '\\' "
-                               "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
-                               "AND x.id IN (t.source, t.target) AND x.aliases LIKE ? ESCAPE '\\')")
-                    params += [like] * 5
-                elif table == "quotes":
-                    ors.append("t.speaker_name LIKE ? ESCAPE '\\' OR t.speaker_text LIKE ? ESCAPE '\\' "
-                               "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id "
-                               "AND x.id = t.speaker AND x.aliases LIKE ? ESCAPE '\\')")
-                    params += [like] * 3
-                else:
-                    ors.append("t.name LIKE ? ESCAPE '\\' OR t.aliases LIKE ? ESCAPE '\\'")
-                    params += [like] * 2
-            where.append("(" + " OR ".join(ors) + ")")
+            clause, values = _actor_filter(actor, table)
+            where.append(clause)
+            params += values
         if since:
             where.append(f"{date} >= ?")
             params.append(since)

@@ -21,17 +21,38 @@ _state: dict[str, Any] = {}
 
 
 # -- worker state ----------------------------------------------------------------
-def init(components: list[str] | None, options: dict[str, Any], db_path: str | None) -> None:
-    """Build the pipeline (loading any model) once per worker; open the store read-only."""
+def preload(components: list[str] | None, options: dict[str, Any]) -> None:
+    """Build and warm the pipeline here, before worker processes are forked: they then share its memory
+    (copy on write; `gc.freeze` keeps the collector from touching it) and skip the start-up."""
+    import gc
+
+    _build(components, options)
+    gc.collect()
+    gc.freeze()
+
+
+def _build(components: list[str] | None, options: dict[str, Any]) -> None:
     from warta.api import make_pipeline, warm_up
 
+    key = repr((components, sorted(options.items())))
+    if _state.get("key") == key and _state.get("pipeline") is not None:
+        return  # built before the fork (`preload`)
     _state["init_error"] = None
-    _state["db"] = None
+    _state["pipeline"] = None
     try:
         _state["pipeline"] = make_pipeline(components, options)
         warm_up(_state["pipeline"])
+        _state["key"] = key
     except Exception as exc:  # a failing initializer would make the pool respawn workers for ever
         _state["init_error"] = exc
+
+
+def init(components: list[str] | None, options: dict[str, Any], db_path: str | None) -> None:
+    """Build the pipeline (loading any model) once per worker, unless it was built before the fork;
+    open the store read-only."""
+    _build(components, options)
+    _state["db"] = None
+    if _state["init_error"] is not None:
         return
     if db_path:
         try:
@@ -49,6 +70,10 @@ def close() -> None:
     if conn is not None:
         conn.close()
     _state.pop("pipeline", None)
+    _state.pop("key", None)
+    import gc
+
+    gc.unfreeze()
 
 
 def _known(article: Article) -> bool:

@@ -1,0 +1,215 @@
+"""spaCy's Indonesian tokenizer, built in a tenth of a second, with the same tokens.
+
+spaCy's `id` language ships ~16,000 tokenizer exceptions, ~15,600 of them hyphenated words
+(`abu-abu`, `Abu-Abu`, `ABU-ABU`, …) kept whole although the hyphen between letters is an infix.
+Adding each one as a special case costs spaCy ~0.3 ms (lexemes, affix checks, a phrase-matcher
+pattern): ~5 s on every start, paid twice (sentence splitting and the NER model).
+
+`FastTokenizer` gives the same tokens with the hyphenated words in a set used as `token_match`
+(checked where spaCy checks its special cases) and every other exception kept as a real special
+case.  spaCy also re-joins a special case that infix splitting cut out of a longer chunk
+(`x/abu-abu` -> `x`, `/`, `abu-abu`), with a phrase matcher; `_join_split_words` does that for the
+hyphenated words.  Only words that neither start with a prefix nor end with a suffix are moved to
+the set (there the two mechanisms provably agree); the rest stay special cases.
+`tests/test_speed_tokenizer.py` checks the tokens against spaCy's own tokenizer.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy
+import spacy
+import srsly
+from spacy.attrs import ORTH as ORTH_ATTR, SPACY
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+FACTORY = "warta.fast_tokenizer.v1"
+
+
+class FastTokenizer(Tokenizer):
+    """A spaCy Tokenizer whose hyphenated exceptions are a set instead of special cases."""
+
+    def __init__(self, vocab, rules=None, prefix_search=None, suffix_search=None, infix_finditer=None,
+                 token_match=None, url_match=None, faster_heuristics=True):
+        super().__init__(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
+                         infix_finditer=infix_finditer, token_match=None, url_match=url_match,
+                         faster_heuristics=faster_heuristics)
+        kept, words = self._split(rules or {})
+        self.words = frozenset(words)
+        self.plain = Tokenizer(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
+                               infix_finditer=infix_finditer, token_match=token_match, url_match=url_match,
+                               faster_heuristics=faster_heuristics)  # affixes only: what spaCy's matcher looks for
+        self._pieces: dict[str, tuple[str, ...]] = {}
+        self.token_match = _either(self.words.__contains__, token_match)
+        self.rules = kept
+
+    def _split(self, rules: dict) -> tuple[dict, list[str]]:
+        """(the exceptions kept as special cases, the hyphenated words for the set).  The affix checks
+        cost ~1 s for spaCy's 16,000 exceptions, so the kept names are read from `SPLIT_FILE` where it was
+        computed for exactly these exceptions and affix patterns (`python -m warta.models.tokenizer`)."""
+        key = self._key(rules)
+        known = _saved_split().get(key)
+        if known is None:
+            names = [s for s, subs in rules.items() if not self._listable(s, subs)]
+        else:
+            names = known
+        kept = {s: rules[s] for s in names}
+        return kept, [s for s in rules if s not in kept]
+
+    def _listable(self, string: str, substrings: list) -> bool:
+        return (len(substrings) == 1 and set(substrings[0]) == {ORTH} and "-" in string and " " not in string
+                and not self.find_prefix(string) and not self.find_suffix(string)
+                and not (self.url_match and self.url_match(string)))
+
+    def _key(self, rules: dict) -> str:
+        patterns = [getattr(getattr(f, "__self__", None), "pattern", repr(f)) for f in
+                    (self.prefix_search, self.suffix_search, self.infix_finditer, self.url_match)]
+        body = repr((patterns, sorted((s, repr(v)) for s, v in rules.items())))
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+    def __call__(self, text: str):
+        doc = Tokenizer.__call__(self, text)
+        if "-" in text and len(doc) > 2:
+            self._join_split_words(doc)
+        return doc
+
+    def _join_split_words(self, doc) -> None:
+        """Re-join a listed word that infix splitting cut out of a longer chunk, as spaCy's special-case
+        matcher does: longest first, then leftmost; only tokens written without a space between them."""
+        spans = [span for span in self._candidates(doc)]
+        if not spans:
+            return
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        seen: set[int] = set()
+        chosen = []
+        for start, end in spans:
+            if start not in seen and end - 1 not in seen:
+                chosen.append((start, end))
+            seen.update(range(start, end))
+        with doc.retokenize() as retokenizer:
+            for start, end in chosen:
+                retokenizer.merge(doc[start:end])
+
+    def _candidates(self, doc):
+        arr = doc.to_array([ORTH_ATTR, SPACY])
+        hyphen = self.vocab.strings["-"]
+        n = len(doc)
+        for i in numpy.flatnonzero(arr[:, 0] == hyphen):
+            if i == 0 or i == n - 1 or arr[i - 1, 1] or arr[i, 1]:
+                continue
+            lo, hi = i - 1, i + 2  # the run of tokens written together around the hyphen
+            while lo > 0 and not arr[lo - 1, 1]:
+                lo -= 1
+            while hi < n and not arr[hi - 1, 1]:
+                hi += 1
+            for start in range(lo, i):
+                for end in range(i + 2, hi + 1):
+                    if self._is_word(doc, start, end):
+                        yield int(start), int(end)
+
+    def _is_word(self, doc, start: int, end: int) -> bool:
+        text = doc[start:end].text
+        if text not in self.words:
+            return False
+        pieces = self._pieces.get(text)
+        if pieces is None:
+            pieces = self._pieces[text] = tuple(t.text for t in self.plain(text))
+        return pieces == tuple(t.text for t in doc[start:end])
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        """What spaCy's Tokenizer would save: every exception, the listed words included."""
+        listed = self.token_match
+        self.token_match = self.plain.token_match  # spaCy saves a token_match as its regex pattern
+        try:
+            data = srsly.msgpack_loads(super().to_bytes(exclude=exclude))
+        finally:
+            self.token_match = listed
+        if "exceptions" in data:
+            data["exceptions"] = {**data["exceptions"], **{w: [{ORTH: w}] for w in self.words}}
+        return srsly.msgpack_dumps(data)
+
+    def __reduce__(self):
+        return (_rebuild, (self.vocab, {**self.rules, **{w: [{ORTH: w}] for w in self.words}},
+                           self.prefix_search, self.suffix_search, self.infix_finditer, self.plain.token_match,
+                           self.url_match, self.faster_heuristics))
+
+
+#: the special cases kept for a set of exceptions, by `FastTokenizer._key` (written by `save_split`)
+SPLIT_FILE = Path(__file__).resolve().parent / "fast_tokenizer.json"
+
+
+@functools.cache
+def _saved_split() -> dict[str, list[str]]:
+    try:
+        return json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save_split() -> None:
+    """Compute the split for spaCy's `id` exceptions and the shipped model's tokenizer, and save it."""
+    from warta.models import MODEL_DIR
+
+    out = {}
+    for tokenizer in (spacy.blank("id", config=CONFIG).tokenizer, from_file(spacy.blank("id").vocab,
+                                                                            MODEL_DIR / "tokenizer")):
+        rules = {**tokenizer.rules, **{w: [{ORTH: w}] for w in tokenizer.words}}
+        out[tokenizer._key(rules)] = sorted(s for s, subs in rules.items() if not tokenizer._listable(s, subs))
+    SPLIT_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _rebuild(*args):
+    return FastTokenizer(*args)
+
+
+def _either(first: Callable, second: Callable | None) -> Callable:
+    if second is None:
+        return first
+    return lambda string: first(string) or second(string)
+
+
+@spacy.registry.tokenizers(FACTORY)
+def create_fast_tokenizer() -> Callable:
+    """spaCy's default tokenizer factory (`spacy.Tokenizer.v1`) building a FastTokenizer."""
+
+    def make(nlp) -> FastTokenizer:
+        d = nlp.Defaults
+        return FastTokenizer(
+            nlp.vocab, rules=d.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+            suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+            infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
+            token_match=d.token_match, url_match=d.url_match)
+
+    return make
+
+
+#: a config override that makes spacy.blank / spacy.load build a FastTokenizer
+CONFIG = {"nlp": {"tokenizer": {"@tokenizers": FACTORY}}}
+
+
+def from_file(vocab, path) -> FastTokenizer:
+    """A FastTokenizer with the settings a saved spaCy tokenizer holds (what `Tokenizer.from_disk` reads)."""
+    data = srsly.msgpack_loads(open(path, "rb").read())
+
+    def compiled(key: str, method: str):
+        value = data.get(key)
+        return getattr(re.compile(value), method) if isinstance(value, str) else None
+
+    return FastTokenizer(
+        vocab, rules=data.get("exceptions") or {},
+        prefix_search=compiled("prefix_search", "search"), suffix_search=compiled("suffix_search", "search"),
+        infix_finditer=compiled("infix_finditer", "finditer"), token_match=compiled("token_match", "match"),
+        url_match=compiled("url_match", "match"), faster_heuristics=data.get("faster_heuristics", True))
+
+
+if __name__ == "__main__":
+    save_split()
