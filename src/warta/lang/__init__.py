@@ -1,0 +1,1 @@
+"""Language data and helpers, by language (`warta.lang.id`: Indonesian)."""

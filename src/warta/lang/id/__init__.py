@@ -1,0 +1,1 @@
+"""Indonesian language helpers: word classes and name words loaded from the lexicons."""
