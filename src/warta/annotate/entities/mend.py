@@ -4,11 +4,13 @@ to the one before it, then the passes over all spans (`passes.PASSES`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from warta.knowledge import countries
+from warta import lexicons
 from warta.lang.id.name_rules import facility_head, rules
 from warta.record import Article
 
@@ -17,6 +19,11 @@ from .split import _split_prefix, article_names, join_hyphens, split_brackets, s
 from .words import _gazetteer_place, _is_outlet, _not_a_name, _plain_word, _title_word_at, known_label
 
 QUOTES = "“\"‘'("
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(lexicons.load("abbreviations"))
 
 
 @dataclass
@@ -62,6 +69,20 @@ def _cut_dateline(c: Context, m: Mending) -> bool:
     found = re.match(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])", c.text[m.start:m.end])
     if found:
         m.start, m.rule = m.start + found.end(), m.rule + "+cut-dateline"
+    return True
+
+
+def _cut_stop(c: Context, m: Mending) -> bool:
+    """A full stop that ends a sentence ends the name: after it comes a bracket or a common word
+    (`Agence France-Presse. Pesaing`, `Netanyahu.(Sumber`); never after an abbreviation (`Jl.`, `Univ.`)."""
+    r = rules()
+    for stop in re.finditer(r"(\w+)\.(?=\s*\(|\s+(\w+))", c.text[m.start:m.end]):
+        after = (stop.group(2) or "").casefold()
+        if stop.group(1) + "." in abbreviations() or len(stop.group(1)) < 2:
+            continue
+        if not stop.group(2) or after in r["common"] or after in r["function_words"] or _is_verb(after):
+            m.end, m.rule = m.start + stop.start() + len(stop.group(1)), m.rule + "+cut-stop"
+            break
     return True
 
 
@@ -132,6 +153,19 @@ def _cut_verb(c: Context, m: Mending) -> bool:
 def _cut_title(c: Context, m: Mending) -> bool:
     while len(m.words) > 1 and c.word(m.words[-1]).casefold() in rules()["ranks"]:
         m.words, m.rule = m.words[:-1], MODEL_RULE + "+cut-title"
+    return True
+
+
+def _lower_closing(c: Context, m: Mending) -> bool:
+    if len(m.words) < 2:
+        return False
+    r, w = rules(), c.word(m.words[-1])
+    return re.fullmatch(r"[a-z]+", w) is not None and w not in r["particles"] and w not in r["heads"]
+
+
+def _cut_lower_end(c: Context, m: Mending) -> bool:
+    while _lower_closing(c, m):
+        m.words, m.rule = m.words[:-1], MODEL_RULE + "+cut-lower"
     return True
 
 
@@ -233,6 +267,9 @@ SPAN_RULES: list[SpanRule] = [
     # a dateline's place and dash before the name (`NATUNA - Kapal Pengawas …`)
     SpanRule("cut-dateline", ("NATUNA - Bakamla menangkap dua kapal.", ("NATUNA - Bakamla", "ORG"), ("Bakamla", "ORG")),
              _cut_dateline),
+    # a sentence's full stop ends the name (`Agence France-Presse. Pesaing …`, `Netanyahu.(Sumber …`)
+    SpanRule("cut-stop", ("Kabar itu dilaporkan Agence France-Presse. Pesaing mereka diam.",
+                          ("Agence France-Presse. Pesaing", "ORG"), ("Agence France-Presse", "ORG")), _cut_stop),
     # lower-case words are no name (`kota`, `massa`), but outlets are (`detikcom`)
     SpanRule("drop-lower-case", ("Ribuan massa berkumpul di alun-alun.", ("massa", "ORG"), None), _lower_case),
     # a common word opening a sentence is no part of a name (`Menyediakan`, `Sambil`, `Menurut Kim`)
@@ -259,6 +296,9 @@ SPAN_RULES: list[SpanRule] = [
     SpanRule("cut-verb", ("Kemarin Korea Utara Meluncurkan Rudal balistik.", ("Korea Utara Meluncurkan Rudal", "LOC"),
                           ("Korea Utara", "LOC")), _cut_verb),
     # a rank or title closing the span belongs to the next name (`Polda Metro Jaya Kombes`)
+    # a lower-case word closing a name is the verb or word after it (`Salman tiba`, `Iran kembali`)
+    SpanRule("cut-lower-end", ("Setelah itu Pangeran Salman tiba di bandara.", ("Salman tiba", "PER"), ("Salman", "PER")),
+             _cut_lower_end),
     SpanRule("cut-title", ("Direktur Polda Metro Jaya Kombes Ade Ary menjelaskan.", ("Polda Metro Jaya Kombes", "ORG"),
                            ("Polda Metro Jaya", "ORG")), _cut_title),
     SpanRule("drop-short", ("Ia menulis huruf A di papan.", ("A", "PER"), None), _fix_bounds),
@@ -282,10 +322,12 @@ SPAN_RULES: list[SpanRule] = [
     # a ship (`KRI Teluk Banten`, `KM Sinar Bangun`) is a vehicle, not a place or a body
     SpanRule("ship", ("Kapal KRI Teluk Banten berlayar ke utara.", ("KRI Teluk Banten", "LOC"),
                       ("KRI Teluk Banten", "PRODUCT")), _relabel("PRODUCT", "+ship", _first_word_in("ship_prefixes", False))),
-    # a court, ministry or other body is no place (`Pengadilan Tipikor`, `Sesko TNI`)
+    # a court, ministry, local government or other body is no place or person (`Pengadilan Tipikor`, `Sesko TNI`,
+    # `Pemprov Jateng`)
     SpanRule("org-head", ("Kasus itu disidangkan di Pengadilan Tipikor kemarin.", ("Pengadilan Tipikor", "LOC"),
                           ("Pengadilan Tipikor", "ORG")),
-             _relabel("ORG", "+org-head", lambda c, m: m.label == "LOC" and _first_word_in("org_only_heads")(c, m))),
+             _relabel("ORG", "+org-head", lambda c, m: m.label in ("LOC", "PER")
+                      and _first_word_in("org_only_heads")(c, m))),
     # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
     SpanRule("facility", ("Ia kuliah di Univ Atma Jaya sejak 2019.", ("Univ Atma Jaya", "PER"), ("Univ Atma Jaya", "ORG")),
              _facility),

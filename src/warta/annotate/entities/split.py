@@ -85,6 +85,36 @@ def _org_country(text: str, words: Words, label: str) -> list | None:
     return None
 
 
+def _country_person(text: str, words: Words) -> list | None:
+    """A body or title of a country, then a person (`Bank Sentral Iran Abdolnaser Hemmati`): the country
+    closes the head, an ORG (a LOC when it is the country alone); the rest, a name of two words or more
+    that nothing knows, is the person."""
+    s = words[0][0]
+    for i in range(len(words) - 2):
+        for j in (i - 1, i):  # a country of two words (`Korea Selatan`) or of one
+            if j < 0 or not countries.by_name(text[words[j][0]:words[i][1]]):
+                continue
+            rest = words[i + 1:]
+            if _person_name_words(text, rest) and known_label(text[rest[0][0]:rest[-1][1]]) is None:
+                head_label = "LOC" if j == 0 else known_label(text[s:words[i][1]]) or "ORG"
+                return [(s, words[i][1], head_label, MODEL_RULE + "+split"),
+                        (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
+    return None
+
+
+def _known_head_person(text: str, words: Words, known) -> list | None:
+    """A known institution whose name has a word no person's name has, then a person (`Wagner Group
+    Yevgeny Prigozhin`)."""
+    for n in range(min(4, len(words) - 2), 1, -1):
+        head = text[words[0][0]:words[n - 1][1]]
+        rest = words[n:]
+        if known_label(head) == "ORG" and _person_name_words(text, rest) \
+                and known_label(text[rest[0][0]:rest[-1][1]]) is None:
+            return [(words[0][0], words[n - 1][1], "ORG", MODEL_RULE + "+split"),
+                    (rest[0][0], rest[-1][1], "PER", MODEL_RULE + "+split")]
+    return None
+
+
 def _split_prefix(text: str, words: Words, label: str,
                   known: dict[str, str] | None = None) -> list[tuple[int, int, str, str]]:
     """`Kremlin Dmitry Peskov` → ORG + PER; `KPU August Mellaz` → ORG + PER;
@@ -100,10 +130,10 @@ def _split_prefix(text: str, words: Words, label: str,
     if found:
         return found
     if any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
-        return whole
+        return _known_head_person(text, words, known) or _country_person(text, words) or whole
     venue = any(text[s:e].casefold().startswith(h + " ") for h in r["facility_heads"])
     return _head_person(text, words, label, known, venue) or _rank_person(text, words, label, known, venue) \
-        or _org_country(text, words, label) or whole
+        or _org_country(text, words, label) or (None if venue else _country_person(text, words)) or whole
 
 
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -1,0 +1,41 @@
+"""Entity rules for phenomena seen on real news (issue #12), on sentences written here: model spans
+given by hand, so these hold whatever model is shipped."""
+
+import pytest
+
+from tests.test_entities import _mend
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # a country's body, then its officer's name: two entities (ORG + PER)
+    ("Gubernur Bank Sentral Iran Abdolnaser Hemmati mengatakan inflasi naik.",
+     [("Bank Sentral Iran Abdolnaser Hemmati", "ORG")], [("Bank Sentral Iran", "ORG"), ("Abdolnaser Hemmati", "PER")],
+     [("Bank Sentral Iran Abdolnaser Hemmati", "ORG")]),
+    ("Kepala Badan Antariksa Korea Selatan Lee Sang-min hadir dalam acara itu.",
+     [("Badan Antariksa Korea Selatan Lee Sang-min", "ORG")], [("Lee Sang-min", "PER")], []),
+    # a known institution with a company word, then a person
+    ("Pendiri Wagner Group Yevgeny Prigozhin tewas dalam kecelakaan pesawat.",
+     [("Wagner Group Yevgeny Prigozhin", "ORG")], [("Wagner Group", "ORG"), ("Yevgeny Prigozhin", "PER")], []),
+    # a lower-case verb after the name is no part of it
+    ("Presiden Prabowo tiba di Bandara Halim pada Senin.", [("Prabowo tiba", "PER")], [("Prabowo", "PER")], []),
+    ("Setelah gencatan senjata, Iran kembali meluncurkan rudal.", [("Iran kembali", "LOC")], [("Iran", "LOC")], []),
+    # a sentence's full stop ends the name; an abbreviation's does not
+    ("Pernyataan itu dikutip Agence France-Presse. Pesaing mereka belum menanggapi.",
+     [("Agence France-Presse. Pesaing", "PER")], [("Agence France-Presse", "ORG")], []),
+    ("Ia menyerang Netanyahu.(Sumber: Reuters)", [("Netanyahu.(Sumber", "ORG")], [("Netanyahu", "ORG")], []),
+    ("Mahasiswa Univ. Pamulang berunjuk rasa di depan kampus.", [("Univ. Pamulang", "ORG")], [("Univ. Pamulang", "ORG")],
+     []),
+    # local governments and institutions' short names are organisations, not persons
+    ("Anggaran itu disiapkan Pemprov Jateng tahun ini.", [("Pemprov Jateng", "PER")], [("Pemprov Jateng", "ORG")], []),
+    ("Tim Densus menangkap dua terduga teroris di Bekasi.", [("Densus", "PER")], [("Densus", "ORG")], []),
+    ("Menurut pejabat itu, stok beras di gudang Bulog cukup hingga akhir tahun.", [("Bulog", "PER")], [("Bulog", "ORG")], []),
+    # a person's title with a country keeps the person whole
+    ("Presiden Iran Masoud Pezeshkian berpidato di PBB.", [("Iran Masoud Pezeshkian", "PER")],
+     [("Iran", "LOC"), ("Masoud Pezeshkian", "PER")], []),
+])
+def test_entities_real_phenomena(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+    for pair in absent:
+        assert pair not in found
