@@ -39,3 +39,26 @@ def test_entities_real_phenomena(text, spans, expect, absent):
         assert pair in found, f"{pair} not in {sorted(found)}"
     for pair in absent:
         assert pair not in found
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # a capitalised verb or adverb at the edge of a known name is the clause's, not the name's
+    ("Jokowi tiba kemarin. “Kami siap,” Ungkap Jokowi di Istana.", [("Jokowi", "PER"), ("Ungkap Jokowi", "PER")],
+     [("Jokowi", "PER")], [("Ungkap Jokowi", "PER")]),
+    ("Tel Aviv – Iran Kembali menghujani Israel dengan rudal.", [("Iran Kembali", "LOC")], [("Iran", "LOC")], []),
+    # but names made of such words stay whole
+    ("Mereka berjalan-jalan di Kebun Raya Bogor pada Minggu.", [("Kebun Raya Bogor", "LOC")],
+     [("Kebun Raya Bogor", "LOC")], []),
+    ("Lagu Indonesia Raya dinyanyikan bersama.", [("Indonesia Raya", "LOC")], [("Indonesia Raya", "LOC")], []),
+    # a name nothing knows after a law's short word is the law's; a known body stays
+    ("Polisi menjerat dia dengan UU ITE pasal 27.", [("ITE", "ORG")], [("ITE", "LAW")], []),
+    ("Mahasiswa menolak revisi RUU KPK di depan gedung DPR.", [("KPK", "ORG")], [("KPK", "ORG")], []),
+    # numbered joint commands are organisations
+    ("Latihan itu dipimpin Kogabwilhan I di Natuna.", [], [("Kogabwilhan I", "ORG")], []),
+])
+def test_entities_real_edges(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+    for pair in absent:
+        assert pair not in found

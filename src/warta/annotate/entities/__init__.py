@@ -5,7 +5,8 @@ The model (trained on NER-UI, NER-UGM, NERGrit and idner-news-2k; see
 capitals from `warta.knowledge.countries` are added as LOC where the model
 found nothing, so that `Korut` or `Tiongkok` is never missed.
 
-Layout: `mend` (the rules on each model span, SPAN_RULES), `split` (names glued together,
+Layout: `mend` (the rules on each model span, SPAN_RULES; `trims` holds the trimming ones, `state` the span
+being mended), `split` (names glued together,
 brackets, hyphens), `passes` (the passes over all spans, PASSES) with `labels` and `names`,
 `gazetteer` (countries and capitals), `words` (what a word is), `outside` (every import from
 other components and readers).  The name rules' word lists are `warta.lang.id.name_rules`.

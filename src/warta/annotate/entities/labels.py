@@ -78,7 +78,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
     for s, e, label, rule in spans:
         surface = text[s:e]
         new = label
-        inst = r["institutions"].get(surface.casefold())
+        inst = r["institutions"].get(surface.casefold()) if label in ("PER", "ORG", "LOC") else None
         if inst and _seat_as_place(text, s, surface):
             new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
         elif inst:

@@ -4,87 +4,19 @@ to the one before it, then the passes over all spans (`passes.PASSES`)."""
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from warta.knowledge import countries
-from warta import lexicons
 from warta.lang.id.name_rules import facility_head, rules
 from warta.record import Article
 
 from .base import MODEL_RULE, _in_heading, _is_common, _is_verb, _word_before, _words, before_cue
 from .split import _split_prefix, article_names, join_hyphens, split_brackets, split_pairs
-from .words import _gazetteer_place, _is_outlet, _not_a_name, _plain_word, _title_word_at, known_label
-
-QUOTES = "“\"‘'("
-
-
-@functools.cache
-def abbreviations() -> frozenset[str]:
-    return frozenset(lexicons.load("abbreviations"))
-
-
-@dataclass
-class Mending:
-    """A model span while the rules mend it; `surface` and `start` are set once its words are fixed."""
-    start: int
-    end: int
-    label: str
-    rule: str
-    words: list[tuple[int, int]] = field(default_factory=list)
-    surface: str = ""
-    uninformative: bool = False
-
-
-@dataclass(frozen=True)
-class Context:
-    article: Article
-    text: str
-    sentence_starts: frozenset[int]
-    known: dict[str, str]
-
-    def word(self, w: tuple[int, int]) -> str:
-        return self.text[w[0]:w[1]]
-
-
-@dataclass(frozen=True)
-class SpanRule:
-    """One rule of the span mender: `apply` changes the span in place, or returns False to drop it.
-    `example` is (text, model span as (surface, label), the mended span or None when it is dropped)."""
-    id: str
-    example: tuple[str, tuple[str, str], tuple[str, str] | None]
-    apply: Callable[[Context, Mending], bool]
-
-
-def _cut_line(c: Context, m: Mending) -> bool:
-    nl = c.text.find("\n", m.start, m.end)
-    if nl > m.start:
-        m.end, m.rule = len(c.text[m.start:nl].rstrip()) + m.start, m.rule + "+cut-line"
-    return True
-
-
-def _cut_dateline(c: Context, m: Mending) -> bool:
-    found = re.match(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])", c.text[m.start:m.end])
-    if found:
-        m.start, m.rule = m.start + found.end(), m.rule + "+cut-dateline"
-    return True
-
-
-def _cut_stop(c: Context, m: Mending) -> bool:
-    """A full stop that ends a sentence ends the name: after it comes a bracket or a common word
-    (`Agence France-Presse. Pesaing`, `Netanyahu.(Sumber`); never after an abbreviation (`Jl.`, `Univ.`)."""
-    r = rules()
-    for stop in re.finditer(r"(\w+)\.(?=\s*\(|\s+(\w+))", c.text[m.start:m.end]):
-        after = (stop.group(2) or "").casefold()
-        if stop.group(1) + "." in abbreviations() or len(stop.group(1)) < 2:
-            continue
-        if not stop.group(2) or after in r["common"] or after in r["function_words"] or _is_verb(after):
-            m.end, m.rule = m.start + stop.start() + len(stop.group(1)), m.rule + "+cut-stop"
-            break
-    return True
-
+from .state import QUOTES, Context, Mending, SpanRule
+from .trims import (_common_opening, _cut_dateline, _cut_line, _cut_lower_end, _cut_stop, _cut_title, _cut_verb,
+                    _lower_opening, _title_opening, _title_word_opening, _trim_office, _trim_plain_edges, _trim_while)
+from .words import _gazetteer_place, _is_outlet, _not_a_name, _plain_word, known_label
 
 def _lower_case(c: Context, m: Mending) -> bool:
     surface = c.text[m.start:m.end]
@@ -94,79 +26,10 @@ def _lower_case(c: Context, m: Mending) -> bool:
     return True
 
 
-def _trim_while(name: str, test: Callable[[Context, Mending], bool]) -> Callable[[Context, Mending], bool]:
-    def apply(c: Context, m: Mending) -> bool:
-        while m.words and test(c, m):
-            m.words = m.words[1:]
-            m.rule = MODEL_RULE + "+" + name
-        return True
-    return apply
-
-
-def _common_opening(c: Context, m: Mending) -> bool:
-    first = m.words[0]
-    return (first[0] in c.sentence_starts or c.text[max(0, first[0] - 1)] in QUOTES) \
-        and _is_common(c.word(first)) and known_label(c.word(first)) is None
-
-
-def _lower_opening(c: Context, m: Mending) -> bool:
-    r, w = rules(), c.word(m.words[0])
-    return len(m.words) > 1 and m.label in ("LOC", "ORG") and re.fullmatch(r"[a-z]{3,}", w) is not None \
-        and w not in r["heads"] and w not in r["particles"] \
-        and not any(c.text[m.words[0][0]:].casefold().startswith(cue + " ") for cue in r["place_cues"])
-
-
-def _title_opening(c: Context, m: Mending) -> bool:
-    return len(m.words) > 1 and m.label == "PER" and c.word(m.words[0]).casefold() in rules()["titles"]
-
-
-def _title_word_opening(c: Context, m: Mending) -> bool:
-    return len(m.words) > 1 and m.label == "PER" and _title_word_at(c.text, m.words[0])
-
-
-def _trim_office(c: Context, m: Mending) -> bool:
-    while len(m.words) > 1 and m.label in ("ORG", "PER") and rules()["office_abbrev"].fullmatch(c.word(m.words[0])):
-        m.words = m.words[1:]
-        if m.label == "PER" and known_label(c.text[m.words[0][0]:m.words[-1][1]]) == "ORG":
-            m.label = "ORG"
-        m.rule = MODEL_RULE + "+trim-office"
-    return True
-
-
 def _honorifics_only(c: Context, m: Mending) -> bool:
     r = rules()
     return not (m.label == "PER" and m.words and all(c.word(w).casefold() in r["titles"]
                                                      or c.word(w).casefold() in r["honorifics"] for w in m.words))
-
-
-def _cut_verb(c: Context, m: Mending) -> bool:
-    r = rules()
-    if m.words and c.word(m.words[0]).casefold() in r["company_forms"]:
-        return True
-    for i, w in enumerate(m.words[1:], 1):
-        if _is_verb(c.word(w)) and c.word(m.words[i - 1]).casefold() not in r["place_cues"]:
-            m.words, m.rule = m.words[:i], MODEL_RULE + "+cut-verb"
-            break
-    return True
-
-
-def _cut_title(c: Context, m: Mending) -> bool:
-    while len(m.words) > 1 and c.word(m.words[-1]).casefold() in rules()["ranks"]:
-        m.words, m.rule = m.words[:-1], MODEL_RULE + "+cut-title"
-    return True
-
-
-def _lower_closing(c: Context, m: Mending) -> bool:
-    if len(m.words) < 2:
-        return False
-    r, w = rules(), c.word(m.words[-1])
-    return re.fullmatch(r"[a-z]+", w) is not None and w not in r["particles"] and w not in r["heads"]
-
-
-def _cut_lower_end(c: Context, m: Mending) -> bool:
-    while _lower_closing(c, m):
-        m.words, m.rule = m.words[:-1], MODEL_RULE + "+cut-lower"
-    return True
 
 
 def _fix_bounds(c: Context, m: Mending) -> bool:
@@ -229,6 +92,12 @@ def _relabel(label: str, suffix: str, test: Callable[[Context, Mending], bool]) 
             m.label, m.rule = label, m.rule + suffix
         return True
     return apply
+
+
+def _after_law_prefix(c: Context, m: Mending) -> bool:
+    before = c.text[max(0, m.start - 12):m.start]
+    return m.label in ("ORG", "LOC", "PER") and known_label(c.text[m.start:m.end]) is None and any(
+        before.endswith(" " + p + " ") or before == p + " " for p in rules()["law_prefixes"])
 
 
 def _facility(c: Context, m: Mending) -> bool:
@@ -299,6 +168,10 @@ SPAN_RULES: list[SpanRule] = [
     # a lower-case word closing a name is the verb or word after it (`Salman tiba`, `Iran kembali`)
     SpanRule("cut-lower-end", ("Setelah itu Pangeran Salman tiba di bandara.", ("Salman tiba", "PER"), ("Salman", "PER")),
              _cut_lower_end),
+    # a capitalised verb at the edge of a name the article or warta knows (`" Ungkap Jokowi`,
+    # `Iran Kembali menghujani …`, `Rezim Iran`)
+    SpanRule("trim-plain", ("Tel Aviv – Iran Kembali menghujani Israel dengan rudal.", ("Iran Kembali", "LOC"),
+                            ("Iran", "LOC")), _trim_plain_edges),
     SpanRule("cut-title", ("Direktur Polda Metro Jaya Kombes Ade Ary menjelaskan.", ("Polda Metro Jaya Kombes", "ORG"),
                            ("Polda Metro Jaya", "ORG")), _cut_title),
     SpanRule("drop-short", ("Ia menulis huruf A di papan.", ("A", "PER"), None), _fix_bounds),
@@ -331,6 +204,9 @@ SPAN_RULES: list[SpanRule] = [
     # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
     SpanRule("facility", ("Ia kuliah di Univ Atma Jaya sejak 2019.", ("Univ Atma Jaya", "PER"), ("Univ Atma Jaya", "ORG")),
              _facility),
+    # a name no one knows after a law's short word is the law's (`UU ITE`); `RUU KPK` keeps the KPK
+    SpanRule("law-prefix", ("Polisi menjerat dia dengan UU ITE pasal 27.", ("ITE", "ORG"), ("ITE", "LAW")),
+             _relabel("LAW", "+law", _after_law_prefix)),
 ]
 
 # The rules on each part after `_split_prefix` cut a span in two (`KPU August Mellaz` → ORG + PER).

@@ -55,7 +55,8 @@ def _folded_sets(data: dict) -> dict:
             "corps": "rank_corps", "not_person": "not_person_words", "headline_words": "headline_words",
             "hyphen_prefixes": "hyphen_prefixes", "honorifics": "honorifics", "org_only_heads": "org_only_heads",
             "function_words": "function_words", "currency": "currency_words", "run_not_heads": "run_not_heads",
-            "pair_particles": "pair_particles", "seat_cues": "seat_cues"}
+            "pair_particles": "pair_particles", "seat_cues": "seat_cues",
+            "name_closers": "name_closers"}
     out = {name: frozenset(_folded(data, key)) for name, key in keys.items()}
     out["heads"] = frozenset(w.casefold() for w in data["name_heads"])
     out["not_entities"] = frozenset(w.casefold() for w in data["not_entities"] + (data.get("budget_lines") or []))
@@ -81,6 +82,7 @@ def _ordered(data: dict) -> dict:
         org_with_country=_longest_first(data.get("org_with_country") or []),
         law_heads=_longest_first(data.get("law_heads") or []),
         event_heads=_longest_first(data.get("event_heads") or []),
+        law_prefixes=tuple(data.get("law_prefixes") or []),
         org_suffixes=tuple(data.get("org_suffixes") or []),
         media_words=tuple(data.get("media_words") or []),
         media_article=data.get("media_article") or "The",
