@@ -62,3 +62,23 @@ def test_entities_real_edges(text, spans, expect, absent):
         assert pair in found, f"{pair} not in {sorted(found)}"
     for pair in absent:
         assert pair not in found
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # an abbreviated school head and the words after it are one ORG, whatever pieces the model made
+    ("Hadir pula mahasiswa dari Univ. PGRI Indrapasasti, Univ. Pamulang dan lainnya.",
+     [("Univ", "ORG"), ("PGRI Indrapasasti", "PER"), ("Univ", "ORG"), ("Pamulang", "LOC")],
+     [("Univ. PGRI Indrapasasti", "ORG"), ("Univ. Pamulang", "ORG")], [("Pamulang", "LOC"), ("Univ", "ORG")]),
+    # an institution's office building names the institution
+    ("Konferensi pers digelar di Kantor Kemenko Perekonomian, Jakarta.", [("Kantor Kemenko Perekonomian", "LOC")],
+     [("Kemenko Perekonomian", "ORG")], [("Kantor Kemenko Perekonomian", "LOC")]),
+    # East Asian names by their shape are persons
+    ("Presiden Yoon Suk-yeol bertemu Hsiao Bi-khim di Seoul.", [("Yoon Suk-yeol", "LOC"), ("Hsiao Bi-khim", "ORG")],
+     [("Yoon Suk-yeol", "PER"), ("Hsiao Bi-khim", "PER")], []),
+])
+def test_entities_real_shapes(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+    for pair in absent:
+        assert pair not in found

@@ -100,6 +100,18 @@ def _after_law_prefix(c: Context, m: Mending) -> bool:
         before.endswith(" " + p + " ") or before == p + " " for p in rules()["law_prefixes"])
 
 
+def _office_building(c: Context, m: Mending) -> bool:
+    if len(m.words) > 1 and c.word(m.words[0]).casefold() in rules()["office_building_words"] \
+            and known_label(c.text[m.words[1][0]:m.words[-1][1]]) == "ORG":
+        m.words, m.label, m.rule = m.words[1:], "ORG", MODEL_RULE + "+office-building"
+    return True
+
+
+def _person_shape(c: Context, m: Mending) -> bool:
+    return m.label != "PER" and any(p.fullmatch(m.surface) for p in rules()["person_shapes"]) \
+        and known_label(m.surface) is None
+
+
 def _facility(c: Context, m: Mending) -> bool:
     if len(m.words) > 1 and m.label in ("PER", "LOC"):
         head = facility_head(m.surface)
@@ -156,6 +168,9 @@ SPAN_RULES: list[SpanRule] = [
     SpanRule("trim-title-word", ("Ia bertemu Pemimpin Tertinggi Kim Jong-un di Pyongyang.",
                                  ("Tertinggi Kim Jong-un", "PER"), ("Kim Jong-un", "PER")),
              _trim_while("trim-title", _title_word_opening)),
+    # an institution's office building names the institution (`Kantor BNN`, `Kantor Kemenko Perekonomian`)
+    SpanRule("office-building", ("Ia berbicara di Kantor BNN, Cawang, pada Kamis.", ("Kantor BNN", "LOC"), ("BNN", "ORG")),
+             _office_building),
     # an office's abbreviation glued to its unit (`Kabagpenum Divisi Humas Polri`, `Kapuspen TNI`)
     SpanRule("trim-office", ("Hal itu disampaikan Kapuspen TNI kemarin.", ("Kapuspen TNI", "ORG"), ("TNI", "ORG")),
              _trim_office),
@@ -204,6 +219,9 @@ SPAN_RULES: list[SpanRule] = [
     # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
     SpanRule("facility", ("Ia kuliah di Univ Atma Jaya sejak 2019.", ("Univ Atma Jaya", "PER"), ("Univ Atma Jaya", "ORG")),
              _facility),
+    # a person's name by its shape, whatever the model said (`Lai Ching-ti` read as a place)
+    SpanRule("person-shape", ("Ia memberi selamat kepada Lai Ching-ti atas kemenangannya.", ("Lai Ching-ti", "LOC"),
+                              ("Lai Ching-ti", "PER")), _relabel("PER", "+person-shape", _person_shape)),
     # a name no one knows after a law's short word is the law's (`UU ITE`); `RUU KPK` keeps the KPK
     SpanRule("law-prefix", ("Polisi menjerat dia dengan UU ITE pasal 27.", ("ITE", "ORG"), ("ITE", "LAW")),
              _relabel("LAW", "+law", _after_law_prefix)),

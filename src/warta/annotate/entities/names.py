@@ -353,3 +353,17 @@ def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
                 out.append((m.start(), m.end(), label, "rule:same-name"))
                 covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out)
+
+
+def _abbreviated_orgs(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Univ. PGRI Indrapasasti`, `Univ. Pamulang`: an abbreviated school head and the capitalised words after
+    it are one ORG, whatever pieces the model made of them."""
+    out = list(spans)
+    for m in rules()["org_abbreviated"].finditer(text):
+        a, b = m.span()
+        if any(sp[0] <= a and b <= sp[1] for sp in out):
+            continue
+        out = [sp for sp in out if not (a <= sp[0] and sp[1] <= b)]
+        if not any(sp[0] < b and a < sp[1] for sp in out):
+            out.append((a, b, "ORG", "rule:org-abbreviated"))
+    return sorted(out)

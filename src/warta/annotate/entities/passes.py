@@ -11,7 +11,7 @@ from warta.record import Article
 from .base import Span4
 from .labels import (_clubs, _confirm, _country_completion, _knowledge_labels, _merge_conjoined, _org_with_country,
                      _vote_labels, drop_currency)
-from .names import (_long_names, _located_persons, _located_places, _media_names, _missions, _numbered_units,
+from .names import (_abbreviated_orgs, _long_names, _located_persons, _located_places, _media_names, _missions, _numbered_units,
                     _org_acronyms, _org_suffixes, _propagate, _ships, _treaties, _whole_institutions)
 from .split import _initials
 
@@ -30,6 +30,7 @@ PASSES: list[Pass] = [
     Pass("vote", _on_text(_vote_labels)),
     Pass("conjoined", _on_text(_merge_conjoined)),
     Pass("org-with-country", _on_text(_org_with_country)),
+    Pass("org-abbreviated", _on_text(_abbreviated_orgs)),
     Pass("initials-age", _on_text(_initials)),
     Pass("knowledge", _knowledge_labels),
     Pass("country-completed", _on_text(_country_completion)),

@@ -56,7 +56,8 @@ def _folded_sets(data: dict) -> dict:
             "hyphen_prefixes": "hyphen_prefixes", "honorifics": "honorifics", "org_only_heads": "org_only_heads",
             "function_words": "function_words", "currency": "currency_words", "run_not_heads": "run_not_heads",
             "pair_particles": "pair_particles", "seat_cues": "seat_cues",
-            "name_closers": "name_closers"}
+            "name_closers": "name_closers",
+            "office_building_words": "office_building_words"}
     out = {name: frozenset(_folded(data, key)) for name, key in keys.items()}
     out["heads"] = frozenset(w.casefold() for w in data["name_heads"])
     out["not_entities"] = frozenset(w.casefold() for w in data["not_entities"] + (data.get("budget_lines") or []))
@@ -101,6 +102,10 @@ def _patterns(data: dict, titles: set[str]) -> dict:
         "byline": tuple(re.compile(p) for p in data.get("byline_patterns") or []),
         "verb_shapes": tuple(re.compile(p) for p in data.get("verb_shapes") or []),
         "club_names": tuple(re.compile(p) for p in data.get("club_name_patterns") or []),
+        "person_shapes": tuple(re.compile(p) for p in data.get("person_shapes") or []),
+        # an abbreviated school head and the capitalised words after it (`Univ. PGRI Indrapasasti`)
+        "org_abbreviated": re.compile(r"(?<![\w.])(?:" + _alternation(data.get("org_abbreviated_heads") or ["(?!)"])
+                                      + r")(?:[ ][A-Z][\w'’\-]*){1,4}"),
         "office_abbrev": re.compile(data.get("office_abbreviation") or "(?!)"),
         "numbered_units": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data.get("numbered_units") or ["(?!)"]))
                                      + r")[ ](?:[IVX]{1,5}|\d{1,3})(?![\w-])"),
