@@ -3,10 +3,9 @@ given by hand, so these hold whatever model is shipped."""
 
 import pytest
 
-from tests.test_entities import _mend
+from tests import test_entities as entity_tests
 
-
-@pytest.mark.parametrize("text,spans,expect,absent", [
+CASES = [
     # a country's body, then its officer's name: two entities (ORG + PER)
     ("Gubernur Bank Sentral Iran Abdolnaser Hemmati mengatakan inflasi naik.",
      [("Bank Sentral Iran Abdolnaser Hemmati", "ORG")], [("Bank Sentral Iran", "ORG"), ("Abdolnaser Hemmati", "PER")],
@@ -32,16 +31,6 @@ from tests.test_entities import _mend
     # a person's title with a country keeps the person whole
     ("Presiden Iran Masoud Pezeshkian berpidato di PBB.", [("Iran Masoud Pezeshkian", "PER")],
      [("Iran", "LOC"), ("Masoud Pezeshkian", "PER")], []),
-])
-def test_entities_real_phenomena(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in absent:
-        assert pair not in found
-
-
-@pytest.mark.parametrize("text,spans,expect,absent", [
     # a capitalised verb or adverb at the edge of a known name is the clause's, not the name's
     ("Jokowi tiba kemarin. “Kami siap,” Ungkap Jokowi di Istana.", [("Jokowi", "PER"), ("Ungkap Jokowi", "PER")],
      [("Jokowi", "PER")], [("Ungkap Jokowi", "PER")]),
@@ -55,16 +44,6 @@ def test_entities_real_phenomena(text, spans, expect, absent):
     ("Mahasiswa menolak revisi RUU KPK di depan gedung DPR.", [("KPK", "ORG")], [("KPK", "ORG")], []),
     # numbered joint commands are organisations
     ("Latihan itu dipimpin Kogabwilhan I di Natuna.", [], [("Kogabwilhan I", "ORG")], []),
-])
-def test_entities_real_edges(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in absent:
-        assert pair not in found
-
-
-@pytest.mark.parametrize("text,spans,expect,absent", [
     # an abbreviated school head and the words after it are one ORG, whatever pieces the model made
     ("Hadir pula mahasiswa dari Univ. PGRI Indrapasasti, Univ. Pamulang dan lainnya.",
      [("Univ", "ORG"), ("PGRI Indrapasasti", "PER"), ("Univ", "ORG"), ("Pamulang", "LOC")],
@@ -75,10 +54,9 @@ def test_entities_real_edges(text, spans, expect, absent):
     # East Asian names by their shape are persons
     ("Presiden Yoon Suk-yeol bertemu Hsiao Bi-khim di Seoul.", [("Yoon Suk-yeol", "LOC"), ("Hsiao Bi-khim", "ORG")],
      [("Yoon Suk-yeol", "PER"), ("Hsiao Bi-khim", "PER")], []),
-])
-def test_entities_real_shapes(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in absent:
-        assert pair not in found
+]
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", CASES)
+def test_entities_real_phenomena(text, spans, expect, absent):
+    entity_tests.test_entities_split_glued_names(text, spans, expect, absent)
