@@ -1,1 +1,1 @@
-"""Indonesian language helpers shared by components: morphology, function words, word classes."""
+"""Indonesian language helpers shared by components: morphology, function words, word classes, name words."""

@@ -1,0 +1,58 @@
+"""Constants and small word helpers shared by the entity rules."""
+
+from __future__ import annotations
+
+import re
+
+from warta.lang.id.name_rules import rules
+from warta.record import Article
+
+MODEL_RULE = "model:id_news"
+
+
+GAZETTEER_RULE = "gazetteer:countries"
+
+
+Span4 = tuple[int, int, str, str]
+
+
+_WORD = re.compile(r"[\w][\w'’.\-]*")
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+
+def _is_common(word: str) -> bool:
+    r = rules()
+    key = word.casefold()
+    return key in r["common"] and key not in r["heads"]
+
+
+def _is_verb(word: str) -> bool:
+    return word.casefold() in rules()["verbs"]
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 40):start].rstrip().casefold()
+    return before
+
+
+def before_cue(text: str, start: int, cue: str) -> bool:
+    before = text[max(0, start - 40):start].rstrip().casefold()
+    return before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
+
+
+def _line(text: str, offset: int) -> str:
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return text[a:b if b >= 0 else len(text)].strip()
+
+
+def _in_heading(article: Article, offset: int) -> bool:
+    i = article.sentence_at(offset)
+    return i is not None and article.sentences[i].kind == "heading"
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()

@@ -1,0 +1,231 @@
+"""Passes over all spans of an article that fix labels: votes, knowledge, countries, clubs,
+currencies, and the confirmation of names in headings and bylines."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from warta import lexicons
+from warta.knowledge import countries
+from warta.lang.id.name_rules import is_currency_country, rules
+from warta.record import Article
+
+from .base import Span4, _is_verb, _line, _words
+from .words import _headline_case, gazetteer_capitals, known_label
+
+
+@functools.cache
+def _org_country_regex() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in rules()["org_with_country"])
+    names = "|".join(re.escape(n) for n in sorted(countries.surface_names(), key=len, reverse=True) if n)
+    return re.compile(rf"(?<![\w-])(?:{heads})\s+(?:{names})(?![\w-])")
+
+
+def _org_with_country(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`Kementerian Luar Negeri Iran`, `Penjaga Pantai China`: a generic organisation head
+    (entity_rules.yaml `org_with_country`) followed by a country is one ORG; spans inside it go."""
+    found = [(m.start(), m.end()) for m in _org_country_regex().finditer(text)]
+    if not found:
+        return spans
+    out = [sp for sp in spans
+           if not any(sp[0] < b and a < sp[1] for a, b in found) or any(sp[0] <= a and b <= sp[1] and (sp[0], sp[1]) != (a, b)
+                                                                          for a, b in found)]
+    for a, b in found:
+        if not any(sp[0] <= a and b <= sp[1] for sp in out):
+            out.append((a, b, "ORG", "rule:org-with-country"))
+    return sorted(out)
+
+
+def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`Badan Siber` + `dan` + `Sandi Negara`: an organisation's name cut at its `dan` is one name
+    when the part after `dan` is made of common words only (no name of its own)."""
+    r = rules()
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    spans = sorted(spans)
+    while i < len(spans):
+        s, e, label, rule = spans[i]
+        if label == "ORG" and i + 1 < len(spans):
+            s2, e2, _, _ = spans[i + 1]
+            words2 = text[s2:e2].split()
+            if r["conjoined"].fullmatch(text[e:s2]) and words2 and all(w[:1].isupper() for w in words2) \
+                    and all(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words2) \
+                    and words2[0].casefold() not in r["heads"]:
+                out.append((s, e2, "ORG", rule + "+conjoined"))
+                i += 2
+                continue
+        out.append((s, e, label, rule))
+        i += 1
+    return out
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|tv|news)$", re.I)
+
+
+def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Labels from what warta knows: institutions are ORG, countries and capitals LOC, a web
+    domain ORG, a word of a person's full name in this article PER, a name after `partai` ORG."""
+    text = article.text
+    r = rules()
+    parts: set[str] = set()
+    for s, e, label, _ in spans:
+        words = text[s:e].split()
+        if label == "PER" and len(words) >= 2:
+            parts.update({words[0], words[-1]})
+    outlet = (article.outlet or "").casefold()
+    out = []
+    for s, e, label, rule in spans:
+        surface = text[s:e]
+        new = label
+        inst = r["institutions"].get(surface.casefold()) if label in ("PER", "ORG", "LOC") else None
+        if inst and _seat_as_place(text, s, surface):
+            new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
+        elif inst:
+            new = inst
+        elif _DOMAIN.match(surface):
+            at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
+            if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
+                continue  # the outlet's own name in its dateline
+            new = "ORG"
+        elif countries.by_name(surface) or countries.by_capital(surface) or surface in gazetteer_capitals():
+            new = "LOC"
+        elif surface in parts and label != "PER":
+            new = "PER"
+        else:
+            # a generic word written in lower case before the name (`partai Georgian Dream`, `media
+            # Haaretz`); capitalised, it ends another name (`Partai Republik Donald Trump`, `Amerika
+            # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
+            before = text[max(0, s - 40):s].rstrip()
+            for cue in r["org_cues"]:
+                # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
+                # function word or verb (`perusahaan yang dipimpin Budi Hartono` names a person)
+                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}((?:\s+[a-z]+){{0,3}})$", before)
+                if m and any(w in r["function_words"] or _is_verb(w) for w in m.group(2).split()):
+                    m = None
+                # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
+                holder = bool(m and m.group(1) and (m.group(1).casefold() in r["titles"]
+                                                    or m.group(1).casefold() in r["prefix_words"]))
+                if m and not (label == "PER" and m.group(2) and holder):
+                    new = "ORG"
+                    break
+        out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
+    return out
+
+
+def _seat_as_place(text: str, start: int, name: str) -> bool:
+    """A seat of power (places.yaml `institution_places`: `Istana Merdeka`, `Kremlin`) written after a
+    locative word (`di`, `ke`, `dari`, `kompleks`) names the building, a place."""
+    seats = {n.casefold() for n in lexicons.load("places").get("institution_places") or []}
+    if name.casefold() not in seats:
+        return False
+    before = text[max(0, start - 30):start].casefold().split()
+    cues = set(rules()["locatives"]) | rules()["seat_cues"]
+    return bool(before) and before[-1] in cues
+
+
+def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """In sub-headings, bylines and credit lines keep only names that are known or that the body
+    names too; a heading's span may shrink to its known opening words (`Pyongyang Sebut …`)."""
+    text = article.text
+    r = rules()
+
+    def doubtful(offset: int) -> bool:
+        i = article.sentence_at(offset)
+        if i is not None and article.sentences[i].kind in r["confirm_kinds"]:
+            return True
+        line = _line(text, offset)
+        return (len(line) < 120 and any(p.search(line) for p in r["byline"])) or _headline_case(line)
+
+    flags = [doubtful(s) for s, _, _, _ in spans]
+    body = {text[s:e].casefold() for (s, e, _, _), d in zip(spans, flags) if not d}
+    out = []
+    for (s, e, label, rule), d in zip(spans, flags):
+        if not d:
+            out.append((s, e, label, rule))
+            continue
+        words = _words(text, s, e)
+        for n in range(len(words), 0, -1):
+            name = text[s:words[n - 1][1]]
+            if name.casefold() in body or known_label(name):
+                if n < len(words) or name.casefold() not in body:
+                    rule += "+confirmed"
+                out.append((s, words[n - 1][1], known_label(name) or label, rule))
+                break
+    return out
+
+
+def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """One label for one name in one article: the most frequent (ties: ORG for acronyms, else the first)."""
+    from collections import Counter
+
+    votes: dict[str, Counter] = {}
+    for s, e, label, _ in spans:
+        votes.setdefault(text[s:e], Counter())[label] += 1
+    out = []
+    for s, e, label, rule in spans:
+        counter = votes[text[s:e]]
+        if len(counter) > 1:
+            top = counter.most_common()
+            best = top[0][0]
+            if top[0][1] == top[1][1] and text[s:e].isupper():
+                best = "ORG" if "ORG" in counter else best
+            if best != label:
+                label, rule = best, rule + "+vote"
+        out.append((s, e, label, rule))
+    return out
+
+
+def drop_currency(text: str, spans: list[Span4]) -> list[Span4]:
+    return [sp for sp in spans if not (sp[2] == "LOC" and countries.by_name(text[sp[0]:sp[1]])
+                                       and is_currency_country(text, sp[0]))]
+
+
+def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Papua` + `Nugini James Kapera`: a name whose first word completes the place before it
+    into a country (`Papua Nugini`) gives that word to the place."""
+    out = sorted(spans)
+    for i in range(len(out) - 1):
+        a, b, la, ra = out[i]
+        c, d, lc, rc = out[i + 1]
+        words = _words(text, c, d)
+        if la == "LOC" and lc != "LOC" and len(words) >= 2 and re.fullmatch(r"[ ]", text[b:c]) \
+                and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
+            out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
+            out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
+    # `Timor` + `-Leste`, `Guinea` + ` Khatulistiwa`: a place that the next words make a country, when
+    # no other span holds them
+    for i, (a, b, la, ra) in enumerate(out):
+        if la != "LOC":
+            continue
+        m = re.match(r"(?:-[A-Z][a-z]+|(?:[ ][A-Z][a-z]+){1,2})", text[b:b + 40])
+        if not m:
+            continue
+        for end in sorted({b + m.end(), *(b + x.start() for x in re.finditer(r"[ ](?=[A-Z])", m.group(0)) if x.start())},
+                          reverse=True):
+            if countries.by_name(text[a:end]) and not any(s0 < end and s0 >= b for s0, *_ in out):
+                out[i] = (a, end, "LOC", ra + "+country-completed")
+                break
+    return out
+
+
+def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
+    """`Bali United`, `Madura United`: a place followed by a club word is one club (ORG)."""
+    clubs = rules()["clubs"]
+    out: list[Span4] = []
+    spans = sorted(spans)
+    skip: set[int] = set()
+    for i, (s, e, label, rule) in enumerate(spans):
+        if i in skip:
+            continue
+        m = re.match(r"[ ](\w+)", text[e:e + 20])
+        if label == "LOC" and m and m.group(1) in clubs:
+            end = e + m.end()
+            for j in range(i + 1, len(spans)):
+                if spans[j][0] < end:
+                    skip.add(j)
+                    end = max(end, spans[j][1])
+            out.append((s, end, "ORG", rule + "+club"))
+            continue
+        out.append((s, e, label, rule))
+    return out
