@@ -128,9 +128,6 @@ def test_import_scan_sees_local_and_relative_imports():
 #: (file under src/warta, the first four Indonesian words of the literal) -> how many such literals.  Each one
 #: belongs in a lexicon (see /work/notes/lang-wordlists.md for file:line).
 ALLOWED_WORD_LISTS = Counter({
-    ("annotate/entities.py", "kompleks komplek halaman lingkungan"): 1,
-    ("annotate/entities.py", "dan tentang untuk serta"): 1,
-    ("annotate/entities.py", "kepala staf timur barat"): 1,
     ("annotate/events.py", "ke kepada terhadap atas"): 2,
     ("annotate/events.py", "di dari dalam sekitar"): 1,
     ("annotate/events.py", "untuk atas terhadap bagi"): 1,

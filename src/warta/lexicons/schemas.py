@@ -144,7 +144,10 @@ SCHEMAS: dict[str, Spec] = {
             "not_entity_words", "company_forms", "name_prefix_words", "rank_corps", "extra_titles", "facility_heads",
             "not_person_words", "function_words", "headline_words", "hyphen_prefixes", "org_facility_heads",
             "org_suffixes", "common_words_extra", "honorifics", "org_only_heads", "ship_prefixes", "media_words",
-            "budget_lines", "missions", "run_joiners")},
+            "budget_lines", "missions", "run_joiners", "law_prefixes", "run_not_heads", "pair_particles", "seat_cues",
+            "name_conjunctions", "age_words", "club_name_patterns", "name_closers", "office_building_words",
+            "person_shapes", "org_abbreviated_heads")},
+        "media_article": STR,
     }),
     "event_triggers": Rec({
         "triggers": List(_TRIGGER, non_empty=True),
