@@ -227,7 +227,13 @@ def resolve(name: str, prefix: str | None = None, context: frozenset[str] = froz
     """What `name` (optionally after a generic word like `wilayah`) names, or None.
 
     A name ending in an Indonesian compass word that nothing knows is tried again with
-    the word as gazetteers write it (`Kivu Utara` → `Nord-Kivu`, `North Kivu`)."""
+    the word as gazetteers write it (`Kivu Utara` → `Nord-Kivu`, `North Kivu`).  Answers are
+    remembered (an article names the same places again and again; Info is immutable)."""
+    return _resolve_known(name, prefix, frozenset(context))
+
+
+@functools.lru_cache(maxsize=16384)
+def _resolve_known(name: str, prefix: str | None, context: frozenset[str]) -> Info | None:
     info = _resolve(name, prefix, context)
     if info is not None and prefix and info.source not in ("curated",) and info.kind in SETTLEMENT_KINDS \
             and (lexicons.load("places").get("prefixes") or {}).get(prefix) in NATURAL_KINDS:

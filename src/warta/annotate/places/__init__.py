@@ -22,6 +22,8 @@ from warta.knowledge.gazetteer import (  # noqa: F401  (re-exports)
     NATURAL_KINDS, SCAN_MIN_POPULATION, SETTLEMENT_KINDS, Info, _alpha2_to_3, _best, _capital_city, _nearest_timezone,
     _resolve, _town_rows, _town_text, capital_timezones, country_infos, curated, curated_scan_names, geonames_cities,
     compass_part, inner_country, key, main_country, never_places, resolve, scan_regex, subdivisions, timezone_of, town)
+from warta.annotate.places.context import _countries_from_context, _state_namesakes
+from warta.annotate.places.spans import Bounds, Spans
 from warta.limits import Cover
 from warta.options import Options
 from warta.pipeline import component
@@ -146,12 +148,15 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
         context = frozenset(c for m in chosen if (c := countries.by_name(m.name)))
     out: list[Place] = []
     resolved = {id(m): resolve(m.name, m.prefix, context) for m in chosen}
+    town_countries = None
     for m in sorted(chosen, key=lambda m: m.start):
         if _institution(text, m.start, m.name):
             continue
         info = resolved[id(m)]
         if info is None and m.rule.startswith("entity"):
-            info = town(m.name, _town_countries(text, m, chosen, resolved, sentence_at))
+            if town_countries is None:  # counted once per article, when a town is first looked for
+                town_countries = _town_countries(text, chosen, resolved, sentence_at)
+            info = town(m.name, town_countries(m))
         place = _place(text, m, info, sentence_at)
         if place is not None:
             out.append(place)
@@ -175,16 +180,16 @@ def _choose(text: str, entities) -> list[Mention]:
     prefixed = [m for m in scanned if m.prefix]
     plain = [m for m in scanned if not m.prefix]
     # a longer gazetteer name wins over an entity inside it (Timur Jauh Rusia ⊃ Rusia)
-    longer = [m for m in plain if any(x.start >= m.start and x.end <= m.end and (x.end - x.start) < (m.end - m.start)
-                                      for x in mentions)]
-    mentions = [x for x in mentions if not any(x.start >= m.start and x.end <= m.end for m in longer)]
-    for group in (prefixed, mentions, sorted(plain, key=lambda m: m.start - m.end)):
+    inside = Spans(mentions)
+    longer = Spans([m for m in plain if inside.any_within(m.start, m.end, m.end, shorter=True)])
+    mentions = [x for x in mentions if not longer.covers(x.start, x.end)]
+    inside = Spans(mentions)
+    for i, group in enumerate((prefixed, mentions, sorted(plain, key=lambda m: m.start - m.end))):
         for m in group:
-            if m in prefixed:
-                # drop entity/gazetteer mentions inside the prefix span; keep them if they are longer
-                inner = [x for x in mentions if x.start >= m.start - 0 and x.end <= m.end]
-                if any(x.start < m.start + len(m.prefix or "") for x in inner):
-                    continue
+            # a prefix mention gives way to an entity or gazetteer mention that starts inside its
+            # prefix (and is no longer than it)
+            if i == 0 and inside.any_within(m.start, m.start + len(m.prefix or "") - 1, m.end):
+                continue
             if free(m):
                 chosen.append(m)
                 taken.append((m.start, m.end))
@@ -198,8 +203,8 @@ def _drop_non_places(text: str, entities, chosen: list[Mention]) -> list[Mention
     # (a mission abroad keeps its city a place: `KBRI Khartoum` stands in Khartoum)
     from warta.annotate.entities import rules as entity_rules
     missions = entity_rules()["missions"]
-    orgs = [(e.start, e.end) for e in entities if (e.label or "").upper() not in LOC_LABELS
-            and not any(e.text.startswith(w + " ") for w in missions)]
+    orgs = Spans([e for e in entities if (e.label or "").upper() not in LOC_LABELS
+                   and not any(e.text.startswith(w + " ") for w in missions)])
     return [m for m in chosen if not _not_a_place(text, m, orgs)]
 
 
@@ -222,26 +227,10 @@ def _place(text: str, m: Mention, info: Info | None, sentence_at) -> Place | Non
                  rule=f"{m.rule}>{info.source}")
 
 
-def _state_namesakes(places: list[Place]) -> list[Place]:
-    """`Wisconsin, Georgia, Pennsylvania`: a country's name that is also a state or province of
-    another country is that state where its sentence names other states of that country."""
-    out = []
-    for p in places:
-        if p.kind == "country":
-            near = [q for q in places if q is not p and (q.sentence == p.sentence if p.sentence is not None
-                                                         else abs(q.start - p.start) < 200)]
-            states = {q.country for q in near if q.kind == "admin1" and q.country and q.country != p.country}
-            sub = next((i for i in subdivisions().get(key(p.text), []) if i.country in states and i.kind == "admin1"),
-                       None)
-            if sub is not None:
-                p.country, p.admin1, p.kind, p.rule = sub.country, sub.admin1, "admin1", p.rule + "+state"
-        out.append(p)
-    return out
-
-
-def _town_countries(text: str, m: Mention, chosen: list[Mention], resolved: dict, sentence_at) -> frozenset[str]:
-    """Where a small town named at `m` may lie: the country most of the article's places are in,
-    and the countries of the places named in its own sentence."""
+def _town_countries(text: str, chosen: list[Mention], resolved: dict, sentence_at):
+    """Where a small town named at a mention may lie: the country most of the article's places are
+    in, and the countries of the places named in its own sentence.  Returns a function of the
+    mention; the votes and each sentence's countries are counted once."""
     from collections import Counter
 
     def country(x: Mention) -> str | None:
@@ -249,27 +238,35 @@ def _town_countries(text: str, m: Mention, chosen: list[Mention], resolved: dict
         return info.country if info is not None and info.kind not in ("sea", "region", "continent", "strait") else None
 
     votes = Counter(c for x in chosen if (c := country(x)))
-    out = {votes.most_common(1)[0][0]} if votes else set()
+    top = {votes.most_common(1)[0][0]} if votes else set()
     if sentence_at is not None:
-        here = sentence_at(m.start)
-        out |= {c for x in chosen if (c := country(x)) and sentence_at(x.start) == here}
-    else:
-        a = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start))
-        b = min([i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0] or [len(text)])
-        out |= {c for x in chosen if (c := country(x)) and a < x.start < b}
-    return frozenset(out)
+        by_sentence: dict = {}
+        for x in chosen:
+            if c := country(x):
+                by_sentence.setdefault(sentence_at(x.start), set()).add(c)
+        return lambda m: frozenset(top | by_sentence.get(sentence_at(m.start), set()))
+    bounds = Bounds(text)
+    located = Spans([x for x in chosen if country(x)])
+
+    def where(m: Mention) -> frozenset[str]:
+        a, b = bounds.before(m.start), bounds.after(m.end)
+        return frozenset(top | {country(x) for x in located.starting(a + 1, b - 1)})
+
+    return where
 
 
-def _not_a_place(text: str, m: "Mention", orgs: list[tuple[int, int]]) -> bool:
+def _not_a_place(text: str, m: "Mention", orgs: "Spans") -> bool:
     """An organisation (`Uni Eropa`, `Interpol`), a name inside or right after an organisation's
     name (`Bank Indonesia`, `Bawaslu RI`), a seat of power acting (`Kremlin membantah`), or a
     span of common words the entity model took for a place (`Sentra Penegakan Hukum`)."""
     names, seats = never_places()
     if key(m.name) in names or key(text[m.start:m.end]) in names:
         return True
-    if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs):
+    if orgs.covers(m.start, m.end, strictly=True):
         return True
-    if any(re.fullmatch(r"\)?[ ]", text[b:m.start]) for a, b in orgs if b <= m.start) and countries.by_name(m.name):
+    # right after an organisation's name, or after its bracketed short name (`Bawaslu RI`, `(KPU) RI`)
+    if (orgs.ends_at(m.start - 1) and text[m.start - 1:m.start] == " "
+            or orgs.ends_at(m.start - 2) and text[m.start - 2:m.start] == ") ") and countries.by_name(m.name):
         return True
     if key(m.name) in seats:
         from warta.annotate.entities import rules as entity_rules
@@ -291,82 +288,6 @@ def _not_a_place(text: str, m: "Mention", orgs: list[tuple[int, int]]) -> bool:
             return True
     return False
 
-
-
-def _countries_from_context(text: str, places: list[Place], dateline_place: str | None = None) -> list[Place]:
-    """Give unresolved names a country the text vouches for: an apposition (`Bandara X, Mesir`,
-    `Desa Ngroto, Kecamatan Gubug`), or a prefix that names an Indonesian unit (`Kabupaten`,
-    `Polda`, `Gerbang Tol`) in an article about Indonesia, or a street or building (`Jalan`,
-    `Gedung`) in the country the article is about."""
-    data = lexicons.load("places")
-    main = main_country(places, dateline_place)
-    indonesian = main == "IDN"
-    id_prefixes = tuple(data.get("indonesian_prefixes") or [])
-    local_prefixes = tuple(data.get("local_prefixes") or [])
-    complete = tuple(data.get("complete_prefixes") or [])
-    for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
-        if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
-            continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
-        after = re.match(r",\s*", text[p.end:p.end + 3])
-        nxt = next((q for q in places if after and q.start == p.end + after.end() and q.country), None)
-        prefixed = "prefix" in p.rule
-        near = _sentence_countries(text, places, p) if prefixed else []
-        foreign = [c for c in near if c != "IDN"]
-        if nxt is not None:
-            p.country, p.rule = nxt.country, p.rule + "+apposition"
-        elif p.text.startswith(complete) and (foreign or (main and main != "IDN")):
-            # Indonesia's provinces are all known: an unknown `Provinsi X` lies abroad, in the
-            # country its sentence names (`Provinsi Sandaun … Papua Nugini`) or the article is about
-            p.country, p.rule = (foreign[0], p.rule + "+sentence-country") if foreign \
-                else (main, p.rule + "+article-country")
-        elif indonesian and p.text.startswith(id_prefixes):
-            p.country, p.rule = "IDN", p.rule + "+indonesian-prefix"
-        elif main and p.text.startswith(local_prefixes):
-            p.country, p.rule = main, p.rule + "+article-country"
-        elif near:
-            # a foreign unit after a generic word (`desa Kok-Tash`, `distrik Isfara`) in a sentence
-            # that names its country
-            p.country, p.rule = near[0], p.rule + "+sentence-country"
-        elif ":unresolved" in p.rule and (_venue(p.text) or compass_part(p.text)) \
-                and (inner := inner_country(p.text)) is not None:
-            # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
-            # `Kebun Raya Bogor`)
-            p.country, p.rule = inner, p.rule + "+inner-place"
-    # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
-    bare: dict[str, str] = {}
-    for p in places:
-        words = p.text.split()
-        if p.country and len(words) >= 2 and p.text.startswith(id_prefixes):
-            bare.setdefault(key(" ".join(words[1:])), p.country)
-    for p in places:
-        if p.country is None and key(p.text) in bare:
-            p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
-    return places
-
-
-def _venue(name: str) -> bool:
-    """A venue's or a building's name: opening with a facility word (`Bandara`, `Kebun Raya`) or closing
-    with one no person or town has (`Convention Center`) -- entity_rules.yaml lists both."""
-    from warta.annotate.entities import _facility_head, rules as entity_rules
-    words = name.split()
-    return _facility_head(name) is not None or (len(words) >= 2 and words[-1].casefold() in entity_rules()["not_person"])
-
-
-def _sentence_countries(text: str, places: list[Place], p: Place) -> list[str]:
-    """Countries of the resolved places in `p`'s sentence, nearest first (seas and regions left out)."""
-    if p.sentence is not None:
-        same = [q for q in places if q.sentence == p.sentence]
-    else:
-        a = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
-        b = min([i for i in (text.find(". ", p.end), text.find("\n", p.end)) if i >= 0] or [len(text)])
-        same = [q for q in places if a <= q.start and q.end <= b]
-    found = sorted((abs(q.start - p.start), q.country) for q in same
-                   if q is not p and q.country and q.kind not in ("sea", "region", "continent", "strait"))
-    out: list[str] = []
-    for _d, c in found:
-        if c not in out:
-            out.append(c)
-    return out
 
 
 def timezone_of_text(text: str) -> str | None:
