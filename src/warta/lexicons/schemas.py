@@ -125,7 +125,9 @@ SCHEMAS: dict[str, Spec] = {
         "compass": WORD_LISTS,
         **{k: WORDS for k in ("scan_exclude", "common_words", "institution_cues", "institution_places", "not_places",
                               "seat_cues", "indonesian_prefixes", "local_prefixes", "complete_prefixes",
-                              "prefix_not_after")},
+                              "prefix_not_after", "name_particles", "country_prefixes", "not_capital_prefixes",
+                              "indonesia_only_prefixes", "town_articles", "subdivision_types")},
+        "subdivision_adjective": STR,
     }, required=["places", "prefixes"]),
     "actor_words": Rec({
         "group_heads": WORD_MAP, "org_heads": WORD_MAP,
