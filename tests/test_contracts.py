@@ -35,12 +35,8 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "FORMAT.md"
 #: (importing component, imported component) pairs that exist today.  Each is a reason to move the shared
 #: helper to warta/lang/id/ (language) or warta/knowledge/ (world knowledge).
 ALLOWED_COMPONENT_IMPORTS = {
-    ("entities", "sentences"),  # make_doc, tokenizer_nlp: one tokenisation for all (tokens layer)
-    ("entities", "places"),     # resolve/key/main_country: the gazetteer → knowledge/gazetteer.py
-    ("entities", "morph"),      # roots: now warta.lang.id.morph
     ("actors", "places"),       # the gazetteer
     ("actors", "entities"),     # entity_rules: rules tables → lang/id
-    ("places", "entities"),     # rules, is_currency_country, _facility_head
     ("events", "places"),       # main_country
     ("events", "morph"),        # morph.roots/analyses: now warta.lang.id.morph
     ("quotes", "actors"),       # group_heads, title_table, tokenize

@@ -1,30 +1,28 @@
-"""Every name the entities component takes from other components and readers, in one place, so
-that it is found (and moved) in one step: sentences (make_doc, tokenizer_nlp), places (the gazetteer:
-resolve, key, curated, scan_regex), readers.text (credit_name) and morph (roots)."""
+"""Every name the entities component takes from outside its package, in one place: the shared
+tokenizer (warta.lang.id.tokenize), the gazetteer (warta.knowledge.gazetteer), morphology
+(warta.lang.id.morph) and the credit-line names of the text reader (readers.text)."""
 
 from __future__ import annotations
 
-from warta.annotate.sentences import make_doc, tokenizer_nlp  # noqa: F401  (re-exported for the package)
+from warta.knowledge import gazetteer
+from warta.lang.id.morph import roots as word_roots
+from warta.lang.id.tokenize import make_doc, tokenizer_nlp  # noqa: F401  (re-exported for the package)
 
 
 def place_resolve(name: str):
-    from warta.annotate import places
-    return places.resolve(name)
+    return gazetteer.resolve(name)
 
 
 def place_key(name: str) -> str:
-    from warta.annotate import places
-    return places.key(name)
+    return gazetteer.key(name)
 
 
 def curated_places():
-    from warta.annotate import places
-    return places.curated()
+    return gazetteer.curated()
 
 
 def place_scan_regex():
-    from warta.annotate import places
-    return places.scan_regex()
+    return gazetteer.scan_regex()
 
 
 def credit_name(name: str):
@@ -33,5 +31,4 @@ def credit_name(name: str):
 
 
 def roots(word: str):
-    from warta.annotate.morph import roots as word_roots
     return word_roots(word)

@@ -84,7 +84,7 @@ def scan(text: str) -> list[Mention]:
 def _glued_to_name(text: str, end: int) -> bool:
     """The capitalised word right after a gazetteer match continues another name: not a weekday,
     month, compass word, place or name head, nor a word a name can be followed by."""
-    from warta.annotate.entities import rules as entity_rules
+    from warta.lang.id.name_rules import rules as entity_rules
 
     m = re.match(r"[ ]([A-Z][a-z]+)(?![\w-])", text[end:end + 30])
     if not m:
@@ -127,7 +127,7 @@ def _entity_mention(e) -> Mention:
 
 def _plain_word(name: str) -> bool:
     """One common Indonesian word (`Pulau Laut`, `Pulau Dana`): the name is the whole phrase."""
-    from warta.annotate.entities import rules as entity_rules
+    from warta.lang.id.name_rules import rules as entity_rules
     return " " not in name and name.casefold() in entity_rules()["common"]
 
 
@@ -198,10 +198,10 @@ def _choose(text: str, entities) -> list[Mention]:
 
 def _drop_non_places(text: str, entities, chosen: list[Mention]) -> list[Mention]:
     """Leave out a country named as a currency (`dolar AS`) and what `_not_a_place` rules out."""
-    from warta.annotate.entities import is_currency_country
+    from warta.lang.id.name_rules import is_currency_country
     chosen = [m for m in chosen if not (countries.by_name(m.name) and is_currency_country(text, m.start))]
     # (a mission abroad keeps its city a place: `KBRI Khartoum` stands in Khartoum)
-    from warta.annotate.entities import rules as entity_rules
+    from warta.lang.id.name_rules import rules as entity_rules
     missions = entity_rules()["missions"]
     orgs = Spans([e for e in entities if (e.label or "").upper() not in LOC_LABELS
                    and not any(e.text.startswith(w + " ") for w in missions)])
@@ -269,7 +269,7 @@ def _not_a_place(text: str, m: "Mention", orgs: "Spans") -> bool:
             or orgs.ends_at(m.start - 2) and text[m.start - 2:m.start] == ") ") and countries.by_name(m.name):
         return True
     if key(m.name) in seats:
-        from warta.annotate.entities import rules as entity_rules
+        from warta.lang.id.name_rules import rules as entity_rules
         after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
         before = text[max(0, m.start - 30):m.start].casefold()
         data = lexicons.load("places")
@@ -277,7 +277,7 @@ def _not_a_place(text: str, m: "Mention", orgs: "Spans") -> bool:
                 re.search(rf"\b{re.escape(c)}\s+$", before) for c in data.get("seat_cues") or []):
             return True
     if m.rule.startswith("entity") and resolve(m.name, m.prefix) is None and not m.prefix:
-        from warta.annotate.entities import rules as entity_rules
+        from warta.lang.id.name_rules import rules as entity_rules
         r = entity_rules()
         words = m.name.split()
         data = lexicons.load("places")

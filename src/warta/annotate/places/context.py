@@ -99,7 +99,7 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
 def _venue(name: str) -> bool:
     """A venue's or a building's name: opening with a facility word (`Bandara`, `Kebun Raya`) or closing
     with one no person or town has (`Convention Center`) -- entity_rules.yaml lists both."""
-    from warta.annotate.entities import _facility_head, rules as entity_rules
+    from warta.lang.id.name_rules import facility_head as _facility_head, rules as entity_rules
     words = name.split()
     return _facility_head(name) is not None or (len(words) >= 2 and words[-1].casefold() in entity_rules()["not_person"])
 

@@ -23,7 +23,7 @@ class DatelineMatch:
 
 
 def _known_place(name: str) -> bool:
-    from warta.annotate.places import resolve  # the gazetteer; loaded only when a dateline needs it
+    from warta.knowledge.gazetteer import resolve  # the gazetteer; loaded only when a dateline needs it
 
     name = name.strip(" .")
     return bool(name) and (resolve(name) is not None or (name.isupper() and resolve(name.title()) is not None))
