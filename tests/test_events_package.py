@@ -96,3 +96,31 @@ def test_events_files_and_functions_are_short(path):
     for node in ast.walk(ast.parse(src)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             assert node.end_lineno - node.lineno + 1 <= 60, f"{path.name}:{node.name}"
+
+
+def test_events_span_structures_agree_with_a_scan():
+    # the log-time look-ups of participants.py give what a scan over every span gives
+    import random
+
+    from warta.annotate.events.participants import _Disjoint, _Within
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 6)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 8)))]
+        within = _Within(spans)
+        taken, kept = _Disjoint(), []
+        for a, b in [(a, a + rng.randint(1, 6)) for a in (rng.randint(0, 40) for _ in range(12))]:
+            assert within.holds(a, b) == any(x <= a and b <= y and y - x > b - a for x, y in spans)
+            overlap = any(not (b <= x or a >= y) for x, y in kept)
+            assert taken.overlaps(a, b) == overlap
+            if not overlap:
+                taken.add(a, b)
+                kept.append((a, b))
+
+
+def test_events_index_finds_what_a_scan_finds():
+    from warta.annotate.events.countries import containing_actors
+    art = _hand_article("body")
+    art.actors.append(Actor("a3", "Kim dan Putin", country=None, mentions=[[0, 24]]))
+    assert [a.id for a in containing_actors(art, 0, 3)] == ["a1", "a3"]
+    assert [a.id for a in containing_actors(art, 19, 24)] == ["a2", "a3"]
+    assert containing_actors(art, 30, 40) == []

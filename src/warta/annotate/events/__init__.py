@@ -58,6 +58,7 @@ def make_events(options: Options):
             events.extend(events_of_sentence(article, i))
         for n, e in enumerate(events):
             e.id = f"{article.id}-e{n}"
+        article.scratch.pop("events_index", None)
         article.events = events
         return article
 

@@ -96,11 +96,23 @@ def fronted(ctx: Ctx, m: Match, st: Args) -> bool:
     return False
 
 
+def recent_events(article: Article, s_index: int, back: int) -> list:
+    """The events of the `back` sentences before `s_index`, in order (the events so far come sentence by
+    sentence: read from the end, never the whole article)."""
+    out = []
+    for e in reversed(article.scratch.get("events_so_far", ())):
+        k = article.sentence_at(e.start) or 0
+        if k < s_index - back:
+            break
+        if k < s_index:
+            out.append(e)
+    return out[::-1]
+
+
 def antecedent(article: Article, s_index: int, src_country: str | None, noun: str,
                accuser_only: bool = False) -> Participant | None:
     """The actor of the earlier event an anaphoric object refers to."""
-    earlier = [e for e in article.scratch.get("events_so_far", ())
-               if s_index - 10 <= (article.sentence_at(e.start) or 0) < s_index]
+    earlier = recent_events(article, s_index, 10)
 
     def pick(pred):
         for e in reversed(earlier):
@@ -191,10 +203,9 @@ def police_agent(ctx: Ctx, m: Match, st: Args) -> bool:
 def earlier_agent(ctx: Ctx, m: Match, st: Args) -> bool:
     tgts, article = st.targets, ctx.article
     if m.entry["type"] == "COERCE" and m.voice == "passive" and not st.sources and tgts and tgts[0].country:
-        for e in reversed(article.scratch.get("events_so_far", ())):
+        for e in reversed(recent_events(article, ctx.s_index, 6)):
             if e.type == "COERCE" and e.source_country and e.target_country == tgts[0].country and \
-                    e.source_country != e.target_country and \
-                    ctx.s_index - 6 <= (article.sentence_at(e.start) or 0) < ctx.s_index:
+                    e.source_country != e.target_country:
                 st.sources = [Participant(e.start, e.start, e.source_text or e.source_country, e.source_country,
                                           e.source)]
                 st.pattern += "+earlier-agent"

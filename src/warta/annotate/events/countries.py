@@ -7,6 +7,7 @@ import functools
 import re
 
 from warta import lexicons
+from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import HOME_DEFAULT, NON_PLACE_KINDS, TITLE_WORD, Participant, words
 from warta.knowledge import countries
 from warta.record import Article
@@ -18,22 +19,37 @@ def _names_cache(article: Article) -> dict[str, str]:
 
 def _layer_country(article: Article, start: int, end: int) -> str | None:
     """The actor layer's country of the mention, else the gazetteer's for its text or place."""
-    for e in article.entities:
-        if e.start == start and e.end == end and e.actor:
-            actor = article.actor(e.actor)
+    ix = index(article)
+    for e in ix.entities_by_span.get((start, end), ()):
+        if e.actor:
+            actor = ix.actor(e.actor)
             if actor is not None and actor.country:
                 return actor.country
-    for actor in article.actors:
-        if actor.country and any(m[0] <= start and end <= m[1] for m in actor.mentions or ()):
-            return actor.country
+    country = _containing_actor_country(article, start, end)
+    if country:
+        return country
     text = article.text[start:end]
     code = countries.by_name(text) or countries.by_capital(text)
     if code:
         return code
-    for place in article.places:
-        if place.start == start and place.end == end and place.country and place.kind not in NON_PLACE_KINDS:
+    for place in ix.places_by_span.get((start, end), ()):
+        if place.country and place.kind not in NON_PLACE_KINDS:
             return place.country
     return None
+
+
+def containing_actors(article: Article, start: int, end: int) -> list:
+    """The actors (in the layer's order) with a mention that holds [start, end)."""
+    ix = index(article)
+    k = ix.sentence_of_span(start, end)
+    if k is None:
+        return [a for a in article.actors if any(m[0] <= start and end <= m[1] for m in a.mentions or ())]
+    found = sorted({pos for pos, a, b in ix.mentions_in.get(k, ()) if a <= start and end <= b})
+    return [article.actors[pos] for pos in found]
+
+
+def _containing_actor_country(article: Article, start: int, end: int) -> str | None:
+    return next((a.country for a in containing_actors(article, start, end) if a.country), None)
 
 
 def mention_country(article: Article, start: int, end: int) -> str | None:
@@ -53,7 +69,7 @@ def mention_country(article: Article, start: int, end: int) -> str | None:
     # title heuristic: a country name right before the mention, with only capitalised title words between
     s = article.sentence_at(start)
     lo = article.sentences[s].start if s is not None else max(0, start - 80)
-    for e in article.entities:
+    for e in index(article).entities_in.get(s, ()) if s is not None else article.entities:
         if lo <= e.start and e.end <= start and start - e.end <= 30:
             c = countries.by_name(e.text) or countries.by_capital(e.text)
             if c and TITLE_WORD.match(article.text[e.end:start]):
@@ -108,13 +124,13 @@ def is_international_body(article: Article, p: Participant) -> bool:
         return True
     if not p.country and _igo_pattern().search(p.text.casefold()):
         return True  # `para menteri ekonomi ASEAN`
-    actor = article.actor(p.actor) if p.actor else None
+    actor = index(article).actor(p.actor) if p.actor else None
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
 
 def is_media(article: Article, p: Participant) -> bool:
     """A news outlet or agency (`seperti dilansir AFP`): a source of the report, not a party to it."""
-    actor = article.actor(p.actor) if p.actor else None
+    actor = index(article).actor(p.actor) if p.actor else None
     return bool(actor and actor.sector == "MED")
 
 
@@ -143,7 +159,7 @@ def _person_words(article: Article) -> dict[str, str]:
 
 
 def person_country(article: Article, p: Participant) -> str | None:
-    actor = article.actor(p.actor) if p.actor else None
+    actor = index(article).actor(p.actor) if p.actor else None
     if actor is not None and actor.type != "PER":
         # an organisation named without a country in an article set at home (`Komisi Disiplin PSSI`,
         # `KKP`) is the home country's; bodies of other countries carry their country in the name
@@ -185,9 +201,12 @@ def home_grounded(article: Article, home: str | None) -> bool:
         return False
     if article.dateline_place:
         return True
-    at_home = [p for p in getattr(article, "places", None) or [] if p.country == home
-               and p.kind not in NON_PLACE_KINDS]
-    return len(at_home) >= 3 or any(not countries.by_name(p.text) for p in at_home)
+    cache = article.scratch.setdefault("events_home_grounded", {})
+    if home not in cache:
+        at_home = [p for p in getattr(article, "places", None) or [] if p.country == home
+                   and p.kind not in NON_PLACE_KINDS]
+        cache[home] = len(at_home) >= 3 or any(not countries.by_name(p.text) for p in at_home)
+    return cache[home]
 
 
 @functools.cache
@@ -202,6 +221,13 @@ def actor_country(article: Article, actor) -> str | None:
         return None
     if actor.country:
         return actor.country
+    cache = article.scratch.setdefault("events_actor_country", {})
+    if id(actor) not in cache:
+        cache[id(actor)] = _actor_country(article, actor)
+    return cache[id(actor)]
+
+
+def _actor_country(article: Article, actor) -> str | None:
     for a, b in actor.mentions or ():
         # `Direktur Jenderal … Kementerian Luar Negeri Tri Tharyat`: the title chain the mention sits in
         chain = _title_chain().match(article.text, b)

@@ -12,7 +12,10 @@ Which types take which fill is data (`implied_*` in event_triggers.yaml)."""
 from __future__ import annotations
 
 from warta.annotate.events.arguments import before
+from bisect import bisect_left
+
 from warta.annotate.events.countries import home_country, home_grounded, is_media
+from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import NON_PLACE_KINDS, Args, Ctx, Match, Participant, Rule, cameo_table, words
 from warta.annotate.events.participants import quote_speaker
 from warta.knowledge import countries
@@ -23,15 +26,13 @@ def sentence_place_country(ctx: Ctx, m: Match, avoid: set) -> str | None:
     """The country of a place named in the sentence (`di Khan Younis`, `sembilan lokasi di Pakistan`)
     that is none of `avoid`: the one nearest after the trigger, else the nearest before it."""
     article, toks = ctx.article, ctx.toks
-    sent = article.sentences[ctx.s_index]
     at = toks[m.first].start
+    starts = [t.start for t in toks]
     found = []
-    for p in getattr(article, "places", None) or []:
-        if not (sent.start <= p.start < sent.end) or not p.country or p.country in avoid:
+    for p in index(article).places_in.get(ctx.s_index, ()):
+        if not p.country or p.country in avoid or p.kind in NON_PLACE_KINDS:
             continue
-        if p.kind in NON_PLACE_KINDS:
-            continue
-        k = next((i for i, t in enumerate(toks) if t.start >= p.start), len(toks))
+        k = bisect_left(starts, p.start)
         if countries.by_name(p.text) and not (k > 0 and toks[k - 1].lower in words("locatives")):
             continue  # `pejabat AS`, `Pakistan mengatakan`: a country as an actor, not where it happened
         found.append((0 if p.start >= at else 1, abs(p.start - at), p.country))
@@ -113,7 +114,7 @@ def _accuser(ctx: Ctx, m: Match) -> Participant | None:
     if cue is not None and toks[cue].lower not in words("according_to"):  # `menurut data X`: a count
         speakers = before(ctx.parts, toks, cue)
     if not speakers and any(q.direct and q.start <= toks[m.first].start < q.end
-                            for q in getattr(article, "quotes", None) or []):
+                            for _n, q in index(article).quotes_in.get(ctx.s_index, ())):
         speakers = quote_speaker(article, toks[m.first].start)
     speakers = [p for p in speakers if p.country and not is_media(article, p)]
     return speakers[0] if speakers else None

@@ -4,56 +4,72 @@ plus actors named without a name (`polisi`, `pengunjuk rasa`) and vessels named 
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right, insort
 
-from warta.annotate.events.countries import (actor_country, home_country, inner_country, is_media,
-                                             mention_country, person_country)
+from warta.annotate.events.countries import (actor_country, containing_actors, home_country, inner_country,
+                                             is_media, mention_country, person_country)
+from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import GEOGRAPHIC_KINDS, TITLE_WORD, Participant, Tok, label, words
 from warta.annotate.events.triggers import sentence_tokens
 from warta.record import Article
 
 
-def _actor_phrases(article: Article) -> list[tuple[int, int, str]]:
-    """Actor phrases beyond entities: (start, end, actor id).
+class _Disjoint:
+    """Spans that do not overlap one another, sorted: whether a new span overlaps one in log time."""
 
-    While the pipeline runs the actor layer leaves them in
-    `scratch["actor_phrases"]` (`pasukan Prancis`, `diplomat Rusia`,
-    `Presiden Rusia Vladimir Putin`); on a finished record (scratch cleared)
-    the actors' group and role mentions stand in for them.
-    """
-    phrases = article.scratch.get("actor_phrases")
-    if phrases is not None:
-        return [(int(a), int(b), str(c)) for a, b, c in phrases]
-    entity_spans = {(e.start, e.end) for e in article.entities}
-    return [(m[0], m[1], actor.id) for actor in article.actors for m in actor.mentions or ()
-            if (m[0], m[1]) not in entity_spans]
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.spans, (b, b))  # the spans that start before b ...
+        return k > 0 and self.spans[k - 1][1] > a and not (b <= self.spans[k - 1][0])  # ... the last ends after a
+
+    def add(self, a: int, b: int) -> None:
+        insort(self.spans, (a, b))
+
+
+class _Within:
+    """Whether a span lies inside a longer one of a set (`China` in `Laut China Selatan`)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _b in spans]
+        self.reach, top = [], -1
+        for _a, b in spans:
+            top = max(top, b)
+            self.reach.append(top)  # the furthest end of the spans that start so far
+        self.same_start: dict[int, int] = {}
+        for a, b in spans:
+            self.same_start[a] = max(self.same_start.get(a, -1), b)
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, a)  # spans that start before a: any reaching b is longer
+        return (k > 0 and self.reach[k - 1] >= b) or self.same_start.get(a, -1) > b
 
 
 def _mentions(article: Article, s_index: int) -> list[Participant]:
     """Actor phrases and entities of the sentence, longest phrase first, none overlapping another."""
     sent = article.sentences[s_index]
-    spans: dict[tuple[int, int], Participant] = {}
-    phrases = sorted((p for p in _actor_phrases(article) if sent.start <= p[0] and p[1] <= sent.end),
+    ix = index(article)
+    taken = _Disjoint()
+    spans: list[Participant] = []
+    phrases = sorted((p for p in ix.phrases_in.get(s_index, ()) if p[1] <= sent.end),
                      key=lambda p: (p[0] - p[1], p[0]))
     # a phrase names its actor in full (`pasukan Prancis` is the French forces, not France):
     # it replaces the entities inside it; of overlapping phrases the longer one stands
     for a, b, actor_id in phrases:
-        if any(not (b <= q.start or a >= q.end) for q in spans.values()):
-            continue
-        actor = article.actor(actor_id)
-        spans[(a, b)] = Participant(a, b, article.text[a:b], actor.country if actor else None, actor_id)
+        if not taken.overlaps(a, b):
+            actor = ix.actor(actor_id)
+            spans.append(Participant(a, b, article.text[a:b], actor.country if actor else None, actor_id))
+            taken.add(a, b)
     # a country inside a longer place name is no actor (`China` in `Laut China Selatan`)
-    place_names = [(pl.start, pl.end) for pl in getattr(article, "places", None) or []
-                   if sent.start <= pl.start < sent.end and pl.kind in GEOGRAPHIC_KINDS]
-    for e in article.entities:
-        if sent.start <= e.start and e.end <= sent.end:
-            if any(q.start <= e.start and e.end <= q.end for q in spans.values()):
-                continue
-            if any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in place_names):
-                continue
-            if any(not (e.end <= q.start or e.start >= q.end) for q in spans.values()):
-                continue  # a partial overlap: the phrase stands
-            spans[(e.start, e.end)] = Participant(e.start, e.end, e.text, None, e.actor)
-    return sorted(spans.values(), key=lambda p: p.start)
+    places = _Within([(pl.start, pl.end) for pl in ix.places_in.get(s_index, ()) if pl.kind in GEOGRAPHIC_KINDS])
+    for e in ix.entities_in.get(s_index, ()):
+        # inside or across a phrase (the phrase stands), or inside a longer place name
+        if e.end <= sent.end and not taken.overlaps(e.start, e.end) and not places.holds(e.start, e.end):
+            spans.append(Participant(e.start, e.end, e.text, None, e.actor))
+            taken.add(e.start, e.end)
+    return sorted(spans, key=lambda p: p.start)
 
 
 def _merge_titles(article: Article, parts: list[Participant]) -> list[Participant]:
@@ -78,13 +94,15 @@ def participants(article: Article, s_index: int, toks: list[Tok]) -> list[Partic
     for p in parts:
         p.country = p.country or mention_country(article, p.start, p.end)
         if p.actor is None:
-            for actor in article.actors:
-                if any(m[0] <= p.start and p.end <= m[1] for m in actor.mentions or ()):
-                    p.actor = actor.id
+            holders = containing_actors(article, p.start, p.end)
+            if holders:
+                p.actor = holders[-1].id
     merged = _merge_titles(article, parts)
+    starts, ends = [t.start for t in toks], [t.end for t in toks]
     for p in merged:
-        p.first_tok = next((i for i, t in enumerate(toks) if t.end > p.start), len(toks))
-        p.last_tok = max((i for i, t in enumerate(toks) if t.start < p.end), default=p.first_tok)
+        p.first_tok = bisect_right(ends, p.start)
+        last = bisect_left(starts, p.end) - 1
+        p.last_tok = last if last >= 0 else p.first_tok
         if not p.country:
             p.country = inner_country(p.text) or person_country(article, p)
     # a country right after a currency word is part of an amount (`dolar AS`, `yen Jepang`)
@@ -223,7 +241,7 @@ def _earlier_speaker(article: Article, quotes, n: int, q) -> list[Participant]:
     for prev in reversed(quotes[:n]):
         if here - (article.sentence_at(prev.start) or 0) > 3:
             break
-        pa = article.actor(prev.speaker) if prev.speaker else None
+        pa = index(article).actor(prev.speaker) if prev.speaker else None
         pc = actor_country(article, pa) if pa else None
         if pc:
             return [Participant(q.start, q.start, prev.speaker_text or pa.name, pc, pa.id)]
@@ -233,9 +251,11 @@ def _earlier_speaker(article: Article, quotes, n: int, q) -> list[Participant]:
 def quote_speaker(article: Article, offset: int) -> list[Participant]:
     """The speaker of the quote around `offset`, as a participant (quote layer)."""
     quotes = getattr(article, "quotes", None) or []
-    for n, q in enumerate(quotes):
+    ix = index(article)
+    k = article.sentence_at(offset)
+    for n, q in ix.quotes_in.get(k, ()) if k is not None else enumerate(quotes):
         if q.start <= offset < q.end and q.speaker:
-            actor = article.actor(q.speaker)
+            actor = ix.actor(q.speaker)
             country = actor_country(article, actor)
             if country:
                 return [Participant(q.start, q.start, q.speaker_text or actor.name, country, actor.id)]
@@ -244,8 +264,7 @@ def quote_speaker(article: Article, offset: int) -> list[Participant]:
                 if got:
                     return got
         elif q.start <= offset < q.end and q.speaker_text:
-            named = next((a for a in article.actors if a.country and q.speaker_text in (a.name, *(a.aliases or ()))),
-                         None)
+            named = ix.named_actor(q.speaker_text)
             if named is not None:  # the quote layer named the speaker without linking its actor
                 return [Participant(q.start, q.start, q.speaker_text, named.country, named.id)]
             country = inner_country(q.speaker_text)  # `kata Kepala BNPB`: the institution in the title

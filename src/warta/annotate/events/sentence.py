@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from warta.annotate.events.arguments import arguments
 from warta.annotate.events.countries import is_international_body
+from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, ordered, words
 from warta.annotate.events.implied import reported_accusations
 from warta.annotate.events.participants import participants
@@ -16,10 +17,9 @@ from warta.record import Article, Event
 
 
 def event_date(article: Article, s_index: int) -> str | None:
-    sent = article.sentences[s_index]
-    for d in getattr(article, "dates", None) or []:
+    for d in index(article).dates_in.get(s_index, ()):
         try:
-            if sent.start <= d.start < sent.end and d.value and d.grain in ("day", "time", "month", "year") \
+            if d.value and d.grain in ("day", "time", "month", "year") \
                     and not str(d.value).startswith("P"):
                 # the day (or month, year) of a point in time; the start of an interval `2024-01/2024-07`
                 return str(d.value).split("/")[0][:10]
@@ -29,10 +29,9 @@ def event_date(article: Article, s_index: int) -> str | None:
 
 
 def event_place(article: Article, s_index: int) -> str | None:
-    sent = article.sentences[s_index]
-    for p in getattr(article, "places", None) or []:
+    for p in index(article).places_in.get(s_index, ()):
         try:
-            if sent.start <= p.start < sent.end and (p.name or p.text):
+            if p.name or p.text:
                 if countries.by_name(p.text):  # a country named as an actor is not where it happened
                     continue
                 return p.name or p.text
@@ -49,7 +48,7 @@ def _draft(ctx: Ctx, m, name_spans, title_case: bool) -> Draft | None:
         return None  # `tidak keberatan`: no objection without a light verb
     start = ctx.toks[m.first].start
     reported = any(p < m.first for p in ctx.report_positions) or \
-        any(q.start <= start < q.end for q in (getattr(ctx.article, "quotes", None) or []))
+        any(q.start <= start < q.end for _n, q in index(ctx.article).quotes_in.get(ctx.s_index, ()))
     d = Draft(m, arguments(m, ctx.parts, ctx.toks, light), m.entry["type"], m.entry["c"], light, reported)
     for rule in STRATEGIES:
         rule.apply(ctx, d)
@@ -150,9 +149,9 @@ def _context(article: Article, s_index: int, toks, matches) -> Ctx:
 
 
 def _name_spans(article: Article, s_index: int) -> list[tuple[int, int]]:
-    sent = article.sentences[s_index]
-    return [(p.start, p.end) for p in getattr(article, "places", None) or [] if sent.start <= p.start < sent.end] + \
-        [(e.start, e.end) for e in article.entities if sent.start <= e.start < sent.end and e.label in ("PER", "LOC")]
+    ix = index(article)
+    return [(p.start, p.end) for p in ix.places_in.get(s_index, ())] + \
+        [(e.start, e.end) for e in ix.entities_in.get(s_index, ()) if e.label in ("PER", "LOC")]
 
 
 def events_of_sentence(article: Article, s_index: int) -> list[Event]:
