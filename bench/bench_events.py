@@ -2,6 +2,7 @@
 """Time of the events component alone, per KB, on news text made of repeated paragraphs (issue 14).
 
 usage: PYTHONPATH=src python bench/bench_events.py [KB ...]   (default 16 64 128 256)
+       PYTHONPATH=src python bench/bench_events.py --adversarial [SCALE]   (tests/adversarial.py inputs)
 
 Runs the full pipeline on news text of each size (bench_adversarial.news_text: the examples repeated)
 and on adversarial inputs, timing only `events_of_sentence` (all sentences of the article); the ms per
@@ -38,6 +39,17 @@ def main(argv: list[str]) -> int:
     events.events_of_sentence = timed
     nlp = warta.make_pipeline(time_budget=0)
     warta.extract_text(news_text(2), pipeline=nlp)
+    if argv[:1] == ["--adversarial"]:
+        from tests import adversarial
+        scale = float(argv[1]) if len(argv) > 1 else 1.0
+        print(f"{'adversarial input':<28} {'KB':>7} {'pipeline s':>10} {'events s':>9}")
+        for name, text in adversarial.cases(scale).items():
+            spent[0] = 0.0
+            t = time.perf_counter()
+            warta.extract_text(text, pipeline=nlp)
+            print(f"{name:<28} {len(text.encode()) / 1024:7.1f} {time.perf_counter() - t:10.2f} {spent[0]:9.2f}",
+                  flush=True)
+        return 0
     sizes = [int(a) for a in argv] or [16, 64, 128, 256]
     print(f"{'KB':>6} {'pipeline s':>10} {'events s':>9} {'events ms/KB':>13} {'events':>7}")
     for kb in sizes:

@@ -16,26 +16,41 @@ from warta.annotate.events.participants import quote_speaker
 from warta.record import Article
 
 
+def _link(toks: list[Tok], a: Participant, b: Participant, joiners: frozenset[str]) -> list[str] | None:
+    """The joining words between two participants (`dan`, `,`, `serta juga`), else None. Capitalised
+    words after a conjunction are the title of the next one (`Macron dan Kanselir Jerman Olaf Scholz`)."""
+    gap = toks[a.last_tok + 1:b.first_tok]
+    between = [t.lower for t in gap]
+    if between and all(w in joiners for w in between) and len(between) <= 2:
+        return between
+    n = next((i for i, w in enumerate(between) if w not in joiners), len(between))
+    if 0 < n <= 2 and any(w in words("conjunctions") for w in between[:n]) and len(gap) - n <= 3 and \
+            all(t.text[:1].isupper() and t.text[:1].isalpha() for t in gap[n:]):
+        return between[:n]
+    return None
+
+
 def coordinated(parts: list[Participant], toks: list[Tok], idx: int, forward: bool) -> list[Participant]:
-    """The participant `idx` and those joined to it by dan/serta/commas."""
+    """The participant `idx` and those joined to it by dan/serta/commas (before a verb also bersama)."""
     group = [parts[idx]]
     links: list[list[str]] = []
-    joiners = words("coordinators") | words("coordination_fillers")
+    joiners = words("coordinators") | words("coordination_fillers") | \
+        (frozenset() if forward else words("subject_joiners"))
     j = idx
     while True:
         k = j + (1 if forward else -1)
         if not (0 <= k < len(parts)):
             break
         a, b = (parts[j], parts[k]) if forward else (parts[k], parts[j])
-        between = [t.lower for t in toks[a.last_tok + 1:b.first_tok]]
-        if between and all(w in joiners for w in between) and len(between) <= 2:
-            group.append(parts[k])
-            links.append(between)
-            j = k
-        else:
+        between = _link(toks, a, b, joiners)
+        if between is None:
             break
+        group.append(parts[k])
+        links.append(between)
+        j = k
     # `A, B, dan C` is a list; `A, B` alone is apposition or a place (`di Gedung X, Kementerian Y, Jakarta`)
-    if links and not any(w in words("conjunctions") for lk in links for w in lk):
+    conjunctions = words("conjunctions") | (frozenset() if forward else words("subject_joiners"))
+    if links and not any(w in conjunctions for lk in links for w in lk):
         group = group[:1]
     elif links and forward:
         while links and links[-1] == [","]:

@@ -4,6 +4,7 @@ plus actors named without a name (`polisi`, `pengunjuk rasa`) and vessels named 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right, insort
 
 from warta.annotate.events.countries import (actor_country, containing_actors, home_country, inner_country,
@@ -47,6 +48,16 @@ class _Within:
         return (k > 0 and self.reach[k - 1] >= b) or self.same_start.get(a, -1) > b
 
 
+def _joins_two(text: str, people: list[tuple[int, int]]) -> bool:
+    """A phrase that joins two named people with a conjunction (`Menlu Jepang X dan Menlu Korea Selatan Y`,
+    not `Menteri Hukum dan HAM Y`): a person named on each side. `people`: their spans in `text`."""
+    for m in re.finditer(r"\S+", text):
+        if m.group().casefold() in words("clause_conjunctions"):
+            if any(b <= m.start() for _a, b in people) and any(a >= m.end() for a, _b in people):
+                return True
+    return False
+
+
 def _mentions(article: Article, s_index: int) -> list[Participant]:
     """Actor phrases and entities of the sentence, longest phrase first, none overlapping another."""
     sent = article.sentences[s_index]
@@ -57,7 +68,10 @@ def _mentions(article: Article, s_index: int) -> list[Participant]:
                      key=lambda p: (p[0] - p[1], p[0]))
     # a phrase names its actor in full (`pasukan Prancis` is the French forces, not France):
     # it replaces the entities inside it; of overlapping phrases the longer one stands
+    people = [(e.start, e.end) for e in ix.entities_in.get(s_index, ()) if e.label == "PER"]
     for a, b, actor_id in phrases:
+        if _joins_two(article.text[a:b], [(x - a, y - a) for x, y in people if a <= x and y <= b]):
+            continue  # `Presiden Prancis X dan Kanselir Jerman Y`: two actors, each coded on its own
         if not taken.overlaps(a, b):
             actor = ix.actor(actor_id)
             spans.append(Participant(a, b, article.text[a:b], actor.country if actor else None, actor_id))

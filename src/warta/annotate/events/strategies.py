@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from warta.annotate.events.arguments import Args, after, before, consequence_args
 from warta.annotate.events.context import context_args
+from warta.annotate.events.countries import is_media
 from warta.annotate.events.implied import implied_args
 from warta.annotate.events.lexicon import SPEECH, Ctx, Match, Rule, cameo_table, ordered, words
 from warta.annotate.events.participants import quote_speaker
@@ -96,10 +97,11 @@ def own_act(ctx: Ctx, d: Draft) -> None:
 
 
 def speaker_side(ctx: Ctx, d: Draft) -> None:
-    """`"Pihak X menyerang infrastruktur sipil," kata juru bicara Y`: Y's side was attacked."""
+    """`"Pihak X menyerang infrastruktur sipil," kata juru bicara Y`: Y's side was attacked (a news outlet
+    telling of it is no side)."""
     a = d.args
     if d.etype in ("ASSAULT", "COERCE") and a.sources and not a.targets and d.m.voice != "passive":
-        found = quote_speaker(ctx.article, ctx.toks[d.m.first].start)
+        found = [p for p in quote_speaker(ctx.article, ctx.toks[d.m.first].start) if not is_media(ctx.article, p)]
         if found and found[0].country and all(p.country != found[0].country for p in a.sources):
             d.args = Args(a.sources, found, a.pattern + "+speaker-side")
 
