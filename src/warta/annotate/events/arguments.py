@@ -134,7 +134,29 @@ def _passive(m: Match, parts, toks, light: bool) -> Args:
     tgts = before(parts, toks, m.first)
     if tgts and any(t.lower in words("reporting_forms") for t in toks[tgts[-1].last_tok + 1:m.first]):
         tgts = []  # `Gatot menjelaskan, saat akan ditangkap, …`: the speaker is not the one arrested
-    return Args(srcs, tgts, "passive")
+    launch = _passive_launch(m, parts, toks) if etype == "ASSAULT" else None
+    return launch or Args(srcs, tgts, "passive")
+
+
+def _marked_after(m: Match, parts, toks, markers: frozenset[str], reach: int = 8) -> list[Participant]:
+    """The participant group right after one of `markers` (or `ke wilayah`), within `reach` words."""
+    for idx, p in enumerate(parts):
+        if m.last <= p.first_tok <= m.last + reach:
+            pre = [t.lower for t in toks[max(m.last, p.first_tok - 2):p.first_tok]]
+            if pre and (pre[-1] in markers or (len(pre) == 2 and pre[0] in markers
+                                                and pre[1] in words("locatives"))):
+                return coordinated(parts, toks, idx, forward=True)
+    return []
+
+
+def _passive_launch(m: Match, parts, toks) -> Args | None:
+    """`180 rudal ditembakkan ke wilayah Israel dari Iran`, `roket ditembakkan dari Gaza ke Israel`: after
+    a passive attack verb `ke X` is the target and `dari Y` the one who fired."""
+    tgts = _marked_after(m, parts, toks, words("object_markers"))
+    if not tgts:
+        return None
+    srcs = [p for p in _marked_after(m, parts, toks, words("from_markers")) if all(p is not q for q in tgts)]
+    return Args(srcs, tgts, "passive:launch") if srcs else None
 
 
 def _genitive(m: Match, parts, toks) -> list[Participant]:
