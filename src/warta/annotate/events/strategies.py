@@ -1,0 +1,187 @@
+"""Stage 3, argument strategies after the voice's own (arguments.py): each a named rule that reads the
+draft event (`Draft`) and may change its arguments, code or flags, in the order listed. The id a rule
+adds to the event's `rule` is its own (`active+genitive`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.annotate.events.arguments import Args, after, before, consequence_args
+from warta.annotate.events.context import context_args
+from warta.annotate.events.countries import is_media
+from warta.annotate.events.implied import implied_args
+from warta.annotate.events.lexicon import SPEECH, Ctx, Match, Rule, cameo_table, ordered, words
+from warta.annotate.events.participants import quote_speaker
+
+
+@dataclass
+class Draft:
+    """One trigger on its way to events: its arguments, type, code and flags."""
+
+    m: Match
+    args: Args
+    etype: str
+    code: str
+    light: bool
+    reported: bool
+    negated: bool = False
+    modality: str | None = None
+    drop: bool = False
+
+    def recode(self, code) -> None:
+        self.code = str(code)
+        self.etype = cameo_table()[self.code]["plover"]
+
+
+def _cue(ctx: Ctx, m: Match) -> int | None:
+    """The last reporting word before the trigger."""
+    return max((p for p in ctx.report_positions if p < m.first), default=None)
+
+
+def genitive(ctx: Ctx, d: Draft) -> None:
+    """`mengumumkan bantuan Australia untuk …`: the genitive of the noun is its source."""
+    m, a = d.m, d.args
+    if not a.sources and (d.light or m.last - m.first >= 2) and m.voice != "passive" and a.targets \
+            and a.targets[0].first_tok == m.last:
+        gen = a.targets[0]
+        rest, _mk = after(ctx.parts, ctx.toks, gen.last_tok + 1, m.entry["type"], limit=10)
+        d.args = Args([gen], [p for p in rest if p.country != gen.country], a.pattern + "+genitive")
+
+
+def speaker(ctx: Ctx, d: Draft) -> None:
+    """`X mengatakan bahwa akan …`: the speaker is the subject of the inner clause."""
+    m = d.m
+    if d.args.sources or not d.reported or not (m.voice == "active" or d.light) or m.entry.get("arg") == "consequence":
+        return
+    cue = _cue(ctx, m)
+    if cue is not None:
+        d.args = Args(before(ctx.parts, ctx.toks, cue), d.args.targets, d.args.pattern + "+speaker")
+    if not d.args.sources:
+        found = quote_speaker(ctx.article, ctx.toks[m.first].start)
+        if found:
+            d.args = Args(found, d.args.targets, d.args.pattern + "+quote-speaker")
+
+
+def consequence(ctx: Ctx, d: Draft) -> None:
+    """`X akan membayar harganya, kata Y`: Y warns X (arguments.consequence_args)."""
+    if d.m.entry.get("arg") == "consequence":
+        d.args = consequence_args(ctx.article, d.m, ctx.parts, ctx.toks, ctx.report_positions)
+
+
+def context(ctx: Ctx, d: Draft) -> None:
+    """The article around the sentence (context.CONTEXT)."""
+    d.args = context_args(ctx, d.m, d.args)
+
+
+def speech_other(ctx: Ctx, d: Draft) -> None:
+    """`Kim memperingatkan bahwa Korea Utara akan … latihan militer AS`: the other country named."""
+    a, m = d.args, d.m
+    if m.entry["type"] in SPEECH and a.sources and a.targets and all(t.country == a.sources[0].country
+                                                                      for t in a.targets):
+        own = {p.country for p in a.sources}
+        other = [p for p in ctx.parts if p.first_tok > a.targets[-1].last_tok and p.country
+                 and p.country not in own and p.last_tok - m.last <= 24]
+        if other:
+            d.args = Args(a.sources, other[:1], a.pattern + "+other")
+
+
+def own_act(ctx: Ctx, d: Draft) -> None:
+    """Another party's act as the speaker tells it (`X mengatakan bahwa kapal Y mengabaikan peringatan`)
+    is part of an accusation: dropped."""
+    if d.m.entry.get("own") and d.args.sources:
+        cue = _cue(ctx, d.m)
+        speakers = before(ctx.parts, ctx.toks, cue) if cue is not None else \
+            quote_speaker(ctx.article, ctx.toks[d.m.first].start)
+        if speakers and all(sp.country != d.args.sources[0].country for sp in speakers):
+            d.drop = True
+
+
+def speaker_side(ctx: Ctx, d: Draft) -> None:
+    """`"Pihak X menyerang infrastruktur sipil," kata juru bicara Y`: Y's side was attacked (a news outlet
+    telling of it is no side)."""
+    a = d.args
+    if d.etype in ("ASSAULT", "COERCE") and a.sources and not a.targets and d.m.voice != "passive":
+        found = [p for p in quote_speaker(ctx.article, ctx.toks[d.m.first].start) if not is_media(ctx.article, p)]
+        if found and found[0].country and all(p.country != found[0].country for p in a.sources):
+            d.args = Args(a.sources, found, a.pattern + "+speaker-side")
+
+
+def hit(ctx: Ctx, d: Draft) -> None:
+    """`meluncurkan rudal ke wilayah X`: a launch that hits a country is an attack (the entry's `hit`
+    code); without one it is a show of force."""
+    m, a = d.m, d.args
+    if not m.entry.get("hit"):
+        return
+    if not a.targets:
+        for p in ctx.parts:
+            pre = ctx.lows[max(m.last, p.first_tok - 3):p.first_tok]
+            if p.first_tok >= m.last and p.first_tok - m.last <= 16 and any(w in words("hit_markers") for w in pre) \
+                    and not any(w in words("hit_void") for w in pre):
+                d.args = a = Args(a.sources, [p], a.pattern + "+hit")
+                break
+    if any(t.country and (not a.sources or t.country != a.sources[0].country) for t in a.targets):
+        d.recode(m.entry["hit"])
+    else:
+        d.args = Args(a.sources, [], a.pattern)
+
+
+def alone(ctx: Ctx, d: Draft) -> None:
+    """`TNI menggelar latihan gabungan` of its own services: a show of force (the entry's `alone`)."""
+    a = d.args
+    own = a.sources[0].country if a.sources else None
+    if d.m.entry.get("alone") and not any(t.country and t.country != own for t in a.targets):
+        d.recode(d.m.entry["alone"])
+        d.args = Args(a.sources, [], a.pattern + "+alone")
+
+
+def _clause_start(ctx: Ctx, pos: int) -> int:
+    for k in range(pos - 1, -1, -1):
+        if ctx.lows[k] in words("clause_openers"):
+            return k + 1
+    return 0
+
+
+def modality(ctx: Ctx, d: Draft) -> None:
+    """Negation (a negator within three words before), and modality: hypothetical (a hedge, or a clause
+    opened by `jika`), future (`akan`), else reported (a reporting frame)."""
+    m, lows = d.m, ctx.lows
+    start = _clause_start(ctx, m.first)
+    window = lows[max(start, m.first - 8):m.first]
+    d.negated = any(w in words("negators") for w in window[-3:])
+    if any(w in words("hedges") for w in window) or (start < m.first and lows[start] in words("condition_openers")):
+        d.modality = "hypothetical"
+    elif any(w in words("future") for w in window):
+        d.modality = "future"
+    elif d.reported:
+        d.modality = "reported"
+
+
+def negated_as(ctx: Ctx, d: Draft) -> None:
+    """`tidak diundang ke KTT`: leaving out is a rejection (the entry's `neg` code)."""
+    if d.negated and d.m.entry.get("neg"):
+        d.recode(d.m.entry["neg"])
+        d.negated = False
+        d.args = Args(d.args.sources, d.args.targets, d.args.pattern + "+negated-as")
+
+
+def implied(ctx: Ctx, d: Draft) -> None:
+    """The side the sentence leaves implicit (implied.IMPLIED), for acts that are not negated."""
+    if not d.negated:
+        d.args = implied_args(ctx, d.m, d.etype, d.args)
+
+
+STRATEGIES = ordered([
+    Rule("genitive", genitive, "Ia juga mengumumkan bantuan Kanada senilai 20 juta dolar untuk pembangunan sekolah di Filipina.", 10),
+    Rule("speaker", speaker, "Kami mendukung Palestina sepenuhnya, kata Menteri Luar Negeri Malaysia.", 20),
+    Rule("consequence", consequence, "Menteri Luar Negeri Inggris mengatakan Iran akan menanggung akibatnya bila terus memasok pesawat nirawak ke Rusia.", 30),
+    Rule("context", context, "Pemerintah Jepang memberangkatkan 15 ton bantuan kemanusiaan untuk korban gempa di Turki.", 40),
+    Rule("other", speech_other, "Presiden Rusia memperingatkan bahwa Rusia akan merespons setiap pengerahan rudal Amerika Serikat di Eropa.", 50),
+    Rule("own-act", own_act, "Filipina mengatakan bahwa kapal China mengabaikan peringatan.", 60),
+    Rule("speaker-side", speaker_side, 'Armenia mengatakan pasukannya diserang. "Pasukan Azerbaijan menembaki pos-pos kami di perbatasan," kata '
+                 'Kementerian Pertahanan Armenia.', 70),
+    Rule("hit", hit, "Rusia meluncurkan puluhan rudal jelajah ke wilayah Ukraina pada Jumat dini hari.", 80),
+    Rule("alone", alone, "TNI menggelar latihan gabungan di Natuna, Indonesia.", 90),
+    Rule("modality", modality, "Kanselir Jerman akan berkunjung ke India bulan depan.", 100),
+    Rule("negated-as", negated_as, "Rusia tidak diundang ke KTT G20 di Bali, Indonesia.", 110),
+    Rule("implied", implied, "Turki mengebom posisi militan di Suriah.", 120),
+])

@@ -1,0 +1,152 @@
+"""Stage 1, triggers: the words and phrases of `event_triggers.yaml` found in a sentence's tokens, with
+the voice (active, passive, nominal) that decides where the arguments stand."""
+
+from __future__ import annotations
+
+from warta.annotate import morph
+from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
+                                          words)
+from warta.record import Article
+
+
+def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
+    sent = article.sentences[s_index]
+    text = article.text[sent.start:sent.end]
+    return [Tok(m.group(), m.group().casefold(), sent.start + m.start(), sent.start + m.end())
+            for m in TOKEN.finditer(text)]
+
+
+def voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
+    """Voice from the analysis (`voice_by_affix`), else from the spelling of the word."""
+    if analysis is not None:
+        for row in table("voice_by_affix"):
+            if analysis.prefix in row["prefix"] and analysis.suffix in row.get("suffix", (analysis.suffix,)):
+                voice = row["voice"]
+                return ("nominal" if noun else "active") if voice == "noun" else voice
+        return "active"
+    low = tok.lower
+    if low.startswith(tuple(words("passive_spellings"))) and not noun:
+        return "passive"
+    if low.startswith(tuple(words("active_spellings"))):
+        return "active"
+    return "nominal"
+
+
+def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
+    if tok.lower == word:
+        return True
+    if word.endswith("*"):
+        return tok.lower.startswith(word[:-1])
+    if "-" in word:  # `tembak-menembak` is its own word: `menembakkan` is no exchange of fire
+        return False
+    shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
+    # short shared roots only count when they are real roots (temu, beri, laku), never
+    # stripping debris such as `rang` shared by serangan and perang
+    return any(len(r) >= 5 or r == word or r in known_roots() for r in shared)
+
+
+def phrase_match(toks: list[Tok], i: int) -> Match | None:
+    """The longest phrase starting at token `i`; of equal ones, the one spelled most like the text
+    (`menyepakati gencatan senjata` over `kesepakatan gencatan senjata`), then the first in the lexicon.
+    (Never the order of a set: the rule name must not depend on the hash seed.)"""
+    phrases = trigger_tables()[2]
+    tok = toks[i]
+    best, best_key = None, None
+    seen: set[int] = set()
+    for r in morph.roots(tok.lower) | {tok.lower}:
+        for entry, rootsets, ws in phrases.get(r, ()):
+            if entry["n"] in seen:
+                continue
+            seen.add(entry["n"])
+            n = len(ws)
+            if i + n > len(toks):
+                continue
+            if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
+                continue
+            if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
+                continue
+            key = (-n, -sum(toks[i + j].lower == ws[j] for j in range(n)), entry["n"])
+            if best_key is None or key < best_key:
+                voice = entry.get("voice") or voice_of(tok, None, True)
+                if not entry.get("voice") and ws[0].startswith(tuple(words("phrase_active_spellings"))) and \
+                        tok.lower.startswith(tuple(words("passive_spellings"))):
+                    voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
+                best, best_key = Match(entry, i, i + n, voice, f"phrase:{entry['p']}"), key
+    return best
+
+
+def _bare(low: str) -> str:
+    """The word without a clitic (`serangannya` → `serangan`)."""
+    return next((low[:-len(c)] for c in sorted(words("trigger_clitics")) if low.endswith(c)), low)
+
+
+def form_match(toks: list[Tok], i: int) -> Match | None:
+    """An exact word form (`f:`), also with `-nya`; void before a `block` word."""
+    forms = trigger_tables()[1]
+    low = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    bare = _bare(low)
+    for entry in forms.get(low, []) + forms.get(bare, []):
+        if nxt in entry.get("block", ()):
+            continue
+        return Match(entry, i, i + 1, voice_of(toks[i], None, entry.get("noun", False)), f"form:{low}")
+    return None
+
+
+def _root_allowed(entry: dict, a: morph.Analysis, toks: list[Tok], i: int) -> bool:
+    """The conditions a root entry puts on the word (`pre`, `suf`, `ex`, `block`, `after_ex`, `need`)."""
+    low = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    bare = _bare(low)
+    if "pre" in entry and a.prefix not in entry["pre"]:
+        return False
+    if "suf" in entry and a.suffix not in entry["suf"]:
+        return False
+    ex = entry.get("ex", ())
+    if low in ex or bare in ex or " ".join((low, nxt)) in ex:
+        return False
+    if nxt in entry.get("block", ()):
+        return False
+    if i > 0 and toks[i - 1].lower in entry.get("after_ex", ()) and a.prefix == "":
+        return False  # `alat tangkap`: the bare root as a modifier of the word before
+    if "need" in entry:
+        window = toks[i + 1:i + 8]
+        if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
+            return False
+    return True
+
+
+def root_match(toks: list[Tok], i: int) -> Match | None:
+    """A root (`r:`) in any affixed form the analyser gives."""
+    roots = trigger_tables()[0]
+    for a in morph.analyses(toks[i].lower):
+        for entry in roots.get(a.root, ()):
+            if _root_allowed(entry, a, toks, i):
+                return Match(entry, i, i + 1, voice_of(toks[i], a, entry.get("noun", False)), f"root:{entry['r']}")
+    return None
+
+
+#: the trigger finders, tried in this order at each token; the first that matches wins
+TRIGGERS = ordered([
+    Rule("phrase", phrase_match, "Rusia melancarkan serangan udara ke Kyiv.", 0),
+    Rule("form", form_match, "Turki memperingatkan Swedia soal demonstrasi pembakaran Al-Quran.", 1),
+    Rule("root", root_match, "Israel menyerang Gaza.", 2),
+])
+
+
+def find_triggers(toks: list[Tok]) -> list[Match]:
+    out: list[Match] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].lower[0].isalnum():
+            i += 1
+            continue
+        m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)
+        if m is None:
+            i += 1
+            continue
+        if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
+            m.voice = "passive"  # `mengalami luka tembak`, `terkena tembakan`: the subject is the victim
+        out.append(m)
+        i = m.last
+    return out
