@@ -37,8 +37,6 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "FORMAT.md"
 ALLOWED_COMPONENT_IMPORTS = {
     ("actors", "places"),       # the gazetteer
     ("actors", "entities"),     # entity_rules: rules tables → lang/id
-    ("events", "places"),       # main_country
-    ("events", "morph"),        # morph.roots/analyses: now warta.lang.id.morph
     ("quotes", "actors"),       # group_heads, title_table, tokenize
     ("dates", "places"),        # timezone_of_text
 }
@@ -124,17 +122,6 @@ def test_import_scan_sees_local_and_relative_imports():
 #: (file under src/warta, the first four Indonesian words of the literal) -> how many such literals.  Each one
 #: belongs in a lexicon (see /work/notes/lang-wordlists.md for file:line).
 ALLOWED_WORD_LISTS = Counter({
-    ("annotate/events.py", "ke kepada terhadap atas"): 2,
-    ("annotate/events.py", "di dari dalam sekitar"): 1,
-    ("annotate/events.py", "untuk atas terhadap bagi"): 1,
-    ("annotate/events.py", "ton kg kilogram paket"): 1,
-    ("annotate/events.py", "bagi untuk kepada oleh"): 1,
-    ("annotate/events.py", "beliau dia mereka nya"): 1,
-    ("annotate/events.py", "sementara namun tetapi karena"): 1,
-    ("annotate/events.py", "kedua ketiga keempat kelima"): 1,
-    ("annotate/events.py", "terutama khususnya termasuk yakni"): 1,
-    ("annotate/events.py", "menurut kata ujar tutur"): 1,
-    ("annotate/events.py", "sementara namun tetapi sedangkan"): 1,
     ("annotate/quotes.py", "oleh kepada dengan dari"): 1,
     ("annotate/quotes.py", "ini itu resmi tersebut"): 1,
     ("annotate/quotes.py", "dan juga pun serta"): 1,

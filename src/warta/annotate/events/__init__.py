@@ -3,7 +3,7 @@
 For every sentence the component runs four stages, each a list of named rules:
 
 1. triggers (`triggers.py`): words and phrases of `lexicons/event_triggers.yaml` (roots matched
-   through every affix form by `warta.annotate.morph`, exact forms, multi-word phrases), with the
+   through every affix form by `warta.lang.id.morph`, exact forms, multi-word phrases), with the
    voice of the trigger (active verb, passive di-/ter- verb, or nominalisation);
 2. suppressors and filters (`suppressors.py`): triggers that are no event of their own (the content
    of a speech act, the means of an attack, a word of a name, an earlier event named again);

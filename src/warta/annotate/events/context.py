@@ -6,7 +6,7 @@ place) and returns True when it has the final word. The rule's id is what it add
 
 from __future__ import annotations
 
-from warta.annotate import morph
+from warta.lang.id import morph
 from warta.annotate.events.arguments import coordinated
 from warta.annotate.events.countries import home_country, home_grounded
 from warta.annotate.events.lexicon import (ANAPHORIC, CONDEMNABLE, Args, Ctx, Match, Participant, Rule, label,

@@ -185,7 +185,7 @@ def home_country(article: Article) -> str | None:
     twice), else None."""
     if "events_home" in article.scratch:
         return article.scratch["events_home"]
-    from warta.annotate.places import main_country
+    from warta.knowledge.gazetteer import main_country
 
     places = [p for p in getattr(article, "places", None) or [] if p.kind not in NON_PLACE_KINDS]
     home = main_country(places, article.dateline_place, share=0.4)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from warta import lexicons
-from warta.annotate import morph
+from warta.lang.id import morph
 from warta.record import Article
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)

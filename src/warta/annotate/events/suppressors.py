@@ -6,7 +6,7 @@ name, an earlier event named again). Each is a named rule with the example it wa
 
 from __future__ import annotations
 
-from warta.annotate import morph
+from warta.lang.id import morph
 from warta.annotate.events.lexicon import EMBEDDING, SPEECH, SPORT_VOID, Ctx, Match, Rule, Tok, ordered, words
 
 

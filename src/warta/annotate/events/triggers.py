@@ -3,7 +3,7 @@ the voice (active, passive, nominal) that decides where the arguments stand."""
 
 from __future__ import annotations
 
-from warta.annotate import morph
+from warta.lang.id import morph
 from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
                                           words)
 from warta.record import Article
