@@ -293,7 +293,6 @@ TOKENS_SCRATCH = ("doc",)
 #: components that today break their contract, with the reason (strict: remove the entry when fixed)
 XFAIL = {
     "actors": "actors adds entities (names found by titles and metonymy) but assigns only actors",
-    "dates": "dates sets reference_basis beside reference_date but does not declare it",
 }
 
 
@@ -371,7 +370,6 @@ def test_component_writes_only_what_it_assigns(name):
 #: (strict: remove the entry when fixed)
 XFAIL_INPUTS = {
     "quotes": "quotes reads scratch['actor_phrases'] left by actors (undeclared scratch)",
-    "places": "places reads sentences (each place's sentence index) without requiring or using them",
     "events": "events reads quotes, dates, places, reference_date and scratch['actor_phrases'] undeclared",
 }
 

@@ -92,7 +92,7 @@ def extract(article: Article, options: Options) -> Article:
     return article
 
 
-@component("dates", requires=["sentences", "tokens"], assigns=["dates", "reference_date"])
+@component("dates", requires=["sentences", "tokens"], assigns=["dates", "reference_date", "reference_basis"])
 def make_dates(options: Options):
     """Find Indonesian temporal expressions and resolve them against the reference date."""
     lex()

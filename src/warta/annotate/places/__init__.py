@@ -300,7 +300,7 @@ def timezone_of_text(text: str) -> str | None:
 
 
 
-@component("places", requires=["entities"], assigns=["places"])
+@component("places", requires=["entities"], uses=["sentences"], assigns=["places"])
 def make_places(options: Options):
     """Resolve place mentions (entities and a gazetteer scan) to countries and coordinates."""
     scan_regex()
