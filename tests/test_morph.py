@@ -1,6 +1,6 @@
 import pytest
 
-from warta.annotate.morph import analyses, roots
+from warta.lang.id.morph import analyses, roots
 
 
 @pytest.mark.parametrize("word,root", [

@@ -11,8 +11,7 @@ meN-/peN- swallow the first consonant of some roots:
 not know which roots exist, so callers look the candidates up in a lexicon
 (`roots(word) & LEXICON`).  Over-generation is harmless there; only a form the
 rules cannot undo is lost.  The affixes themselves are data
-(`lexicons/morph.yaml`).  Components reach it as `warta.lang.id.morph`
-(`warta.annotate.morph` re-exports it for older imports).
+(`lexicons/morph.yaml`).  Components reach it as `warta.lang.id.morph`.
 """
 
 from __future__ import annotations
