@@ -1,0 +1,1 @@
+"""Indonesian language helpers shared by components: tokenising, word classes, titles and roles."""
