@@ -181,19 +181,19 @@ def _lower_modifier(f: "TitleRules", c: Chain) -> int | None:
 
 CHAIN_RULES: tuple[ChainRule, ...] = (
     ChainRule("title", "Presiden Rusia Vladimir Putin", _title),
-    ChainRule("portfolio", "Menteri Investasi Bahlil Lahadalia", _portfolio),
+    ChainRule("portfolio", "Wakil Menteri Luar Negeri Pahala Mansury", _portfolio),
     ChainRule("portfolio-list", "Menteri Investasi, Perdagangan dan Industri Malaysia Tengku Zafrul", _portfolio_list),
     ChainRule("corps", "Kolonel Inf Muhammad Aidi", _corps),
     ChainRule("rank-stop", "Kombes Pol. Dirmanto", _rank_stop),
     ChainRule("retired", "Laksamana Muda TNI (Purn) Gatot Wiranto", _retired),
     ChainRule("field-closes", "", _field_closes),
     ChainRule("modifier", "Presiden Rusia Vladimir Putin", _modifier),
-    ChainRule("place-then-name", "Penjabat Gubernur Jawa Barat, Andi Kurniawan", _place_then_name),
+    ChainRule("place-then-name", "Pelatih Persebaya, Gustavo Ribeiro, mengatakan", _place_then_name),
     ChainRule("home-region", "Gubernur Jawa Tengah Ganjar Pranowo", _home_region),
     ChainRule("numbered-body", "Anggota Komisi I DPR Dave Laksono", _numbered_body),
     ChainRule("target", "Dubes RI untuk Jepang Heri Akhmadi", _target),
     ChainRule("unit-before-rank", "Kapolda Metro Jaya Irjen Karyoto", _unit_before_rank),
-    ChainRule("lower-modifier", "anggota politbiro Partai Komunis Tiongkok, Li Hongzhong", _lower_modifier),
+    ChainRule("lower-modifier", "Komandan pasukan khusus Budi Santoso", _lower_modifier),
 )
 
 

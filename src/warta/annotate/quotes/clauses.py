@@ -57,7 +57,7 @@ class ClauseRules(DirectRules):
             first = re.match(r"[\w]+", gap)
             if (not gap or gap.startswith(",") or (first and first.group().casefold() in self.c["gap"])) \
                     and not self.in_quote(a + bm.start()) and "\u201c" not in gap:
-                return a + bm.end(), "bahwa"
+                return a + bm.end(), bm.group().casefold()  # the kind names the complementizer
         lead_m = re.match(r"\s*(,?)\s*", rest)
         lead = lead_m.end()
         if lead_m.group(1) and a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?":

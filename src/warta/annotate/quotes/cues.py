@@ -42,13 +42,16 @@ def function_word_cues(data: dict) -> dict:
         "name_chain": re.compile(r"(?:,?\s+(?:(?:" + _alt(fw["name_joiners"]) + r")\s+)?[A-Z][\w'’\-]*)+"),
         "summary_sources": tuple(fw["summary_sources"]),
         "evidence_sources": tuple(fw["evidence_sources"]),
+        "clitics": tuple(fw["clitics"]),
+        "passive_prefixes": tuple(fw["passive_prefixes"]),
     }
 
 
 @functools.cache
 def cues() -> dict:
     data = lexicons.load("reporting_verbs")
-    forms = {e["lemma"]: e.get("forms") or [e["lemma"], e["lemma"] + "nya"] for e in data["after"]}
+    clitics = data["function_words"]["clitics"]  # `kata` → `katanya`
+    forms = {e["lemma"]: e.get("forms") or [e["lemma"], *(e["lemma"] + c for c in clitics)] for e in data["after"]}
     after_forms = [f for e in data["after"] if not e.get("direct_only") for f in forms[e["lemma"]]]
     direct_forms = [f for e in data["after"] for f in forms[e["lemma"]]]
     before = {e["lemma"]: bool(e.get("bare")) for e in data["before"]}

@@ -50,7 +50,7 @@ def _after(q: "DirectRules", ctx: DirectContext) -> Found | None:
         return None
     cue = ctx.am.group(1)
     speaker, speaker_text = q.speaker_in(ctx.a + ctx.am.end(), ctx.b, cue)
-    if speaker is None and speaker_text is None and cue.casefold().endswith("nya"):
+    if speaker is None and speaker_text is None and cue.casefold().endswith(q.c["clitics"]):
         speaker, speaker_text = q.clitic_speaker(ctx.a + ctx.am.start())
         speaker_text = speaker_text or cue
     q.used_cues.add(ctx.a + ctx.am.start())

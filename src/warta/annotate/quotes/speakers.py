@@ -13,7 +13,8 @@ from warta.annotate.quotes.cues import WORD_RE
 
 
 class SpeakerRules(QuoterBase):
-    def resolve_pronoun(self, pos: int, word: str) -> str | None:
+    def resolve_pronoun(self, pos: int, word: str = "") -> str | None:
+        """The actor a pronoun at pos points to (word: the pronoun as written, "" for a singular one)."""
         singular, plural = pronouns()
         w = word.casefold()
         if w in plural:
@@ -68,7 +69,7 @@ class SpeakerRules(QuoterBase):
             s_i = self.article.sentence_at(c[0])
             end = self.article.sentences[s_i].end if s_i is not None else pos
             verb = self.c["predicate"].search(self.text, c[1], min(end, pos))
-            if verb is None or not verb.group().casefold().startswith("di"):
+            if verb is None or not verb.group().casefold().startswith(self.c["passive_prefixes"]):
                 return True
         return False
 
@@ -112,7 +113,7 @@ class SpeakerRules(QuoterBase):
                 if actor is None and last.speaker_text and last.speaker_text.casefold() not in self.pronoun_words() \
                         and not self.c["after_direct"].fullmatch(last.speaker_text):
                     return None, last.speaker_text
-        return self.resolve_pronoun(pos, "ia"), None
+        return self.resolve_pronoun(pos), None
 
     def speaker_in(self, a: int, b: int, cue_text: str | None = None) -> tuple[str | None, str | None]:
         """The speaker named in text[a:b] (after a cue)."""
@@ -161,7 +162,7 @@ class SpeakerRules(QuoterBase):
         words = self.text[a:b].split()
         if words and words[0].casefold() in pronouns()[0] | pronouns()[1]:
             return self.resolve_pronoun(a, words[0]), words[0]
-        if cue_text and cue_text.casefold().endswith("nya") and not words:
+        if cue_text and cue_text.casefold().endswith(self.c["clitics"]) and not words:
             sp, st = self.clitic_speaker(a)
             return sp, st or cue_text
         if words and len(words) <= 10:
@@ -196,5 +197,5 @@ class SpeakerRules(QuoterBase):
         if any(c[3] == "PER" and self.text[c[0]:c[1]][:1].isupper() and not title_table().match(
                 tokenize(self.text[c[0]:c[1]]), 0) for c in self.cands_in(a, b)):
             return None  # a name inside: `kata Budi itu` is no description
-        return self.resolve_pronoun(a, "ia"), self.text[a:b]
+        return self.resolve_pronoun(a), self.text[a:b]
 

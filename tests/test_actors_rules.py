@@ -1,0 +1,33 @@
+"""Actors: each named title-chain rule (CHAIN_RULES) extends a chain on the example it documents."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from warta.annotate.actors import complete_entities
+from warta.annotate.actors.titles import CHAIN_RULES
+
+RULES = [r for r in CHAIN_RULES if r.example]
+
+
+@functools.cache
+def pipeline():
+    import warta
+    return warta.make_pipeline(components=["language", "sentences", "entities"], options={"use_model": False})
+
+
+def test_actors_chain_rule_ids_unique():
+    ids = [r.id for r in CHAIN_RULES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_actors_chain_rule_reads_its_example(rule):
+    import warta
+    text = rule.example + ("" if rule.example.endswith("mengatakan") else " mengatakan") + " hal itu di Jakarta."
+    article = warta.extract_text(text, pipeline=pipeline())
+    finder = complete_entities(article)
+    assert finder.fired[rule.id] >= 1, dict(finder.fired)
+    assert finder.phrases, "no title phrase"
