@@ -85,7 +85,8 @@ class Grouper:
         """A person with no stated country takes the one the lexicon of public figures gives."""
         for a in self.actors.values():
             if a.type == "PER" and a.country is None:
-                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()), None)
+                known = next((known_people()[k] for k in map(name_key, [a.name, *a.aliases]) if k in known_people()),
+                             None)
                 if known:
                     a.country, a.rule = known[1], (a.rule or "entity") + "+people"
 

@@ -200,7 +200,8 @@ CHAIN_RULES: tuple[ChainRule, ...] = (
 class TitleRules(FinderBase):
     def chain_goes_on(self, j: int) -> int | None:
         """Token index where a title chain goes on after a unit name ending before token j
-        (`… Kerja Sama Multilateral | Kementerian Luar Negeri Tri Tharyat`, `… dan Kebudayaan (Menko PMK) Muhadjir`),
+        (`… Kerja Sama Multilateral | Kementerian Luar Negeri Tri Tharyat`, `… dan Kebudayaan (Menko PMK)
+        Muhadjir`),
         or None where the name ends the chain."""
         if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
             return None

@@ -1,4 +1,5 @@
-"""The reporting cues of `lexicons/reporting_verbs.yaml` compiled, and `is_clause` (do these words read as a clause?)."""
+"""The reporting cues of `lexicons/reporting_verbs.yaml` compiled, and `is_clause` (do these words read as a
+clause?)."""
 
 from __future__ import annotations
 

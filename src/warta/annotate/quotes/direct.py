@@ -80,41 +80,42 @@ def _inverted(q: "DirectRules", ctx: DirectContext) -> Found | None:
     return None
 
 
+def _cue_before(q: "DirectRules", ctx: DirectContext, m: re.Match, kind: str, subject: bool) -> Found:
+    """The cue m in the window before the mark: its speaker is the subject before it (a verb: `X mengatakan, “…”`)
+    or the words after it (`Kata X, “…”`)."""
+    if subject:
+        speaker, speaker_text = q.subject_of(ctx.ba, ctx.ba + m.start())
+    else:
+        speaker, speaker_text = q.speaker_in(ctx.ba + m.end(), ctx.ba + len(ctx.before))
+    q.used_cues.add(ctx.ba + m.start())
+    return speaker, speaker_text, m.group(1), f"quote:direct+{kind}:{m.group(1).casefold()}"
+
+
 def _before_verb(q: "DirectRules", ctx: DirectContext) -> Found | None:
-    q.window_before(ctx)
-    before, vm = ctx.before, ctx.vm
+    before, vm = q.window_before(ctx).before, ctx.vm
     if before.endswith((",", ":")) and vm and len(before) - vm.end() <= 60 and not re.search(
             r"[,:]", before[vm.end():-1]):
-        speaker, speaker_text = q.subject_of(ctx.ba, ctx.ba + vm.start())
-        q.used_cues.add(ctx.ba + vm.start())
-        return speaker, speaker_text, vm.group(1), f"quote:direct+before:{vm.group(1).casefold()}"
+        return _cue_before(q, ctx, vm, "before", subject=True)
     return None
 
 
 def _before_cue(q: "DirectRules", ctx: DirectContext) -> Found | None:
-    q.window_before(ctx)
-    before, am_ = ctx.before, ctx.am_
+    before, am_ = q.window_before(ctx).before, ctx.am_
     if before.endswith((",", ":")) and am_ and len(before) - am_.end() <= 60 and (
             am_.start() == 0 or before[am_.start() - 1] in " ,"):
-        speaker, speaker_text = q.speaker_in(ctx.ba + am_.end(), ctx.ba + len(before))
-        q.used_cues.add(ctx.ba + am_.start())
-        return speaker, speaker_text, am_.group(1), f"quote:direct+before:{am_.group(1).casefold()}"
+        return _cue_before(q, ctx, am_, "before", subject=False)
     return None
 
 
 def _before_source(q: "DirectRules", ctx: DirectContext) -> Found | None:
-    q.window_before(ctx)
-    before, srcm = ctx.before, ctx.srcm
+    before, srcm = q.window_before(ctx).before, ctx.srcm
     if before.endswith(",") and srcm and srcm.start() <= 2:
-        speaker, speaker_text = q.speaker_in(ctx.ba + srcm.end(), ctx.ba + len(before))
-        q.used_cues.add(ctx.ba + srcm.start())
-        return speaker, speaker_text, srcm.group(1), f"quote:direct+source:{srcm.group(1).casefold()}"
+        return _cue_before(q, ctx, srcm, "source", subject=False)
     return None
 
 
 def _colon(q: "DirectRules", ctx: DirectContext) -> Found | None:
-    q.window_before(ctx)
-    before = ctx.before
+    before = q.window_before(ctx).before
     if before.endswith(":") and before[:-1].strip():
         speaker, speaker_text = q.subject_of(ctx.ba, ctx.ba + len(before) - 1)
         return speaker, speaker_text, ":", "quote:direct+colon"
@@ -122,7 +123,8 @@ def _colon(q: "DirectRules", ctx: DirectContext) -> Found | None:
 
 
 DIRECT_RULES: tuple[DirectRule, ...] = (
-    DirectRule("after", _after, (("quote:direct+after:kata", "“Kami siap membantu,” kata Gubernur Bali Wayan Koster."),
+    DirectRule("after", _after, (("quote:direct+after:kata", "“Kami siap membantu,” kata Gubernur Bali Wayan "
+                                                             "Koster."),
                                  ("quote:direct+after:tambahnya", "“Kami siap membantu warga,” tambahnya."))),
     DirectRule("source", _source, (("quote:direct+source:menurut", "“Harga beras akan turun,” menurut Menteri "
                                                                    "Perdagangan Budi Santoso."),)),

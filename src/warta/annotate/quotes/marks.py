@@ -1,5 +1,5 @@
-"""Quotation marks: the top-level quotations of a text (`“…”`, `"…"`, `‘…’`, mixed double marks, paragraphs
-that open a quotation again continue it)."""
+"""Quotation marks: the top-level quotations of a text (`“…”`, `"…"`, `‘…’`, mixed double marks,
+paragraphs that open a quotation again continue it)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ class SpeakerRules(QuoterBase):
         if s_i is not None:
             s = self.article.sentences[s_i]
             lo = max([s.start] + [mk.close + 1 for mk in self.marks if s.start <= mk.close < pos])
-            same = [c for c in self.cands_in(lo, pos) if c[3] == "PER" and self.word_before(c[0]) not in self.c["agent_markers"]]
+            same = [c for c in self.cands_in(lo, pos)
+                    if c[3] == "PER" and self.word_before(c[0]) not in self.c["agent_markers"]]
             if same:
                 return same[0][2]
         # the last speaker quoted nearby, unless another person has been the subject of a sentence since
@@ -75,8 +76,8 @@ class SpeakerRules(QuoterBase):
 
     def new_subject_since(self, last: Quote, pos: int) -> bool:
         """A person other than the last speaker opens the sentence just before the words at pos (the sentence before
-        the quotation, where pos is its cue): `Wali Kota Eri meninjau lokasi. “…,” katanya.` A person named only as an
-        object, or further back, does not take the pronoun from the last speaker (`mendalami peran Andi`)."""
+        the quotation, where pos is its cue): `Wali Kota Eri meninjau lokasi. “…,” katanya.` A person named only as
+        an object, or further back, does not take the pronoun from the last speaker (`mendalami peran Andi`)."""
         anchor = pos
         for mk in self.marks:
             if mk.close < pos and not re.search(r"[.!?](?=\s)", self.text[mk.close + 1:pos]):
