@@ -17,6 +17,20 @@ def _alt(phrases) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
 
 
+def quoted_object_cues(data: dict) -> dict:
+    """The `quoted_objects` of reporting_verbs.yaml: the words before a quotation that make it what an actor called
+    something (`naming`, ending the window before the mark: verb, at most six object words, a link: without the link,
+    `menyebut sanksi itu “ilegal”`, the quotation is part of a reported clause) or what
+    someone said or shouted (`speech`)."""
+    qo = data["quoted_objects"]
+    return {
+        "naming_verb": re.compile(r"(?<!\w)(" + _alt(qo["naming_verbs"]) + r")(?:\s+[^\s,;:.!?\u201c\u201d\"]+){0,6}?"
+                                  r"\s+(?:" + _alt(qo["naming_links"]) + r")\s*$", re.I),
+        "speech_noun": re.compile(r"(?<!\w)(" + _alt([*qo["speech_nouns"], *qo["speech_acts"]]) + r")\s*$", re.I),
+        "speech_act": re.compile(r"(?<!\w)(" + _alt(qo["speech_acts"]) + r")(?!\w)", re.I),
+    }
+
+
 def function_word_cues(data: dict) -> dict:
     """The `function_words` of reporting_verbs.yaml as the sets and patterns the readers use."""
     fw = data["function_words"]
@@ -45,6 +59,7 @@ def function_word_cues(data: dict) -> dict:
         "evidence_sources": tuple(fw["evidence_sources"]),
         "clitics": tuple(fw["clitics"]),
         "passive_prefixes": tuple(fw["passive_prefixes"]),
+        **quoted_object_cues(data),
     }
 
 
@@ -138,8 +153,9 @@ def is_clause(text: str, loose: bool = False) -> bool:
     stretches = re.split(r"[,;]|[.!?](?=[A-Z])", text)  # `… di Indonesia.Dua warga …`: a glued sentence end
     head = stretches[0]
     if first_word and first_word.group(1).casefold() in c["adverbial"] and len(stretches) > 1 \
-            and not is_clause(head) and len(WORD_RE.findall(head)) <= 8:
-        # `hingga Jumat pukul 20.40 WIB, dua rumah warga rusak ringan`: an adverbial, then the clause
+            and not is_clause(head) and len([w for w in WORD_RE.findall(head) if not w.isdigit()]) <= 8:
+        # `hingga Jumat (30/6/2023) pukul 20.40 WIB, dua rumah warga rusak ringan`: an adverbial, then the clause
+        # (the digits of its dates and times are no words)
         return is_clause(text[len(head) + 1:], loose)
     sub = c["subordinate"].search(head)
     if sub and sub.start() > 0 and not c["relative_in"].search(head[:sub.start()]):

@@ -122,6 +122,31 @@ def _colon(q: "DirectRules", ctx: DirectContext) -> Found | None:
     return None
 
 
+def _naming(q: "DirectRules", ctx: DirectContext) -> Found | None:
+    before = q.window_before(ctx).before
+    m = q.c["naming_verb"].search(before)
+    if m is None or q.c["before"].search(before, 0, m.start()) or q.c["after"].search(before, 0, m.start()):
+        return None  # (a quoted fragment inside reported speech belongs to the reported clause)
+    speaker, speaker_text = q.subject_of(ctx.ba, ctx.ba + m.start())
+    if speaker is None:
+        return None  # `Warga menyebut jalan itu sebagai “jalur maut”`: no actor calls it so, a scare quote
+    q.used_cues.add(ctx.ba + m.start())
+    return speaker, speaker_text, m.group(1), f"quote:direct+naming:{m.group(1).casefold()}"
+
+
+def _speech(q: "DirectRules", ctx: DirectContext) -> Found | None:
+    before = q.window_before(ctx).before
+    m = q.c["speech_noun"].search(before)
+    if m is None or q.c["before"].search(before, 0, m.start()):
+        return None
+    verbs = [v.start() for v in q.c["predicate"].finditer(before, 0, m.start())]
+    end = m.start() if q.c["speech_act"].fullmatch(m.group(1)) or not verbs else verbs[-1]
+    speaker, speaker_text = q.subject_or_words(ctx.ba, ctx.ba + end)
+    if speaker is None and speaker_text is None:
+        return None
+    return speaker, speaker_text, m.group(1), f"quote:direct+speech:{m.group(1).casefold()}"
+
+
 DIRECT_RULES: tuple[DirectRule, ...] = (
     DirectRule("after", _after, (("quote:direct+after:kata", "“Kami siap membantu,” kata Gubernur Bali Wayan "
                                                              "Koster."),
@@ -138,6 +163,14 @@ DIRECT_RULES: tuple[DirectRule, ...] = (
                                                   "Mulyani, “Anggaran kita cukup kuat.”"),)),
     DirectRule("colon", _colon, (("quote:direct+colon", "Menteri Keuangan Sri Mulyani: “Anggaran kita cukup "
                                                         "kuat.”"),)),
+    DirectRule("naming", _naming, (("quote:direct+naming:menyebut", "Kementerian Luar Negeri Tiongkok menyebut "
+                                    "kunjungan itu sebagai “provokasi berbahaya” bagi kawasan."),
+                                   ("quote:direct+naming:menggambarkannya", "Presiden Prancis Emmanuel Macron memuji "
+                                    "rencana itu dan menggambarkannya sebagai “langkah bersejarah”."))),
+    DirectRule("speech", _speech, (("quote:direct+speech:meneriakkan", "Ribuan buruh di depan gedung DPR "
+                                    "meneriakkan “Tolak upah murah!” sambil membawa spanduk."),
+                                   ("quote:direct+speech:ucapan", "Para siswa menyambut rombongan itu dengan ucapan "
+                                    "“Selamat datang di Kupang.”"))),
 )
 
 
@@ -174,8 +207,10 @@ class DirectRules(SubjectRules):
         ctx.lead = re.match(r"\s*,?\s*", ctx.after).end()
         ctx.am = self.c["after_direct"].match(ctx.after, ctx.lead)
         ctx.sm = self.c["source"].match(ctx.after, ctx.lead)
-        if len(inner.split()) < 2 and not (ctx.am and inner[-1:] in ",!?"):
-            return None  # one word is a quotation only with its cue (`“Setujuuu,” sahut seluruh anggota`)
+        if len(inner.split()) < 2 and not (ctx.am and inner[-1:] in ",!?") and not (
+                m.paragraph_start and inner[-1:] == "!" and self.speech_act_before(m)):
+            return None  # one word is a quotation only with its cue (`“Setujuuu,” sahut seluruh anggota`) or after
+            # a sentence of shouting (`Mereka menyoraki anggota dewan. ¶ “Wuuuu!”`)
         for rule in DIRECT_RULES:
             found = rule.step(self, ctx)
             if found is not None:
@@ -196,6 +231,10 @@ class DirectRules(SubjectRules):
             speaker, speaker_text, rule = last.speaker, last.speaker_text, "quote:direct+inherit"
         elif not (m.paragraph_start and inner[:1].isupper()):
             return None
+        elif (act := self.speech_act_before(m)) is not None:
+            speaker, speaker_text, rule = act[0], act[1], f"quote:direct+speech-act:{act[2].casefold()}"
+        elif len(inner.split()) < 2:
+            return None  # one word is a quotation only with its cue (`“Setujuuu,” sahut seluruh anggota`)
         else:
             gap = self.paragraph_index(m.open) - self.paragraph_index(last.end) if last is not None else 99
             if last is not None and (gap <= 1 or (gap <= 2 and not self.new_subject_since(last, m.open))):
@@ -205,6 +244,39 @@ class DirectRules(SubjectRules):
                 rule = "quote:direct+paragraph"
         return Quote(text=inner, start=inner_a, end=inner_b, direct=True, speaker=speaker,
                      speaker_text=speaker_text, cue=None, sentence=self.article.sentence_at(inner_a), rule=rule)
+
+    def subject_or_words(self, a: int, b: int) -> tuple[str | None, str | None]:
+        """The subject of text[a:b] where an actor opens it; else its words (`Ribuan buruh di depan gedung DPR
+        meneriakkan`: the workers shout, not the DPR named after a preposition)."""
+        speaker, speaker_text = self.subject_of(a, b)
+        if speaker is None and speaker_text:
+            words = speaker_text.split()  # `mahasiswa yang mendengar alasan ini`: the relative clause goes
+            cut = next((k for k, w in enumerate(words) if k and w.casefold() in self.c["relative"]), len(words))
+            return None, " ".join(words[:cut])
+        if speaker is None or not speaker_text:
+            return speaker, speaker_text
+        at = self.text.find(speaker_text, a, b)
+        if at < 0 or self.is_subject((at, at + len(speaker_text), speaker, "")):
+            return speaker, speaker_text
+        words = self.text[a:b].split()
+        while words and words[0].casefold() in self.c["skip"]:
+            words.pop(0)
+        return None, " ".join(words[:6]) or None
+
+    def speech_act_before(self, m: Marks) -> tuple[str | None, str | None, str] | None:
+        """A quotation paragraph right after a sentence of shouting (`Para mahasiswa langsung menyoraki anggota
+        dewan. ¶ “DPR payah!”`): the subject of that sentence speaks. (speaker, speaker_text, verb) or None."""
+        s_i = self.article.sentence_at(max(0, len(self.text[:m.open].rstrip()) - 1))
+        if s_i is None:
+            return None
+        s = self.article.sentences[s_i]
+        if self.text[s.end:m.open].strip() or any(q.start < s.end and s.start < q.end for q in self.quotes):
+            return None
+        v = self.c["speech_act"].search(self.text, s.start, s.end)
+        if v is None or self.in_quote(v.start()):
+            return None
+        speaker, speaker_text = self.subject_or_words(s.start, v.start())
+        return (speaker, speaker_text, v.group(1)) if speaker or speaker_text else None
 
     def window_before(self, ctx: "DirectContext") -> "DirectContext":
         """The clause before the opening mark, with the last cue verb, after-cue and source cue in it."""
