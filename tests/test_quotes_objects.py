@@ -77,3 +77,14 @@ def test_quotes_adverbial_with_a_date_before_the_reported_clause():
     _, qs = quotes("Pusdalops BNPB melaporkan hingga Jumat (30/6/2023) pukul 20.40 WIB, dua rumah warga rusak "
                    "ringan di Kabupaten Kebumen.")
     assert len(qs) == 1 and "dua rumah warga rusak ringan" in qs[0][0] and qs[0][4].startswith("quote:reported")
+
+
+@pytest.mark.parametrize("text,speaker_text", [
+    ("Nelayan asal Indramayu, Darsono, menuturkan hasil tangkapannya turun drastis sejak musim angin barat.",
+     "Darsono"),
+    ("Di Jakarta, Budi menyatakan bahwa harga beras akan turun bulan depan.", "Budi"),
+])
+def test_quotes_bare_name_after_a_comma_speaks_not_the_place_before(text, speaker_text):
+    """A name the entity layer missed, after a comma, is the subject; the place in the words before is not."""
+    _, qs = quotes(text)
+    assert len(qs) == 1 and qs[0][2] is None and qs[0][3] == speaker_text

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from warta.annotate.quotes.cues import UNTAGGED_NAME_RE
-from warta.lang.id.titles import group_heads
+from warta.lang.id.phrase_table import tokenize
+from warta.lang.id.titles import group_heads, not_names, title_table
+
+NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}")
 from warta.annotate.quotes.speakers import SpeakerRules
 
 
@@ -62,7 +65,7 @@ class SubjectRules(SpeakerRules):
             if lo == seg_start and lo != a:
                 # `Menyusul …, para pemberontak menyatakan`: a group named by its noun after the comma speaks,
                 # not an actor named earlier in the adverbial
-                group = self.group_words(lo, b)
+                group = self.group_words(lo, b) or self.bare_name(lo, b)
                 if group:
                     return None, group
         words = self.text[seg_start:b].split()
@@ -107,6 +110,14 @@ class SubjectRules(SpeakerRules):
                 self.paragraph_index(a) - self.paragraph_index(last.start) <= 2:
             return last.speaker, last.speaker_text
         return None
+
+    def bare_name(self, a: int, b: int) -> str | None:
+        """text[a:b] (a subject after a comma) is a capitalised name the entity layer missed: `Nelayan asal
+        Indramayu, Darsono, menuturkan`, `Di Jakarta, Budi menyatakan` (the person speaks, not the place before)."""
+        m = NAME_RE.fullmatch(self.text[a:b].strip())
+        if m is None or m.group().split()[0] in not_names() or title_table().match(tokenize(m.group()), 0):
+            return None
+        return m.group()
 
     def group_words(self, a: int, b: int) -> str | None:
         """text[a:b] (a subject) names a group by a group noun (`para pemberontak`, `warga Damaskus`)."""
