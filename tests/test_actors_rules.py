@@ -31,3 +31,16 @@ def test_actors_chain_rule_reads_its_example(rule):
     finder = complete_entities(article)
     assert finder.fired[rule.id] >= 1, dict(finder.fired)
     assert finder.phrases, "no title phrase"
+
+
+@pytest.mark.parametrize("text,person,not_person", [
+    ("“Harga cabai naik,” ujar pedagang Pasar Senen, Siti Aminah.", "Siti Aminah", "Pasar Senen"),
+    ("Rektor Universitas Gadjah Mada, Ova Emilia, mengatakan hal itu di Yogyakarta.", "Ova Emilia",
+     "Universitas Gadjah Mada"),
+])
+def test_actors_workplace_then_appositive_name(text, person, not_person):
+    """`Title Workplace, Name`: the workplace (a market, school, village, organisation) is no person."""
+    import warta
+    finder = complete_entities(warta.extract_text(text, pipeline=pipeline()))
+    people = [p.name for p in finder.phrases if p.type == "PER"]
+    assert person in people and not_person not in people, people

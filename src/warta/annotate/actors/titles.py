@@ -8,15 +8,30 @@ when none does, the chain ends and a name may follow (after an appositive comma 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from warta.knowledge.actor_tables import institution_table
-from warta.lang.id.phrase_table import name_key, tokenize
+from warta.lang.id.phrase_table import Table, name_key, tokenize
 from warta.lang.id.titles import (Title, chain_words, corps_suffixes, not_names, org_head_table, portfolio_table,
                                   rank_suffixes, title_table, unit_heads)
 from warta.annotate.actors.finder import Found, FinderBase, Phrase, region_name
+
+@functools.cache
+def workplace_table() -> Table:
+    table = Table(fold=False)
+    for w in chain_words("workplace_heads"):
+        table.add(w, w)
+    return table
+
+
+@functools.cache
+def place_cue_words() -> frozenset[str]:
+    from warta.annotate.entities import rules as entity_rules  # (moved by the entities work; kept as imported)
+    return frozenset(entity_rules()["place_cues"])
+
 
 #: longest title chain read from one start (`Wakil Menteri Koordinator Bidang Politik, Hukum, dan Keamanan`
 #: is 11 tokens); without a bound `Presiden Presiden …` took time quadratic in its length
@@ -128,6 +143,8 @@ def _place_then_name(f: "TitleRules", c: Chain) -> int | None:
         if not (after and after < len(tokens) and tokens[after].text == ","
                 and (after + 1 >= len(tokens) or tokens[after + 1].text not in chain_words("list_joiner"))):
             le = 0
+    if not le and c.offices and tok.cap and f.span_ok(j - 1, 2):
+        le = f.workplace_at(j)  # `pedagang Pasar Senen, Siti Aminah`: a workplace, then the person
     if le and j + le + 1 < len(tokens) and tokens[j + le].text == "," \
             and f.span_ok(j + le - 1, 3) and f.name_at(j + le + 1) >= 2:
         return j + le
@@ -218,6 +235,19 @@ class TitleRules(FinderBase):
         if t.cap and t.text[:1].isalpha() and t.text not in not_names():
             return j
         return None
+
+    def workplace_at(self, j: int) -> int:
+        """Length of a capitalised run (at most 4 tokens, no comma) at token j that opens with a workplace, place or
+        organisation head (`Pasar Senen`, `SMA Negeri 1 Bogor`, `Desa Sukamaju`, `Universitas Indonesia`), else 0."""
+        head = workplace_table().match(self.tokens, j)
+        if head is None and self.tokens[j].text.casefold() not in place_cue_words() \
+                and org_head_table().match(self.tokens, j) is None:
+            return 0
+        n = head[0] if head else 1
+        while n < 4 and j + n < len(self.tokens) and self.span_ok(j + n - 1, 2) and (
+                self.tokens[j + n].cap or self.tokens[j + n].text.isdigit()):
+            n += 1
+        return n
 
     def person_in_name(self, k: int, n: int) -> tuple[int, int]:
         """The person inside a capitalised run after a title: a model PER entity ending it
