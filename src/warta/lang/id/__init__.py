@@ -1,1 +1,1 @@
-"""Indonesian language helpers shared by components: morphology, function words, word classes, name words."""
+"""Indonesian language helpers shared by components: tokenisation, morphology, function words, name rules, titles and phrase tables."""

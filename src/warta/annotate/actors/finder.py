@@ -1,0 +1,182 @@
+"""The span finder's state and the look-ups its rules share (tokens, taken spans, modifiers, names)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warta.knowledge.actor_tables import Institution, country_table, institution_table
+from warta.lang.id.phrase_table import tokenize
+from warta.lang.id.titles import group_table, not_names, particles, title_table
+from warta.limits import Cover
+from warta.record import Article
+
+
+def region_name(text: str, name: str, at: int = -1) -> bool:
+    """`name` is a place: a gazetteer knows it, or the article writes it after a place word
+    (`Kabupaten Lampung Tengah`) somewhere other than at offset `at` (where `Wali Kota` stands)."""
+    from warta.annotate import places
+    from warta.annotate.entities import rules as entity_rules
+
+    if places.resolve(name) is not None:
+        return True
+    cues = entity_rules()["place_cue_alt"]
+    return any(m.start(1) != at for m in re.finditer(rf"{cues}\s+({re.escape(name)})(?!\w)", text))
+
+
+@dataclass
+class Found:
+    """A span a rule found, with what the rule knows about its actor."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    key: tuple | None = None
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    canonical: str | None = None
+
+
+@dataclass
+class Phrase:
+    """A stretch of text naming an actor beyond its entity (`Presiden Rusia Vladimir Putin`, `pejabat AS`)."""
+
+    start: int
+    end: int
+    key: tuple
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    roles: list[str]
+    rule: str
+
+
+class FinderBase:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.tokens = tokenize(self.text)
+        self.found: list[Found] = []
+        self.phrases: list[Phrase] = []
+        self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
+        self.taken = Cover(len(self.text))  # (start, end) pairs; `free` is linear in the span, not the list
+        self.fired: Counter[str] = Counter()  # named rules that extended a title chain (for tests and tracing)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.free(start, end)
+
+    def inside_entity(self, offset: int) -> bool:
+        """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
+        return any(e.start < offset < e.end for e in self.article.entities)
+
+    def phrase_free(self, start: int, end: int) -> bool:
+        return all(end <= p.start or start >= p.end for p in self.phrases)
+
+    def entity_free(self, start: int, end: int, *, model_only: bool = False) -> bool:
+        for e in self.article.entities:
+            if model_only and e.rule.startswith("gazetteer"):
+                continue
+            if not (end <= e.start or start >= e.end):
+                return False
+        return True
+
+    def add(self, f: Found) -> None:
+        self.found.append(f)
+        self.taken.append((f.start, f.end))
+
+    def tok_index(self, offset: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def span_ok(self, i: int, n: int) -> bool:
+        """Tokens i..i+n-1 sit in one paragraph with only spaces between them."""
+        for k in range(i, i + n - 1):
+            gap = self.text[self.tokens[k].end:self.tokens[k + 1].start]
+            if "\n" in gap:
+                return False
+        return True
+
+    def modifier_at(self, i: int) -> tuple[int, str | None, str | None, str | None] | None:
+        """A country, capital or institution at token i: (length, country, sector, name)."""
+        m = institution_table().match(self.tokens, i)
+        if m and self.span_ok(i, m[0]):
+            inst: Institution = m[1]  # type: ignore[assignment]
+            own = self.country_after(i + m[0])
+            if own:  # `Kementerian Luar Negeri Iran` is Iran's ministry, not Indonesia's
+                return m[0] + own[0], own[1], inst.sector, None
+            return m[0], inst.country, inst.sector, inst.name
+        m = country_table().match(self.tokens, i)
+        if m and self.span_ok(i, m[0]):
+            kind, code = m[1]  # type: ignore[misc]
+            return m[0], code, "GOV" if kind == "capital" else None, None
+        for f in self.found:
+            if f.start == self.tokens[i].start and f.label == "ORG":
+                j = self.tok_index(f.end)
+                return j - i, f.country, f.sector, None
+        return None
+
+    def place_entity_at(self, j: int) -> int:
+        """Length in tokens of a place entity (LOC/GPE) starting at token j, else 0."""
+        start = self.tokens[j].start
+        for e in self.article.entities:
+            if e.start == start and e.label.upper() in ("LOC", "GPE"):
+                return max(0, self.tok_index(e.end) - j)
+        return 0
+
+    def home_region_at(self, j: int) -> tuple[int, str] | None:
+        """A curated region (a province, regency or city of places.yaml) at token j, in the same paragraph as
+        token j-1: (length in tokens, its country)."""
+        from warta.annotate import places
+        for n in (4, 3, 2, 1):
+            if j + n <= len(self.tokens) and self.span_ok(j - 1, n + 1) and all(t.cap for t in self.tokens[j:j + n]):
+                info = places.curated().get(places.key(" ".join(t.text for t in self.tokens[j:j + n])))
+                if info is not None and info.country:
+                    return n, info.country
+        return None
+
+    def country_after(self, j: int) -> tuple[int, str] | None:
+        """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
+        if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
+            return None
+        m = country_table().match(self.tokens, j)
+        if m and m[1][0] == "country" and self.span_ok(j, m[0]):  # type: ignore[index]
+            return m[0], m[1][1]  # type: ignore[index]
+        return None
+
+    def is_name_token(self, i: int) -> bool:
+        t = self.tokens[i]
+        if not t.cap or not t.text[0].isalpha() or t.text in not_names():
+            return False
+        if title_table().match(self.tokens, i) or country_table().match(self.tokens, i):
+            return False
+        if institution_table().match(self.tokens, i) or group_table().match(self.tokens, i):
+            return False
+        return True
+
+    def name_at(self, i: int) -> int:
+        """Length of a capitalised personal name starting at token i (0 if none)."""
+        n = 0
+        while i + n < len(self.tokens) and n < 5:
+            t = self.tokens[i + n]
+            if n and "\n" in self.text[self.tokens[i + n - 1].end:t.start]:
+                break
+            if self.is_name_token(i + n) and t.text.upper() != t.text or (
+                    self.is_name_token(i + n) and len(t.text) <= 3 and n):
+                n += 1
+            elif n and t.text in particles() and i + n + 1 < len(self.tokens) and self.tokens[i + n + 1].cap:
+                n += 1
+            else:
+                break
+        while n and self.tokens[i + n - 1].text in particles():
+            n -= 1
+        return n

@@ -1,0 +1,70 @@
+"""Word tokens and phrase tables for actor and title phrases.
+
+`tokenize` splits a text into word and punctuation tokens with offsets
+(`Ma'ruf`, `Jong-un` stay one token); a `Table` maps token sequences to values,
+longest match first, optionally case-folded.  Used by the actors and quotes
+components and by the knowledge tables of institutions and countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def toks(text: str) -> list[str]:
+    return TOKEN_RE.findall(text)
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def name_key(text: str) -> str:
+    """A name as a look-up key: typographic apostrophe unified, spaces collapsed, case folded."""
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+class Table:
+    """Phrase table: token sequences → value, longest match first."""
+
+    def __init__(self, fold: bool):
+        self.fold = fold
+        self.items: dict[tuple[str, ...], object] = {}
+        self.maxlen = 0
+        self.lengths: dict[str, list[int]] = {}  # first word → phrase lengths, longest first
+
+    def add(self, phrase: str, value: object) -> None:
+        key = tuple(t.casefold() if self.fold else t for t in toks(phrase))
+        if key and key not in self.items:
+            self.items[key] = value
+            self.maxlen = max(self.maxlen, len(key))
+            lengths = self.lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
+
+    def match(self, tokens: list[Tok], i: int) -> tuple[int, object] | None:
+        if i >= len(tokens):
+            return None
+        first = tokens[i].text.casefold() if self.fold else tokens[i].text
+        for n in self.lengths.get(first, ()):
+            if n > len(tokens) - i:
+                continue
+            key = tuple(t.text.casefold() if self.fold else t.text for t in tokens[i:i + n])
+            if key in self.items:
+                return n, self.items[key]
+        return None
