@@ -35,10 +35,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "FORMAT.md"
 #: (importing component, imported component) pairs that exist today.  Each is a reason to move the shared
 #: helper to warta/lang/id/ (language) or warta/knowledge/ (world knowledge).
 ALLOWED_COMPONENT_IMPORTS = {
-    ("actors", "places"),       # the gazetteer
-    ("actors", "entities"),     # entity_rules: rules tables → lang/id
-    ("quotes", "actors"),       # group_heads, title_table, tokenize
-    ("dates", "places"),        # timezone_of_text
+    ("dates", "places"),        # timezone_of_text: `waktu setempat` needs the places of one sentence
 }
 
 
@@ -122,9 +119,6 @@ def test_import_scan_sees_local_and_relative_imports():
 #: (file under src/warta, the first four Indonesian words of the literal) -> how many such literals.  Each one
 #: belongs in a lexicon (see /work/notes/lang-wordlists.md for file:line).
 ALLOWED_WORD_LISTS = Counter({
-    ("annotate/quotes.py", "oleh kepada dengan dari"): 1,
-    ("annotate/quotes.py", "ini itu resmi tersebut"): 1,
-    ("annotate/quotes.py", "dan juga pun serta"): 1,
 })
 
 #: a literal with this many Indonesian words is a word list
@@ -291,9 +285,7 @@ Sehari kemudian, polisi menangkap 12 orang di Surabaya, Jawa Timur, karena menye
 TOKENS_SCRATCH = ("doc",)
 
 #: components that today break their contract, with the reason (strict: remove the entry when fixed)
-XFAIL = {
-    "actors": "actors adds entities (names found by titles and metonymy) but assigns only actors",
-}
+XFAIL: dict[str, str] = {}
 
 
 @cache
@@ -337,7 +329,7 @@ def _prepared(name: str) -> tuple[Article, set[str]]:
             setattr(article, f.name, getattr(fresh, f.name))
     tokens = "tokens" in keep
     for key in list(article.scratch):
-        if key not in reader_scratch and not (tokens and key in TOKENS_SCRATCH):
+        if key not in reader_scratch and not (tokens and key in TOKENS_SCRATCH) and key not in keep:
             del article.scratch[key]
     return article, keep
 
@@ -368,10 +360,7 @@ def test_component_writes_only_what_it_assigns(name):
 
 #: components whose output today depends on layers they neither require nor use, with the reason
 #: (strict: remove the entry when fixed)
-XFAIL_INPUTS = {
-    "quotes": "quotes reads scratch['actor_phrases'] left by actors (undeclared scratch)",
-    "events": "events reads quotes, dates, places, reference_date and scratch['actor_phrases'] undeclared",
-}
+XFAIL_INPUTS: dict[str, str] = {}
 
 
 def _params_inputs():

@@ -134,7 +134,7 @@ SCHEMAS: dict[str, Spec] = {
         "pronouns": all_({"singular": WORDS, "plural": WORDS}),
         "generic_speakers": WORD_LISTS,
         **{k: WORDS for k in ("not_names", "name_particles", "unit_heads", "demonstratives", "generic_prefixes",
-                              "member_of", "group_quantifiers")},
+                              "member_of", "group_quantifiers", "acronym_joiners")},
     }, required=["pronouns", "demonstratives", "member_of"]),
     "entity_rules": Rec({
         "office_abbreviation": STR,
@@ -178,7 +178,7 @@ SCHEMAS: dict[str, Spec] = {
                             "data_subject": BOOL}, required=["lemma"])),
         "after": List(Rec({"lemma": STR, "forms": WORDS, "direct_only": BOOL}, required=["lemma"])),
         "nominal_pattern": STR,
-        "function_words": WORD_LISTS,  # added on branch quotes
+        "function_words": WORD_LISTS, "quoted_objects": WORD_LISTS,
         **{k: WORDS for k in (
             "source", "to_press", "negators", "gap_openers", "speaker_stops", "subject_skip", "credit_sources",
             "predicates", "predicate_prefixes", "not_predicates", "subordinators", "naming_words", "data_subjects",

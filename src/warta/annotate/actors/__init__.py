@@ -42,7 +42,7 @@ from warta.annotate.actors.titles import title_fragment
 __all__ = ["Finder", "Grouper", "complete_entities", "make_actors", "title_fragment"]
 
 
-@component("actors", requires=["entities", "sentences"], assigns=["actors", ACTOR_PHRASES])
+@component("actors", requires=["entities", "sentences"], assigns=["actors", ACTOR_PHRASES, "entities"])
 def make_actors(options: Options):
     """Group entity mentions into actors (aliases, titles → roles, country, sector, metonymy)."""
 

@@ -27,7 +27,7 @@ def complete_entities(article: Article) -> Finder:
         Entity(text=article.text[f.start:f.end], start=f.start, end=f.end, label=f.label) for f in finder.found])
     # new entities never overlap what the model found; gazetteer spans inside a longer rule span go
     model = [e for e in article.entities if not e.rule.startswith("gazetteer")]
-    from warta.annotate.entities import rules as entity_rules
+    from warta.lang.id.name_rules import rules as entity_rules
     cues = set(entity_rules()["place_cues"])
     for f in finder.found:
         if f.rule == "actors:title" and f.label == "PER" and article.text[f.start:f.end].split()[0].casefold() in cues:

@@ -16,8 +16,8 @@ from warta.record import Article
 def region_name(text: str, name: str, at: int = -1) -> bool:
     """`name` is a place: a gazetteer knows it, or the article writes it after a place word
     (`Kabupaten Lampung Tengah`) somewhere other than at offset `at` (where `Wali Kota` stands)."""
-    from warta.annotate import places
-    from warta.annotate.entities import rules as entity_rules
+    from warta.knowledge import gazetteer as places
+    from warta.lang.id.name_rules import rules as entity_rules
 
     if places.resolve(name) is not None:
         return True
@@ -136,7 +136,7 @@ class FinderBase:
     def home_region_at(self, j: int) -> tuple[int, str] | None:
         """A curated region (a province, regency or city of places.yaml) at token j, in the same paragraph as
         token j-1: (length in tokens, its country)."""
-        from warta.annotate import places
+        from warta.knowledge import gazetteer as places
         for n in (4, 3, 2, 1):
             if j + n <= len(self.tokens) and self.span_ok(j - 1, n + 1) and all(t.cap for t in self.tokens[j:j + n]):
                 info = places.curated().get(places.key(" ".join(t.text for t in self.tokens[j:j + n])))

@@ -47,7 +47,7 @@ class OrgRules(FinderBase):
             end = start + len(long_form)
             if self.text[start:end] != long_form:
                 continue
-            from warta.annotate.entities import rules as entity_rules
+            from warta.lang.id.name_rules import rules as entity_rules
             office = title_table().match(tokenize(long_form), 0)
             if acr in entity_rules()["not_acronyms"] or (office and office[0] == len(toks(long_form))):
                 continue  # `Indeks Harga Saham Gabungan (IHSG)`, `Perdana Menteri (PM)`: a measure or an office

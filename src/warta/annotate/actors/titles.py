@@ -29,7 +29,7 @@ def workplace_table() -> Table:
 
 @functools.cache
 def place_cue_words() -> frozenset[str]:
-    from warta.annotate.entities import rules as entity_rules  # (moved by the entities work; kept as imported)
+    from warta.lang.id.name_rules import rules as entity_rules
     return frozenset(entity_rules()["place_cues"])
 
 

@@ -42,7 +42,7 @@ NO_EVENT_KINDS = frozenset({"credit", "dateline"})
 # is imported, see warta.annotate); without it events still run on the country gazetteer.
 # quotes (speakers), dates (event dates) and places (event places, home country) are read when present
 _REQUIRES = ["sentences", "entities", "actors"]
-_USES = ["quotes", "dates", "places"]
+_USES = ["quotes", "dates", "places", "reference_date", "actor_phrases"]
 
 
 @component("events", requires=_REQUIRES, uses=_USES, assigns=["events"])
