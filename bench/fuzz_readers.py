@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Fuzz each reader for a bounded time with Hypothesis: a crash is any exception that is not a WartaError.
 
-usage: python bench/fuzz_readers.py [--seconds 600] [--readers bytes,text,html,feed,jsonl]
+usage: python bench/fuzz_readers.py [--seconds 600] [--readers bytes,text,html,feed,jsonl,warc]
 
 Each reader gets `--seconds` of random inputs (bytes for the encoding sniffer and `read_bytes`; text for
-the plain-text reader; markup around text for HTML and feeds; JSON values for JSON Lines lines).  Prints
+the plain-text reader; markup around text for HTML and feeds; JSON values for JSON Lines lines; WARC archives around fuzzed markup, and fuzzed bytes after a WARC
+or gzip header).  Prints
 how many inputs each took and the first crash, with its input; exit status 1 when anything crashed.
 (Atheris would add coverage guidance; Hypothesis needs no compiler and runs everywhere CI does.)
 """
@@ -53,7 +54,42 @@ def targets():
         "feed": (markup, lambda t: read_bytes(("<rss><channel>" + t).encode("utf-8", "surrogatepass"), "f.rss",
                                                kind="feed")),
         "jsonl": (jsonl_lines, lambda line: read_line(line, "f.jsonl", 1)),
+        "warc": (warc_inputs, read_warc_bytes),
     }
+
+
+def _warc_record(body: str, content_type: str, uri: str) -> bytes:
+    """One WARC response record (gzip-compressed, as CC-NEWS writes them) holding an HTTP response."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    payload = body.encode("utf-8", "replace")
+    http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(uri or "http://x/", "response", payload=io.BytesIO(payload),
+                                                  http_headers=http))
+    return out.getvalue()
+
+
+#: a well-formed archive around fuzzed markup and headers, or fuzzed bytes after a WARC header line
+warc_inputs = st.one_of(
+    st.builds(_warc_record, markup, st.sampled_from(["text/html", "text/html; charset=iso-8859-1",
+                                                     "application/rss+xml", "text/plain", "image/png", ""]),
+              st.text(st.characters(blacklist_categories=("Zs", "Cc", "Cs")), max_size=30)),
+    st.binary(max_size=3000).map(lambda b: b"WARC/1.0\r\n" + b),
+    st.binary(max_size=3000).map(lambda b: b"\x1f\x8b" + b))
+
+
+def read_warc_bytes(data: bytes) -> None:
+    import io
+
+    from warta.readers.warc import iter_warc
+
+    for _ in iter_warc(io.BytesIO(data), "f.warc"):
+        pass
 
 
 def fuzz(name: str, strategy, target, seconds: float) -> tuple[int, str | None]:
@@ -79,7 +115,9 @@ def fuzz(name: str, strategy, target, seconds: float) -> tuple[int, str | None]:
     while time.monotonic() < end and not crash:
         try:
             one()
-        except Exception:
+        except Exception as exc:  # a crash of the reader is recorded above; anything else is the fuzzer's own
+            if not crash:
+                crash.append(f"{name}: the fuzz run itself failed (not the reader): {exc!r:.300}")
             break
     return count[0], (crash[0] if crash else None)
 
@@ -87,7 +125,7 @@ def fuzz(name: str, strategy, target, seconds: float) -> tuple[int, str | None]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=600.0, help="time per reader")
-    parser.add_argument("--readers", default="bytes,text,html,feed,jsonl")
+    parser.add_argument("--readers", default="bytes,text,html,feed,jsonl,warc")
     args = parser.parse_args(argv)
     crashed = False
     all_targets = targets()

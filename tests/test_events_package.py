@@ -47,7 +47,7 @@ def test_events_credit_lines_carry_no_events(kind, n):
 def test_events_declares_the_layers_it_reads():
     info = REGISTRY["events"]
     assert set(info.requires) >= {"sentences", "entities", "actors"}
-    assert set(info.uses) == {"quotes", "dates", "places"}
+    assert set(info.uses) == {"quotes", "dates", "places", "reference_date", "actor_phrases"}
 
 
 @pytest.mark.parametrize("text,rule", [
