@@ -34,9 +34,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "FORMAT.md"
 
 #: (importing component, imported component) pairs that exist today.  Each is a reason to move the shared
 #: helper to warta/lang/id/ (language) or warta/knowledge/ (world knowledge).
-ALLOWED_COMPONENT_IMPORTS = {
-    ("dates", "places"),        # timezone_of_text: `waktu setempat` needs the places of one sentence
-}
+ALLOWED_COMPONENT_IMPORTS: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path) -> str:

@@ -9,7 +9,9 @@ CASES = load_cases("dates.yaml")
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
 def test_dates_expression_resolves(case, run_components):
-    art = run_components(case["text"], ["sentences", "dates"], reference_date=str(case["ref"]),
+    # local time (`waktu setempat`) takes its zone from the places layer
+    names = ["sentences", "entities", "places", "dates"] if "setempat" in case["text"] else ["sentences", "dates"]
+    art = run_components(case["text"], names, reference_date=str(case["ref"]),
                          today="2025-01-01")
     found = {(d.text, d.value) for d in art.dates}
     for surface, value in case["expect"]:

@@ -37,11 +37,13 @@ def test_places_resolve_name(name, prefix, context, country, kind):
         assert info is not None and (info.country, info.kind) == (country, kind)
 
 
-def test_places_timezone_of_text_for_local_time():
-    from warta.annotate.places import timezone_of_text
-
-    assert timezone_of_text("Rudal diluncurkan dari daerah Sunan") == "Asia/Pyongyang"
-    assert timezone_of_text("Ledakan di Kyiv") == "Europe/Kyiv" or timezone_of_text("Ledakan di Kyiv") == "Europe/Kiev"
+@pytest.mark.parametrize("text, zones", [
+    ("Rudal diluncurkan dari daerah Sunan pukul 06.00 waktu setempat.", {"+09:00"}),
+    ("Ledakan di Kyiv terdengar pukul 04.15 waktu setempat.", {"+03:00", "+02:00"}),
+])
+def test_places_give_local_time_its_zone(text, zones, run_components):
+    art = run_components(text, ["sentences", "entities", "places", "dates"], reference_date="2023-09-13")
+    assert any(d.value and d.value[-6:] in zones for d in art.dates), art.dates
 
 
 def test_places_seed_article(seed_path):

@@ -76,9 +76,9 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "entities",
     "actors",
     "quotes",
+    "places",
     "dates",
     "quantities",
-    "places",
     "events",
 )
 

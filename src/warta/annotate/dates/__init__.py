@@ -92,7 +92,8 @@ def extract(article: Article, options: Options) -> Article:
     return article
 
 
-@component("dates", requires=["sentences", "tokens"], assigns=["dates", "reference_date", "reference_basis"])
+@component("dates", requires=["sentences", "tokens"], uses=["places"],
+           assigns=["dates", "reference_date", "reference_basis"])
 def make_dates(options: Options):
     """Find Indonesian temporal expressions and resolve them against the reference date."""
     lex()

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from warta.knowledge.gazetteer import timezone_of
 from warta.record import Article
 
 
 def local_offset(article: Article, offset: int, day: dt.date | None) -> str | None:
-    """UTC offset of the place named in the sentence around `offset` (for `waktu setempat`)."""
-    try:
-        from warta.annotate.places import timezone_of_text  # the gazetteer (see issue #11)
-    except ImportError:
-        return None
+    """UTC offset of the first place named in the sentence around `offset` whose time zone is known
+    (for `waktu setempat`); the places are the places layer's (dates uses it when present)."""
     i = article.sentence_at(offset)
-    text = article.sentence_text(i) if i is not None else article.text[max(0, offset - 200):offset + 50]
-    tz = timezone_of_text(text)
+    if i is not None:
+        candidates = [p for p in article.places if p.sentence == i]
+    else:
+        candidates = [p for p in article.places if offset - 200 <= p.start and p.end <= offset + 50]
+    tz = next((z for z in map(timezone_of, sorted(candidates, key=lambda p: p.start)) if z), None)
     if not tz:
         return None
     try:

@@ -289,17 +289,6 @@ def _not_a_place(text: str, m: "Mention", orgs: "Spans") -> bool:
     return False
 
 
-
-def timezone_of_text(text: str) -> str | None:
-    """IANA time zone of the first place named in `text` whose zone is known (for `waktu setempat`)."""
-    for p in find_places(text):
-        tz = timezone_of(p)
-        if tz:
-            return tz
-    return None
-
-
-
 @component("places", requires=["entities"], uses=["sentences"], assigns=["places"])
 def make_places(options: Options):
     """Resolve place mentions (entities and a gazetteer scan) to countries and coordinates."""
