@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from warta.annotate.actors.finder import Overlaps
 from warta.annotate.actors.orgs import OrgRules
 from warta.annotate.actors.titles import TitleRules, title_fragment
 from warta.record import Article, Entity
@@ -29,19 +30,25 @@ def complete_entities(article: Article) -> Finder:
     model = [e for e in article.entities if not e.rule.startswith("gazetteer")]
     from warta.lang.id.name_rules import rules as entity_rules
     cues = set(entity_rules()["place_cues"])
+    model_index = Overlaps(model)
+    model_at: dict[tuple[int, int], list[Entity]] = {}
+    for e in model:
+        model_at.setdefault((e.start, e.end), []).append(e)
+    have = {(e.start, e.end) for e in article.entities}
     for f in finder.found:
         if f.rule == "actors:title" and f.label == "PER" and article.text[f.start:f.end].split()[0].casefold() in cues:
             continue  # `Kecamatan Takokak`: a place word opens it, no person
         if f.rule == "actors:title" and f.label == "PER":
             # a name right after a title is a person even where the model read a place (`Pelatih Persebaya,
             # Gustavo Ribeiro`)
-            for e in model:
-                if e.start == f.start and e.end == f.end and e.label.upper() in ("LOC", "GPE"):
+            for e in model_at.get((f.start, f.end), ()):
+                if e.label.upper() in ("LOC", "GPE"):
                     e.label, e.rule = "PER", e.rule + "+actors:title"
-        if any(not (f.end <= e.start or f.start >= e.end) for e in model):
+        if model_index.overlaps(f.start, f.end):
             continue
-        if any(e.start == f.start and e.end == f.end for e in article.entities):
+        if (f.start, f.end) in have:
             continue
+        have.add((f.start, f.end))
         article.entities.append(Entity(text=article.text[f.start:f.end], start=f.start, end=f.end, label=f.label,
                                        sentence=article.sentence_at(f.start), rule=f.rule))
     article.entities.sort(key=lambda e: (e.start, -e.end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,8 +23,66 @@ def region_name(text: str, name: str, at: int = -1) -> bool:
 
     if places.resolve(name) is not None:
         return True
-    cues = entity_rules()["place_cue_alt"]
-    return any(m.start(1) != at for m in re.finditer(rf"{cues}\s+({re.escape(name)})(?!\w)", text))
+    first = re.match(r"\w+", name)
+    if first is None:
+        cues = entity_rules()["place_cue_alt"]
+        return any(m.start(1) != at for m in re.finditer(rf"{cues}\s+({re.escape(name)})(?!\w)", text))
+    end_ok = re.compile(r"(?!\w)")
+    return any(p != at and text.startswith(name, p) and end_ok.match(text, p + len(name))
+               for p in _after_place_cues(text).get(first.group(), ()))
+
+
+@functools.lru_cache(maxsize=4)
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word (a maximal run of word characters) of `text` starts, in order."""
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
+def occurrences(text: str, name: str) -> list[int]:
+    """Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
+    first = re.match(r"\w+", name)
+    if first is None:
+        return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
+    after = re.compile(r"(?!\w)")
+    return [p for p in word_starts(text).get(first.group(), ())
+            if text.startswith(name, p) and after.match(text, p + len(name))]
+
+
+@functools.lru_cache(maxsize=4)
+def _after_place_cues(text: str) -> dict[str, list[int]]:
+    """Where a word follows a place word (`Kabupaten Lampung`), by that word: found once per article
+    instead of one scan of the whole text per name asked about."""
+    from warta.lang.id.name_rules import rules as entity_rules
+
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(rf"{entity_rules()['place_cue_alt']}\s+(?=(\w+))", text):
+        out.setdefault(m.group(1), []).append(m.start(1))
+    return out
+
+
+class Overlaps:
+    """Spans sorted by start with the furthest end so far: whether any overlaps a span, or holds an
+    offset inside it, by bisection (scanning every entity for every token made actors quadratic)."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.reach: list[int] = []
+        for start, end in sorted((s.start, s.end) for s in spans):
+            self.starts.append(start)
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span has s.start < end and s.end > start."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+    def inside(self, offset: int) -> bool:
+        """Some span has s.start < offset < s.end."""
+        i = bisect.bisect_left(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
 
 
 @dataclass
@@ -69,20 +129,30 @@ class FinderBase:
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
 
+    def _entity_index(self, model_only: bool = False) -> Overlaps:
+        """The article's entities (without the gazetteer's, with `model_only`) as an index, rebuilt
+        when the entity list is replaced or grows."""
+        ents = self.article.entities
+        key = (id(ents), len(ents))
+        cache = self.__dict__.setdefault("_entity_indexes", {})
+        if cache.get(model_only, (None,))[0] != key:
+            spans = [e for e in ents if not (model_only and e.rule.startswith("gazetteer"))]
+            starts: dict[int, object] = {}
+            for e in ents:
+                if e.label.upper() in ("LOC", "GPE"):
+                    starts.setdefault(e.start, e)
+            cache[model_only] = (key, Overlaps(spans), starts)
+        return cache[model_only][1]
+
     def inside_entity(self, offset: int) -> bool:
         """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
-        return any(e.start < offset < e.end for e in self.article.entities)
+        return self._entity_index().inside(offset)
 
     def phrase_free(self, start: int, end: int) -> bool:
         return all(end <= p.start or start >= p.end for p in self.phrases)
 
     def entity_free(self, start: int, end: int, *, model_only: bool = False) -> bool:
-        for e in self.article.entities:
-            if model_only and e.rule.startswith("gazetteer"):
-                continue
-            if not (end <= e.start or start >= e.end):
-                return False
-        return True
+        return not self._entity_index(model_only).overlaps(start, end)
 
     def add(self, f: Found) -> None:
         self.found.append(f)
@@ -127,11 +197,9 @@ class FinderBase:
 
     def place_entity_at(self, j: int) -> int:
         """Length in tokens of a place entity (LOC/GPE) starting at token j, else 0."""
-        start = self.tokens[j].start
-        for e in self.article.entities:
-            if e.start == start and e.label.upper() in ("LOC", "GPE"):
-                return max(0, self.tok_index(e.end) - j)
-        return 0
+        self._entity_index()
+        e = self.__dict__["_entity_indexes"][False][2].get(self.tokens[j].start)
+        return max(0, self.tok_index(e.end) - j) if e is not None else 0
 
     def home_region_at(self, j: int) -> tuple[int, str] | None:
         """A curated region (a province, regency or city of places.yaml) at token j, in the same paragraph as

@@ -12,7 +12,7 @@ from warta.lang.id.phrase_table import name_key, tokenize, toks
 from warta.lang.id.titles import (chain_words, group_quantifiers, group_table, not_names, org_head_table,
                                   title_table, words)
 from warta.record import Entity
-from warta.annotate.actors.finder import Found, FinderBase, Phrase
+from warta.annotate.actors.finder import Found, FinderBase, Phrase, occurrences
 
 
 @functools.cache
@@ -187,9 +187,10 @@ class OrgRules(FinderBase):
         fulls.sort()
         exact = {name: parts for _, parts, name in fulls}
         for name in exact:
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text):
-                if self.free(m.start(), m.end()) and self.entity_free(m.start(), m.end()):
-                    self.add(Found(m.start(), m.end(), "PER", "actors:name-part"))
+            for p in occurrences(self.text, name):
+                if self.free(p, p + len(name)) and self.entity_free(p, p + len(name)):
+                    self.add(Found(p, p + len(name), "PER", "actors:name-part"))
+        edges = {w for _, parts, _ in fulls for w in (parts[0], parts[-1])}
         for idx, tok in enumerate(self.tokens):
             if not tok.cap or len(tok.text) < 3 or tok.text in not_names():
                 continue
@@ -197,7 +198,7 @@ class OrgRules(FinderBase):
                 continue
             if idx + 1 < len(self.tokens) and self.tokens[idx + 1].cap and self.span_ok(idx, 2):
                 continue  # part of a longer capitalised run
-            if any(tok.text in (parts[0], parts[-1]) for _, parts, _ in fulls):
+            if tok.text in edges:
                 self.add(Found(tok.start, tok.end, "PER", "actors:name-part"))
 
     def acronym_mentions(self, entities: list[Entity]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from warta.lang.id.titles import ACTOR_PHRASES, pronouns
@@ -15,8 +16,16 @@ class QuoterBase:
         self.article = article
         self.text = article.text
         self.marks = find_marks(self.text)
+        # indexes built once, so that "which candidates lie in a..b" and "is pos inside a quotation or a
+        # candidate" are bisections, not scans of the whole article (linear time in its length)
+        spans = sorted((m.open, m.close) for m in self.marks)
+        self._mark_opens = [o for o, _ in spans]
+        self._mark_reach = _reach(c for _, c in spans)
         self.c = cues()
         self.candidates = self.build_candidates()
+        self._cand_starts = [c[0] for c in self.candidates]
+        self._cand_reach = _reach(c[1] for c in self.candidates)
+        self.candidate_types = {c[2]: c[3] for c in self.candidates}
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
 
@@ -42,7 +51,14 @@ class QuoterBase:
         return [sp for sp in outer if not self.in_quote(sp[0])]
 
     def in_quote(self, pos: int) -> bool:
-        return any(m.open < pos < m.close for m in self.marks)
+        """Some quotation has open < pos < close."""
+        i = bisect.bisect_left(self._mark_opens, pos)
+        return i > 0 and self._mark_reach[i - 1] > pos
+
+    def in_candidate(self, pos: int, strictly: bool = False) -> bool:
+        """Some speaker candidate has start <= pos < end (with `strictly`: start < pos < end)."""
+        i = (bisect.bisect_left if strictly else bisect.bisect_right)(self._cand_starts, pos)
+        return i > 0 and self._cand_reach[i - 1] > pos
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         a = self.text.rfind("\n", 0, pos) + 1
@@ -50,9 +66,19 @@ class QuoterBase:
         return a, len(self.text) if b < 0 else b
 
     def paragraph_index(self, pos: int) -> int:
-        """Paragraphs before pos, page asides (related links, `Baca juga`) not counted."""
-        return len([b for b in re.finditer(r"\n\s*\n", self.text[:pos])
-                    if not self.c["aside"].match(self.text, b.end())])
+        """Paragraphs before pos, page asides (related links, `Baca juga`) not counted: the breaks of
+        the whole text are found once; only a break that straddles pos is matched again."""
+        if not hasattr(self, "_breaks"):
+            found = [(m.start(), m.end()) for m in re.finditer(r"\n\s*\n", self.text)]
+            self._breaks = [s for s, _ in found], [e for _, e in found]
+            self._counted = _reach_sum(not self.c["aside"].match(self.text, e) for _, e in found)
+        starts, ends = self._breaks
+        k = bisect.bisect_right(ends, pos)
+        n = self._counted[k - 1] if k else 0
+        if k < len(starts) and starts[k] < pos:
+            n += len([b for b in re.finditer(r"\n\s*\n", self.text[starts[k]:pos])
+                      if not self.c["aside"].match(self.text, starts[k] + b.end())])
+        return n
 
     def extend_out_of_quote(self, end: int) -> int:
         for m in self.marks:
@@ -70,7 +96,8 @@ class QuoterBase:
         return bool(word) and word.group() + "." in abbreviations()
 
     def cands_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
-        return [c for c in self.candidates if a <= c[0] and c[1] <= b]
+        lo, hi = bisect.bisect_left(self._cand_starts, a), bisect.bisect_right(self._cand_starts, b)
+        return [c for c in self.candidates[lo:hi] if c[1] <= b]
 
 
     def cue_ok(self, pos: int) -> bool:
@@ -93,3 +120,18 @@ class QuoterBase:
         singular, plural = pronouns()
         return singular | plural
 
+
+def _reach(ends) -> list[int]:
+    """The furthest end so far, item by item."""
+    out: list[int] = []
+    for end in ends:
+        out.append(max(end, out[-1]) if out else end)
+    return out
+
+
+def _reach_sum(flags) -> list[int]:
+    """How many flags are true so far, item by item."""
+    out: list[int] = []
+    for flag in flags:
+        out.append((out[-1] if out else 0) + bool(flag))
+    return out

@@ -17,7 +17,7 @@ class ClauseRules(DirectRules):
         """After an inserted cue (`, kata Aidi, B`): the span of B when a short speaker (≤ 8 words, no other
         cue) ends at a comma and B reads as a clause of 3+ words."""
         comma = self.text.find(",", a, s_end)
-        if comma < 0 or self.in_quote(comma) or any(c[0] < comma < c[1] for c in self.candidates):
+        if comma < 0 or self.in_quote(comma) or self.in_candidate(comma, strictly=True):
             return None
         who = self.text[a:comma]
         if not who.strip() or len(who.split()) > 8 or self.c["before"].search(who) or self.c["after"].search(who):

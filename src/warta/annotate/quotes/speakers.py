@@ -174,7 +174,7 @@ class SpeakerRules(QuoterBase):
         """`Kepala Bakamla Laksamana Muda TNI Gatot Wiranto mengatakan`, `Kapolrestabes Bandung Kombes Budi
         mengatakan`: a person name that ends a subject made of capitalised words speaks, not the body or
         place named before it in the same noun phrase."""
-        types = {c[2]: c[3] for c in self.candidates}
+        types = self.candidate_types
         last = items[-1]
         if items[0][2] == "pronoun" or types.get(items[0][2]) == "PER" and (
                 len(items) < 2 or not title_table().match(tokenize(self.text[items[0][1]:last[1]].strip()), 0)):

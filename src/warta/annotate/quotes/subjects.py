@@ -18,7 +18,7 @@ class SubjectRules(SpeakerRules):
         and names), before an inserted phrase or on an appositive."""
         seg_start = a
         commas = [a + m.start() for m in re.finditer(r",", self.text[a:b])]
-        commas = [p for p in commas if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates)]
+        commas = [p for p in commas if not self.in_quote(p) and not self.in_candidate(p)]
         if not commas:
             return seg_start, b
         seg_start = commas[-1] + 1
@@ -84,7 +84,7 @@ class SubjectRules(SpeakerRules):
                  if self.word_before(c[0]) not in self.c["subject_prepositions"] or c[0] == lo]
         for pm in self.c["pronoun"].finditer(self.text[lo:b]):
             p = lo + pm.start()
-            if not self.in_quote(p) and not any(c[0] <= p < c[1] for c in self.candidates):
+            if not self.in_quote(p) and not self.in_candidate(p):
                 items.append((p, lo + pm.end(), "pronoun"))
         items.sort()
         if not items:
@@ -94,7 +94,7 @@ class SubjectRules(SpeakerRules):
         tail = [(c[0], c[1], c[2]) for c in self.cands_in(e, b)]
         s, e, aid = self.final_person([items[0]] + tail if tail else items, b) or (s, e, aid)
         name = UNTAGGED_NAME_RE.fullmatch(self.text, e, b) if aid != "pronoun" and not tail else None
-        if name and {c[2]: c[3] for c in self.candidates}.get(aid) != "PER":
+        if name and self.candidate_types.get(aid) != "PER":
             # `Kandidat oposisi Rusia Alexei Navalny mengakui`: a name the entity layer missed ends the
             # subject after the body it leads; the person speaks
             return None, name.group(1)
