@@ -98,9 +98,11 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
             for cue in r["org_cues"]:
+                if cue not in before:
+                    continue  # (the pattern below needs the cue, as written, in the text before the name)
                 # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
                 # function word or verb (`perusahaan yang dipimpin Budi Hartono` names a person)
-                m = re.search(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}((?:\s+[a-z]+){{0,3}})$", before)
+                m = _org_cue_pattern(cue).search(before)
                 if m and any(w in r["function_words"] or _is_verb(w) for w in m.group(2).split()):
                     m = None
                 # (`kandidat partai berkuasa Kim Moon-soo`: the candidate is the person)
@@ -111,6 +113,12 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
                     break
         out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _org_cue_pattern(cue: str) -> re.Pattern:
+    """`cue`, then up to three lower-case words, at the end of the text before a name."""
+    return re.compile(rf"(?:^|\W)(?:(\w+)\s+)?{re.escape(cue)}((?:\s+[a-z]+){{0,3}})$")
 
 
 def _seat_as_place(text: str, start: int, name: str) -> bool:
