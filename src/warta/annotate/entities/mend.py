@@ -55,7 +55,9 @@ def _office(c: Context, m: Mending) -> bool:
     if m.label != "ORG":
         return True
     low = m.surface.casefold()
-    office = next((o for o in rules()["offices"] if low.startswith(o + " ") or low == o), None)
+    offices = rules()["offices"]
+    office = next((o for o in offices if low.startswith(o + " ") or low == o), None) \
+        if low.startswith(tuple(offices)) else None
     if office:
         rest = m.surface[len(office):].strip()
         if not rest or known_label(rest) != "LOC":
@@ -96,8 +98,10 @@ def _relabel(label: str, suffix: str, test: Callable[[Context, Mending], bool]) 
 
 def _after_law_prefix(c: Context, m: Mending) -> bool:
     before = c.text[max(0, m.start - 12):m.start]
-    return m.label in ("ORG", "LOC", "PER") and known_label(c.text[m.start:m.end]) is None and any(
-        before.endswith(" " + p + " ") or before == p + " " for p in rules()["law_prefixes"])
+    prefixes = rules()["law_prefixes"]
+    return m.label in ("ORG", "LOC", "PER") and (
+        before.endswith(tuple(f" {p} " for p in prefixes)) or before in {f"{p} " for p in prefixes}) \
+        and known_label(c.text[m.start:m.end]) is None
 
 
 def _office_building(c: Context, m: Mending) -> bool:
@@ -128,7 +132,8 @@ def _titles_only(c: Context, m: Mending) -> bool:
 
 def _after_place_cue(c: Context, m: Mending) -> bool:
     before = _word_before(c.text, m.start)
-    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 and any(
+    cues = rules()["place_cues"]
+    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 and before.endswith(tuple(cues)) and any(
         before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
         for cue in rules()["place_cues"])
 
@@ -200,7 +205,7 @@ SPAN_RULES: list[SpanRule] = [
                         ("Bandung", "LOC")), _office),
     # a language, people or style is no name of its own (`bahasa Jawa`, `suku Dayak`)
     SpanRule("drop-not-cue", ("Ia fasih berbicara bahasa Jawa sejak kecil.", ("Jawa", "LOC"), None),
-             lambda c, m: not any(_word_before(c.text, m.start).endswith(cue) for cue in rules()["not_cues"])),
+             lambda c, m: not _word_before(c.text, m.start).endswith(tuple(rules()["not_cues"]))),
     # a given name the model left out between a title and the surname (`Irjen Krishna [Murti]`),
     # or the title's country (`Menteri Luar Negeri Ukraina Dmytro [Kuleba]`)
     SpanRule("given-name", ("Rapat dipimpin Irjen Krishna Murti kemarin.", ("Murti", "PER"), ("Krishna Murti", "PER")),

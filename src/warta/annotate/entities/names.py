@@ -79,7 +79,11 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     acronym in brackets after them (`Konvensi PBB tentang Hukum Laut (UNCLOS)`) and its mentions."""
     r = rules()
 
+    heads = tuple(r["law_heads"]) + tuple(r["event_heads"])
+
     def kind(name: str) -> str | None:
+        if not name.startswith(heads):
+            return None
         for head in r["law_heads"]:
             if name == head or name.startswith(head + " "):
                 return "LAW"
