@@ -28,7 +28,7 @@ def test_places_gazetteer_mention_resolves(case):
     ("Kalimbekuwu", "daerah", set(), None, None),
 ])
 def test_places_resolve_name(name, prefix, context, country, kind):
-    from warta.annotate.places import resolve
+    from warta.knowledge.gazetteer import resolve
 
     info = resolve(name, prefix, frozenset(context))
     if kind is None:
@@ -112,7 +112,7 @@ def test_places_context_rules(text, ents, expect, none):
 
 @pytest.mark.parametrize("name,prefix", [("Wulan", "Sungai"), ("Wulan", "sungai")])
 def test_places_natural_feature_is_never_a_foreign_town(name, prefix):
-    from warta.annotate.places import resolve
+    from warta.knowledge.gazetteer import resolve
 
     info = resolve(name, prefix)
     assert info is None or info.kind not in ("city", "regency", "district", "village", "admin1"), info

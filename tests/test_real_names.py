@@ -218,7 +218,7 @@ def test_gazetteer_word_inside_a_longer_name_is_no_place():
 
 
 def test_town_table_lookup():
-    from warta.annotate.places import town
+    from warta.knowledge.gazetteer import town
 
     assert town("Sednaya", frozenset({"SYR"})).country == "SYR"
     assert town("Sednaya", frozenset({"IDN"})) is None
@@ -256,7 +256,7 @@ def test_drop_inside_keeps_outer_and_equal_ranges():
 
 
 def test_town_rows_finds_held_names_and_only_those():
-    from warta.annotate import places
+    from warta.knowledge import gazetteer as places
 
     lines = places._town_text()[1:].rstrip("\n").split("\n")
     for line in lines[:2] + lines[len(lines) // 2:len(lines) // 2 + 2] + lines[-2:]:

@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from warta.annotate.dates.candidates import CHECKS, DAY_KINDS, Cand, find_candidates  # noqa: F401
+from warta.annotate.dates.candidates import CHECKS, Cand, find_candidates  # noqa: F401
 from warta.annotate.dates.grammar import lex
-from warta.annotate.dates.reference import REFERENCE_RULES, choose_reference, is_future, weekday_is_future  # noqa: F401
+from warta.annotate.dates.reference import REFERENCE_RULES, choose_reference  # noqa: F401
 from warta.annotate.dates.resolve import RESOLVERS, resolve, resolve_event_anchor  # noqa: F401
-from warta.annotate.dates.values import add_months, duration_value, nearest_year, shift, week_value  # noqa: F401
-from warta.annotate.dates.zones import local_offset  # noqa: F401
+from warta.annotate.dates.values import shift  # noqa: F401
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Date

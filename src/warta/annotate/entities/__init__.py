@@ -18,9 +18,8 @@ from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Entity
 
-# re-exports: other components and tests import these from here
-from warta.lang.id.name_rules import facility_head as _facility_head, is_currency_country, rules  # noqa: F401
-from .base import GAZETTEER_RULE, MODEL_RULE, Span4  # noqa: F401
+# re-exports: the tests import these from here
+from .base import MODEL_RULE, Span4  # noqa: F401
 from .gazetteer import country_matcher, gazetteer_spans, merge  # noqa: F401
 from .labels import drop_currency
 from .mend import mend  # noqa: F401

@@ -17,11 +17,8 @@ from dataclasses import dataclass
 
 from warta import lexicons
 from warta.knowledge import countries
-# the gazetteer moved to warta.knowledge.gazetteer; re-exported for the files that import it from here
-from warta.knowledge.gazetteer import (  # noqa: F401  (re-exports)
-    NATURAL_KINDS, SCAN_MIN_POPULATION, SETTLEMENT_KINDS, Info, _alpha2_to_3, _best, _capital_city, _nearest_timezone,
-    _resolve, _town_rows, _town_text, capital_timezones, country_infos, curated, curated_scan_names, geonames_cities,
-    compass_part, inner_country, key, main_country, never_places, resolve, scan_regex, subdivisions, timezone_of, town)
+from warta.knowledge.gazetteer import (Info, country_infos, geonames_cities, key, never_places, resolve, scan_regex,
+                                       subdivisions, town)
 from warta.annotate.places.context import _countries_from_context, _state_namesakes
 from warta.annotate.places.spans import Bounds, Spans
 from warta.limits import Cover

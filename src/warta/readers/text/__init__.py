@@ -11,16 +11,13 @@ in `lexicons/structure.yaml`; this module only applies them.
 
 The reader is a package: `rules` (structure.yaml compiled), `lines` (bylines, date lines, credit
 lines), `dateline`, `meta` (what is collected beside the text), `read` (read_text as named STEPS).
-Every name the old module had is importable from here.
+The names other modules and the tests use are importable from here.
 """
 
-from warta.readers.text.dateline import (DatelineMatch, _known_place, _locate_dateline, _outlet_shaped,  # noqa: F401
-                                         _place_name, find_dateline, url_date)
+from warta.readers.text.dateline import DatelineMatch, _place_name, find_dateline, url_date  # noqa: F401
 from warta.readers.text.lines import (Byline, _add, _explode_edges, _is_meta_line, _is_outlet,  # noqa: F401
-                                      _labelled, _labelled_byline, _name_like, _repeats_title, _split_names,
-                                      _title_like, credit_list, credit_name, outlet_key, outlet_slash,
-                                      parse_byline, parse_date_line)
+                                      _labelled, _name_like, _split_names, credit_list, credit_name, outlet_key,
+                                      outlet_slash, parse_byline, parse_date_line)
 from warta.readers.text.meta import _cut_tail, _drop_clutter, _Meta, is_heading  # noqa: F401
 from warta.readers.text.read import STEPS, Page, read_text  # noqa: F401
-from warta.readers.text.rules import (_EDGE, _END_PUNCT, CreditLine, Rules, blocks_of, clean_text,  # noqa: F401
-                                      is_clutter, rules)
+from warta.readers.text.rules import CreditLine, Rules, blocks_of, clean_text, is_clutter, rules  # noqa: F401
