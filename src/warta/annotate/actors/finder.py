@@ -85,6 +85,15 @@ class Overlaps:
         return i > 0 and self.reach[i - 1] > offset
 
 
+def _place_starts(entities) -> dict:
+    """The first place entity (LOC/GPE) at each start offset."""
+    out: dict = {}
+    for e in entities:
+        if e.label.upper() in ("LOC", "GPE"):
+            out.setdefault(e.start, e)
+    return out
+
+
 @dataclass
 class Found:
     """A span a rule found, with what the rule knows about its actor."""
@@ -125,24 +134,23 @@ class FinderBase:
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
         self.taken = Cover(len(self.text))  # (start, end) pairs; `free` is linear in the span, not the list
         self.fired: Counter[str] = Counter()  # named rules that extended a title chain (for tests and tracing)
+        self._indexes: dict[object, tuple[tuple[int, int], object]] = {}  # what the entity indexes were built from
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
 
-    def _entity_index(self, model_only: bool = False) -> Overlaps:
-        """The article's entities (without the gazetteer's, with `model_only`) as an index, rebuilt
-        when the entity list is replaced or grows."""
+    def _indexed(self, kind: object, build):
+        """`build(entities)`, rebuilt only when the article's entity list is replaced or grows."""
         ents = self.article.entities
-        key = (id(ents), len(ents))
-        cache = self.__dict__.setdefault("_entity_indexes", {})
-        if cache.get(model_only, (None,))[0] != key:
-            spans = [e for e in ents if not (model_only and e.rule.startswith("gazetteer"))]
-            starts: dict[int, object] = {}
-            for e in ents:
-                if e.label.upper() in ("LOC", "GPE"):
-                    starts.setdefault(e.start, e)
-            cache[model_only] = (key, Overlaps(spans), starts)
-        return cache[model_only][1]
+        stamp = (id(ents), len(ents))
+        if kind not in self._indexes or self._indexes[kind][0] != stamp:
+            self._indexes[kind] = (stamp, build(ents))
+        return self._indexes[kind][1]
+
+    def _entity_index(self, model_only: bool = False) -> Overlaps:
+        """The article's entities (without the gazetteer's, with `model_only`) as an overlap index."""
+        return self._indexed(model_only, lambda ents: Overlaps(
+            [e for e in ents if not (model_only and e.rule.startswith("gazetteer"))]))
 
     def inside_entity(self, offset: int) -> bool:
         """Offset lies inside a name that began earlier (`Serikat` in `Amerika Serikat`)."""
@@ -197,8 +205,8 @@ class FinderBase:
 
     def place_entity_at(self, j: int) -> int:
         """Length in tokens of a place entity (LOC/GPE) starting at token j, else 0."""
-        self._entity_index()
-        e = self.__dict__["_entity_indexes"][False][2].get(self.tokens[j].start)
+        places: dict = self._indexed("places", _place_starts)
+        e = places.get(self.tokens[j].start)
         return max(0, self.tok_index(e.end) - j) if e is not None else 0
 
     def home_region_at(self, j: int) -> tuple[int, str] | None:

@@ -4,6 +4,7 @@ to the one before it, then the passes over all spans (`passes.PASSES`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -51,13 +52,21 @@ def _not_entity(c: Context, m: Mending) -> bool:
         len(m.words) == 1 and _is_common(m.surface) and m.uninformative and known_label(m.surface) is None))
 
 
+@functools.cache
+def _openings() -> dict:
+    """The word lists the span rules test with str.startswith/endswith, as tuples built once (not per span)."""
+    r = rules()
+    return {"offices": tuple(r["offices"]), "place_cues": tuple(r["place_cues"]), "not_cues": tuple(r["not_cues"]),
+            "law_spaced": tuple(f" {p} " for p in r["law_prefixes"]),
+            "law_alone": frozenset(f"{p} " for p in r["law_prefixes"])}
+
+
 def _office(c: Context, m: Mending) -> bool:
     if m.label != "ORG":
         return True
     low = m.surface.casefold()
-    offices = rules()["offices"]
-    office = next((o for o in offices if low.startswith(o + " ") or low == o), None) \
-        if low.startswith(tuple(offices)) else None
+    office = next((o for o in rules()["offices"] if low.startswith(o + " ") or low == o), None) \
+        if low.startswith(_openings()["offices"]) else None
     if office:
         rest = m.surface[len(office):].strip()
         if not rest or known_label(rest) != "LOC":
@@ -98,9 +107,8 @@ def _relabel(label: str, suffix: str, test: Callable[[Context, Mending], bool]) 
 
 def _after_law_prefix(c: Context, m: Mending) -> bool:
     before = c.text[max(0, m.start - 12):m.start]
-    prefixes = rules()["law_prefixes"]
-    return m.label in ("ORG", "LOC", "PER") and (
-        before.endswith(tuple(f" {p} " for p in prefixes)) or before in {f"{p} " for p in prefixes}) \
+    law = _openings()
+    return m.label in ("ORG", "LOC", "PER") and (before.endswith(law["law_spaced"]) or before in law["law_alone"]) \
         and known_label(c.text[m.start:m.end]) is None
 
 
@@ -133,7 +141,8 @@ def _titles_only(c: Context, m: Mending) -> bool:
 def _after_place_cue(c: Context, m: Mending) -> bool:
     before = _word_before(c.text, m.start)
     cues = rules()["place_cues"]
-    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 and before.endswith(tuple(cues)) and any(
+    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 \
+        and before.endswith(_openings()["place_cues"]) and any(
         before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
         for cue in rules()["place_cues"])
 
@@ -205,7 +214,7 @@ SPAN_RULES: list[SpanRule] = [
                         ("Bandung", "LOC")), _office),
     # a language, people or style is no name of its own (`bahasa Jawa`, `suku Dayak`)
     SpanRule("drop-not-cue", ("Ia fasih berbicara bahasa Jawa sejak kecil.", ("Jawa", "LOC"), None),
-             lambda c, m: not _word_before(c.text, m.start).endswith(tuple(rules()["not_cues"]))),
+             lambda c, m: not _word_before(c.text, m.start).endswith(_openings()["not_cues"])),
     # a given name the model left out between a title and the surname (`Irjen Krishna [Murti]`),
     # or the title's country (`Menteri Luar Negeri Ukraina Dmytro [Kuleba]`)
     SpanRule("given-name", ("Rapat dipimpin Irjen Krishna Murti kemarin.", ("Murti", "PER"), ("Krishna Murti", "PER")),

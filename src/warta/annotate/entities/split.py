@@ -132,7 +132,7 @@ def _split_prefix(text: str, words: Words, label: str,
         return found
     if any(text[a:b].casefold().rstrip(".") in r["not_person"] for a, b in words):
         return _known_head_person(text, words, known) or _country_person(text, words) or whole
-    venue = bool(_facility_opening(tuple(r["facility_heads"])).match(text[s:e].casefold()))
+    venue = bool(_facility_opening().match(text[s:e].casefold()))
     return _head_person(text, words, label, known, venue) or _rank_person(text, words, label, known, venue) \
         or _org_country(text, words, label) or (None if venue else _country_person(text, words)) or whole
 
@@ -278,7 +278,8 @@ def article_names(text: str, spans) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def _facility_opening(heads: tuple[str, ...]) -> re.Pattern:
-    """A name that opens with one of `heads` and a space (one match instead of a test per head)."""
+@functools.cache
+def _facility_opening() -> re.Pattern:
+    """A name that opens with a facility head and a space (one match instead of a test per head)."""
+    heads = rules()["facility_heads"]
     return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + ") ") if heads else re.compile("(?!)")
