@@ -90,10 +90,36 @@ def run_unit(unit: Unit, pipeline: Pipeline, skip: Callable[[Article], bool] | N
     """Read one unit and process each of its articles; never raises for a bad input or article.
 
     `skip(article)` (e.g. "already stored") is asked before the pipeline runs."""
-    try:
-        articles = read_unit(unit)
-    except InputError as exc:
-        return [Outcome("failed", exc.source or unit.source, None, exc)]
+    return run_units([unit], pipeline, skip)[0]
+
+
+def run_units(units: Sequence[Unit], pipeline: Pipeline,
+              skip: Callable[[Article], bool] | None = None) -> list[list[Outcome]]:
+    """`run_unit` of each of `units`, with the NER model run over all their articles as one batch first
+    (`prepare`): the same outcomes, for less CPU."""
+    return [_outcomes(unit, got, pipeline, skip) for unit, got in read_ahead(units, pipeline, skip)]
+
+
+def read_ahead(units: Sequence[Unit], pipeline: Pipeline, skip: Callable[[Article], bool] | None = None
+               ) -> list[tuple[Unit, list[Article] | InputError]]:
+    """Each unit with its articles (or why it could not be read), their NER prepared as one batch."""
+    read: list[tuple[Unit, list[Article] | InputError]] = []
+    for unit in units:
+        try:
+            read.append((unit, read_unit(unit)))
+        except InputError as exc:
+            read.append((unit, exc))
+    articles = [a for _, got in read if isinstance(got, list) for a in got]
+    if skip is not None and len(articles) > 1:
+        articles = [a for a in articles if not skip(a)]
+    prepare(pipeline, articles)
+    return read
+
+
+def _outcomes(unit: Unit, articles: list[Article] | InputError, pipeline: Pipeline,
+              skip: Callable[[Article], bool] | None) -> list[Outcome]:
+    if isinstance(articles, InputError):
+        return [Outcome("failed", articles.source or unit.source, None, articles)]
     out = []
     for article in articles:
         if skip is not None and skip(article):
@@ -104,6 +130,35 @@ def run_unit(unit: Unit, pipeline: Pipeline, skip: Callable[[Article], bool] | N
         except WartaError as exc:
             out.append(Outcome("failed", article.source or unit.source, article, exc))
     return out
+
+
+#: units `extract` reads ahead: their articles' NER runs as one batch (`prepare`) before each is processed
+READ_AHEAD = 16
+#: articles per `model.pipe` batch
+NER_BATCH = 16
+
+
+def prepare(pipeline: Pipeline, articles: Sequence[Article]) -> None:
+    """Run the NER model over `articles` as one batch (`warta.models.prepare`), before they go through
+    `pipeline` one at a time: their entities component then finds its model spans ready.
+
+    Best effort, with the same results: nothing is prepared without an entities component or model, for
+    fewer than two articles, or for an article already known not to be Indonesian.  The batch runs outside
+    the articles' own time budgets, so it has one of its own (`Options.time_budget`); past it, or on any
+    error, nothing is kept and each article runs the model itself, inside its budget (as do texts over
+    `warta.models.PREPARE_CHARS`, so no one article can make a batch slow)."""
+    if "entities" not in pipeline.names or not pipeline.options.use_model:
+        return
+    texts = [a.text for a in articles if a.language in (None, "id") and a.text]
+    if len(texts) < 2:
+        return
+    from warta import models
+
+    try:
+        with limits.time_budget(pipeline.options.time_budget, "<NER batch>"):
+            models.prepare(models.load_model(), texts, batch_size=NER_BATCH)
+    except (Exception, limits._Alarm):  # a timeout, a broken model: each article runs (and reports) its own
+        models.forget_prepared()
 
 
 # -- the loop -------------------------------------------------------------------------------------------
@@ -147,20 +202,32 @@ def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], pipeline: P
     elif options is not None:
         raise TypeError("warta.extract(): give either a pipeline or options, not both")
     done = 0
-    for unit in iter_units(names, pipeline.options.max_bytes):
-        for outcome in run_unit(unit, pipeline):
-            if outcome.status == "ok":
-                yield outcome.article
-            elif outcome.error is not None:
-                if errors is None and on_error is None:
-                    raise outcome.error
-                if errors is not None:
-                    errors.append(outcome.error)
-                if on_error is not None:
-                    on_error(outcome.error)
-        done += 1
-        if on_progress is not None:
-            on_progress(done, unit.source)
+    for units in _chunks(iter_units(names, pipeline.options.max_bytes), READ_AHEAD):
+        for unit, got in read_ahead(units, pipeline):
+            for outcome in _outcomes(unit, got, pipeline, None):
+                if outcome.status == "ok":
+                    yield outcome.article
+                elif outcome.error is not None:
+                    if errors is None and on_error is None:
+                        raise outcome.error
+                    if errors is not None:
+                        errors.append(outcome.error)
+                    if on_error is not None:
+                        on_error(outcome.error)
+            done += 1
+            if on_progress is not None:
+                on_progress(done, unit.source)
+
+
+def _chunks(items: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    chunk: list[Unit] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def extract_text(text: str, source: str | None = None, pipeline: Pipeline | None = None, **meta: Any) -> Article:
