@@ -41,7 +41,9 @@ def table() -> dict:
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+    from warta.lang.alternation import alternation  # a trie: the same matches as the flat list, faster
+
+    return alternation(items)
 
 
 @functools.cache

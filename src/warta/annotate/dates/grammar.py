@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from warta import lexicons
 from warta.errors import WartaError
 from warta.knowledge import numbers
+from warta.lang.alternation import alternation
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 
 
 def _alt(items) -> str:
-    """An alternation of `items`, escaped, longest first."""
-    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+    """An alternation of `items`, escaped, longest first (as a trie: the same matches, found faster)."""
+    return alternation(items)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ import re
 
 from warta import lexicons
 from warta.knowledge import numbers
+from warta.lang.alternation import alternation
 
 S = r"[ \t\u00a0]+"
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+    """An alternation of `items`, escaped, longest first (as a trie: the same matches, found faster)."""
+    return alternation(items)
 
 
 def _currencies(u: dict) -> tuple[dict, dict]:

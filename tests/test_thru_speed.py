@@ -1,0 +1,97 @@
+"""Throughput changes that must not change any result: the trie alternations, the NER batch, the
+pathological-chunk scan.  (Speed itself is measured by bench/bench_extract.py, never here.)"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from warta import limits
+from warta.lang.alternation import alternation, flat
+
+
+@pytest.mark.parametrize("words", [
+    ["di", "dan", "dalam", "dalam waktu"],  # prefixes of one another: longest first
+    ["Pemilu", "pemilu", "Pilkada", "pilkada", "pada", "Pa"],  # case variants stay a flat list
+    ["a", ""],  # an empty word matches last
+    ["s.d.", "s/d", "(x)", "a|b"],  # escaped
+    ["Kamis", "Ahad", "Sabtu", "Minggu"],
+])
+@pytest.mark.parametrize("flags", ["", "(?i)"])
+@pytest.mark.parametrize("tail", ["", r"\b", "(?:a|ab)b", r"[ ]+\d"])
+def test_alternation_matches_as_the_flat_list(words, flags, tail):
+    text = "Pada pemilu PEMILU pilkadaa Pa di dalam waktu dalamb dan s.d. s/d (x) a|b aab Kamis Sabtu 1"
+    one = re.compile(f"{flags}(?:{flat(words)}){tail}")
+    two = re.compile(f"{flags}(?:{alternation(words)}){tail}")
+    assert [m.span() for m in one.finditer(text)] == [m.span() for m in two.finditer(text)]
+
+
+def test_alternation_random_lists_match_as_the_flat_list():
+    rng = random.Random(7)
+    for _ in range(400):
+        words = ["".join(rng.choice("abAB ") for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 7))]
+        for flags in ("", "(?i)"):
+            one = re.compile(f"{flags}(?:{flat(words)})(?:b|\\b)")
+            two = re.compile(f"{flags}(?:{alternation(words)})(?:b|\\b)")
+            for _ in range(4):
+                text = "".join(rng.choice("abAB ") for _ in range(14))
+                assert [m.span() for m in one.finditer(text)] == [m.span() for m in two.finditer(text)], words
+
+
+def test_alternation_is_a_trie():
+    assert alternation(["dalam", "dan", "di"]) == "d(?:a(?:lam|n)|i)"
+    assert alternation(["é", "e"]) == flat(["é", "e"])  # non-ASCII: flat
+
+
+@pytest.mark.parametrize("chunk", ["kata", "Rp5.000.000,00", "x" * 64, "x" * 65, "a-b-c-d-e-f-g-h-i-j",
+                                   "((((((((((", "“Kami”", "_____abc__", "١٢٣٤٥٦٧٨٩٠"])
+def test_pathological_counts_what_is_not_alphanumeric(chunk):
+    old = len(chunk) > limits.CHUNK_CHARS or (
+        len(chunk) > limits.CHUNK_PUNCT and sum(1 for c in chunk if not c.isalnum()) > limits.CHUNK_PUNCT)
+    assert limits.pathological(chunk) == old
+
+
+def test_blank_pathological_keeps_offsets_and_ordinary_words():
+    text = "Harga naik\n\n" + "-" * 100 + " Rp5.000 " + '"' * 20 + " selesai."
+    out = limits.blank_pathological(text)
+    assert len(out) == len(text)
+    assert "Rp5.000" in out and "selesai." in out and "-" not in out and '"' not in out
+
+
+def test_prepared_entities_are_the_ones_computed_one_by_one():
+    models = pytest.importorskip("warta.models")
+    try:
+        model = models.load_model()
+    except models.ModelError:
+        pytest.skip("no NER model")
+    texts = ["Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta.",
+             "Menteri Luar Negeri Retno Marsudi terbang ke New York, Amerika Serikat, Senin.",
+             "Tidak ada nama di sini.", ""]
+    alone = [models.entities_of(model, t) for t in texts]
+    assert models.prepare(model, texts + [texts[0]], batch_size=2) == 3  # distinct, non-empty texts
+    assert [models.entities_of(model, t) for t in texts] == alone
+    assert alone[0] and alone[1]
+    models.forget_prepared()
+
+
+def test_extract_batches_and_gives_the_same_records(tmp_path):
+    import warta
+    from warta import api
+
+    paths = []
+    for i, body in enumerate(["JAKARTA - Menteri Keuangan Sri Mulyani bertemu Gubernur BI di Jakarta, Senin (4/9/2023).",
+                              "SURABAYA - Wali Kota Eri Cahyadi meninjau banjir di Surabaya pada Selasa (5/9/2023).",
+                              "Ini bukan artikel."]):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(f"Judul {i}\n\n{body}\n", encoding="utf-8")
+        paths.append(p)
+    pipeline = warta.make_pipeline()
+    batched = [a.to_dict() for a in warta.extract(paths, pipeline=pipeline)]
+    one = [warta.extract_text(p.read_text(encoding="utf-8"), source=str(p), pipeline=pipeline).to_dict()
+           for p in paths]
+    strip = [{k: v for k, v in d.items() if k != "extraction"} for d in batched]
+    assert strip == [{k: v for k, v in d.items() if k != "extraction"} for d in one]
+    outcomes = api.run_units([api.Unit("file", str(p), str(p)) for p in paths], pipeline)
+    assert [o[0].status for o in outcomes] == ["ok", "ok", "ok"]
