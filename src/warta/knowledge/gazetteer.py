@@ -171,8 +171,9 @@ def curated_scan_names() -> dict[str, bool]:
 @functools.cache
 def scan_regex() -> re.Pattern:
     names = sorted(curated_scan_names(), key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    from warta.lang.alternation import alternation  # a trie: the same matches as the flat list, faster
+
+    return re.compile(rf"(?<![\w-])(?:{alternation(names, ignore_case=False)})(?![\w-])")
 
 
 

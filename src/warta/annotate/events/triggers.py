@@ -3,6 +3,8 @@ the voice (active, passive, nominal) that decides where the arguments stand."""
 
 from __future__ import annotations
 
+import functools
+
 from warta.lang.id import morph
 from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
                                           words)
@@ -49,32 +51,37 @@ def phrase_match(toks: list[Tok], i: int) -> Match | None:
     """The longest phrase starting at token `i`; of equal ones, the one spelled most like the text
     (`menyepakati gencatan senjata` over `kesepakatan gencatan senjata`), then the first in the lexicon.
     (Never the order of a set: the rule name must not depend on the hash seed.)"""
-    phrases = trigger_tables()[2]
     tok = toks[i]
     best, best_key = None, None
-    seen: set[int] = set()
-    for r in morph.roots(tok.lower) | {tok.lower}:
-        for entry, rootsets, ws in phrases.get(r, ()):
-            if entry["n"] in seen:
-                continue
-            seen.add(entry["n"])
-            n = len(ws)
-            if i + n > len(toks):
-                continue
-            if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
-                continue
-            if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
-                continue
-            key = (-n, -sum(toks[i + j].lower == ws[j] for j in range(n)), entry["n"])
-            if best_key is None or key < best_key:
-                voice = entry.get("voice") or voice_of(tok, None, True)
-                if not entry.get("voice") and ws[0].startswith(tuple(words("phrase_active_spellings"))) and \
-                        tok.lower.startswith(tuple(words("passive_spellings"))):
-                    voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
-                best, best_key = Match(entry, i, i + n, voice, f"phrase:{entry['p']}"), key
+    for entry, rootsets, ws in _phrases_opened_by(tok.lower):
+        n = len(ws)
+        if i + n > len(toks):
+            continue
+        if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
+            continue
+        if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
+            continue
+        key = (-n, -sum(toks[i + j].lower == ws[j] for j in range(n)), entry["n"])
+        if best_key is None or key < best_key:
+            voice = entry.get("voice") or voice_of(tok, None, True)
+            if not entry.get("voice") and ws[0].startswith(tuple(words("phrase_active_spellings"))) and \
+                    tok.lower.startswith(tuple(words("passive_spellings"))):
+                voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
+            best, best_key = Match(entry, i, i + n, voice, f"phrase:{entry['p']}"), key
     return best
 
 
+@functools.lru_cache(maxsize=65536)
+def _phrases_opened_by(low: str) -> tuple:
+    """The phrases whose first word `low` may be (by any of its roots), each once, in lexicon order: the same
+    for every occurrence of the word, so looked up once per word form."""
+    phrases = trigger_tables()[2]
+    found = {entry["n"]: (entry, rootsets, ws)
+             for r in morph.roots(low) | {low} for entry, rootsets, ws in phrases.get(r, ())}
+    return tuple(found[n] for n in sorted(found))
+
+
+@functools.lru_cache(maxsize=65536)
 def _bare(low: str) -> str:
     """The word without a clitic (`serangannya` → `serangan`)."""
     return next((low[:-len(c)] for c in sorted(words("trigger_clitics")) if low.endswith(c)), low)
@@ -134,11 +141,20 @@ TRIGGERS = ordered([
 ])
 
 
+@functools.lru_cache(maxsize=65536)
+def _may_open(low: str) -> bool:
+    """Whether some trigger (phrase, form or root) is listed for the word `low`: most words have none, and
+    then no finder needs to look at their context."""
+    roots, forms, _ = trigger_tables()
+    return bool(_phrases_opened_by(low) or forms.get(low) or forms.get(_bare(low))
+                or any(a.root in roots for a in morph.analyses(low)))
+
+
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
     i = 0
     while i < len(toks):
-        if not toks[i].lower[0].isalnum():
+        if not toks[i].lower[0].isalnum() or not _may_open(toks[i].lower):
             i += 1
             continue
         m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)

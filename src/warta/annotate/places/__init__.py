@@ -128,10 +128,15 @@ def _plain_word(name: str) -> bool:
     return " " not in name and name.casefold() in entity_rules()["common"]
 
 
+@functools.cache
+def _institution_places() -> frozenset[str]:
+    return frozenset(lexicons.load("places").get("institution_places") or [])
+
+
 def _institution(text: str, start: int, name: str) -> bool:
-    data = lexicons.load("places")
-    if name not in set(data.get("institution_places") or []):
+    if name not in _institution_places():
         return False
+    data = lexicons.load("places")
     before = text[max(0, start - 40):start].lower()
     return any(re.search(rf"\b{re.escape(c)}\s+$", before) for c in data.get("institution_cues") or [])
 
