@@ -95,3 +95,21 @@ def test_extract_batches_and_gives_the_same_records(tmp_path):
     assert strip == [{k: v for k, v in d.items() if k != "extraction"} for d in one]
     outcomes = api.run_units([api.Unit("file", str(p), str(p)) for p in paths], pipeline)
     assert [o[0].status for o in outcomes] == ["ok", "ok", "ok"]
+
+
+def test_prepare_batches_hold_few_texts_and_characters():
+    from warta import models
+
+    texts = ["a" * 10_000, "b" * 10_000, "c" * 10_000, "d", "e", "f"]
+    groups = list(models._batches(texts, 2))
+    assert [len(g) for g in groups] == [2, 2, 2]
+    assert all(sum(map(len, g)) <= models.BATCH_CHARS or len(g) == 1 for g in groups)
+    assert [t for g in groups for t in g] == texts
+    assert list(models._batches(["x" * 30_000, "y"], 16)) == [["x" * 30_000], ["y"]]
+
+
+def test_idiom_spans_are_every_phrase_match():
+    from warta.annotate.quantities.tables import idiom_spans, tables
+
+    for text in ["Salah satu dari EMPAT MATA itu satu-satunya.", "İ salah satu", "ſalah ſatu korban", "tanpa idiom"]:
+        assert idiom_spans(text) == [(m.start(), m.end()) for p in tables()["not"] for m in p.finditer(text)]

@@ -26,7 +26,7 @@ import re
 
 from warta.annotate.quantities.counted import COUNT_RULES, SKIP, Num, Scan, count, measure  # noqa: F401
 from warta.annotate.quantities.passes import PASSES
-from warta.annotate.quantities.tables import overlaps, prev_word, tables
+from warta.annotate.quantities.tables import idiom_spans, overlaps, prev_word, tables
 from warta.knowledge import numbers
 from warta.options import Options
 from warta.pipeline import component
@@ -88,7 +88,7 @@ def find_quantities(article: Article) -> list[Quantity]:
     T = tables()
     text = article.text
     scan = Scan(article, blocked=[(d.start, d.end) for d in article.dates],
-                idioms=[(m.start(), m.end()) for p in T["not"] for m in p.finditer(text)])
+                idioms=idiom_spans(text))
     for m in T["pat"].finditer(text):
         _read(m, scan)
     for p in PASSES:

@@ -89,6 +89,7 @@ def tables() -> dict:
         "time_units": set(months["duration_units"]) | set(months["se_durations"]),
         "stop": set(u["object_stop"]), "max_words": u["object_max_words"],
         "not": [re.compile(rf"(?i)\b{re.escape(x)}\b") for x in u["not_quantities"]],
+        "not_lower": [x.lower() if x.isascii() else None for x in u["not_quantities"]],
         "name_prefixes": set(u["name_prefixes"]), "qualifiers": nums["qualifiers"],
         "se_classifiers": nums["se_classifiers"],
         "months": {n for names in months["months"].values() for n in names},
@@ -133,3 +134,18 @@ def inside_name(text: str, pos: int) -> bool:
 
 def overlaps(a: int, b: int, spans) -> bool:
     return any(a < e and b > s for s, e in spans)
+
+
+#: the characters Python's case-insensitive matching equates with an ASCII letter (`İ`, `ı`, `ſ`, the Kelvin
+#: sign): where a text has none, an ASCII phrase can match it only where the lowercased phrase is in the
+#: lowercased text
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def idiom_spans(text: str) -> list[tuple[int, int]]:
+    """Where the `not_quantities` phrases (`salah satu`, `empat mata`) stand in `text`, each phrase's matches in
+    turn; a phrase not in the text at all (most of them) is not scanned for."""
+    T = tables()
+    low = None if _ASCII_FOLDS.search(text) else text.lower()
+    return [(m.start(), m.end()) for p, x in zip(T["not"], T["not_lower"])
+            if low is None or x is None or x in low for m in p.finditer(text)]
