@@ -38,6 +38,26 @@ def bare_tokenizer_seconds(texts: list[str]) -> float:
     return time.process_time() - start
 
 
+def model_seconds(texts: list[str], batch: int) -> float | None:
+    """CPU seconds of the NER model alone over `texts`, run as the pipeline runs it (in batches of `batch`
+    articles where warta.models has `prepare`, else one text at a time); None without the model."""
+    from warta import models
+
+    try:
+        model = models.load_model()
+    except models.ModelError:
+        return None
+    prepare = getattr(models, "prepare", None)
+    start = time.process_time()
+    for first in range(0, len(texts), batch):
+        group = texts[first:first + batch]
+        if prepare is not None and batch > 1:
+            prepare(model, group, batch_size=batch)
+        for text in group:
+            models.entities_of(model, text)
+    return time.process_time() - start
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("inputs", nargs="*")
@@ -88,6 +108,7 @@ def main(argv: list[str]) -> None:
                 count += 1
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     bare = bare_tokenizer_seconds([a.text for a in articles]) * args.repeat
+    ner = model_seconds([a.text for a in articles] * args.repeat, batch) if "entities" in per_component else None
 
     print(f"{'articles':>9} {'words':>9} {'wall s':>7} {'cpu s':>7} {'articles/s':>11} {'words/s':>9} "
           f"{'x bare':>7} {'load s':>7} {'peak MB':>8}")
@@ -95,6 +116,9 @@ def main(argv: list[str]) -> None:
           f"{cpu / bare:>7.1f} {load_s:>7.2f} {peak_rss_mb():>8.0f}")
     print("(articles/s and words/s per CPU second of this process, so that other load on the machine does not "
           "count; x bare: times spaCy's bare tokenizer spacy.blank('id') on the same texts)")
+    if ner:
+        print(f"NER model alone: {count / ner:.1f} articles/s, {words / ner:.0f} words/s per CPU second; the pipeline "
+              f"runs at {100 * ner / cpu:.0f}% of the model's speed")
     print()
     print(f"{'component':<12} {'ms/article':>10} {'share':>6}")
     total = sum(per_component.values()) or 1.0

@@ -11,6 +11,13 @@
 * **Time.** `time_budget(seconds)` stops one article after `seconds` (default `Options.time_budget`,
   30 s): an alarm signal where the article runs in a process's main thread, and a check between
   components everywhere.  The article is then reported as failed (`ArticleTimeout`) and the run goes on.
+* **The NER batch.** `warta.extract` runs the NER model over the articles of up to `api.READ_AHEAD` units
+  at once (`warta.api.prepare` -> `warta.models.prepare`), before each article's own budget starts.  The
+  batch has a budget of its own (the same `time_budget`); only texts up to `models.PREPARE_CHARS`
+  characters and batches up to `models.BATCH_CHARS` go in, so one batch holds well under a second of
+  model time, and an article's budget still covers everything else of it, including the model run for
+  a longer text.  A batch over its budget is dropped and each of its articles runs the model itself,
+  inside its own budget: so an article never fails for another's sake.
 """
 
 from __future__ import annotations
