@@ -113,3 +113,31 @@ def test_idiom_spans_are_every_phrase_match():
 
     for text in ["Salah satu dari EMPAT MATA itu satu-satunya.", "İ salah satu", "ſalah ſatu korban", "tanpa idiom"]:
         assert idiom_spans(text) == [(m.start(), m.end()) for p in tables()["not"] for m in p.finditer(text)]
+
+
+@pytest.mark.parametrize("failure", ["error", "timeout"])
+def test_a_failed_ner_batch_leaves_each_article_to_run_the_model_itself(tmp_path, monkeypatch, failure):
+    import time
+
+    import warta
+    from warta import models
+
+    paths = []
+    for i, body in enumerate(["JAKARTA - Presiden Joko Widodo meresmikan bendungan di Bogor, Senin.",
+                              "MEDAN - Gubernur Bobby Nasution meninjau pasar di Medan, Selasa."]):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(f"Berita {i}\n\n{body}\n", encoding="utf-8")
+        paths.append(p)
+    pipeline = warta.make_pipeline(time_budget=2)
+    expected = [a.entities for a in warta.extract(paths, pipeline=pipeline)]
+    assert all(expected)
+
+    def broken(model, texts, batch_size=16):
+        if failure == "timeout":
+            time.sleep(5)  # the batch's own budget (2 s) stops it
+        raise RuntimeError("broken batch")
+
+    monkeypatch.setattr(models, "prepare", broken)
+    errors: list = []
+    got = [a.entities for a in warta.extract(paths, pipeline=pipeline, errors=errors)]
+    assert got == expected and not errors

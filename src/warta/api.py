@@ -155,8 +155,9 @@ def prepare(pipeline: Pipeline, articles: Sequence[Article]) -> None:
     from warta import models
 
     try:
+        model = models.load_model()  # loaded when the pipeline was built: never charged to the budget
         with limits.time_budget(pipeline.options.time_budget, "<NER batch>"):
-            models.prepare(models.load_model(), texts, batch_size=NER_BATCH)
+            models.prepare(model, texts, batch_size=NER_BATCH)
     except (Exception, limits._Alarm):  # a timeout, a broken model: each article runs (and reports) its own
         models.forget_prepared()
 
