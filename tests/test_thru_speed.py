@@ -97,9 +97,10 @@ def test_extract_batches_and_gives_the_same_records(tmp_path):
     assert [o[0].status for o in outcomes] == ["ok", "ok", "ok"]
 
 
-def test_prepare_batches_hold_few_texts_and_characters():
+def test_prepare_batches_hold_few_texts_and_characters(monkeypatch):
     from warta import models
 
+    monkeypatch.setattr(models, "BATCH_CHARS", 24_000)
     texts = ["a" * 10_000, "b" * 10_000, "c" * 10_000, "d", "e", "f"]
     groups = list(models._batches(texts, 2))
     assert [len(g) for g in groups] == [2, 2, 2]

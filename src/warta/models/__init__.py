@@ -92,9 +92,10 @@ def one_thread():
 _prepared = threading.local()
 #: the longest text `prepare` takes (a longer one is left to `entities_of`, inside its article's time budget)
 PREPARE_CHARS = 20_000
-#: characters of text per `model.pipe` batch: the batch's activations (~1.5 MB per 1,000 characters) are
-#: what the batch adds to the process's peak memory
-BATCH_CHARS = 24_000
+#: characters of text per `model.pipe` batch (~4 news articles): the batch's activations are what it adds to
+#: the process's peak memory (bench_extract on the project's texts: +4 MB at 8,000, +25 MB at 16,000, +50 MB
+#: at 32,000), and the ~1.5 ms a call saves is mostly saved by then
+BATCH_CHARS = 8_000
 
 
 def prepare(model, texts: Iterable[str], batch_size: int = 16) -> int:
