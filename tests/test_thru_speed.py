@@ -142,3 +142,18 @@ def test_a_failed_ner_batch_leaves_each_article_to_run_the_model_itself(tmp_path
     errors: list = []
     got = [a.entities for a in warta.extract(paths, pipeline=pipeline, errors=errors)]
     assert got == expected and not errors
+
+
+def test_the_model_multiplies_with_numpy_and_one_blas_thread():
+    models = pytest.importorskip("warta.models")
+    try:
+        model = models.load_model()
+    except models.ModelError:
+        pytest.skip("no NER model")
+    for name in model.pipe_names:
+        for node in model.get_pipe(name).model.walk():
+            assert getattr(node.ops, "use_blis", False) is False, (name, node.name)
+    with models.one_thread():
+        pools = models._threadpools()
+        if pools is not None:
+            assert all(p["num_threads"] == 1 for p in pools.info() if p["user_api"] == "blas")
