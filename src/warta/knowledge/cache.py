@@ -1,0 +1,164 @@
+"""Tables built once and kept on disk: the second process reads in milliseconds what the first built.
+
+    from warta.knowledge import cache
+
+    table = cache.stored("verb-roots", build)
+
+`stored(name, build)` returns `build()`'s value (plain Python data: dicts, lists, sets, strings,
+numbers, dataclasses; anything `pickle` keeps exactly), read from `<name>-<version>.pickle` in the user
+cache folder when a file of that version is there, else built and written for the next process.  The
+version is a digest of the format, warta's and Python's versions, the table's name, every file of the
+installed warta package (its code and lexicons, by size and modification time, as Python checks its
+own compiled bytecode) and any other `sources` the table is built from (a third-party data file:
+content of the small ones, size and time of the rest).  So editing any code or lexicon builds new
+tables; files of other versions not built for a week are removed.
+
+Safe by construction: a file is written under a temporary name and renamed into place (a reader sees
+no file or a whole one; two processes building at once both finish, the last rename wins); a folder
+that cannot be written (a read-only home) or a damaged file only means building in memory, as without
+the cache.  Only files in a folder of this user, owned by this user and not writable by others are
+read (a pickle is code), so there is no fallback to a shared temporary folder.  `WARTA_CACHE_DIR`
+chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+FORMAT = 1  # bump when what is stored, or how, changes
+#: sources at least this big are fingerprinted by size and time instead of content
+BIG = 1_000_000
+#: other versions' files unused this long are removed when a new one is written
+STALE_DAYS = 7.0
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """`$WARTA_CACHE_DIR`, else `$XDG_CACHE_HOME/warta`, else `~/.cache/warta`."""
+    explicit = os.environ.get("WARTA_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "warta"
+
+
+def enabled() -> bool:
+    return os.environ.get("WARTA_CACHE_DIR", "").lower() not in {"off", "0", "none"}
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """Digest of every file of the warta package (path, size, modification time); ~1 ms."""
+    from warta import __version__
+
+    h = hashlib.sha256(f"{FORMAT} {__version__} {sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
+    folders = [str(Path(__file__).resolve().parents[1])]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    folders.append(entry.path)
+                continue
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            h.update(f"{entry.path} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def version(name: str, sources: Iterable[Any] = ()) -> str:
+    """Digest of the package fingerprint, `name` and every other source file."""
+    h = hashlib.sha256(f"{package_fingerprint()} {name}".encode())
+    for source in sources:
+        path = Path(str(source))
+        h.update(b"\0" + str(path).encode())
+        try:
+            st = path.stat()
+            h.update(path.read_bytes() if st.st_size < BIG else f"{st.st_size} {st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()[:20]
+
+
+def stored(name: str, build: Callable[[], T], sources: Iterable[Any] = ()) -> T:
+    """`build()`, or the value a process built before from the same `sources` (see the module doc)."""
+    if not enabled():
+        return build()
+    path = cache_dir() / f"{name}-{version(name, sources)}.pickle"
+    value = _read(path)
+    if value is not _MISSING:
+        return value
+    value = build()
+    _write(path, value)
+    return value
+
+
+_MISSING = object()
+
+
+def _trusted(st: os.stat_result) -> bool:
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path) -> Any:
+    try:
+        with open(path, "rb") as f:
+            if not (_trusted(os.fstat(f.fileno())) and _trusted(path.parent.stat())):
+                return _MISSING
+            return pickle.load(f)
+    except Exception:  # absent, unreadable, damaged or from an incompatible build: build it again
+        return _MISSING
+
+
+def _write(path: Path, value: Any) -> None:
+    """Write `value` to `path` atomically; any failure leaves the value in memory only."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+        if not _trusted(path.parent.stat()):  # its files would never be read
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+        _remove_stale(path)
+    except Exception:  # a read-only or full disk, a value pickle cannot keep: nothing is written
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _remove_stale(keep: Path) -> None:
+    """Remove this table's files of other versions not built for a week (two installs may share the folder)."""
+    prefix = keep.name.rsplit("-", 1)[0] + "-"
+    for old in keep.parent.glob(f"{prefix}*.pickle"):
+        try:
+            if old != keep and old.name.rsplit("-", 1)[0] + "-" == prefix \
+                    and time.time() - old.stat().st_mtime > STALE_DAYS * 86400:
+                old.unlink()
+        except OSError:
+            pass
