@@ -18,7 +18,8 @@ no file or a whole one; two processes building at once both finish, the last ren
 that cannot be written (a read-only home) or a damaged file only means building in memory, as without
 the cache.  Only files in a folder of this user, owned by this user and not writable by others are
 read (a pickle is code), so there is no fallback to a shared temporary folder.  `WARTA_CACHE_DIR`
-chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.
+chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.  `python -m warta.knowledge.cache` builds
+every table ahead of time (e.g. at install) and prints the folder.
 """
 
 from __future__ import annotations
@@ -162,3 +163,21 @@ def _remove_stale(keep: Path) -> None:
                 old.unlink()
         except OSError:
             pass
+
+
+def prepare() -> None:
+    """Build every table start-up reads from the cache (e.g. once at install): the lexicons, the country
+    tables, the verb roots and the gazetteer store."""
+    from warta import lexicons
+    from warta.knowledge import countries, gazetteer
+    from warta.lang.id import morph
+
+    lexicons.load("structure")
+    countries.get("IDN")
+    morph.roots("menyerang")
+    gazetteer.country_infos()
+
+
+if __name__ == "__main__":  # python -m warta.knowledge.cache
+    prepare()
+    print(cache_dir())

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from warta import lexicons
 from warta.knowledge.cache import cache_dir  # the user cache folder, shared with the other stored tables
+from warta.knowledge.cache import enabled as cache_enabled
 
 FORMAT = 2  # bump when what is stored, or how, changes
 SCAN_MIN_POPULATION = 1_000_000
@@ -257,7 +258,8 @@ _lock = threading.Lock()
 
 def _open(key) -> sqlite3.Connection:
     name = f"gazetteer-{version()}.sqlite"
-    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "warta"):
+    folders = [cache_dir()] if cache_enabled() else []  # WARTA_CACHE_DIR=off: a temporary folder
+    for folder in (*folders, Path(tempfile.gettempdir()) / "warta"):
         path = folder / name
         try:
             if not path.is_file():

@@ -14,22 +14,32 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from warta.errors import WartaError
 from warta.lexicons.schema import LexiconError
-
-try:  # the C parser is ten times faster than the pure-Python one (1.5 s at start-up)
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 __all__ = ["LexiconError", "load", "names", "parse", "path", "problems", "validate"]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "_Loader":
+        return _loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _loader() -> type:
+    """The C parser, ten times faster than the pure-Python one; PyYAML is imported only when a lexicon is
+    parsed (a process that finds them in the user cache never imports it)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(text: str) -> Any:
     """Parsed YAML text (the fast safe loader)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
 
 
 def validate(name: str, data: Any, load_other: Any = None) -> Any:
