@@ -133,3 +133,42 @@ def test_stale_versions_are_removed(folder):
 
 def test_package_fingerprint_is_stable_within_a_process():
     assert cache.package_fingerprint() == cache.package_fingerprint() and len(cache.package_fingerprint()) == 64
+
+
+TEXT = "Rp5.000,- (kata-nya) \"Menlu\" 12/3/2024 https://x.id/a?b=1 ÀBC abc ABC ab\nc — 3,5% 1.200km"
+
+
+def test_compiled_patterns_are_stored_and_match_as_re_compiles_them(folder):
+    import re
+
+    expressions = [r"(?i)\b(?P<w>ab+c)\b", r"\d+(?:[.,]\d+)*(?=%|km)", r"[^\W\d_]+", r"(?<![\w-])Menlu(?![\w-])"]
+    built = cache.patterns(*expressions, flags=re.M)
+    read = cache.patterns(*expressions, flags=re.M)  # from the stored file: the engine's code, not the text
+    for expression, a, b in zip(expressions, built, read):
+        fresh = re.compile(expression, re.M)
+        for p in (a, b):
+            assert (p.pattern, p.flags, p.groups, p.groupindex) == (fresh.pattern, fresh.flags, fresh.groups,
+                                                                   fresh.groupindex)
+            assert [m.span() for m in p.finditer(TEXT)] == [m.span() for m in fresh.finditer(TEXT)]
+
+
+def test_a_pattern_stored_under_another_engine_version_is_compiled_from_its_text(folder):
+    import re
+
+    stored = cache._compiled(re.compile(r"a(b)c", re.I))
+    text, flags, engine = stored
+    other = (engine[0] + 1, *engine[1:])  # another `re` engine: its code is not used
+    p = cache._pattern(text, flags, other)
+    assert p.pattern == "a(b)c" and p.flags & re.I and p.match("ABC").group(1) == "B"
+
+
+def test_spacys_affix_patterns_are_the_ones_spacy_compiles():
+    import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from warta.models.tokenizer import infix_expression, prefix_expression, suffix_expression
+
+    d = spacy.blank("id").Defaults
+    assert compile_prefix_regex(d.prefixes).pattern == prefix_expression(d.prefixes)
+    assert compile_suffix_regex(d.suffixes).pattern == suffix_expression(d.suffixes)
+    assert compile_infix_regex(d.infixes).pattern == infix_expression(d.infixes)

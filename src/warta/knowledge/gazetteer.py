@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from warta import lexicons
-from warta.knowledge import countries, geostore
+from warta.knowledge import cache, countries, geostore
 from warta.record import Place
 
 SCAN_MIN_POPULATION = geostore.SCAN_MIN_POPULATION
@@ -172,7 +172,7 @@ def curated_scan_names() -> dict[str, bool]:
 def scan_regex() -> re.Pattern:
     names = sorted(curated_scan_names(), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return cache.patterns(rf"(?<![\w-])(?:{alt})(?![\w-])")[0]  # compiled once, then read from the cache
 
 
 

@@ -30,7 +30,6 @@ import srsly
 from spacy.attrs import ORTH as ORTH_ATTR, SPACY
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 FACTORY = "warta.fast_tokenizer.v1"
 
@@ -191,11 +190,13 @@ def create_fast_tokenizer() -> Callable:
 
     def make(nlp) -> FastTokenizer:
         d = nlp.Defaults
+        prefix, suffix, infix = _compiled([prefix_expression(d.prefixes), suffix_expression(d.suffixes),
+                                           infix_expression(d.infixes)])
         return FastTokenizer(
             nlp.vocab, rules=d.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
-            suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
-            infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
+            prefix_search=prefix.search if d.prefixes else None,
+            suffix_search=suffix.search if d.suffixes else None,
+            infix_finditer=infix.finditer if d.infixes else None,
             token_match=d.token_match, url_match=d.url_match)
 
     return make
@@ -205,13 +206,37 @@ def create_fast_tokenizer() -> Callable:
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": FACTORY}}}
 
 
+def prefix_expression(entries) -> str:
+    """The pattern `spacy.util.compile_prefix_regex(entries)` compiles (the same for the two below)."""
+    return "|".join(["^" + piece for piece in entries or () if piece.strip()])
+
+
+def suffix_expression(entries) -> str:
+    return "|".join([piece + "$" for piece in entries or () if piece.strip()])
+
+
+def infix_expression(entries) -> str:
+    return "|".join([piece for piece in entries or () if piece.strip()])
+
+
+def _compiled(expressions: list[str | None]) -> list[re.Pattern | None]:
+    """The compiled expressions (None stays None), from the user cache (`warta.knowledge.cache`): the
+    affix patterns take ~0.1 s to compile, each time a tokenizer is built."""
+    from warta.knowledge import cache
+
+    texts = [e for e in expressions if isinstance(e, str)]
+    compiled = iter(cache.patterns(*texts))
+    return [next(compiled) if isinstance(e, str) else None for e in expressions]
+
+
 def from_file(vocab, path) -> FastTokenizer:
     """A FastTokenizer with the settings a saved spaCy tokenizer holds (what `Tokenizer.from_disk` reads)."""
     data = srsly.msgpack_loads(open(path, "rb").read())
+    keys = ["prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"]
+    patterns = dict(zip(keys, _compiled([data.get(k) for k in keys])))
 
     def compiled(key: str, method: str):
-        value = data.get(key)
-        return getattr(re.compile(value), method) if isinstance(value, str) else None
+        return getattr(patterns[key], method) if patterns[key] is not None else None
 
     return FastTokenizer(
         vocab, rules=data.get("exceptions") or {},
