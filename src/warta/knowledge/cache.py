@@ -154,6 +154,26 @@ def _write(path: Path, value: Any) -> None:
                 pass
 
 
+def table(name: str, sources: Iterable[Any] = ()) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorator for a function of no arguments that builds a table from the package's lexicons: like
+    `functools.cache` within a process, and the value is kept in the user cache across processes
+    (`stored(name, build, sources)`).  Use it where `functools.cache` stood:
+
+        @cache.table("quotes-cues")
+        def cues() -> dict: ...
+    """
+
+    def decorate(build: Callable[[], T]) -> Callable[[], T]:
+        @functools.cache
+        @functools.wraps(build)
+        def cached() -> T:
+            return stored(name, build, sources)
+
+        return cached
+
+    return decorate
+
+
 def patterns(*expressions: str, flags: int = 0) -> list[re.Pattern]:
     """`re.compile(expression, flags)` of each expression, kept in the user cache: compiling spaCy's
     affix patterns alone takes ~0.1 s, reading them back well under a millisecond."""

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from warta import lexicons
 from warta.errors import WartaError
 from warta.knowledge import numbers
+from warta.knowledge import cache
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 
@@ -89,7 +89,7 @@ def _lowered(items) -> frozenset[str]:
     return frozenset(w.lower() for w in items)
 
 
-@functools.cache
+@cache.table("dates-grammar")  # kept in the user cache (warta.knowledge.cache)
 def lex() -> Lex:
     data = lexicons.load("months")
     grammar = lexicons.load("date_patterns")
