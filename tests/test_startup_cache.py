@@ -65,12 +65,20 @@ def test_damaged_file_is_rebuilt_and_replaced(folder):
     assert pickle.loads(path.read_bytes()) == [1, 2]
 
 
-def test_file_writable_by_others_is_never_read(folder):
+def test_file_writable_by_everyone_is_never_read(folder):
     cache.stored("t", lambda: "mine")
     (path,) = folder.iterdir()
     path.write_bytes(pickle.dumps("planted"))
     os.chmod(path, 0o666)
     assert cache.stored("t", lambda: "mine") == "mine"
+
+
+def test_folder_writable_by_everyone_is_neither_read_nor_written(folder):
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o777)
+    build, calls = counted("built")
+    assert cache.stored("t", build) == "built" and cache.stored("t", build) == "built" and len(calls) == 2
+    assert list(folder.iterdir()) == []
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")

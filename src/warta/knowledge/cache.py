@@ -16,10 +16,11 @@ tables; files of other versions not built for a week are removed.
 Safe by construction: a file is written under a temporary name and renamed into place (a reader sees
 no file or a whole one; two processes building at once both finish, the last rename wins); a folder
 that cannot be written (a read-only home) or a damaged file only means building in memory, as without
-the cache.  Only files in a folder of this user, owned by this user and not writable by others are
-read (a pickle is code), so there is no fallback to a shared temporary folder.  `WARTA_CACHE_DIR`
-chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.  `python -m warta.knowledge.cache` builds
-every table ahead of time (e.g. at install) and prints the folder.
+the cache.  Only files of this user in a folder of this user, neither writable by everyone, are read
+(a pickle is code, as Python's own compiled files are), so there is no fallback to a shared temporary
+folder.  `WARTA_CACHE_DIR` chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.
+`python -m warta.knowledge.cache` builds every table ahead of time (e.g. at install) and prints the
+folder.
 """
 
 from __future__ import annotations
@@ -116,8 +117,9 @@ _MISSING = object()
 
 
 def _trusted(st: os.stat_result) -> bool:
+    """Owned by this user and not writable by everyone (a shared temporary folder is not)."""
     mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-    return mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return mine and not st.st_mode & stat.S_IWOTH
 
 
 def _read(path: Path) -> Any:
