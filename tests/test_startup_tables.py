@@ -100,13 +100,13 @@ def test_model_loaded_the_short_way_finds_what_spacy_load_finds():
     assert found > 100
 
 
-def _modules_after(argv_list: list[list[str]]) -> set[str]:
+def _modules_after(argv_list: list[list[str]], cwd: Path | None = None) -> set[str]:
     code = ("import sys\nfrom click.testing import CliRunner\nfrom warta.cli import main\n"
             f"for argv in {argv_list!r}:\n"
             "    result = CliRunner().invoke(main, argv)\n"
             "    assert result.exit_code == 0, (argv, result.output)\n"
             "print(' '.join(sorted(sys.modules)))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd,
                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
     return set(out.stdout.split())
 
@@ -119,3 +119,16 @@ def test_help_of_every_command_imports_no_model_library():
     argvs = [["--help"], ["--version"]] + [[name, "--help"] for name in main.list_commands(ctx)]
     loaded = _modules_after(argvs)
     assert not {"spacy", "thinc", "lingua", "warta.annotate", "warta.models.tokenizer"} & loaded
+
+
+def test_exporting_and_scoring_records_builds_no_pipeline(tmp_path):
+    """Commands given records (not articles) never load the models."""
+    from warta.record import Article
+
+    record = Article(text="Menlu Retno bertemu Dubes Jepang.", title="Menlu").to_dict()
+    (tmp_path / "records.jsonl").write_text(__import__("json").dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(__import__("json").dumps({"id": record["id"], "entities": []}) + "\n",
+                                         encoding="utf-8")
+    loaded = _modules_after([["export", "--format", "csv", "records.jsonl"],
+                             ["eval", "gold.jsonl", "records.jsonl"]], cwd=tmp_path)
+    assert not {"spacy", "thinc", "lingua", "warta.annotate"} & loaded
