@@ -24,8 +24,7 @@ that cannot be written (a read-only home) or a damaged file only means building 
 the cache.  Only files of this user in a folder of this user, neither writable by everyone, are read
 (a pickle is code, as Python's own compiled files are), so there is no fallback to a shared temporary
 folder.  `WARTA_CACHE_DIR` chooses the folder; `WARTA_CACHE_DIR=off` turns the cache off.
-`python -m warta.knowledge.cache` builds every table ahead of time (e.g. at install) and prints the
-folder.
+`python -m warta.knowledge` builds every table ahead of time (e.g. at install) and prints the folder.
 """
 
 from __future__ import annotations
@@ -247,18 +246,8 @@ def _remove_stale(keep: Path) -> None:
 
 
 def prepare() -> None:
-    """Build every table start-up reads from the cache (e.g. once at install): the lexicons, the country
-    tables, the verb roots and the gazetteer store."""
-    from warta import lexicons
-    from warta.knowledge import countries, gazetteer
-    from warta.lang.id import morph
+    """Build every table start-up reads from the cache (e.g. once at install), by running the default
+    pipeline over a short article: the lexicons, the components' tables and patterns, the gazetteer."""
+    from warta.api import WARM_UP, extract_text
 
-    lexicons.load("structure")
-    countries.get("IDN")
-    morph.roots("menyerang")
-    gazetteer.country_infos()
-
-
-if __name__ == "__main__":  # python -m warta.knowledge.cache
-    prepare()
-    print(cache_dir())
+    extract_text(WARM_UP, source="<prepare>")
