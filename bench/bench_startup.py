@@ -13,7 +13,8 @@ Nothing here is a test.
 Every tree first runs once untimed, so that what an installed warta has (Python's compiled bytecode,
 written by pip at install; warta's caches in the user cache folder) is there, as on a user's second
 and later runs.  Bytecode goes to a folder of this benchmark (PYTHONPYCACHEPREFIX), never into the
-trees; `--no-bytecode` measures without it (as with PYTHONDONTWRITEBYTECODE=1 and no __pycache__).
+trees; `--no-bytecode` measures as PYTHONDONTWRITEBYTECODE=1 does in a tree without __pycache__ (every
+module of the tree compiled from source on each run; the libraries' bytecode still read).
 The row `… (empty cache)` runs with a new, empty WARTA_CACHE_DIR: a user's very first run.
 """
 
@@ -69,9 +70,9 @@ def run(argv: list[str], src: str, **extra: str) -> tuple[float, float, float, s
     if BYTECODE:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
-    else:
+    else:  # the installed libraries' own __pycache__ is read; a tree without one compiles every module
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE / "none")  # an empty folder: nothing compiled is found
+        env.pop("PYTHONPYCACHEPREFIX", None)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = proc.stdout.read()
