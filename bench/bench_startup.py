@@ -9,6 +9,13 @@ compare trees back to back in the same run) it runs, each in a fresh process, `w
 wall seconds, CPU seconds (user+sys of that process, what the machine's load does not inflate) and
 peak RSS; then the stages of one start-up inside one process (import, pipeline, first article).
 Nothing here is a test.
+
+Every tree first runs once untimed, so that what an installed warta has (Python's compiled bytecode,
+written by pip at install; warta's caches in the user cache folder) is there, as on a user's second
+and later runs.  Bytecode goes to a folder of this benchmark (PYTHONPYCACHEPREFIX), never into the
+trees; `--no-bytecode` measures as PYTHONDONTWRITEBYTECODE=1 does in a tree without __pycache__ (every
+module of the tree compiled from source on each run; the libraries' bytecode still read).
+The row `… (empty cache)` runs with a new, empty WARTA_CACHE_DIR: a user's very first run.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -52,9 +60,19 @@ print(f"peak\t{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 """
 
 
-def run(argv: list[str], src: str) -> tuple[float, float, float, str]:
+PYCACHE = Path(tempfile.gettempdir()) / "warta-bench-pycache"
+BYTECODE = True
+
+
+def run(argv: list[str], src: str, **extra: str) -> tuple[float, float, float, str]:
     """(wall s, cpu s, peak RSS MB, stdout) of one fresh process."""
-    env = {**os.environ, "PYTHONPATH": src, "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "PYTHONPATH": src, "OMP_NUM_THREADS": "1", **extra}
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    else:  # the installed libraries' own __pycache__ is read; a tree without one compiles every module
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = proc.stdout.read()
@@ -65,8 +83,14 @@ def run(argv: list[str], src: str) -> tuple[float, float, float, str]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
-def best(argv: list[str], src: str, runs: int) -> tuple[float, float, float, str]:
-    results = [run(argv, src) for _ in range(runs)]
+def best(argv: list[str], src: str, runs: int, fresh_cache: bool = False) -> tuple[float, float, float, str]:
+    results = []
+    for _ in range(runs):
+        if fresh_cache:
+            with tempfile.TemporaryDirectory(prefix="warta-bench-cache-") as folder:
+                results.append(run(argv, src, WARTA_CACHE_DIR=folder))
+        else:
+            results.append(run(argv, src))
     return min(results, key=lambda r: r[1])  # the run the machine's load disturbed least
 
 
@@ -75,16 +99,25 @@ def main(argv: list[str]) -> None:
     parser.add_argument("article", nargs="?", default=str(ROOT / "examples" / "menlu-asean.txt"))
     parser.add_argument("--src", action="append", help="a source tree (PYTHONPATH) to time; repeatable")
     parser.add_argument("--runs", type=int, default=2, help="runs of each command; the least CPU is shown")
+    parser.add_argument("--no-bytecode", action="store_true", help="compile every module from source each run")
+    parser.add_argument("--empty-cache", action="store_true", help="also time a run with an empty warta cache")
     args = parser.parse_args(argv)
+    global BYTECODE
+    BYTECODE = not args.no_bytecode
     trees = args.src or [str(ROOT / "src")]
     py = sys.executable
-    print(f"article: {args.article}; best of {args.runs} runs (least CPU); wall is inflated by the machine's load")
+    print(f"article: {args.article}; best of {args.runs} runs (least CPU); wall is inflated by the machine's load; "
+          f"{'with' if BYTECODE else 'without'} compiled bytecode")
     print(f"{'tree':<28} {'command':<28} {'wall s':>7} {'cpu s':>6} {'peak MB':>8} {'x bare':>7}")
+    extract = [py, "-m", "warta.cli", "extract", args.article]
     for src in trees:
+        run(extract, src)  # untimed: bytecode and caches as an installed warta has them
         bare = best([py, "-c", BARE, args.article], src, args.runs)
         rows = [("spacy.blank('id') + article", bare),
                 ("warta --help", best([py, "-m", "warta.cli", "--help"], src, args.runs)),
-                ("warta extract ARTICLE", best([py, "-m", "warta.cli", "extract", args.article], src, args.runs))]
+                ("warta extract ARTICLE", best(extract, src, args.runs))]
+        if args.empty_cache:
+            rows.append(("… (empty cache)", best(extract, src, args.runs, fresh_cache=True)))
         for name, (wall, cpu, peak, _out) in rows:
             print(f"{_short(src):<28} {name:<28} {wall:>7.2f} {cpu:>6.2f} {peak:>8.0f} {cpu / bare[1]:>7.2f}")
     for src in trees:

@@ -37,11 +37,27 @@ def progress_bar(enabled: bool):
 
 
 class WartaGroup(click.Group):
+    """The `warta` group: the commands of `warta.commands` are imported when one of them runs or the
+    list of commands is shown, never for `warta extract` (their options alone take tens of ms)."""
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except WartaError as exc:
             fail(str(exc), getattr(exc, "exit_code", 1))
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands:
+            from warta.commands import WHERE
+
+            _add_command_modules([WHERE[cmd_name]] if cmd_name in WHERE else None)
+            if cmd_name not in self.commands and cmd_name in WHERE:
+                _add_command_modules()  # moved to another module
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx):
+        _add_command_modules()
+        return super().list_commands(ctx)
 
 
 @click.group(cls=WartaGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -195,12 +211,13 @@ def components_() -> None:
             click.echo(f"{'':<12} {info.doc}")
 
 
-def _add_command_modules() -> None:
+def _add_command_modules(names=None) -> None:
+    """Import the command modules `names` (default: all of `warta.commands.MODULES`) and add their commands."""
     import importlib
 
     from warta.commands import MODULES
 
-    for module_name in MODULES:
+    for module_name in MODULES if names is None else names:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -208,10 +225,8 @@ def _add_command_modules() -> None:
                 raise
             continue
         for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_add_command_modules()
+            if command.name not in main.commands:
+                main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,10 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import pycountry
-from babel import Locale
-
 from warta import lexicons
+from warta.knowledge import cache
 
 
 @dataclass
@@ -34,6 +32,21 @@ def key(name: str) -> str:
 
 @functools.cache
 def _tables() -> tuple[dict[str, Country], dict[str, str], dict[str, str]]:
+    """(alpha-3 → Country, name key → alpha-3, capital key → alpha-3); kept in the user cache
+    (`warta.knowledge.cache`, rebuilt when pycountry's or babel's data change)."""
+    return cache.stored("countries", _build_tables, _data_files())
+
+
+def _data_files() -> list:
+    from warta.knowledge.geostore import package_file
+
+    return [package_file("pycountry", "databases/iso3166-1.json"), package_file("babel", "locale-data/id.dat")]
+
+
+def _build_tables() -> tuple[dict[str, Country], dict[str, str], dict[str, str]]:
+    import pycountry
+    from babel import Locale
+
     data = lexicons.load("countries")
     by_code: dict[str, Country] = {}
     territories = Locale("id").territories

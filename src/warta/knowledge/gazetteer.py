@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from warta import lexicons
-from warta.knowledge import countries, geostore
+from warta.knowledge import cache, countries, geostore
 from warta.record import Place
 
 SCAN_MIN_POPULATION = geostore.SCAN_MIN_POPULATION
@@ -173,7 +173,8 @@ def scan_regex() -> re.Pattern:
     names = sorted(curated_scan_names(), key=len, reverse=True)
     from warta.lang.alternation import alternation  # a trie: the same matches as the flat list, faster
 
-    return re.compile(rf"(?<![\w-])(?:{alternation(names, ignore_case=False)})(?![\w-])")
+    alt = alternation(names, ignore_case=False)
+    return cache.patterns(rf"(?<![\w-])(?:{alt})(?![\w-])")[0]  # compiled once, then read from the cache
 
 
 

@@ -34,6 +34,8 @@ import threading
 from pathlib import Path
 
 from warta import lexicons
+from warta.knowledge.cache import cache_dir  # the user cache folder, shared with the other stored tables
+from warta.knowledge.cache import enabled as cache_enabled
 
 FORMAT = 2  # bump when what is stored, or how, changes
 SCAN_MIN_POPULATION = 1_000_000
@@ -51,17 +53,15 @@ CREATE TABLE towns(key TEXT, seq INTEGER, cc TEXT, lat TEXT, lon TEXT, populatio
 
 # -- where, and which version ------------------------------------------------------------------
 
-def cache_dir() -> Path:
-    explicit = os.environ.get("WARTA_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "warta"
-
-
 def _package_dir(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)  # finds the package without importing it
     return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+def package_file(package: str, name: str) -> Path | None:
+    """A data file of an installed package (found without importing it), None when the package is absent."""
+    where = _package_dir(package)
+    return where / name if where is not None else None
 
 
 def _sources() -> list[Path]:
@@ -258,7 +258,8 @@ _lock = threading.Lock()
 
 def _open(key) -> sqlite3.Connection:
     name = f"gazetteer-{version()}.sqlite"
-    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "warta"):
+    folders = [cache_dir()] if cache_enabled() else []  # WARTA_CACHE_DIR=off: a temporary folder
+    for folder in (*folders, Path(tempfile.gettempdir()) / "warta"):
         path = folder / name
         try:
             if not path.is_file():

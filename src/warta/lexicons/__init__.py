@@ -14,22 +14,32 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from warta.errors import WartaError
 from warta.lexicons.schema import LexiconError
-
-try:  # the C parser is ten times faster than the pure-Python one (1.5 s at start-up)
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 __all__ = ["LexiconError", "load", "names", "parse", "path", "problems", "validate"]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "_Loader":
+        return _loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _loader() -> type:
+    """The C parser, ten times faster than the pure-Python one; PyYAML is imported only when a lexicon is
+    parsed (a process that finds them in the user cache never imports it)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(text: str) -> Any:
     """Parsed YAML text (the fast safe loader)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
 
 
 def validate(name: str, data: Any, load_other: Any = None) -> Any:
@@ -45,13 +55,41 @@ def validate(name: str, data: Any, load_other: Any = None) -> Any:
     return data
 
 
-@functools.cache
 def load(name: str) -> Any:
-    """Parsed and validated contents of `lexicons/<name>.yaml` (one shared object: do not change it)."""
+    """Parsed and validated contents of `lexicons/<name>.yaml` (one shared object: do not change it).
+
+    Every lexicon that validates is kept, parsed, in one file of the user cache (`warta.knowledge.cache`,
+    rebuilt when any file of the package changes), so a process reads all of them
+    in a few milliseconds instead of parsing YAML; a lexicon that fails its schema is parsed (and
+    raises) on its own, as without the cache."""
+    data = _stored().get(name)
+    return data if data is not None else _load_one(name)
+
+
+@functools.cache
+def _load_one(name: str) -> Any:
     file = resources.files(__package__).joinpath(f"{name}.yaml")
     if not file.is_file():
         raise WartaError(f"lexicon {name!r} is missing from the installed package ({file}); reinstall warta")
-    return validate(name, parse(file.read_text(encoding="utf-8")))
+    return validate(name, parse(file.read_text(encoding="utf-8")), _load_one)
+
+
+@functools.cache
+def _stored() -> dict[str, Any]:
+    from warta.knowledge import cache
+
+    return cache.stored("lexicons", _parse_all)  # versioned by every file of the package, these included
+
+
+def _parse_all() -> dict[str, Any]:
+    """Every lexicon that passes its schema, by name."""
+    out = {}
+    for name in names():
+        try:
+            out[name] = _load_one(name)
+        except WartaError:
+            continue
+    return out
 
 
 def problems() -> list[str]:

@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy
 import spacy
@@ -29,7 +30,6 @@ import srsly
 from spacy.attrs import ORTH as ORTH_ATTR, SPACY
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 FACTORY = "warta.fast_tokenizer.v1"
 
@@ -38,11 +38,11 @@ class FastTokenizer(Tokenizer):
     """A spaCy Tokenizer whose hyphenated exceptions are a set instead of special cases."""
 
     def __init__(self, vocab, rules=None, prefix_search=None, suffix_search=None, infix_finditer=None,
-                 token_match=None, url_match=None, faster_heuristics=True):
+                 token_match=None, url_match=None, faster_heuristics=True, fixed_order=False):
         super().__init__(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
                          infix_finditer=infix_finditer, token_match=None, url_match=url_match,
                          faster_heuristics=faster_heuristics)
-        kept, words = self._split(rules or {})
+        kept, words = self._split(rules or {}, fixed_order)
         self.words = frozenset(words)
         self.plain = Tokenizer(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
                                infix_finditer=infix_finditer, token_match=token_match, url_match=url_match,
@@ -51,12 +51,14 @@ class FastTokenizer(Tokenizer):
         self.token_match = _either(self.words.__contains__, token_match)
         self.rules = kept
 
-    def _split(self, rules: dict) -> tuple[dict, list[str]]:
+    def _split(self, rules: dict, fixed_order: bool = False) -> tuple[dict, list[str]]:
         """(the exceptions kept as special cases, the hyphenated words for the set).  The affix checks
         cost ~1 s for spaCy's 16,000 exceptions, so the kept names are read from `SPLIT_FILE` where it was
-        computed for exactly these exceptions and affix patterns (`python -m warta.models.tokenizer`)."""
-        key = self._key(rules)
-        known = _saved_split().get(key)
+        computed for exactly these exceptions and affix patterns (`python -m warta.models.tokenizer`).
+        `fixed_order`: the exceptions always come in the same order (read from a file), so the quicker
+        key of that order is tried first (spaCy builds its own in an order that varies run to run)."""
+        saved = _saved_split()
+        known = (fixed_order and saved.get(self._key(rules, ordered=True))) or saved.get(self._key(rules))
         if known is None:
             names = [s for s, subs in rules.items() if not self._listable(s, subs)]
         else:
@@ -69,11 +71,15 @@ class FastTokenizer(Tokenizer):
                 and not self.find_prefix(string) and not self.find_suffix(string)
                 and not (self.url_match and self.url_match(string)))
 
-    def _key(self, rules: dict) -> str:
+    def _key(self, rules: dict, ordered: bool = False) -> str:
+        """Digest of the affix patterns and the exceptions: msgpack of the exceptions sorted by string
+        (~20 ms for spaCy's 16,000, whatever order they were built in), or with `ordered` in the order
+        they come in (~5 ms)."""
         patterns = [getattr(getattr(f, "__self__", None), "pattern", repr(f)) for f in
                     (self.prefix_search, self.suffix_search, self.infix_finditer, self.url_match)]
-        body = repr((patterns, sorted((s, repr(v)) for s, v in rules.items())))
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+        h = hashlib.sha256(repr((patterns, ordered)).encode("utf-8"))
+        h.update(srsly.msgpack_dumps(rules if ordered else sorted(rules.items(), key=_first)))
+        return h.hexdigest()
 
     def __call__(self, text: str):
         doc = Tokenizer.__call__(self, text)
@@ -159,11 +165,19 @@ def save_split() -> None:
     from warta.models import MODEL_DIR
 
     out = {}
-    for tokenizer in (spacy.blank("id", config=CONFIG).tokenizer, from_file(spacy.blank("id").vocab,
-                                                                            MODEL_DIR / "tokenizer")):
-        rules = {**tokenizer.rules, **{w: [{ORTH: w}] for w in tokenizer.words}}
-        out[tokenizer._key(rules)] = sorted(s for s, subs in rules.items() if not tokenizer._listable(s, subs))
+    blank = spacy.blank("id", config=CONFIG)
+    saved = srsly.msgpack_loads((MODEL_DIR / "tokenizer").read_bytes()).get("exceptions") or {}
+    for tokenizer, rules in ((blank.tokenizer, blank.Defaults.tokenizer_exceptions),
+                             (from_file(blank.vocab, MODEL_DIR / "tokenizer"), saved)):
+        kept = sorted(s for s, subs in rules.items() if not tokenizer._listable(s, subs))
+        out[tokenizer._key(rules)] = kept
+        if rules is saved:
+            out[tokenizer._key(rules, ordered=True)] = kept
     SPLIT_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _first(item: tuple) -> Any:
+    return item[0]
 
 
 def _rebuild(*args):
@@ -182,11 +196,13 @@ def create_fast_tokenizer() -> Callable:
 
     def make(nlp) -> FastTokenizer:
         d = nlp.Defaults
+        prefix, suffix, infix = _compiled([prefix_expression(d.prefixes), suffix_expression(d.suffixes),
+                                           infix_expression(d.infixes)])
         return FastTokenizer(
             nlp.vocab, rules=d.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
-            suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
-            infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
+            prefix_search=prefix.search if d.prefixes else None,
+            suffix_search=suffix.search if d.suffixes else None,
+            infix_finditer=infix.finditer if d.infixes else None,
             token_match=d.token_match, url_match=d.url_match)
 
     return make
@@ -196,19 +212,75 @@ def create_fast_tokenizer() -> Callable:
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": FACTORY}}}
 
 
+def prefix_expression(entries) -> str:
+    """The pattern `spacy.util.compile_prefix_regex(entries)` compiles (the same for the two below)."""
+    return "|".join(["^" + piece for piece in entries or () if piece.strip()])
+
+
+def suffix_expression(entries) -> str:
+    return "|".join([piece + "$" for piece in entries or () if piece.strip()])
+
+
+def infix_expression(entries) -> str:
+    return "|".join([piece for piece in entries or () if piece.strip()])
+
+
+def _compiled(expressions: list[str | None]) -> list[re.Pattern | None]:
+    """The compiled expressions (None stays None), from the user cache (`warta.knowledge.cache`): the
+    affix patterns take ~0.1 s to compile, each time a tokenizer is built."""
+    from warta.knowledge import cache
+
+    texts = [e for e in expressions if isinstance(e, str)]
+    compiled = iter(cache.patterns(*texts))
+    return [next(compiled) if isinstance(e, str) else None for e in expressions]
+
+
 def from_file(vocab, path) -> FastTokenizer:
     """A FastTokenizer with the settings a saved spaCy tokenizer holds (what `Tokenizer.from_disk` reads)."""
     data = srsly.msgpack_loads(open(path, "rb").read())
+    keys = ["prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"]
+    patterns = dict(zip(keys, _compiled([data.get(k) for k in keys])))
 
     def compiled(key: str, method: str):
-        value = data.get(key)
-        return getattr(re.compile(value), method) if isinstance(value, str) else None
+        return getattr(patterns[key], method) if patterns[key] is not None else None
 
     return FastTokenizer(
         vocab, rules=data.get("exceptions") or {},
         prefix_search=compiled("prefix_search", "search"), suffix_search=compiled("suffix_search", "search"),
         infix_finditer=compiled("infix_finditer", "finditer"), token_match=compiled("token_match", "match"),
-        url_match=compiled("url_match", "match"), faster_heuristics=data.get("faster_heuristics", True))
+        url_match=compiled("url_match", "match"), faster_heuristics=data.get("faster_heuristics", True),
+        fixed_order=True)
+
+
+#: a tokenizer factory that builds nothing (`load` replaces the tokenizer with the saved one)
+PLACEHOLDER = "warta.placeholder_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(PLACEHOLDER)
+def create_placeholder_tokenizer() -> Callable:
+    """A tokenizer without rules or affixes, cheap to build; never used to tokenise."""
+
+    def make(nlp) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+def load(path: Path):
+    """`spacy.load(path)` with the saved tokenizer built as a `FastTokenizer`, in about half the time:
+    the tokenizer of the config is never built (only the saved one is), and the vocabulary's string
+    table is not read (the model looks strings up by hash; every token adds its own strings, the
+    entity labels come with the `ner` component) unless the model keeps lookup tables."""
+    nlp = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER}}},
+                     exclude=["tokenizer", "vocab"])
+    vocab = Path(path) / "vocab"
+    nlp.vocab.lookups.from_disk(vocab)
+    if nlp.vocab.lookups.tables:  # lexeme norms and the like: the vocabulary as spaCy reads it
+        nlp.vocab.from_disk(vocab)
+    else:
+        nlp.vocab.vectors.from_disk(vocab, exclude=["strings"])
+    nlp.tokenizer = from_file(nlp.vocab, Path(path) / "tokenizer")
+    return nlp
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -11,6 +10,7 @@ from warta import lexicons
 from warta.errors import WartaError
 from warta.knowledge import numbers
 from warta.lang.alternation import alternation
+from warta.knowledge import cache
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 
@@ -90,7 +90,7 @@ def _lowered(items) -> frozenset[str]:
     return frozenset(w.lower() for w in items)
 
 
-@functools.cache
+@cache.table("dates-grammar")  # kept in the user cache (warta.knowledge.cache)
 def lex() -> Lex:
     data = lexicons.load("months")
     grammar = lexicons.load("date_patterns")

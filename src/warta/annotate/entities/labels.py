@@ -10,12 +10,13 @@ from warta import lexicons
 from warta.knowledge import countries
 from warta.lang.id.name_rules import is_currency_country, rules
 from warta.record import Article
+from warta.knowledge import cache
 
 from .base import Span4, _is_verb, _line, _words
 from .words import _headline_case, gazetteer_capitals, known_label
 
 
-@functools.cache
+@cache.table("entities-org-country")  # kept in the user cache (warta.knowledge.cache)
 def _org_country_regex() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in rules()["org_with_country"])
     names = "|".join(re.escape(n) for n in sorted(countries.surface_names(), key=len, reverse=True) if n)

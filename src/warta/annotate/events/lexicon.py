@@ -11,6 +11,7 @@ from typing import Any, Callable
 from warta import lexicons
 from warta.lang.id import morph
 from warta.record import Article
+from warta.knowledge import cache
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
 #: a run of capitalised words (a title between a country and a name: `Rusia Vladimir`)
@@ -116,7 +117,7 @@ def cameo_table() -> dict[str, dict]:
     return {str(k): v for k, v in lexicons.load("cameo").items()}
 
 
-@functools.cache
+@cache.table("events-triggers")  # kept in the user cache (warta.knowledge.cache)
 def trigger_tables():
     """(roots, exact forms, phrases by the roots of their first word), from event_triggers.yaml; every
     entry carries its position in the file (`n`), which breaks ties between equal matches."""

@@ -3,12 +3,12 @@ and the small text helpers the rules share."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from warta import lexicons
 from warta.knowledge import numbers
 from warta.lang.alternation import alternation
+from warta.knowledge import cache
 
 S = r"[ \t\u00a0]+"
 
@@ -64,7 +64,7 @@ def _people_patterns(u: dict, persons: list[str], quals: str) -> dict:
     }
 
 
-@functools.cache
+@cache.table("quantities-tables")  # kept in the user cache (warta.knowledge.cache)
 def tables() -> dict:
     u = lexicons.load("units")
     months = lexicons.load("months")

@@ -8,6 +8,7 @@ import re
 
 from warta import lexicons
 from warta.lang.id.titles import group_heads
+from warta.knowledge import cache
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
@@ -63,7 +64,7 @@ def function_word_cues(data: dict) -> dict:
     }
 
 
-@functools.cache
+@cache.table("quotes-cues")  # kept in the user cache (warta.knowledge.cache)
 def cues() -> dict:
     data = lexicons.load("reporting_verbs")
     clitics = data["function_words"]["clitics"]  # `kata` → `katanya`

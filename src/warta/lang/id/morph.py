@@ -98,4 +98,24 @@ def analyses(word: str) -> tuple[Analysis, ...]:
 @functools.lru_cache(maxsize=65536)
 def roots(word: str) -> frozenset[str]:
     """Candidate roots of `word` (the word itself included)."""
+    known = _verb_roots().get(word)
+    return known if known is not None else _roots(word)
+
+
+def _roots(word: str) -> frozenset[str]:
     return frozenset(a.root for a in analyses(word))
+
+
+@functools.cache
+def _verb_roots() -> dict[str, frozenset[str]]:
+    """`roots` of every word of `lexicons/verbs.txt`, the words asked about most (~3,400: tens of
+    milliseconds to analyse), kept in the user cache (`warta.knowledge.cache`, rebuilt when any file
+    of the package changes)."""
+    from warta.knowledge import cache
+
+    return cache.stored("morph-verb-roots", _analyse_verbs)
+
+
+def _analyse_verbs() -> dict[str, frozenset[str]]:
+    lines = lexicons.path("verbs.txt").read_text(encoding="utf-8").splitlines()
+    return {w: _roots(w) for w in sorted({line.strip() for line in lines}) if w and not w.startswith("#")}

@@ -6,10 +6,10 @@ place cue looks like (actors, places)."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from warta import lexicons
+from warta.knowledge import cache
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -124,7 +124,7 @@ def _patterns(data: dict, titles: set[str]) -> dict:
     }
 
 
-@functools.cache
+@cache.table("entity-name-rules")  # kept in the user cache (warta.knowledge.cache)
 def rules() -> dict:
     """Every word set and pattern the name rules use, by short key (see entity_rules.yaml)."""
     data = lexicons.load("entity_rules")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from warta import lexicons
+from warta.knowledge import cache
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -69,7 +69,7 @@ def _dateline_pattern(item, parts: dict[str, str]) -> tuple[re.Pattern, str | No
     return re.compile(pattern), item.get("check")
 
 
-@functools.cache
+@cache.table("reader-rules")  # kept in the user cache (warta.knowledge.cache)
 def rules() -> Rules:
     data = lexicons.load("structure")
     ci = re.IGNORECASE
