@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from warta.lang.id.name_rules import rules
 
@@ -25,9 +26,22 @@ class TextIndex:
         self.runs: dict[str, list[int]] = {}
         for m in _RUN.finditer(text):
             self.runs.setdefault(m.group(), []).append(m.start())
+        self._newlines: list[int] | None = None
+        self._lines: dict[int, str] = {}
         self._after_cue: dict[int, frozenset[str]] = {}
         self._cue_starts: list[int] | None = None
         self._club_ends: set[int] | None = None
+
+    def line(self, offset: int) -> tuple[int, str]:
+        """(number, text) of the line that holds `offset`, stripped: what base._line gives, read once per line."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect_left(self._newlines, offset)  # the first line break at or after offset ends the line
+        if i not in self._lines:
+            a = self._newlines[i - 1] + 1 if i else 0
+            b = self._newlines[i] if i < len(self._newlines) else len(self.text)
+            self._lines[i] = self.text[a:b].strip()
+        return i, self._lines[i]
 
     def starts(self, name: str, before: re.Pattern, after: re.Pattern) -> list[int] | None:
         """Every start (overlapping ones too, in order) of `(?<!before)name(?!after)`, where `before` and

@@ -81,3 +81,29 @@ class SpanList:
     def spans(self) -> list[Span]:
         """The spans in list order."""
         return [self._spans[seq] for seq in sorted(self._spans)]
+
+
+class Cover:
+    """The characters that added spans cover: whether a range overlaps an added span (`any(a < e and s < b
+    for s, e in spans)`), in time of the range, not of the number of spans."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._marks = bytearray()
+        self._all: list[tuple[int, int]] = []
+        self._odd: list[tuple[int, int]] = []  # empty or reversed spans, which cover no character
+        for sp in spans:
+            self.add(sp[0], sp[1])
+
+    def add(self, a: int, b: int) -> None:
+        self._all.append((a, b))
+        if not 0 <= a < b:
+            self._odd.append((a, b))
+            return
+        if b > len(self._marks):
+            self._marks.extend(bytes(b - len(self._marks)))
+        self._marks[a:b] = b"\x01" * (b - a)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        if not 0 <= a < b:  # an empty range overlaps no character, but a span around it
+            return any(a < e and s < b for s, e in self._all)
+        return self._marks.find(1, a, b) != -1 or any(a < e and s < b for s, e in self._odd)
