@@ -48,7 +48,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+(?!\w)")
 
 
 def _opens_person_name(text: str, name: str) -> bool:
-    """`Liang`, never after a place cue, opens a longer capitalised name (`Liang Weidong`) whose next word
+    r"""`Liang`, never after a place cue, opens a longer capitalised name (`Liang Weidong`) whose next word
     is no common word and no known name: re.finditer(rf"(?<!\w){name}[ ]([A-Z][a-z]+)(?!\w)", text)."""
     r = rules()
     index = text_index(text)
@@ -94,7 +94,7 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 class _AloneAsPerson:
-    """`Gunaratne mengakui …`, `Gustavo` tagged PER: a word of the name stands alone elsewhere
+    r"""`Gunaratne mengakui …`, `Gustavo` tagged PER: a word of the name stands alone elsewhere
     as a person (a PER span, or the subject of a verb: re.finditer(rf"(?<![\w-]){word}[ ](\w+)", text)
     outside the name itself)."""
 

@@ -304,7 +304,7 @@ def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
 
 
 def _same_name_matches(index, name: str) -> list[tuple[int, int]]:
-    """re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text) as (start, end), read off the index."""
+    r"""re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text) as (start, end), read off the index."""
     starts = index.starts(name, _BEFORE_SAME, _AFTER_SAME)
     if starts is None:
         return [m.span() for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", index.text)]

@@ -270,7 +270,7 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 def _stands_alone(text: str, name: str) -> bool:
-    """re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None, read off the text's index."""
+    r"""re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None, read off the text's index."""
     starts = text_index(text).starts(name, _WORD_OR_HYPHEN, _WORD_OR_HYPHEN)
     if starts is None:
         return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None

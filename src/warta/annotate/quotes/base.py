@@ -106,7 +106,7 @@ class QuoterBase:
         return self.marks[i] if i >= 0 and self.marks[i].close >= since else None
 
     def last_stop_before(self, end: int) -> int:
-        """The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
         if not hasattr(self, "_stops"):
             self._stops = [m.start() for m in re.finditer(r"[.!?](?=\s)", self.text)]
         i = bisect.bisect_left(self._stops, end)
