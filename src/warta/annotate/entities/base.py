@@ -43,6 +43,13 @@ def before_cue(text: str, start: int, cue: str) -> bool:
     return before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
 
 
+def after_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
+    """any(before_cue(text, start, cue) for cue in cues), with the text before folded once."""
+    before = text[max(0, start - 40):start].rstrip().casefold()
+    return before.endswith(cues) and any(
+        before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()) for cue in cues)
+
+
 def _line(text: str, offset: int) -> str:
     a = text.rfind("\n", 0, offset) + 1
     b = text.find("\n", offset)

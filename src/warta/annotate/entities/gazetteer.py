@@ -46,14 +46,14 @@ def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],
     A country inside a longer place name the places gazetteer knows (`China` in `Laut China
     Selatan`) gives way to that whole name."""
     out = list(primary)
-    longer: list[tuple[int, int]] = []
-    if text is not None:
-        longer = [m.span() for m in place_scan_regex().finditer(text)]
-    longer_starts = [a for a, _ in longer]
+    longer: list[tuple[int, int]] | None = None  # the places gazetteer's names in the text, found when first needed
     cover = Cover(out)
     for s in secondary:
         if cover.overlaps(s.start_char, s.end_char):
             continue
+        if longer is None:
+            longer = [m.span() for m in place_scan_regex().finditer(text)] if text is not None else []
+            longer_starts = [a for a, _ in longer]
         whole = _holding(longer, longer_starts, s.start_char, s.end_char)
         if whole and cover.overlaps(whole[0], whole[1]):
             whole = None

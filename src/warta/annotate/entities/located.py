@@ -10,7 +10,7 @@ import re
 from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
-from .base import Span4, _is_verb, before_cue
+from .base import Span4, _is_verb, after_cue
 from .index import text_index
 from .outside import place_resolve
 from .words import known_label
@@ -28,7 +28,7 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
         name = text[s:e]
         words = name.split()
         new = label
-        if label == "LOC" and not any(before_cue(text, s, cue) for cue in r["place_cues"]):
+        if label == "LOC" and not after_cue(text, s, r["place_cues"]):
             if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words) \
                     and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
                     and known_label(name) is None and place_resolve(name) is None \
@@ -79,7 +79,7 @@ def _located_places(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2 and words[0] in r["place_heads"]:
             new = "LOC"
         elif label == "PER" and len(words) <= 3 and not (len(words) == 1 and name in person_words) \
-                and any(before_cue(text, s, cue) for cue in r["locatives"]) \
+                and after_cue(text, s, r["locatives"]) \
                 and (place_resolve(name) is not None or index.after_cue(name)):
             new = "LOC"
         out.append((s, e, new, rule if new == label else rule + "+place"))

@@ -3,12 +3,13 @@ units, missions, ships, newspapers, institutions, persons and places the model m
 
 from __future__ import annotations
 
+import functools
 import re
 
 from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
-from .base import MODEL_RULE, Span4, _is_verb, before_cue
+from .base import MODEL_RULE, Span4
 from .outside import place_resolve
 from .index import text_index
 from .spanset import SpanList
@@ -32,14 +33,21 @@ def _run_before(text: str, pos: int) -> int | None:
         w = text[words[i][0]:words[i][1]]
         if _CAP.fullmatch(w) or w in r["run_joiners"] and i > 0:
             if _CAP.fullmatch(w):
-                heads = (r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]}) \
-                    - r["run_not_heads"] - r["titles"]
-                if w.casefold() in heads:
+                if w.casefold() in _run_heads():
                     start = words[i][0]
             i -= 1
             continue
         break
     return start
+
+
+@functools.cache
+def _run_heads() -> frozenset[str]:
+    """The words a run before an acronym may open with: name heads and the first words of law and meeting heads,
+    less the words that never open one and titles."""
+    r = rules()
+    return frozenset((r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]})
+                     - r["run_not_heads"] - r["titles"])
 
 
 def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
