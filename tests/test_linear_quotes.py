@@ -60,3 +60,37 @@ def test_paragraph_start_is_read_back_over_spaces(text):
     """(a quotation left open is kept only where it opens a paragraph, and then says so)"""
     for m in find_marks(text):
         assert m.paragraph_start == (m.open == 0 or text[:m.open].rstrip(" \t").endswith("\n"))
+
+
+def _member_body_by_scan(q, pos: int):
+    """The look-up as it was: the member phrases searched in text[:pos], every candidate read for each."""
+    from warta import lexicons
+    from warta.annotate.quotes.cues import WORD_RE
+
+    phrases = "|".join(re.escape(p) for p in lexicons.load("actor_words")["member_of"])
+    best = None
+    for m in re.finditer(rf"\b(?:{phrases})\s+", q.text[:pos]):
+        at = m.end()
+        org = next((c for c in q.candidates if at <= c[0] <= at + 40 and c[3] == "ORG" and not any(
+            w[:1].islower() for w in WORD_RE.findall(q.text[at:c[0]]))), None)
+        if org is not None:
+            best = org[2]
+    return best
+
+
+MEMBER_PIECES = ["Massa yang tergabung dalam ", "tergabung  ", "Konfederasi Serikat Pekerja Indonesia (KSPI) ",
+                 "Partai Buruh ", "bergabung dalam barisan ", "Mereka berdemo. ", "tergabung ke dalam DPR ", "\n\n",
+                 "“Kami menolak,” kata mereka. "]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(MEMBER_PIECES), min_size=1, max_size=12))
+def test_member_body_is_the_scan(pieces):
+    import warta
+    from warta.annotate.quotes.quoter import Quoter
+
+    article = warta.make_pipeline(["sentences", "entities", "actors"], time_budget=0)(
+        read_text("Judul Berita\n\n" + "".join(pieces) + " Selesai.", source="t"))
+    q = Quoter(article)
+    for pos in range(0, len(q.text) + 1, 3):
+        assert q.member_body(pos) == _member_body_by_scan(q, pos)

@@ -133,12 +133,17 @@ def _reversed_cues() -> re.Pattern:
     return re.compile(rf"(?<=\s)(?=(?i:{alt}))")
 
 
-_last: list = [None, None]
+_last: tuple[str | None, TextIndex | None] = (None, None)
 
 
 def text_index(text: str) -> TextIndex:
-    """The index of `text`, built once for the text the passes are working on."""
-    if _last[0] is not text:
-        _last[0], _last[1] = text, TextIndex(text)
-    return _last[1]
+    """The index of `text`, built once for the text the passes are working on (the last one is kept, as one
+    tuple replaced at once, so that threads working on other texts never get each other's)."""
+    global _last
+    kept_text, kept = _last
+    if kept_text is text and kept is not None:
+        return kept
+    index = TextIndex(text)
+    _last = (text, index)
+    return index
 
