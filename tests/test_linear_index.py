@@ -8,7 +8,6 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from warta.annotate.entities.base import _line
 from warta.annotate.entities.index import TextIndex
 from warta.annotate.entities.located import _CAPITALISED
 from warta.annotate.entities.names import _same_name_matches
@@ -63,6 +62,13 @@ def test_word_then_is_finditer(text, word):
     expected = [(m.start(), m.group(1)) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}[ ](\w+)", text)]
     got = index.word_then(word, re.compile(r"\w+"), re.compile(r"[\w-]"))
     assert [(x, m.group(0)) for x, m in got] == expected
+
+
+def _line(text: str, offset: int) -> str:
+    """The line at offset as it was read before (one search each way per span)."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return text[a:b if b >= 0 else len(text)].strip()
 
 
 @settings(max_examples=200, deadline=None)

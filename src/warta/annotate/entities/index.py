@@ -33,7 +33,7 @@ class TextIndex:
         self._club_ends: set[int] | None = None
 
     def line(self, offset: int) -> tuple[int, str]:
-        """(number, text) of the line that holds `offset`, stripped: what base._line gives, read once per line."""
+        """(number, text) of the line that holds `offset`, stripped: read once per line."""
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         i = bisect_left(self._newlines, offset)  # the first line break at or after offset ends the line
