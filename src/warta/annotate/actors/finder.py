@@ -42,7 +42,7 @@ def word_starts(text: str) -> dict[str, list[int]]:
 
 
 def occurrences(text: str, name: str) -> list[int]:
-    """Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
+    r"""Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
     first = re.match(r"\w+", name)
     if first is None:
         return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
