@@ -42,7 +42,7 @@ def word_starts(text: str) -> dict[str, list[int]]:
 
 
 def occurrences(text: str, name: str) -> list[int]:
-    """Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
+    r"""Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
     first = re.match(r"\w+", name)
     if first is None:
         return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
@@ -135,6 +135,8 @@ class FinderBase:
         self.taken = Cover(len(self.text))  # (start, end) pairs; `free` is linear in the span, not the list
         self.fired: Counter[str] = Counter()  # named rules that extended a title chain (for tests and tracing)
         self._indexes: dict[object, tuple[tuple[int, int], object]] = {}  # what the entity indexes were built from
+        self._phrase_cover: tuple[Cover, int] = (Cover(len(self.text)), 0)  # phrases' characters, phrases covered
+        self._org_starts: tuple[dict[int, Found], int] = ({}, 0)  # first ORG found at each start, spans read
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
@@ -157,7 +159,15 @@ class FinderBase:
         return self._entity_index().inside(offset)
 
     def phrase_free(self, start: int, end: int) -> bool:
-        return all(end <= p.start or start >= p.end for p in self.phrases)
+        """No phrase found so far overlaps start..end (`all(end <= p.start or start >= p.end for p in
+        self.phrases)`), on a cover of the phrases' characters brought up to date with the list."""
+        cover, seen = self._phrase_cover
+        if seen > len(self.phrases):  # (the list only grows while spans are found; rebuilt if not)
+            cover, seen = Cover(len(self.text)), 0
+        for p in self.phrases[seen:]:
+            cover.append((p.start, p.end))
+        self._phrase_cover = (cover, len(self.phrases))
+        return cover.free(start, end)
 
     def entity_free(self, start: int, end: int, *, model_only: bool = False) -> bool:
         return not self._entity_index(model_only).overlaps(start, end)
@@ -197,11 +207,23 @@ class FinderBase:
         if m and self.span_ok(i, m[0]):
             kind, code = m[1]  # type: ignore[misc]
             return m[0], code, "GOV" if kind == "capital" else None, None
-        for f in self.found:
-            if f.start == self.tokens[i].start and f.label == "ORG":
-                j = self.tok_index(f.end)
-                return j - i, f.country, f.sector, None
+        f = self.org_found_at(self.tokens[i].start)
+        if f is not None:
+            j = self.tok_index(f.end)
+            return j - i, f.country, f.sector, None
         return None
+
+    def org_found_at(self, start: int) -> Found | None:
+        """The first ORG span found at `start` (`next(f for f in self.found if f.start == start and f.label ==
+        "ORG")`), from an index brought up to date with the list of spans found, which only grows."""
+        starts, seen = self._org_starts
+        if seen > len(self.found):
+            starts, seen = {}, 0
+        for f in self.found[seen:]:
+            if f.label == "ORG":
+                starts.setdefault(f.start, f)
+        self._org_starts = (starts, len(self.found))
+        return starts.get(start)
 
     def place_entity_at(self, j: int) -> int:
         """Length in tokens of a place entity (LOC/GPE) starting at token j, else 0."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from warta.knowledge import countries
@@ -24,6 +25,7 @@ class Grouper:
         self.first: dict[tuple, int] = {}
         self.info = {(f.start, f.end): f for f in finder.found}
         self.fulls: list[tuple[int, str]] = []  # (offset, full PER name)
+        self._edges: tuple[list | None, dict] = (None, {})  # the fulls indexed by fulls_by_edge, and the index
 
     def actor_for(self, key: tuple, name: str, type_: str, offset: int) -> Actor:
         actor = self.actors.get(key)
@@ -40,14 +42,25 @@ class Grouper:
             known = known_people().get(name_key(e.text))  # `Bongbong Marcos` = `Ferdinand Marcos Jr.`
             return ("per", name_key(known[0] if known else e.text))
         # a single name: the nearest earlier full name that starts or ends with it, else a later one
-        before = [(o, n) for o, n in self.fulls if o <= e.start and parts[0] in (n.split()[0], n.split()[-1])]
-        after = [(o, n) for o, n in self.fulls if o > e.start and parts[0] in (n.split()[0], n.split()[-1])]
-        if before:
-            return ("per", name_key(before[-1][1]))
-        if after:
-            return ("per", name_key(after[0][1]))
+        fulls = self.fulls_by_edge().get(parts[0], [])
+        i = bisect.bisect_right(fulls, e.start, key=lambda f: f[0])  # fulls[:i] begin at or before the name
+        if i:
+            return ("per", name_key(fulls[i - 1][1]))
+        if i < len(fulls):
+            return ("per", name_key(fulls[i][1]))
         known = known_people().get(name_key(e.text))
         return ("per", name_key(known[0] if known else e.text))
+
+    def fulls_by_edge(self) -> dict[str, list[tuple[int, str]]]:
+        """The full names (`self.fulls`, in their order) by their first and by their last word."""
+        if self._edges[0] is not self.fulls:
+            edges: dict[str, list[tuple[int, str]]] = {}
+            for o, n in self.fulls:
+                words = n.split()
+                for w in dict.fromkeys((words[0], words[-1])):
+                    edges.setdefault(w, []).append((o, n))
+            self._edges = (self.fulls, edges)
+        return self._edges[1]
 
     def key_of(self, e: Entity) -> tuple[tuple, str, str, str | None, str | None, str]:
         """(key, name, type, country, sector, rule) for an entity."""

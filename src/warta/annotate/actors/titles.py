@@ -253,8 +253,8 @@ class TitleRules(FinderBase):
         """The person inside a capitalised run after a title: a model PER entity ending it
         (`Bidang Perekonomian Airlangga Hartarto`), else the run without a leading unit word."""
         start, end = self.tokens[k].start, self.tokens[k + n - 1].end
-        for e in self.article.entities:
-            if e.label in ("PER", "PERSON") and start < e.start and e.end == end and not e.rule.startswith("actors"):
+        for e in self._indexed("by-end", _entities_by_end).get(end, ()):
+            if e.label in ("PER", "PERSON") and start < e.start and not e.rule.startswith("actors"):
                 k2 = self.tok_index(e.start)
                 return k + n - k2, k2
         if self.tokens[k].text.casefold() in unit_heads() and n >= 3:
@@ -338,6 +338,14 @@ class TitleRules(FinderBase):
                 continue
             c = self.read_chain(i)
             i = self.emit_chain(c) if c.roles else i + 1
+
+
+def _entities_by_end(entities) -> dict[int, list]:
+    """The entities that end at each offset, in the list's order."""
+    out: dict[int, list] = {}
+    for e in entities:
+        out.setdefault(e.end, []).append(e)
+    return out
 
 
 def title_fragment(text: str) -> bool:

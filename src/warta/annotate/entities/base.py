@@ -38,15 +38,12 @@ def _word_before(text: str, start: int) -> str:
     return before
 
 
-def before_cue(text: str, start: int, cue: str) -> bool:
+def after_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
+    """One of `cues` is written right before `start` (up to 40 characters back, white space skipped, any case),
+    as a word of its own: not the end of a longer word (`kota`, not `Dakota`)."""
     before = text[max(0, start - 40):start].rstrip().casefold()
-    return before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
-
-
-def _line(text: str, offset: int) -> str:
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    return text[a:b if b >= 0 else len(text)].strip()
+    return before.endswith(cues) and any(
+        before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()) for cue in cues)
 
 
 def _in_heading(article: Article, offset: int) -> bool:

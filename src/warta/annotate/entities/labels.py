@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 
 from warta import lexicons
 from warta.knowledge import countries
@@ -12,7 +13,9 @@ from warta.lang.id.name_rules import is_currency_country, rules
 from warta.record import Article
 from warta.knowledge import cache
 
-from .base import Span4, _is_verb, _line, _words
+from .base import Span4, _is_verb, _words
+from .index import text_index
+from .split import drop_inside
 from .words import _headline_case, gazetteer_capitals, known_label
 
 
@@ -29,12 +32,19 @@ def _org_with_country(text: str, spans: list[tuple[int, int, str, str]]) -> list
     found = [(m.start(), m.end()) for m in _org_country_regex().finditer(text)]
     if not found:
         return spans
-    out = [sp for sp in spans
-           if not any(sp[0] < b and a < sp[1] for a, b in found) or any(sp[0] <= a and b <= sp[1] and (sp[0], sp[1]) != (a, b)
-                                                                          for a, b in found)]
-    for a, b in found:
-        if not any(sp[0] <= a and b <= sp[1] for sp in out):
-            out.append((a, b, "ORG", "rule:org-with-country"))
+    # (matches of one pattern: in order, never overlapping, so a span meets a run of them, found by bisection)
+    starts, ends = [a for a, _ in found], [b for _, b in found]
+
+    def kept(sp) -> bool:
+        first, last = bisect_right(ends, sp[0]), bisect_left(starts, sp[1])  # found[first:last] overlap sp
+        if first >= last:
+            return True
+        inner = found[bisect_left(starts, sp[0]):bisect_right(ends, sp[1])]  # found inside sp
+        return len(inner) > 1 or (len(inner) == 1 and inner[0] != (sp[0], sp[1]))
+
+    out = [sp for sp in spans if kept(sp)]
+    # each match that no span holds (a span of the same range holds it too)
+    out += [(a, b, "ORG", "rule:org-with-country") for a, b in drop_inside(found, out, same=lambda o, sp: False)]
     return sorted(out)
 
 
@@ -85,7 +95,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         elif inst:
             new = inst
         elif _DOMAIN.match(surface):
-            at_dateline = _line(text, s).startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
+            at_dateline = text_index(text).line(s)[1].startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
             if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
                 continue  # the outlet's own name in its dateline
             new = "ORG"
@@ -139,12 +149,17 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
     text = article.text
     r = rules()
 
+    index = text_index(text)
+    by_line: dict[int, bool] = {}
+
     def doubtful(offset: int) -> bool:
         i = article.sentence_at(offset)
         if i is not None and article.sentences[i].kind in r["confirm_kinds"]:
             return True
-        line = _line(text, offset)
-        return (len(line) < 120 and any(p.search(line) for p in r["byline"])) or _headline_case(line)
+        n, line = index.line(offset)
+        if n not in by_line:
+            by_line[n] = (len(line) < 120 and any(p.search(line) for p in r["byline"])) or _headline_case(line)
+        return by_line[n]
 
     flags = [doubtful(s) for s, _, _, _ in spans]
     body = {text[s:e].casefold() for (s, e, _, _), d in zip(spans, flags) if not d}
@@ -204,6 +219,7 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
             out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
     # `Timor` + `-Leste`, `Guinea` + ` Khatulistiwa`: a place that the next words make a country, when
     # no other span holds them
+    starts = sorted(sp[0] for sp in out)  # (the loop below changes ends only)
     for i, (a, b, la, ra) in enumerate(out):
         if la != "LOC":
             continue
@@ -212,7 +228,7 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         for end in sorted({b + m.end(), *(b + x.start() for x in re.finditer(r"[ ](?=[A-Z])", m.group(0)) if x.start())},
                           reverse=True):
-            if countries.by_name(text[a:end]) and not any(s0 < end and s0 >= b for s0, *_ in out):
+            if countries.by_name(text[a:end]) and bisect_left(starts, b) == bisect_left(starts, end):  # none in [b, end)
                 out[i] = (a, end, "LOC", ra + "+country-completed")
                 break
     return out
@@ -231,9 +247,10 @@ def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "LOC" and m and m.group(1) in clubs:
             end = e + m.end()
             for j in range(i + 1, len(spans)):
-                if spans[j][0] < end:
-                    skip.add(j)
-                    end = max(end, spans[j][1])
+                if spans[j][0] >= end:
+                    break  # (sorted by start: no later span starts before `end` either)
+                skip.add(j)
+                end = max(end, spans[j][1])
             out.append((s, end, "ORG", rule + "+club"))
             continue
         out.append((s, e, label, rule))

@@ -12,7 +12,7 @@ from warta.knowledge import countries
 from warta.lang.id.name_rules import facility_head, rules
 from warta.record import Article
 
-from .base import MODEL_RULE, _in_heading, _is_common, _is_verb, _word_before, _words, before_cue
+from .base import MODEL_RULE, _in_heading, _is_common, _is_verb, _word_before, _words, after_cue
 from .split import _split_prefix, article_names, join_hyphens, split_brackets, split_pairs
 from .state import QUOTES, Context, Mending, SpanRule
 from .trims import (_common_opening, _cut_dateline, _cut_line, _cut_lower_end, _cut_stop, _cut_title, _cut_verb,
@@ -93,7 +93,7 @@ def _given_name(c: Context, m: Mending) -> bool:
 
 def _plain_words(c: Context, m: Mending) -> bool:
     return not (len(m.words) >= 2 and all(_plain_word(c.word(w)) for w in m.words) and known_label(m.surface) is None
-                and not (m.label == "LOC" and any(before_cue(c.text, m.start, cue) for cue in rules()["locatives"]))
+                and not (m.label == "LOC" and after_cue(c.text, m.start, rules()["locatives"]))
                 and _gazetteer_place(m.surface) is None)
 
 

@@ -3,13 +3,16 @@ units, missions, ships, newspapers, institutions, persons and places the model m
 
 from __future__ import annotations
 
+import functools
 import re
 
 from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
-from .base import MODEL_RULE, Span4, _is_verb, before_cue
+from .base import MODEL_RULE, Span4
 from .outside import place_resolve
+from .index import text_index
+from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
 
@@ -30,9 +33,7 @@ def _run_before(text: str, pos: int) -> int | None:
         w = text[words[i][0]:words[i][1]]
         if _CAP.fullmatch(w) or w in r["run_joiners"] and i > 0:
             if _CAP.fullmatch(w):
-                heads = (r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]}) \
-                    - r["run_not_heads"] - r["titles"]
-                if w.casefold() in heads:
+                if w.casefold() in _run_heads():
                     start = words[i][0]
             i -= 1
             continue
@@ -40,12 +41,21 @@ def _run_before(text: str, pos: int) -> int | None:
     return start
 
 
+@functools.cache
+def _run_heads() -> frozenset[str]:
+    """The words a run before an acronym may open with: name heads and the first words of law and meeting heads,
+    less the words that never open one and titles."""
+    r = rules()
+    return frozenset((r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]})
+                     - r["run_not_heads"] - r["titles"])
+
+
 def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
     """A long name before its acronym in brackets, cut by the model at `dan` or missed
     (`Lembaga Vulkanologi dan Seismologi Filipina (Phivolcs)`), is one ORG, and so is a court
     or office named with its acronym and its seat (`Pengadilan Tipikor … (Tipikor) Tanjungkarang`)."""
-    out = list(spans)
-    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+    out = SpanList(spans)
+    for m in _BRACKETED.finditer(text):
         start = _run_before(text, m.start())
         if start is None:
             continue
@@ -54,24 +64,27 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
         if " " not in run or known_label(run) == "LOC" or any(run == h or run.startswith(h + " ")
                                             for h in rules()["law_heads"] + rules()["event_heads"]):
             continue  # a country's long name (`Republik Demokratik Kongo (RDK)`), or a treaty
-        inner = [sp for sp in out if start <= sp[0] and sp[1] <= end]
+        inner = [sp for _, sp in out.inside(start, end)]
         if inner and all(sp[2] == "LOC" for sp in inner) and len(inner) == 1 and inner[0][:2] == (start, end):
             continue
-        if any(sp[0] < start < sp[1] or sp[0] < end < sp[1] for sp in out):
-            continue
+        if out.overlapping(start, start) or out.overlapping(end, end):
+            continue  # (a span runs over the name's start or end)
         # the seat after the acronym (`(Tipikor) Tanjungkarang`)
         # (only after a generic acronym, a kind of court or office rather than a name of its own)
-        seat = next((sp for sp in out if sp[0] == m.end() + 1 and sp[2] == "LOC" and text[m.end()] == " "
+        seat = next((sp for _, sp in out.starting_at(m.end() + 1) if sp[2] == "LOC" and text[m.end()] == " "
                      and m.group(1).casefold() in rules()["not_entities"] and not countries.by_name(text[sp[0]:sp[1]])
                      and text[sp[0]:sp[1]].split()[0].casefold() not in rules()["place_cues"]), None)
         long_end = seat[1] if seat else end
         acr = m.span(1)
-        out = [sp for sp in out if not (start <= sp[0] and sp[1] <= long_end) or (sp[0], sp[1]) == acr]
-        out.append((start, long_end, "ORG", "rule:long-name"))
+        out.remove_all((seq, sp) for seq, sp in out.inside(start, long_end) if (sp[0], sp[1]) != acr)
+        out.add((start, long_end, "ORG", "rule:long-name"))
         if m.group(1).casefold() not in rules()["not_entities"]:
-            out = [sp for sp in out if (sp[0], sp[1]) != acr]
-            out.append((acr[0], acr[1], "ORG", "rule:long-name"))
-    return sorted(out)
+            out.remove_all((seq, sp) for seq, sp in out.starting_at(acr[0]) if sp[1] == acr[1])
+            out.add((acr[0], acr[1], "ORG", "rule:long-name"))
+    return sorted(out.spans())
+
+
+_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)")
 
 
 def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
@@ -93,7 +106,7 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         return None
 
     relabel: dict[str, str] = {}
-    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+    for m in _BRACKETED.finditer(text):
         before = text[max(0, m.start() - 120):m.start()]
         start = _run_before(text, m.start())
         if start is None:
@@ -106,30 +119,30 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
             k = "LAW" if k2 else None
         if k:
             relabel[m.group(1)] = k
-    out: list[Span4] = []
+    out = SpanList()
     for s, e, label, rule in spans:
         name = text[s:e]
         k = kind(name) if label in ("ORG", "LOC") else None
         k = k or (relabel.get(name) if label in ("ORG", "LOC", "PER") else None)
         if k:
-            out.append((s, e, k, rule + "+" + k.lower()))
+            out.add((s, e, k, rule + "+" + k.lower()))
         else:
-            out.append((s, e, label, rule))
+            out.add((s, e, label, rule))
     # the long form itself, when nothing found it, so that no later rule takes it for an ORG
-    for m in re.finditer(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)", text):
+    for m in _BRACKETED.finditer(text):
         k = relabel.get(m.group(1))
         start = _run_before(text, m.start())
         if k and start is not None:
-            inside = [sp for sp in out if sp[0] < m.start() and start < sp[1]]
+            inside = [sp for _, sp in out.overlapping(start, m.start())]
             if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law
                 tail = re.search(r"[A-Z][^()]*$", text[max(sp[1] for sp in inside):m.start()])
-                if tail and not any(sp[0] < m.start() and m.start() - len(tail.group(0)) < sp[1] for sp in out):
-                    out.append((m.start() - len(tail.group(0)), m.start(), k, "rule:" + k.lower()))
+                if tail and not out.overlapping(m.start() - len(tail.group(0)), m.start()):
+                    out.add((m.start() - len(tail.group(0)), m.start(), k, "rule:" + k.lower()))
             else:
-                out.append((start, m.start(), k, "rule:" + k.lower()))
-        if k and not any((sp[0], sp[1]) == m.span(1) for sp in out):
-            out.append((m.start(1), m.end(1), k, "rule:" + k.lower()))
-    return sorted(out)
+                out.add((start, m.start(), k, "rule:" + k.lower()))
+        if k and not any(sp[1] == m.end(1) for _, sp in out.starting_at(m.start(1))):
+            out.add((m.start(1), m.end(1), k, "rule:" + k.lower()))
+    return sorted(out.spans())
 
 
 def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
@@ -138,21 +151,21 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
     is part of a person's full name in the article."""
     r = rules()
     parts: set[str] = set()
+    full_name_ends: set[int] = set()
     for s, e, label, _ in spans:
         words = text[s:e].split()
         if label == "PER" and len(words) >= 2:
             parts.update(words)
+            full_name_ends.add(e)
     bracketed = set(re.findall(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)", text))
     # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
-    bracketed -= {m.group(1) for m in re.finditer(r"[ ]\(([A-Z][A-Za-z]{2,14})\)", text)
-                  if any(label == "PER" and e == m.start() and len(text[s:e].split()) >= 2 for s, e, label, _ in spans)}
-    clubs = "|".join(re.escape(c) for c in r["clubs"])
+    bracketed -= {m.group(1) for m in re.finditer(r"[ ]\(([A-Z][A-Za-z]{2,14})\)", text) if m.start() in full_name_ends}
+    index = text_index(text)
     out = []
     for s, e, label, rule in spans:
         name = text[s:e]
         if label == "PER" and " " not in name and name not in parts and (
-                name in bracketed or any(p.fullmatch(name) for p in r["club_names"])
-                or re.search(rf"(?<!\w){re.escape(name)}[ ](?:{clubs})(?!\w)", text)):
+                name in bracketed or any(p.fullmatch(name) for p in r["club_names"]) or index.before_club(name)):
             out.append((s, e, "ORG", rule + "+org-acronym"))
         else:
             out.append((s, e, label, rule))
@@ -163,24 +176,27 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
     where no span covers it."""
     rx = rules()["numbered_units"]
-    out = list(spans)
+    out = SpanList(spans)
+    ordered = False  # (the spans as given until a unit is found, then sorted)
     for m in rx.finditer(text):
         a, b = m.span()
-        if any(sp[0] < b and a < sp[1] and not (sp[0] >= a and sp[1] <= b) for sp in out):
+        if any(not (sp[0] >= a and sp[1] <= b) for _, sp in out.overlapping(a, b)):
             continue  # already inside a longer span
-        out = [sp for sp in out if not (sp[0] >= a and sp[1] <= b)]
-        nxt = next((sp for sp in out if sp[0] == b + 1 and text[b] == " " and sp[2] == "ORG"), None)
+        out.remove_all(out.inside(a, b))
+        after = [sp for seq, sp in out.starting_at(b + 1) if text[b] == " " and sp[2] == "ORG"]
+        nxt = (min(after) if ordered else after[0]) if after else None
         body = re.match(r"[ ]([A-Z][\w-]+)(?![\w-])", text[b:b + 30])
         if nxt is None and body and rules()["institutions"].get(body.group(1).casefold()) == "ORG":
             nxt = (b + 1, b + body.end(), "ORG", "")  # `Komisi I DPR`: a body the model left out
         if nxt:
-            if nxt in out:
-                out.remove(nxt)
-            out.append((a, nxt[1], "ORG", MODEL_RULE + "+numbered-unit"))
+            same = next((seq for seq, sp in out.starting_at(b + 1) if sp == nxt), None)
+            if same is not None:
+                out.remove(same)
+            out.add((a, nxt[1], "ORG", MODEL_RULE + "+numbered-unit"))
         else:
-            out.append((a, b, "ORG", "rule:numbered-unit"))
-        out.sort()
-    return out
+            out.add((a, b, "ORG", "rule:numbered-unit"))
+        ordered = True
+    return sorted(out.spans()) if ordered else out.spans()
 
 
 def _missions(text: str, spans: list[Span4]) -> list[Span4]:
@@ -220,7 +236,7 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
     word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
     words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
-    out = list(spans)
+    out = SpanList(spans)
     for m in re.finditer(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])", text):
         a, b = m.span()
         found = m.group(0)
@@ -230,12 +246,13 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
         while not text[a:b].startswith(the) and " " in text[a:b] and (
                 _plain_word(text[a:b].split()[0]) or text[a:b].split()[0].casefold() in rules()["org_cues"]):
             a += len(text[a:b].split()[0]) + 1  # `Menurut Jakarta Post`, `harian Jakarta Post`
-        inside = [sp for sp in out if sp[0] < b and a < sp[1]]
+        inside = out.overlapping(a, b)
         named = any(known_label(w) == "LOC" for w in text[a:b].split()[:-1])
-        if not (text[a:b].startswith(the) or inside or named) or any(sp[0] < a or sp[1] > b for sp in inside):
+        if not (text[a:b].startswith(the) or inside or named) or any(sp[0] < a or sp[1] > b for _, sp in inside):
             continue
-        out = [sp for sp in out if sp not in inside] + [(a, b, "ORG", "rule:media")]
-    return sorted(out)
+        out.remove_all(inside)
+        out.add((a, b, "ORG", "rule:media"))
+    return sorted(out.spans())
 
 
 def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
@@ -253,93 +270,27 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     """A known institution's full name the model cut up (`Badan Meteorologi, Klimatologi` + `dan
     Geofisika`; `Reserse Narkoba Polda` + `Metro Jaya`) becomes one ORG span; what a cut span had
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
-    out = list(spans)
+    out = SpanList(spans)
+    changed = False
     for m in rules()["institution_rx"].finditer(text):
         a, b = m.span()
-        hit = [sp for sp in out if sp[0] < b and a < sp[1]]
-        if not hit or any(sp[0] <= a and b <= sp[1] for sp in hit):
+        found = out.overlapping(a, b)
+        if not found or any(sp[0] <= a and b <= sp[1] for _, sp in found):
             continue  # no model span there, or one already holds the whole name
-        keep = [sp for sp in out if sp not in hit]
-        for s, e, label, rule in hit:
+        out.remove_all(found)
+        for _, (s, e, label, rule) in found:
             if s < a and label != "PER" and text[s:a].strip():
-                keep.append((s, s + len(text[s:a].rstrip(" ,")), label, rule))
+                out.add((s, s + len(text[s:a].rstrip(" ,")), label, rule))
             if e > b and text[b:e].strip(" ,"):
                 rest = len(text[b:e]) - len(text[b:e].lstrip(" ,"))
-                keep.append((b + rest, e, label, rule))
-        keep.append((a, b, "ORG", MODEL_RULE + "+institution"))
-        out = sorted(keep)
-    return out
+                out.add((b + rest, e, label, rule))
+        out.add((a, b, "ORG", MODEL_RULE + "+institution"))
+        changed = True
+    return sorted(out.spans()) if changed else out.spans()
 
 
-def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
-    """A person the model took for a place: a two-word LOC no gazetteer knows, with no place
-    word in it and not after a place cue (`Gustavo Ribeiro`), or a one-word LOC that opens a
-    longer capitalised name elsewhere in the article (`Liang` … `Liang Weidong`)."""
-    r = rules()
-    cues = r["place_cue_alt"]
-    out = []
-    for s, e, label, rule in spans:
-        name = text[s:e]
-        words = name.split()
-        new = label
-        if label == "LOC" and not any(before_cue(text, s, cue) for cue in r["place_cues"]):
-            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words) \
-                    and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
-                    and known_label(name) is None and place_resolve(name) is None \
-                    and not any(known_label(w) or place_resolve(w) for w in words) \
-                    and any(_alone_as_person(text, spans, w, s, e) for w in words):
-                new = "PER"
-            elif len(words) == 1 and known_label(name) is None and place_resolve(name) is None \
-                    and re.fullmatch(r"[A-Z][a-z]+", name) \
-                    and not re.search(rf"{cues}\s+{re.escape(name)}(?!\w)", text):
-                for m in re.finditer(rf"(?<!\w){re.escape(name)}[ ]([A-Z][a-z]+)(?!\w)", text):
-                    full = f"{name} {m.group(1)}"
-                    if m.group(1).casefold() not in r["common"] and place_resolve(full) is None \
-                            and known_label(m.group(1)) is None and not countries.by_name(m.group(1)):
-                        new = "PER"
-                        break
-        out.append((s, e, new, rule if new == label else rule + "+person"))
-    return out
-
-
-def _located_places(text: str, spans: list[Span4]) -> list[Span4]:
-    """A place the model took for a person: a PER span that opens with a geographic word
-    (`Beting Sabina`), or one after a locative word (`dari Dumai`, `di perbatasan Rafah`) that a
-    gazetteer knows or the article names after a place word (`Kabupaten Lampung Tengah`) --
-    unless it is a word of a longer person's name in the article (`Michael Jackson` … `Jackson`)."""
-    r = rules()
-    person_words = {w for s, e, label, _ in spans if label == "PER" and len(text[s:e].split()) >= 2
-                    for w in text[s:e].split()}
-    out = []
-    for s, e, label, rule in spans:
-        name = text[s:e]
-        words = name.split()
-        new = label
-        if label == "PER" and len(words) >= 2 and words[0] in r["place_heads"]:
-            new = "LOC"
-        elif label == "PER" and len(words) <= 3 and not (len(words) == 1 and name in person_words) \
-                and any(before_cue(text, s, cue) for cue in r["locatives"]) \
-                and (place_resolve(name) is not None
-                     or re.search(rf"{r['place_cue_alt']}\s+{re.escape(name)}(?!\w)", text)):
-            new = "LOC"
-        out.append((s, e, new, rule if new == label else rule + "+place"))
-    # one name, one kind: the same words the model calls a person elsewhere are that place too
-    placed = {text[s:e] for (s, e, label, _), (*_, new, _) in zip(spans, out) if label == "PER" and new == "LOC"}
-    return [(s, e, "LOC", rule + "+place") if label == "PER" and text[s:e] in placed else (s, e, label, rule)
-            for s, e, label, rule in out]
-
-
-def _alone_as_person(text: str, spans: list[Span4], word: str, s: int, e: int) -> bool:
-    """`Gunaratne mengakui …`, `Gustavo` tagged PER: a word of the name stands alone elsewhere
-    as a person (a PER span, or the subject of a verb)."""
-    if any(text[a:b] == word and label == "PER" for a, b, label, _ in spans):
-        return True
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}[ ](\w+)", text):
-        if s <= m.start() < e:
-            continue
-        if _is_verb(m.group(1)) or m.group(1).casefold() in rules()["verbs"]:
-            return True
-    return False
+_BEFORE_SAME = re.compile(r"[\w.\-]")
+_AFTER_SAME = re.compile(r"[\w\-]")
 
 
 def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
@@ -351,23 +302,36 @@ def _propagate(text: str, spans: list[Span4]) -> list[Span4]:
     covered = bytearray(len(text) + 1)  # characters inside a span: an overlap test linear in the match
     for sp in out:
         covered[sp[0]:sp[1]] = b"\x01" * (sp[1] - sp[0])
+    index = text_index(text)
     for name, label in names.items():
-        for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text):
-            if covered.find(1, m.start(), m.end()) == -1:
-                out.append((m.start(), m.end(), label, "rule:same-name"))
-                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for a, b in _same_name_matches(index, name):
+            if covered.find(1, a, b) == -1:
+                out.append((a, b, label, "rule:same-name"))
+                covered[a:b] = b"\x01" * (b - a)
     return sorted(out)
+
+
+def _same_name_matches(index, name: str) -> list[tuple[int, int]]:
+    r"""re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text) as (start, end), read off the index."""
+    starts = index.starts(name, _BEFORE_SAME, _AFTER_SAME)
+    if starts is None:
+        return [m.span() for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", index.text)]
+    out: list[tuple[int, int]] = []
+    for x in starts:
+        if not out or x >= out[-1][1]:  # (matches never overlap)
+            out.append((x, x + len(name)))
+    return out
 
 
 def _abbreviated_orgs(text: str, spans: list[Span4]) -> list[Span4]:
     """`Univ. PGRI Indrapasasti`, `Univ. Pamulang`: an abbreviated school head and the capitalised words after
     it are one ORG, whatever pieces the model made of them."""
-    out = list(spans)
+    out = SpanList(spans)
     for m in rules()["org_abbreviated"].finditer(text):
         a, b = m.span()
-        if any(sp[0] <= a and b <= sp[1] for sp in out):
+        if out.holding(a, b):
             continue
-        out = [sp for sp in out if not (a <= sp[0] and sp[1] <= b)]
-        if not any(sp[0] < b and a < sp[1] for sp in out):
-            out.append((a, b, "ORG", "rule:org-abbreviated"))
-    return sorted(out)
+        out.remove_all(out.inside(a, b))
+        if not out.overlapping(a, b):
+            out.add((a, b, "ORG", "rule:org-abbreviated"))
+    return sorted(out.spans())

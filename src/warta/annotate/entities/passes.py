@@ -11,8 +11,9 @@ from warta.record import Article
 from .base import Span4
 from .labels import (_clubs, _confirm, _country_completion, _knowledge_labels, _merge_conjoined, _org_with_country,
                      _vote_labels, drop_currency)
-from .names import (_abbreviated_orgs, _long_names, _located_persons, _located_places, _media_names, _missions, _numbered_units,
-                    _org_acronyms, _org_suffixes, _propagate, _ships, _treaties, _whole_institutions)
+from .located import _located_persons, _located_places
+from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _numbered_units, _org_acronyms, _org_suffixes,
+                    _propagate, _ships, _treaties, _whole_institutions)
 from .split import _initials
 
 

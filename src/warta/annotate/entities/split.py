@@ -10,6 +10,8 @@ from warta.knowledge import countries
 from warta.lang.id.name_rules import facility_head as _facility_head, rules
 
 from .base import MODEL_RULE, _is_acronym
+from .index import text_index
+from .spanset import SpanList
 from .words import _curated_place, known_label
 
 
@@ -140,15 +142,15 @@ def _split_prefix(text: str, words: Words, label: str,
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
     (`A (35)`) is too little to name anyone."""
-    out = [sp for sp in spans]
+    out = SpanList(spans)
     for m in rules()["initials_age"].finditer(text):
         a, b = m.span(1)
         if countries.by_name(m.group(1)) or m.group(1).casefold() in rules()["institutions"]:
             continue
-        out = [sp for sp in out if not (sp[0] == a and sp[1] == b)]
-        if not any(sp[0] < b and a < sp[1] for sp in out):
-            out.append((a, b, "PER", "rule:initials-age"))
-    return sorted(out)
+        out.remove_all([(seq, sp) for seq, sp in out.starting_at(a) if sp[1] == b])
+        if not out.overlapping(a, b):
+            out.add((a, b, "PER", "rule:initials-age"))
+    return sorted(out.spans())
 
 
 # an acronym in brackets after its long form, whole or cut by the model: `Komisi Pemilihan Umum (KPU`
@@ -252,7 +254,7 @@ def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
             continue
         left, right = text[s:s + m.start()], text[s + m.end():e]
         lw, rw = left.split(), right.split()
-        alone = re.search(rf"(?<![\w-]){re.escape(right)}(?![\w-])", text) is not None
+        alone = _stands_alone(text, right)
         clean = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
         if lw and rw and clean.fullmatch(left) and clean.fullmatch(right) and lw[-1].casefold() not in r["particles"] \
                 and lw[-1].casefold() not in r["hyphen_prefixes"] and lw[-1].casefold() not in r["pair_particles"] \
@@ -262,6 +264,17 @@ def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
         else:
             out.append((s, e, label, rule))
     return out
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _stands_alone(text: str, name: str) -> bool:
+    r"""re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None, read off the text's index."""
+    starts = text_index(text).starts(name, _WORD_OR_HYPHEN, _WORD_OR_HYPHEN)
+    if starts is None:
+        return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    return bool(starts)
 
 
 def article_names(text: str, spans) -> dict[str, str]:

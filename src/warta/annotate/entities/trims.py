@@ -73,7 +73,15 @@ def _lower_opening(c: Context, m: Mending) -> bool:
     r, w = rules(), c.word(m.words[0])
     return len(m.words) > 1 and m.label in ("LOC", "ORG") and re.fullmatch(r"[a-z]{3,}", w) is not None \
         and w not in r["heads"] and w not in r["particles"] \
-        and not any(c.text[m.words[0][0]:].casefold().startswith(cue + " ") for cue in r["place_cues"])
+        and not _opens_with_cue(c.text, m.words[0][0])
+
+
+def _opens_with_cue(text: str, at: int) -> bool:
+    """The text from `at` opens with a place cue and a space (`kota Mati`).  Case folding never makes text
+    shorter, so the folded text of the longest cue's length (and the space) is as good as the rest's."""
+    cues = rules()["place_cues"]
+    window = text[at:at + max(map(len, cues), default=0) + 1].casefold()
+    return any(window.startswith(cue + " ") for cue in cues)
 
 
 

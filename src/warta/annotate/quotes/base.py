@@ -8,7 +8,7 @@ import re
 from warta.lang.id.titles import ACTOR_PHRASES, pronouns
 from warta.record import Article, Quote
 from warta.annotate.quotes.cues import abbreviations, cues
-from warta.annotate.quotes.marks import find_marks
+from warta.annotate.quotes.marks import Marks, find_marks
 
 
 class QuoterBase:
@@ -21,6 +21,13 @@ class QuoterBase:
         spans = sorted((m.open, m.close) for m in self.marks)
         self._mark_opens = [o for o, _ in spans]
         self._mark_reach = _reach(c for _, c in spans)
+        self._mark_closes = sorted(m.close for m in self.marks)
+        self._para_opens = sorted(m.open for m in self.marks if m.paragraph_start)
+        # find_marks gives top-level quotations in order, none inside another: then the one that holds an
+        # offset, or the last to close before it, is found by bisection (else the list is read, as before)
+        self._marks_in_order = all(a.close < b.open for a, b in zip(self.marks, self.marks[1:])) and all(
+            m.open <= m.close for m in self.marks)
+        self.direct_spans = QuoteSpans()
         self.c = cues()
         self.candidates = self.build_candidates()
         self._cand_starts = [c[0] for c in self.candidates]
@@ -81,10 +88,44 @@ class QuoterBase:
         return n
 
     def extend_out_of_quote(self, end: int) -> int:
-        for m in self.marks:
-            if m.open < end <= m.close:
-                return m.close + 1
-        return end
+        m = self.mark_holding(end)
+        return m.close + 1 if m is not None else end
+
+    def mark_holding(self, pos: int) -> Marks | None:
+        """The first quotation with open < pos <= close."""
+        if not self._marks_in_order:
+            return next((m for m in self.marks if m.open < pos <= m.close), None)
+        i = bisect.bisect_left(self._mark_opens, pos) - 1  # the last to open before pos
+        return self.marks[i] if i >= 0 and pos <= self.marks[i].close else None
+
+    def last_mark_closed_before(self, pos: int, since: int) -> Marks | None:
+        """The last quotation (in the list) with since <= close < pos."""
+        if not self._marks_in_order:
+            return next((m for m in reversed(self.marks) if since <= m.close < pos), None)
+        i = bisect.bisect_left(self._mark_closes, pos) - 1
+        return self.marks[i] if i >= 0 and self.marks[i].close >= since else None
+
+    def last_stop_before(self, end: int) -> int:
+        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+        if not hasattr(self, "_stops"):
+            self._stops = [m.start() for m in re.finditer(r"[.!?](?=\s)", self.text)]
+        i = bisect.bisect_left(self._stops, end)
+        return self._stops[i - 1] if i else -1
+
+    def first_open_from(self, pos: int, default: int) -> int:
+        """min([m.open for m in self.marks if m.open >= pos] + [default])."""
+        i = bisect.bisect_left(self._mark_opens, pos)
+        return min(self._mark_opens[i], default) if i < len(self._mark_opens) else default
+
+    def last_close_before(self, pos: int, default: int) -> int:
+        """max([m.close + 1 for m in self.marks if m.close < pos] + [default])."""
+        i = bisect.bisect_left(self._mark_closes, pos)
+        return max(self._mark_closes[i - 1] + 1, default) if i else default
+
+    def first_paragraph_open_after(self, pos: int, default: int) -> int:
+        """min([m.open for m in self.marks if m.open > pos and m.paragraph_start] + [default])."""
+        i = bisect.bisect_right(self._para_opens, pos)
+        return min(self._para_opens[i], default) if i < len(self._para_opens) else default
 
     # -- speakers ------------------------------------------------------------------
     def word_before(self, pos: int) -> str:
@@ -102,7 +143,7 @@ class QuoterBase:
 
     def cue_ok(self, pos: int) -> bool:
         return not self.in_quote(pos) and pos not in self.used_cues and not any(
-            q.direct and q.start - 1 <= pos < q.end + 1 for q in self.quotes)
+            q.direct and q.start - 1 <= pos < q.end + 1 for q in self.quotes_near(pos, pos))
 
     def trim_clause(self, a: int, b: int) -> tuple[int, int]:
         while a < b and self.text[a] in " ,:\n":
@@ -112,7 +153,16 @@ class QuoterBase:
         return a, b
 
     def overlaps_direct(self, a: int, b: int) -> bool:
-        return any(q.direct and not (b <= q.start - 1 or a >= q.end + 1) for q in self.quotes)
+        return any(q.direct and not (b <= q.start - 1 or a >= q.end + 1) for q in self.quotes_near(a, b))
+
+    def quotes_near(self, a: int, b: int) -> list[Quote]:
+        """The quotes found so far, in their order, that may overlap a..b widened by one character each side:
+        every quote that starts within the longest one's length before a, up to b + 1."""
+        return self.direct_spans.near(self.quotes, a, b)
+
+    def first_direct_after(self, pos: int, default: int) -> int:
+        """min([q.start - 1 for q in self.quotes if q.direct and q.start > pos] + [default])."""
+        return self.direct_spans.first_direct_after(self.quotes, pos, default)
 
 
     @staticmethod
@@ -135,3 +185,36 @@ def _reach_sum(flags) -> list[int]:
     for flag in flags:
         out.append((out[-1] if out else 0) + bool(flag))
     return out
+
+
+class QuoteSpans:
+    """The quoter's quotes by start, brought up to date with its list (which only grows while the article is
+    walked): a look-up reads the quotes that start near a range, not every quote found (linear time)."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.starts: list[tuple[int, int]] = []  # (start, place in the list)
+        self.direct_starts: list[int] = []
+        self.longest = 0
+
+    def _update(self, quotes: list[Quote]) -> None:
+        if self.seen > len(quotes):  # (never while walking: the list is sorted once, at the end) -- read again
+            self.__init__()
+        for n in range(self.seen, len(quotes)):
+            q = quotes[n]
+            bisect.insort(self.starts, (q.start, n))
+            if q.direct:
+                bisect.insort(self.direct_starts, q.start)
+            self.longest = max(self.longest, q.end - q.start)
+        self.seen = len(quotes)
+
+    def near(self, quotes: list[Quote], a: int, b: int) -> list[Quote]:
+        self._update(quotes)
+        lo = bisect.bisect_left(self.starts, (a - self.longest - 2, -1))
+        hi = bisect.bisect_left(self.starts, (b + 2, -1))
+        return [quotes[n] for n in sorted(n for _, n in self.starts[lo:hi])]
+
+    def first_direct_after(self, quotes: list[Quote], pos: int, default: int) -> int:
+        self._update(quotes)
+        i = bisect.bisect_right(self.direct_starts, pos)
+        return min(self.direct_starts[i] - 1, default) if i < len(self.direct_starts) else default

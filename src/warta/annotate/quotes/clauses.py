@@ -79,8 +79,8 @@ class ClauseRules(DirectRules):
         text = self.text
         out: list[Quote] = []
         for _ in range(3):
-            stop = min([q.start - 1 for q in self.quotes if q.direct and q.start > a] + [s_end])
-            stop = min([mk.open for mk in self.marks if mk.open > a and mk.paragraph_start] + [stop])
+            stop = self.first_direct_after(a, s_end)
+            stop = self.first_paragraph_open_after(a, stop)
             nxt = found = None
             for br in self.c["breaker"].finditer(text, a, stop):
                 if self.in_quote(br.start()):

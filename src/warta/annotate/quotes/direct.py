@@ -177,7 +177,7 @@ DIRECT_RULES: tuple[DirectRule, ...] = (
 class DirectRules(SubjectRules):
     def clause_window_after(self, pos: int) -> tuple[int, int]:
         _, pend = self.paragraph_bounds(pos)
-        nxt = min([m.open for m in self.marks if m.open >= pos] + [pend])
+        nxt = self.first_open_from(pos, pend)
         for m in re.finditer(r"[.!?](?=\s|$)", self.text[pos:nxt]):
             if not (m.group() == "." and self.abbreviation_before(pos + m.start())):  # `ujar Plt. Kepala …`
                 return pos, pos + m.start()
@@ -185,7 +185,7 @@ class DirectRules(SubjectRules):
 
     def clause_window_before(self, pos: int) -> tuple[int, int]:
         pstart, _ = self.paragraph_bounds(pos)
-        prev = max([m.close + 1 for m in self.marks if m.close < pos] + [pstart])
+        prev = self.last_close_before(pos, pstart)
         seg = self.text[prev:pos]
         ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", seg)]
         return (prev + ends[-1] if ends else prev), pos
@@ -200,7 +200,7 @@ class DirectRules(SubjectRules):
         a, b = self.clause_window_after(m.close + 1)
         if not self.text[a:b].strip() and inner[-1:] == ",":
             # `“…,”` ends a paragraph and the next one opens with the cue (`Begitu penjelasan manajemen SMKM …`)
-            nxt = re.match(r"\s*", self.text[b:]).end() + b
+            nxt = _SPACES.match(self.text, b).end()
             if nxt < len(self.text) and self.text[nxt] not in OPEN_CLOSE:
                 a, b = self.clause_window_after(nxt)
         ctx = DirectContext(m, inner, a, b, self.text[a:b])
@@ -266,11 +266,12 @@ class DirectRules(SubjectRules):
     def speech_act_before(self, m: Marks) -> tuple[str | None, str | None, str] | None:
         """A quotation paragraph right after a sentence of shouting (`Para mahasiswa langsung menyoraki anggota
         dewan. ¶ “DPR payah!”`): the subject of that sentence speaks. (speaker, speaker_text, verb) or None."""
-        s_i = self.article.sentence_at(max(0, len(self.text[:m.open].rstrip()) - 1))
+        s_i = self.article.sentence_at(max(0, _rstripped(self.text, m.open) - 1))
         if s_i is None:
             return None
         s = self.article.sentences[s_i]
-        if self.text[s.end:m.open].strip() or any(q.start < s.end and s.start < q.end for q in self.quotes):
+        if self.text[s.end:m.open].strip() or any(q.start < s.end and s.start < q.end
+                                                  for q in self.quotes_near(s.start, s.end)):
             return None
         v = self.c["speech_act"].search(self.text, s.start, s.end)
         if v is None or self.in_quote(v.start()):
@@ -294,7 +295,7 @@ class DirectRules(SubjectRules):
 
     def follows_cue_sentence(self, last: Quote, pos: int) -> bool:
         """Only the cue sentence of the quotation `last` (`, kata X.`) stands between it and pos."""
-        mk = next((mk for mk in self.marks if mk.open < last.start <= mk.close), None)
+        mk = self.mark_holding(last.start)
         if mk is None or not (last.cue or "").strip():
             return False
         between = self.text[mk.close + 1:pos]
@@ -302,3 +303,13 @@ class DirectRules(SubjectRules):
         return "\n" not in between and len(between) <= 200 and len(ends) == 1 and not between[ends[0].end():].strip()
 
     # -- reported speech ---------------------------------------------------------------
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _rstripped(text: str, end: int) -> int:
+    """len(text[:end].rstrip()), reading back over the white space only."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

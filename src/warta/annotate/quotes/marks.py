@@ -29,7 +29,11 @@ def find_marks(text: str) -> list[Marks]:
     open_at = 0
 
     def para_start(pos: int) -> bool:
-        return pos == 0 or text[:pos].rstrip(" \t").endswith("\n")
+        """`text[:pos].rstrip(" \t").endswith("\n")`, reading back over the spaces only."""
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        return pos == 0 or (j > 0 and text[j - 1] == "\n")
 
     def close_unclosed(end: int) -> None:
         if opener in ("\u201c", '"') and para_start(open_at) and len(text[open_at + 1:end].split()) >= 3:

@@ -190,7 +190,7 @@ class ReportedRules(ClauseRules):
             sk = self.article.sentences[k]
             if sk.kind in ("title", "byline", "heading") or sk.paragraph < para - 2:
                 break
-            covered = [q for q in self.quotes if q.start < sk.end and sk.start < q.end]
+            covered = [q for q in self.quotes_near(sk.start, sk.end) if q.start < sk.end and sk.start < q.end]
             if covered:
                 for q in covered:
                     if q.speaker is None and (q.speaker_text is None or q.rule.endswith("paragraph")):

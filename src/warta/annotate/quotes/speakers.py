@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from warta import lexicons
@@ -24,7 +26,7 @@ class SpeakerRules(QuoterBase):
         # a person named earlier in the same sentence (not across a quotation: `… SU, S (45) … “…,” kata dia`)
         if s_i is not None:
             s = self.article.sentences[s_i]
-            lo = max([s.start] + [mk.close + 1 for mk in self.marks if s.start <= mk.close < pos])
+            lo = self.last_close_before(pos, s.start)
             same = [c for c in self.cands_in(lo, pos)
                     if c[3] == "PER" and self.word_before(c[0]) not in self.c["agent_markers"]]
             if same:
@@ -49,17 +51,32 @@ class SpeakerRules(QuoterBase):
 
     def member_body(self, pos: int) -> str | None:
         """`mereka` after `Massa yang tergabung dalam KSPSI …` (the crowd a report is about, often named once in the
-        lead): the body the crowd belongs to (actor_words.yaml member_of), the nearest such one; else no speaker."""
-        lo = 0
-        phrases = "|".join(re.escape(p) for p in lexicons.load("actor_words")["member_of"])
-        best = None
-        for m in re.finditer(rf"\b(?:{phrases})\s+", self.text[lo:pos]):
-            at = lo + m.end()  # the body's name may start before the span tagged (`Konfederasi [Serikat …]`)
-            org = next((c for c in self.candidates if at <= c[0] <= at + 40 and c[3] == "ORG" and not any(
-                w[:1].islower() for w in WORD_RE.findall(self.text[at:c[0]]))), None)
-            if org is not None:
-                best = org[2]
+        lead): the body the crowd belongs to (actor_words.yaml member_of), the nearest such one; else no speaker.
+        (The matches in text[:pos] are those of the whole text that end by pos, then the text from the start of the
+        one that runs over pos read again; the bodies after the whole text's matches are found once.)"""
+        pattern = _member_pattern()
+        if not hasattr(self, "_members"):
+            found = list(pattern.finditer(self.text))
+            self._members = [m.end() for m in found], [m.start() for m in found], _last_found(
+                self.member_after(m.end()) for m in found)  # (the candidate's actor id, by match)
+        ends, starts, best_so_far = self._members
+        k = bisect.bisect_right(ends, pos)  # matches [:k] end by pos
+        best = best_so_far[k - 1] if k else None
+        for m in pattern.finditer(self.text, min(starts[k], pos) if k < len(starts) else pos, pos):
+            org = self.member_after(m.end())
+            best = org[2] if org is not None else best
         return best
+
+    def member_after(self, at: int) -> tuple[int, int, str, str] | None:
+        """The body named right after a member phrase: the first ORG candidate within 40 characters with no
+        lower-case word before it (the name may start before the span tagged: `Konfederasi [Serikat …]`)."""
+        i = bisect.bisect_left(self._cand_starts, at)
+        while i < len(self.candidates) and self.candidates[i][0] <= at + 40:
+            c = self.candidates[i]
+            i += 1
+            if c[3] == "ORG" and not any(w[:1].islower() for w in WORD_RE.findall(self.text[at:c[0]])):
+                return c
+        return None
 
     def active_person_since(self, last: Quote, pos: int) -> bool:
         """A person other than the last speaker has been the subject of an active clause since that quote; the
@@ -78,10 +95,9 @@ class SpeakerRules(QuoterBase):
         """A person other than the last speaker opens the sentence just before the words at pos (the sentence before
         the quotation, where pos is its cue): `Wali Kota Eri meninjau lokasi. “…,” katanya.` A person named only as
         an object, or further back, does not take the pronoun from the last speaker (`mendalami peran Andi`)."""
-        anchor = pos
-        for mk in self.marks:
-            if mk.close < pos and not re.search(r"[.!?](?=\s)", self.text[mk.close + 1:pos]):
-                anchor = mk.open
+        # the last quotation closed before pos with no sentence's end (`[.!?](?=\s)`) between its close and pos
+        mk = self.last_mark_closed_before(pos, self.last_stop_before(pos - 1))
+        anchor = mk.open if mk is not None else pos
         s_i = self.article.sentence_at(anchor)
         if s_i is None:
             return False
@@ -200,3 +216,17 @@ class SpeakerRules(QuoterBase):
             return None  # a name inside: `kata Budi itu` is no description
         return self.resolve_pronoun(a), self.text[a:b]
 
+
+
+@functools.cache
+def _member_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in lexicons.load("actor_words")["member_of"])
+    return re.compile(rf"\b(?:{phrases})\s+")
+
+
+def _last_found(cands) -> list:
+    """Match by match, the actor id of the last candidate found so far (None before the first)."""
+    out: list = []
+    for c in cands:
+        out.append(c[2] if c is not None else (out[-1] if out else None))
+    return out

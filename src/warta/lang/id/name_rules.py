@@ -142,13 +142,20 @@ def rules() -> dict:
 
 def facility_head(name: str) -> str | None:
     """ORG for a name opening with a school's or foundation's word, LOC for a venue's, else None."""
-    r = rules()
+    org_heads, place_heads = _facility_openings()
     low = name.casefold()
-    if any(low.startswith(h + " ") for h in r["org_facility_heads"]):
+    if low.startswith(org_heads):
         return "ORG"
-    if any(low.startswith(h + " ") for h in r["facility_heads"]):
+    if low.startswith(place_heads):
         return "LOC"
     return None
+
+
+@functools.cache
+def _facility_openings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The school or foundation heads and the venue heads, each with its space, for one str.startswith."""
+    r = rules()
+    return tuple(h + " " for h in r["org_facility_heads"]), tuple(h + " " for h in r["facility_heads"])
 
 
 def is_currency_country(text: str, start: int) -> bool:

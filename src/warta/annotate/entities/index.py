@@ -1,0 +1,149 @@
+"""Where words stand in an article's text, found once per text, so that the passes that look for a name
+everywhere in the article (`Persebaya` again, `Liang` before `Weidong`, a name after `kabupaten`) read only
+the places where that name can stand, instead of searching the whole text once per name (which made long
+articles quadratic).  Each look-up answers exactly what the whole-text pattern it replaces answered; the
+pattern is named beside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+
+from warta.lang.id.name_rules import rules
+
+_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?!\w)")
+
+
+class TextIndex:
+    """The runs of word characters of one text, by run (`\\w+`), and the places after a place cue."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.runs: dict[str, list[int]] = {}
+        for m in _RUN.finditer(text):
+            self.runs.setdefault(m.group(), []).append(m.start())
+        self._newlines: list[int] | None = None
+        self._lines: dict[int, str] = {}
+        self._after_cue: dict[int, frozenset[str]] = {}
+        self._cue_starts: list[int] | None = None
+        self._club_ends: set[int] | None = None
+
+    def line(self, offset: int) -> tuple[int, str]:
+        """(number, text) of the line that holds `offset`, stripped: read once per line."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect_left(self._newlines, offset)  # the first line break at or after offset ends the line
+        if i not in self._lines:
+            a = self._newlines[i - 1] + 1 if i else 0
+            b = self._newlines[i] if i < len(self._newlines) else len(self.text)
+            self._lines[i] = self.text[a:b].strip()
+        return i, self._lines[i]
+
+    def starts(self, name: str, before: re.Pattern, after: re.Pattern) -> list[int] | None:
+        """Every start (overlapping ones too, in order) of `(?<!before)name(?!after)`, where `before` and
+        `after` are one-character classes that hold `\\w`; None when `name` opens with no word character
+        (the caller then searches the text).  A match opens a run of word characters, and that run is
+        the name's first run (the name goes on with no word character after it, or ends where the text
+        has none), so only that run's places are read."""
+        head = _RUN.match(name)
+        if head is None:
+            return None
+        text, n = self.text, len(name)
+        return [x for x in self.runs.get(head.group(), ())
+                if text.startswith(name, x) and not (x and before.match(text, x - 1)) and not after.match(text, x + n)]
+
+    def cue_starts(self) -> list[int]:
+        """Sorted places where a name can stand after a place cue: `{place_cue_alt}\\s+` ends there (a cue,
+        any case, anywhere, then white space up to a character that is none)."""
+        if self._cue_starts is None:
+            self._cue_starts = _cue_starts(self.text)
+        return self._cue_starts
+
+    def after_cue(self, name: str) -> bool:
+        """re.search(rf"{place_cue_alt}\\s+{re.escape(name)}(?!\\w)", text) is not None."""
+        if not name or name[0].isspace():
+            return re.search(rf"{rules()['place_cue_alt']}\s+{re.escape(name)}(?!\w)", self.text) is not None
+        n = len(name)
+        if n not in self._after_cue:
+            text = self.text
+            self._after_cue[n] = frozenset(text[q:q + n] for q in self.cue_starts()
+                                           if not _WORD_CHAR.match(text, q + n))
+        return name in self._after_cue[n]
+
+    def before_club(self, name: str) -> bool:
+        """re.search(rf"(?<!\\w){re.escape(name)}[ ](?:{clubs})(?!\\w)", text) is not None."""
+        if self._club_ends is None:
+            clubs = "|".join(re.escape(c) for c in rules()["clubs"])
+            self._club_ends = {m.start() for m in re.finditer(rf"(?=[ ](?:{clubs})(?!\w))", self.text)}
+        head = _RUN.match(name)
+        if head is None:
+            clubs = "|".join(re.escape(c) for c in rules()["clubs"])
+            return re.search(rf"(?<!\w){re.escape(name)}[ ](?:{clubs})(?!\w)", self.text) is not None
+        text, n = self.text, len(name)
+        # (a run's start has no word character before it: `(?<!\w)` holds)
+        return any(x + n in self._club_ends and text.startswith(name, x) for x in self.runs.get(head.group(), ()))
+
+    def word_then(self, word: str, follower: re.Pattern, before: re.Pattern | None = None) -> list[tuple[int, re.Match]]:
+        """(start, follower's match) of each match of `(?<!before)word[ ]follower`, as re.finditer finds
+        them: left to right, none overlapping the one before.  `word` opens with a word character; `before`
+        (default `\\w`) holds `\\w`."""
+        text, n = self.text, len(word)
+        out: list[tuple[int, re.Match]] = []
+        reached = 0
+        for x in self.starts(word, before or _WORD_CHAR, _NOTHING) or ():
+            if x < reached or not text.startswith(" ", x + n):
+                continue
+            m = follower.match(text, x + n + 1)
+            if m:
+                out.append((x, m))
+                reached = max(m.end(), x + 1)
+        return out
+
+
+_NOTHING = re.compile(r"(?!)")
+
+
+def _cue_starts(text: str) -> list[int]:
+    """A cue ends where white space begins (cues end in a letter), so each place is the end of a white
+    run whose text before it ends in a cue; the cues are found in the reversed text, each run once."""
+    cues = rules()["place_cues"]
+    if not cues:
+        return []
+    rev = text[::-1]
+    pattern = _reversed_cues()
+    size = len(text)
+    out = set()
+    for m in pattern.finditer(rev):
+        y = size - m.start()  # the white run begins at y in the text
+        q = y
+        while q < size and text[q].isspace():
+            q += 1
+        out.add(q)
+    return sorted(out)
+
+
+@functools.cache
+def _reversed_cues() -> re.Pattern:
+    """`(?i:cue|…)` read backwards, after white space: one zero-width match per place a cue ends before it."""
+    alt = "|".join(re.escape(c[::-1]) for c in rules()["place_cues"])
+    return re.compile(rf"(?<=\s)(?=(?i:{alt}))")
+
+
+_last: tuple[str | None, TextIndex | None] = (None, None)
+
+
+def text_index(text: str) -> TextIndex:
+    """The index of `text`, built once for the text the passes are working on (the last one is kept, as one
+    tuple replaced at once, so that threads working on other texts never get each other's)."""
+    global _last
+    kept_text, kept = _last
+    if kept_text is text and kept is not None:
+        return kept
+    index = TextIndex(text)
+    _last = (text, index)
+    return index
+
