@@ -32,6 +32,7 @@ Duplicates and stories
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import itertools
@@ -77,8 +78,12 @@ class Summary:
     def add_cpu(self, stage: str, seconds: float) -> None:
         self.cpu[stage] = self.cpu.get(stage, 0.0) + seconds
 
-    def add_worker_cpu(self, cpu: dict[str, Any]) -> None:
-        """Add one unit's CPU seconds by stage (`worker.process`) and its worker's CPU so far."""
+    def add_worker_cpu(self, results: list[dict[str, Any]]) -> None:
+        """Add one unit's CPU seconds by stage and its worker's CPU so far (the `cpu` that `worker.process`
+        puts in the unit's first result, taken out here)."""
+        cpu = results[0].pop("cpu", None) if results else None
+        if not cpu:
+            return
         for stage in ("read", "extract", "record"):
             self.add_cpu(stage, cpu.get(stage, 0.0))
         if cpu.get("pid") != os.getpid():
@@ -204,16 +209,9 @@ INGEST_CACHE_KIB = -32768
 WORKER_RETRIES = 1
 
 
-def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable,
-              summary: Summary) -> None:
-    """Run `worker.process` over `units` in `jobs` processes, handing each unit's results to `take`.
-
-    Units go to the workers `chunksize` at a time (one task), at most two tasks a worker in flight.
-    When a worker dies (`BrokenProcessPool`: killed by the OOM killer or a signal), the pool is rebuilt
-    and each unit that was in flight is run again alone; one that kills its worker again is reported
-    as failed and the run goes on."""
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+def _pool_maker(jobs: int, initargs: tuple, summary: Summary) -> tuple[Callable, bool]:
+    """(a function making a pool of `jobs` workers, whether the pipeline was built here before forking)."""
+    from concurrent.futures import ProcessPoolExecutor
 
     from warta.store import worker
 
@@ -227,6 +225,23 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init, initargs=initargs)
 
+    return new_pool, preloaded
+
+
+def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable,
+              summary: Summary) -> None:
+    """Run `worker.process` over `units` in `jobs` processes, handing each unit's results to `take`.
+
+    Units go to the workers `chunksize` at a time (one task), at most two tasks a worker in flight.
+    When a worker dies (`BrokenProcessPool`: killed by the OOM killer or a signal), the pool is rebuilt
+    and each unit that was in flight is run again alone; one that kills its worker again is reported
+    as failed and the run goes on."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from warta.store import worker
+
+    new_pool, preloaded = _pool_maker(jobs, initargs, summary)
     pool = new_pool()
     inflight: dict = {}  # future -> its units
     suspects: list = []
@@ -620,7 +635,6 @@ class Store:
         total = worker.count_units(paths) if count_first else None
         summary = Summary()
         start = time.perf_counter()
-        started_cpu = time.process_time()
         units = worker.iter_units(paths, max_bytes)
         db = None if self.path == ":memory:" else self.path
         pending: list[dict[str, Any]] = []
@@ -635,8 +649,7 @@ class Store:
         def take(results: list[dict[str, Any]]) -> None:
             nonlocal done
             done += 1
-            if results and "cpu" in results[0]:
-                summary.add_worker_cpu(results[0].pop("cpu"))
+            summary.add_worker_cpu(results)
             if not pending:
                 first_pending[0] = time.monotonic()
             pending.extend(results)
@@ -649,18 +662,28 @@ class Store:
             if strict and any(r["status"] == "failed" for r in results):
                 raise _StopIngest()
 
+        with self._ingesting(summary):
+            try:
+                _run_units(jobs, chunksize, units, (components, options, db), take, summary)
+            except _StopIngest:
+                pass
+            finally:
+                flush()
+        summary.seconds = time.perf_counter() - start
+        return summary
+
+    @contextlib.contextmanager
+    def _ingesting(self, summary: Summary) -> Iterator[None]:
+        """The writer's page cache at INGEST_CACHE_KIB while an ingest runs, then as it was; this process's
+        CPU seconds meanwhile go to `summary.cpu["main"]`."""
+        started = time.process_time()
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         self.conn.execute(f"PRAGMA cache_size = {INGEST_CACHE_KIB}")
         try:
-            _run_units(jobs, chunksize, units, (components, options, db), take, summary)
-        except _StopIngest:
-            pass
+            yield
         finally:
-            flush()
             self.conn.execute(f"PRAGMA cache_size = {cache}")
-        summary.seconds = time.perf_counter() - start
-        summary.cpu["main"] = time.process_time() - started_cpu
-        return summary
+            summary.cpu["main"] = time.process_time() - started
 
     def _write_batch(self, results: list[dict[str, Any]], summary: Summary) -> None:
         """Write results in one short transaction (retried with backoff while another writer holds the
