@@ -12,6 +12,7 @@ JSON; `Article.to_dict()` / `Article.from_dict()` round-trip exactly.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 import hashlib
@@ -77,6 +78,29 @@ class EventType(str, Enum):
     MOBILIZE = "MOBILIZE"
     COERCE = "COERCE"
     ASSAULT = "ASSAULT"
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any) -> Any:
+    """`dataclasses.asdict(value)`, the same dict made faster: strings and numbers are not deep-copied."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if kind is tuple:
+        return tuple(plain(v) for v in value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in value.items()}
+    return copy.deepcopy(value)
 
 
 def checked(value: Any, enum: type[Enum], what: str) -> str:
@@ -300,7 +324,7 @@ class Article:
                 continue
             value = getattr(self, f.name)
             if f.name in self.LAYERS:
-                value = [dataclasses.asdict(item) for item in value]
+                value = [plain(item) for item in value]
             elif isinstance(value, list):
                 value = list(value)
             out[f.name] = value

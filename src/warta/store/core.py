@@ -32,8 +32,10 @@ Duplicates and stories
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import multiprocessing
 import os
@@ -68,6 +70,25 @@ class Summary:
     units: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason), first 100
+    #: CPU seconds by stage: read, extract, record (in the workers), write (the store's writer), and the
+    #: whole CPU of this process (`main`) and of the workers (`workers`, 0 when they are this process)
+    cpu: dict[str, float] = field(default_factory=dict)
+    _workers: dict[int, float] = field(default_factory=dict, repr=False)
+
+    def add_cpu(self, stage: str, seconds: float) -> None:
+        self.cpu[stage] = self.cpu.get(stage, 0.0) + seconds
+
+    def add_worker_cpu(self, results: list[dict[str, Any]]) -> None:
+        """Add one unit's CPU seconds by stage and its worker's CPU so far (the `cpu` that `worker.process`
+        puts in the unit's first result, taken out here)."""
+        cpu = results[0].pop("cpu", None) if results else None
+        if not cpu:
+            return
+        for stage in ("read", "extract", "record"):
+            self.add_cpu(stage, cpu.get(stage, 0.0))
+        if cpu.get("pid") != os.getpid():
+            self._workers[cpu["pid"]] = max(self._workers.get(cpu["pid"], 0.0), cpu.get("process", 0.0))
+            self.cpu["workers"] = sum(self._workers.values())
 
     def count(self, status: str, source: str | None = None, error: str | None = None, words: int = 0) -> None:
         self.read += 1
@@ -90,12 +111,18 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
+        d.pop("_workers")
+        d["cpu"] = {k: round(v, 3) for k, v in self.cpu.items()}
         d["articles_per_second"] = round(self.articles_per_second, 2)
         return d
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+#: the types SQLite takes as they are (`_json` turns the others into JSON text or 0/1)
+_CELLS = frozenset({str, int, float, type(None), bytes})
 
 
 def _json(value: Any) -> Any:
@@ -174,32 +201,49 @@ class _StopIngest(Exception):
 
 _END = object()  # the end of the units
 
+#: the writer's page cache during an ingest (KiB, as PRAGMA cache_size takes it when negative): the LSH band
+#: and layer indexes of a store of 10,000 articles are ~40 MB, and SQLite's default cache is 2 MB
+INGEST_CACHE_KIB = -32768
+
 #: a unit whose worker died is retried alone this many times before it is stored as failed
 WORKER_RETRIES = 1
 
 
-def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable) -> None:
-    """Run `worker.process` over `units` in `jobs` processes, handing each unit's results to `take`.
-
-    At most `jobs * chunksize` units are in flight.  When a worker dies (`BrokenProcessPool`: killed by
-    the OOM killer or a signal), the pool is rebuilt and each unit that was in flight is run again alone;
-    one that kills its worker again is reported as failed and the run goes on."""
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+def _pool_maker(jobs: int, initargs: tuple, summary: Summary) -> tuple[Callable, bool]:
+    """(a function making a pool of `jobs` workers, whether the pipeline was built here before forking)."""
+    from concurrent.futures import ProcessPoolExecutor
 
     from warta.store import worker
 
     ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
     preloaded = ctx.get_start_method() == "fork"
     if preloaded:
+        started = time.process_time()
         worker.preload(*initargs[:2])  # one pipeline, built before forking, shared by the workers
+        summary.add_cpu("start", time.process_time() - started)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=worker.init, initargs=initargs)
 
+    return new_pool, preloaded
+
+
+def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable,
+              summary: Summary) -> None:
+    """Run `worker.process` over `units` in `jobs` processes, handing each unit's results to `take`.
+
+    Units go to the workers `chunksize` at a time (one task), at most two tasks a worker in flight.
+    When a worker dies (`BrokenProcessPool`: killed by the OOM killer or a signal), the pool is rebuilt
+    and each unit that was in flight is run again alone; one that kills its worker again is reported
+    as failed and the run goes on."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from warta.store import worker
+
+    new_pool, preloaded = _pool_maker(jobs, initargs, summary)
     pool = new_pool()
-    limit = max(2, jobs * chunksize)
-    inflight: dict = {}
+    inflight: dict = {}  # future -> its units
     suspects: list = []
     it = iter(units)
     exhausted = False
@@ -207,12 +251,11 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
         while True:
             if suspects and not inflight:
                 pool = _run_suspects(pool, new_pool, suspects, take)
-            while not exhausted and len(inflight) < limit:
-                unit = next(it, _END)
-                if unit is _END:
-                    exhausted = True
-                    break
-                inflight[pool.submit(worker.process, unit)] = unit
+            while not exhausted and len(inflight) < 2 * jobs:
+                chunk = list(itertools.islice(it, max(1, chunksize)))
+                exhausted = len(chunk) < max(1, chunksize)
+                if chunk:
+                    inflight[pool.submit(worker.process_units, chunk)] = chunk
             if not inflight:
                 if exhausted and not suspects:
                     return
@@ -220,16 +263,17 @@ def _run_pool(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take:
             finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:
-                unit = inflight.pop(future)
+                chunk = inflight.pop(future)
                 try:
                     results = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    suspects.append((unit, 0))
+                    suspects.extend((unit, 0) for unit in chunk)
                     continue
-                take(results)
+                for unit_results in results:
+                    take(unit_results)
             if broken:
-                suspects.extend((unit, 0) for unit in inflight.values())
+                suspects.extend((unit, 0) for chunk in inflight.values() for unit in chunk)
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
@@ -271,14 +315,17 @@ def _plain_options(options: Options | dict[str, Any] | None) -> dict[str, Any]:
     return options
 
 
-def _run_units(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable) -> None:
+def _run_units(jobs: int, chunksize: int, units: Iterator, initargs: tuple, take: Callable,
+               summary: Summary) -> None:
     """`worker.process` over `units`, in this process (jobs == 1) or in a pool of `jobs` processes."""
     from warta.store import worker
 
     if jobs > 1:
-        _run_pool(jobs, chunksize, units, initargs, take)
+        _run_pool(jobs, chunksize, units, initargs, take, summary)
         return
+    started = time.process_time()
     worker.init(*initargs)
+    summary.add_cpu("start", time.process_time() - started)
     try:
         for unit in units:
             take(worker.process(unit))
@@ -447,13 +494,24 @@ class Store:
         self.conn.execute(f"INSERT INTO articles ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                           [row[n] for n in names])
 
+    def _layer_sql(self, layer: str) -> tuple[list[str], frozenset[str], str]:
+        """A layer table's columns (pk left out), as a set, and its INSERT statement (built once)."""
+        key = "\0insert " + layer
+        if key not in self._columns:
+            cols = [c for c in self.columns(layer) if c != "pk"]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            self._columns[key] = [cols, frozenset(cols),
+                                  f"INSERT OR IGNORE INTO {layer} ({quoted}) VALUES ({', '.join('?' * len(cols))})"]
+        return tuple(self._columns[key])  # type: ignore[return-value]
+
     def _insert_layers(self, record: dict[str, Any]) -> None:
         actors = {a.get("id"): a for a in record.get("actors") or []}
+        article_id = record["id"]
         for layer in LAYERS:
-            items = record.get(layer) or []
+            items = record.get(layer)
             if not items:
                 continue
-            cols = [c for c in self.columns(layer) if c not in ("pk",)]
+            cols, known, sql = self._layer_sql(layer)
             rows = []
             for idx, item in enumerate(items):
                 item = dict(item)
@@ -465,13 +523,11 @@ class Store:
                     actor = actors.get(item.get("speaker"))
                     item["speaker_name"] = (actor or {}).get("name") or item.get("speaker_text")
                     item["speaker_country"] = (actor or {}).get("country")
-                extra = {k: v for k, v in item.items() if k not in cols}
-                item.update(article_id=record["id"], idx=idx, extra=json.dumps(extra, ensure_ascii=False)
+                extra = {k: v for k, v in item.items() if k not in known}
+                item.update(article_id=article_id, idx=idx, extra=json.dumps(extra, ensure_ascii=False)
                             if extra else None)
-                rows.append([_json(item.get(c)) for c in cols])
-            quoted = ", ".join(f'"{c}"' for c in cols)
-            self.conn.executemany(f"INSERT OR IGNORE INTO {layer} ({quoted}) VALUES ({', '.join('?' * len(cols))})",
-                                  rows)
+                rows.append([v if type(v) in _CELLS else _json(v) for v in map(item.get, cols)])
+            self.conn.executemany(sql, rows)
 
     def write(self, result: dict[str, Any]) -> str:
         """Store one worker result; returns 'new', 'near-duplicate', 'duplicate' or 'failed'."""
@@ -528,7 +584,7 @@ class Store:
                                       "VALUES (?, ?, ?)", (record["id"], dedup.NUM_PERM, sig))
                     self.conn.executemany(
                         "INSERT OR IGNORE INTO lsh_bands(kind, band, key, article_id) VALUES (?, ?, ?, ?)",
-                        [(kind, b, k, record["id"]) for kind in (0, 1) for b, k in dedup.band_keys(sig, kind)])
+                        sorted((kind, b, k, record["id"]) for kind in (0, 1) for b, k in dedup.band_keys(sig, kind)))
                 outcome = "near-duplicate" if duplicate_of else "new"
             if own:
                 self.conn.execute("COMMIT")
@@ -593,6 +649,7 @@ class Store:
         def take(results: list[dict[str, Any]]) -> None:
             nonlocal done
             done += 1
+            summary.add_worker_cpu(results)
             if not pending:
                 first_pending[0] = time.monotonic()
             pending.extend(results)
@@ -605,14 +662,28 @@ class Store:
             if strict and any(r["status"] == "failed" for r in results):
                 raise _StopIngest()
 
-        try:
-            _run_units(jobs, chunksize, units, (components, options, db), take)
-        except _StopIngest:
-            pass
-        finally:
-            flush()
+        with self._ingesting(summary):
+            try:
+                _run_units(jobs, chunksize, units, (components, options, db), take, summary)
+            except _StopIngest:
+                pass
+            finally:
+                flush()
         summary.seconds = time.perf_counter() - start
         return summary
+
+    @contextlib.contextmanager
+    def _ingesting(self, summary: Summary) -> Iterator[None]:
+        """The writer's page cache at INGEST_CACHE_KIB while an ingest runs, then as it was; this process's
+        CPU seconds meanwhile go to `summary.cpu["main"]`."""
+        started = time.process_time()
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {INGEST_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
+            summary.cpu["main"] = time.process_time() - started
 
     def _write_batch(self, results: list[dict[str, Any]], summary: Summary) -> None:
         """Write results in one short transaction (retried with backoff while another writer holds the
@@ -634,7 +705,9 @@ class Store:
                     outcomes.append(self._write_one(result))
             return outcomes
 
+        started = time.process_time()
         outcomes = self._retrying(write_all)
+        summary.add_cpu("write", time.process_time() - started)
         for result, outcome in zip(results, outcomes):
             words = len(((result.get("record") or {}).get("text") or "").split()) if result["status"] == "ok" else 0
             summary.count(outcome, result.get("source"), result.get("error"), words)

@@ -39,11 +39,19 @@ THRESHOLDS = {0: DUPLICATE_THRESHOLD, 1: STORY_THRESHOLD}
 _WORD = re.compile(r"\w+")
 
 
-@functools.cache
-def _permutations():
-    from datasketch import MinHash
+#: the MurmurHash3 32-bit finalizer (shift, multiplier, shift, multiplier, shift)
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations `(a, b)` of datasketch's MinHash(num_perm=128, seed=1, scheme="affine32"),
+    drawn the same way (numpy's RandomState(1)), so signatures are datasketch's bit for bit
+    (tests/test_store_dedup.py compares them) without importing datasketch (and scipy) in every worker."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def words(text: str) -> list[str]:
@@ -58,16 +66,29 @@ def shingles(text: str, size: int = SHINGLE) -> list[bytes]:
     return [" ".join(w[i:i + size]).encode("utf-8") for i in range(len(w) - size + 1)]
 
 
-def signature(text: str) -> bytes | None:
-    """The MinHash signature of `text` as bytes (uint32 little-endian), or None for a text without words."""
-    from datasketch import MinHash
+def _hashes(items: list[bytes]) -> np.ndarray:
+    """datasketch's `sha1_hash32` of each item (the first 4 bytes of its SHA-1, little-endian), pre-mixed
+    with the MurmurHash3 finalizer, as a column of uint32."""
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(x).digest()[:4] for x in items]), dtype="<u4").astype(np.uint32)
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return (hv ^ (hv >> s3)).reshape(-1, 1)
 
+
+def signature(text: str) -> bytes | None:
+    """The MinHash signature of `text` as bytes (uint32 little-endian), or None for a text without words:
+    for each permutation `(a, b)`, the least `a * h + b mod 2**32` over the shingles' hashes `h`."""
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32")
-    m.update_batch(sh)
-    return m.hashvalues.astype("<u4").tobytes()
+    a, b = _permutations()
+    with np.errstate(over="ignore"):
+        values = (_hashes(sh) * a + b).min(axis=0)
+    return values.astype("<u4").tobytes()
 
 
 def as_array(sig: bytes) -> np.ndarray:
@@ -82,7 +103,8 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / len(x)
 
 
-def band_keys(sig: bytes, kind: int) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)  # the writer asks for a signature's keys to look up, then to store them
+def band_keys(sig: bytes, kind: int) -> tuple[tuple[int, int], ...]:
     """`(band, key)` pairs of one LSH kind; key is a signed 64-bit hash of the band's rows."""
     bands, rows = BANDS[kind]
     out = []
@@ -90,4 +112,4 @@ def band_keys(sig: bytes, kind: int) -> list[tuple[int, int]]:
         chunk = sig[b * rows * 4:(b + 1) * rows * 4]
         key = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
         out.append((b, key))
-    return out
+    return tuple(out)

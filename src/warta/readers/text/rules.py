@@ -130,7 +130,16 @@ def blocks_of(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+_CLUTTER_ANY: dict[int, tuple[list[re.Pattern], re.Pattern]] = {}
+
+
 def is_clutter(line: str) -> bool:
-    return any(p.match(line) for p in rules().clutter)
+    """Whether one of the clutter patterns matches `line`: all of them as one alternation, one regex call."""
+    clutter = rules().clutter
+    cached = _CLUTTER_ANY.get(id(clutter))
+    if cached is None or cached[0] is not clutter:
+        joined = re.compile("|".join(f"(?:{p.pattern})" for p in clutter), re.IGNORECASE)
+        cached = _CLUTTER_ANY[id(clutter)] = (clutter, joined)
+    return cached[1].match(line) is not None
 
 
