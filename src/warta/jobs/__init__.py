@@ -72,6 +72,7 @@ class JobSummary:
     seconds: float = 0.0
     worker_process_cpu: float = 0.0
     driver_cpu: float = 0.0
+    engine_cpu: float = 0.0
     dashboard: str | None = None
     out: str = ""
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -165,17 +166,34 @@ def expand_inputs(inputs: Iterable[str], manifests: Iterable[str] = ()) -> list[
     return out
 
 
+#: partitions shrink towards the end of the input (guided self-scheduling): each takes at most 1/TAPER of
+#: what is left, so the last tasks are short and the workers finish together instead of one waiting for
+#: another's full-size last partition; never below 1/MIN_SHARE of the full size
+TAPER = 4
+MIN_SHARE = 8
+
+
+def _caps(left_files: int, left_bytes: int, max_files: int, max_bytes: int) -> tuple[int, int]:
+    """(files, bytes) the next partition may hold, given what is left of the input."""
+    return (max(min(max_files, -(-left_files // TAPER)), max_files // MIN_SHARE, 1),
+            max(min(max_bytes, -(-left_bytes // TAPER)), max_bytes // MIN_SHARE, 1))
+
+
 def partition(files: list[tuple[str, int]], max_bytes: int = 64_000_000, max_files: int = 200
               ) -> list[list[tuple[int, str]]]:
     """Consecutive inputs grouped into partitions of at most `max_files` files or about `max_bytes`
-    (a larger file is a partition of its own); each entry is (input_seq, path).  Depends only on the
-    inputs, so a restarted job finds the same partitions."""
+    (a larger file is a partition of its own), smaller towards the end (`TAPER`); each entry is
+    (input_seq, path).  Depends only on the inputs, so a restarted job finds the same partitions."""
     parts: list[list[tuple[int, str]]] = []
+    left_files, left_bytes = len(files), sum(n for _, n in files)
     current: list[tuple[int, str]] = []
     size = 0
+    cap_files, cap_bytes = _caps(left_files, left_bytes, max_files, max_bytes)
     for seq, (path, n) in enumerate(files):
-        if current and (len(current) >= max_files or size + n > max_bytes):
+        if current and (len(current) >= cap_files or size + n > cap_bytes):
             parts.append(current)
+            left_files, left_bytes = left_files - len(current), left_bytes - size
+            cap_files, cap_bytes = _caps(left_files, left_bytes, max_files, max_bytes)
             current, size = [], 0
         current.append((seq, path))
         size += n
@@ -342,6 +360,7 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     finally:
         with summary.stages("driver: engine close"):
             eng.close()
+        summary.engine_cpu = round(eng.outside_cpu_seconds, 3)
     log(f"link: {summary.articles} articles, {summary.exact_duplicates} exact and {summary.near_duplicates} "
         f"near-duplicate(s) across the dataset ({summary.link_seconds:.1f} s, while extracting)")
     _finish(fs, root, out, summary, t0, keep_parts)

@@ -31,6 +31,7 @@ class EngineError(WartaError):
 class Engine:
     name = "engine"
     started_seconds = 0.0
+    outside_cpu_seconds = 0.0  # CPU of processes the engine started that the driver does not wait for
 
     def start(self) -> None:
         raise NotImplementedError
@@ -189,6 +190,12 @@ class SparkEngine(Engine):
                    .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.python.worker.reuse", "true")
                    .config("spark.task.maxFailures", "2"))
+        if self.master.startswith("local") and os.environ.get("WARTA_SPARK_DEFAULTS") != "1":
+            # In local mode the JVM only schedules and pipes bytes to the Python workers: its JIT's second
+            # tier and the web UI cost seconds of start-up and CPU that the workers need (about half of the
+            # start-up and of each job's overhead on a busy 2-core machine).
+            builder = (builder.config("spark.ui.enabled", "false")
+                       .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
         if os.environ.get("PYTHONPATH"):
             builder = builder.config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
         try:
@@ -236,7 +243,24 @@ class SparkEngine(Engine):
             self._pending.discard(future)
             yield future.result()
 
+    def outside_cpu(self) -> float:
+        """CPU seconds of the JVM this driver launched and of its children (Spark's Python daemon and
+        workers): processes the driver does not wait for, so a benchmark's rusage would miss them."""
+        try:
+            import psutil
+
+            jvm = psutil.Process(self.session.sparkContext._gateway.proc.pid)
+            total = 0.0
+            for p in [jvm] + jvm.children(recursive=True):
+                t = p.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+            return total
+        except Exception:  # a remote gateway, or psutil missing
+            return 0.0
+
     def close(self) -> None:
+        if self.session is not None:
+            self.outside_cpu_seconds = self.outside_cpu()
         for future in self._pending:
             future.cancel()
         if self._pools is not None:
