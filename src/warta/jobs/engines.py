@@ -78,6 +78,12 @@ class DaskEngine(Engine):
             # The workers run long pure-Python tasks (seconds each): the statistical profiler (a stack sample
             # every 10 ms) and the event loop's frequent wake-ups (a tick every 20 ms, monitors every 100 and
             # 500 ms) only take the GIL from them; they are set here and handed to the workers by the nannies.
+            if not self.scheduler and sys.platform.startswith("linux"):
+                # A local worker process forked from this one (the nanny runs here) starts in a fraction of a
+                # second, with the modules already imported; a spawned one starts a new interpreter and
+                # imports distributed and warta again (2-3 s on a busy machine), and takes a second to close.
+                # The pipeline is still built in the worker, by its first task.
+                dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
             dask.config.set({"distributed.worker.profile.enabled": False,
                              "distributed.admin.tick.interval": "500ms",
                              "distributed.admin.system-monitor.interval": "2s",
