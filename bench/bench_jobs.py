@@ -133,7 +133,7 @@ def print_stages(rows: list[dict]) -> None:
             cells.append(f"{v['cpu']:7.1f} /{v['wall']:6.1f}" if v else "")
         print(f"{name:<38}" + "".join(f"{c:>16}" for c in cells))
     extra = [("worker processes, CPU s", "worker_process_cpu"), ("driver process, CPU s", "driver_cpu"),
-             ("JVM and Spark's Python workers, CPU s", "engine_cpu")]
+             ("JVM + its children (Python workers), CPU s", "engine_cpu")]
     for label, key in extra:
         print(f"{label:<38}" + "".join(f"{r['summary'].get(key, 0):>16.1f}" for r in rows))
     print(f"{'whole process tree, CPU s':<38}" + "".join(f"{r['cpu']:>16.1f}" for r in rows))
