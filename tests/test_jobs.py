@@ -215,7 +215,7 @@ def test_killed_job_resumes_to_the_same_dataset(dask_dataset, corpus, tmp_path):
     assert 2 <= finished < total and not (out / "_SUCCESS").exists()
     unfinished = next(n for n in range(total) if not (out / "_parts" / f"part-{n:05d}" / "_SUCCESS").exists())
     (out / "_parts" / f"part-{unfinished:05d}").mkdir(parents=True, exist_ok=True)
-    (out / "_parts" / f"part-{unfinished:05d}" / "articles.parquet").write_bytes(b"half-written")  # a killed write
+    (out / "_parts" / f"part-{unfinished:05d}" / "articles.arrow").write_bytes(b"half-written")  # a killed write
     r = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=400)
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stdout)

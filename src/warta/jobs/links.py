@@ -13,7 +13,7 @@ an ingest does: the store's own code, so the dataset's `duplicate_of`,
 `similarity` and `story_id` are the ones `warta ingest` gives, not a second
 implementation.  Only ids, 512-byte signatures and event keys pass through the
 driver, never the texts; the index lives on disk, not in memory.  The links of
-each partition are written beside it (`_parts/part-N/links.parquet`) for the
+each partition are written beside it (`_parts/part-N/links.arrow`) for the
 workers that write the final dataset.
 """
 
@@ -45,14 +45,14 @@ class Linker:
     def _read(self, where: str) -> tuple[list[dict], dict[str, bytes], dict[str, list[dict]]]:
         """(articles in input order, signatures, events by article) of one extracted partition."""
         fs = self.fs
-        arts = D.read_file(fs, f"{where}/articles.parquet").select(["id", "input_seq", "record_seq"]).to_pylist()
+        arts = D.read_part(fs, f"{where}/articles{D.PART}").select(["id", "input_seq", "record_seq"]).to_pylist()
         sigs = {}
-        if fs.exists(f"{where}/minhashes.parquet"):
-            table = D.read_file(fs, f"{where}/minhashes.parquet").select(["article_id", "signature"])
+        if fs.exists(f"{where}/minhashes{D.PART}"):
+            table = D.read_part(fs, f"{where}/minhashes{D.PART}").select(["article_id", "signature"])
             sigs = dict(zip(table["article_id"].to_pylist(), table["signature"].to_pylist()))
         events: dict[str, list[dict]] = {}
-        if fs.exists(f"{where}/events.parquet"):
-            table = D.read_file(fs, f"{where}/events.parquet").select(
+        if fs.exists(f"{where}/events{D.PART}"):
+            table = D.read_part(fs, f"{where}/events{D.PART}").select(
                 ["article_id", "idx", "type", "source_country", "target_country", "date"])
             for r in sorted(table.to_pylist(), key=lambda r: (r["article_id"], r["idx"])):
                 events.setdefault(r["article_id"], []).append(r)
@@ -60,9 +60,9 @@ class Linker:
         return arts, sigs, events
 
     def link(self, part: int) -> dict[str, int]:
-        """Link the articles of partition `part` against every earlier one; writes its `links.parquet`."""
+        """Link the articles of partition `part` against every earlier one; writes its `links.arrow`."""
         where = f"{self.root}/_parts/part-{part:05d}"
-        if not self.fs.exists(f"{where}/articles.parquet"):
+        if not self.fs.exists(f"{where}/articles{D.PART}"):
             return {}
         arts, sigs, events = self._read(where)
         store = self.store
@@ -75,7 +75,7 @@ class Linker:
                                              "signature": sigs.get(a["id"])})
         store.conn.execute("COMMIT")
         rows = self._rows(outcomes)
-        _write_links(self.fs, f"{where}/links.parquet", rows)
+        _write_links(self.fs, f"{where}/links{D.PART}", rows)
         return outcomes
 
     def _rows(self, outcomes: dict[str, str]) -> list[dict]:
@@ -105,7 +105,7 @@ def _write_links(fs, path: str, rows: list[dict]) -> None:
                       "duplicate_of": pa.array([r["duplicate_of"] for r in rows], pa.string()),
                       "similarity": pa.array([r["similarity"] for r in rows], pa.float64()),
                       "story_id": pa.array([r["story_id"] for r in rows], pa.string())})
-    D.write_table(fs, path, table)
+    D.write_part(fs, path, table)
 
 
 def event_groups(out: str):

@@ -279,8 +279,8 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
         if rows:
             with st("arrow (rows to columns)"):
                 data = D.to_arrow(name, rows)
-            with st("parquet (parts)"):
-                D.write_table(fs, f"{where}/{name}.parquet", data)
+            with st("write parts (Arrow IPC)"):
+                D.write_part(fs, f"{where}/{name}{D.PART}", data)
     counts["events"] = len(tables["events"])
     st.add("gc (within the above)", 0.0, gc_cpu() - gc0)
     summary = {"part": part, "units": len(units), **counts, "seconds": round(time.perf_counter() - start, 3),
@@ -358,9 +358,9 @@ def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
     counts = {"part": part, "articles": 0, "events": 0, "exact_duplicates": 0}
 
     def load(table: str):
-        path = f"{where}/{table}.parquet"
+        path = f"{where}/{table}{D.PART}"
         with st("final: read parts"):
-            return D.read_file(fs, path) if fs.exists(path) else None
+            return D.read_part(fs, path) if fs.exists(path) else None
 
     articles = load("articles")
     months: dict[str, str] = {}
