@@ -1,18 +1,31 @@
 """Corpus-job benchmark: `warta job run` on Dask and Spark with 1 and 2 workers, against plain `warta extract`.
 
     PYTHONPATH=src python bench/bench_jobs.py [--articles 2000] [--workers 1,2] [--engines dask,spark]
+                                              [--partition-files 100] [--repeat 1] [--src OTHER/src]
 
 The corpus is made of generated variants of the hand-written seed articles
 (tests/data/store_articles.yaml: sentences shuffled and dropped, numbers changed), one
 .txt file each, as in bench/bench_ingest.py.  Every run is a fresh `warta` process,
-timed from the outside (wall clock), so each pays its own start-up: Python imports, the
-engine (LocalCluster / JVM), and one pipeline (spaCy model) per worker.
+timed from the outside, so each pays its own start-up: Python imports, the engine
+(LocalCluster / JVM), and one pipeline (spaCy model) per worker.  Wall seconds are
+taken around the process; CPU seconds are those of its whole process tree: the rusage
+of the children this script waited for (the process, and the Dask workers it waited
+for), plus, for Spark, the JVM and Spark's Python workers, which the driver never waits
+for (the job's own count, `engine_cpu`, read just before Spark stops).
 
-Printed per run: wall seconds, articles/s, the engine's own start-up (cluster or
-SparkContext), the job's stages, the ratio to plain `warta extract` (one process) in
-this same benchmark, the speed-up from 1 to 2 workers, and the overhead: how much longer
-a 1-worker job takes than `warta extract` on the same articles (everything the engine
-adds: start-up, scheduling, Parquet, the cross-dataset link pass).  Not part of the tests.
+Overhead, as issue #16 defines it: how much longer a 1-worker job takes than plain
+`warta extract` (one process) on the same articles, in this same benchmark, both
+counted from process start to exit (everything the engine adds: its start-up,
+scheduling, MinHash, Parquet, the cross-dataset link pass).  The CPU overhead is
+the same ratio for CPU seconds, which a loaded machine disturbs much less than
+wall time.  Speed-up: wall of the 1-worker job / wall of the N-worker job.
+
+The stage table adds up what the workers and the driver measured inside the job
+(`warta.jobs.stages`): CPU and wall seconds per stage, summed over partitions and
+workers (so with 2 workers the worker stages' wall can exceed the job's).
+With --repeat N every run is done N times (interleaved) and the fastest wall is
+kept.  --src runs another checkout's code (e.g. --src ../main/src for a before/after).
+Not part of the tests.
 """
 
 from __future__ import annotations
@@ -20,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -27,17 +41,102 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+sys.path[:0] = [str(ROOT / "tests")]
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
+def run(cmd: list[str], env: dict) -> dict:
+    """Wall seconds and CPU seconds (the process and the children it waited for) of one command, and its
+    standard output."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
-    if out.returncode:
-        sys.exit(f"{' '.join(cmd)} failed:\n{out.stderr[-3000:]}")
-    return seconds, out.stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode:
+        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "cpu": cpu, "stdout": proc.stdout}
+
+
+def job_cmd(corpus: Path, dataset: Path, engine: str, workers: int, partition_files: int) -> list[str]:
+    return [sys.executable, "-m", "warta.cli", "job", "run", str(corpus), "--out", str(dataset), "--engine", engine,
+            "-w", str(workers), "--json", "--dashboard", ":0", "--partition-files", str(partition_files)]
+
+
+def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]:
+    configs = [(e, int(w)) for e in args.engines.split(",") for w in args.workers.split(",")]
+    plain: dict = {}
+    rows: dict[tuple[str, int], dict] = {}
+    for rep in range(args.repeat):
+        out = tmp / "x.jsonl"
+        r = run([sys.executable, "-m", "warta.cli", "extract", str(corpus), "-o", str(out), "--no-progress"], env)
+        n = sum(1 for _ in open(out, encoding="utf-8"))
+        print(f"[{rep + 1}] warta extract: {n} articles in {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)", file=sys.stderr)
+        if not plain or r["seconds"] < plain["seconds"]:
+            plain = {"seconds": r["seconds"], "cpu": r["cpu"], "articles": n}
+        for engine, w in configs:
+            dataset = tmp / f"ds-{engine}-{w}-{rep}"
+            r = run(job_cmd(corpus, dataset, engine, w, args.partition_files), env)
+            s = json.loads(r["stdout"].strip().splitlines()[-1])
+            r["cpu"] += s.get("engine_cpu", 0.0)  # the JVM and Spark's Python workers, never waited for
+            print(f"[{rep + 1}] {engine} x{w}: {s['articles']} articles in {r['seconds']:.1f} s "
+                  f"(cpu {r['cpu']:.1f} s)", file=sys.stderr)
+            if (engine, w) not in rows or r["seconds"] < rows[(engine, w)]["seconds"]:
+                rows[(engine, w)] = {"engine": engine, "workers": w, "seconds": r["seconds"], "cpu": r["cpu"],
+                                     "summary": s}
+    return plain, [rows[c] for c in configs]
+
+
+def print_runs(plain: dict, rows: list[dict]) -> None:
+    rate = plain["articles"] / plain["seconds"]
+    print(f"plain `warta extract` (1 process): {plain['articles']} articles, {plain['seconds']:.1f} s wall, "
+          f"{plain['cpu']:.1f} s CPU, {rate:.1f} articles/s")
+    print("art/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates;")
+    print("overhead = (1-worker job - plain extract) / plain extract, wall and CPU, each from its process start "
+          "to exit; link runs during the extraction; tail = write and finish after the last extraction")
+    head = (f"{'engine':>6} {'workers':>7} {'kept':>5} {'wall s':>7} {'art/s':>6} {'vs extract':>10} {'speed-up':>8} "
+            f"{'overhead':>8} {'CPU s':>6} {'CPU ovh':>7} {'start-up s':>10} {'extract s':>9} {'link s':>6} "
+            f"{'tail s':>6}")
+    print(head)
+    for r in rows:
+        s = r["summary"]
+        one = next((x for x in rows if x["engine"] == r["engine"] and x["workers"] == 1), None)
+        speedup = one["seconds"] / r["seconds"] if one else float("nan")
+        first = r["workers"] == 1
+        overhead = f"{(r['seconds'] - plain['seconds']) / plain['seconds']:+.0%}" if first else ""
+        cpu_overhead = f"{(r['cpu'] - plain['cpu']) / plain['cpu']:+.0%}" if first else ""
+        tail = r["seconds"] - s["engine_start_seconds"] - s["extract_seconds"]
+        print(f"{r['engine']:>6} {r['workers']:>7} {s['articles']:>5} {r['seconds']:>7.1f} "
+              f"{s['records'] / r['seconds']:>6.1f} {s['records'] / r['seconds'] / rate:>9.2f}x {speedup:>7.2f}x "
+              f"{overhead:>8} {r['cpu']:>6.1f} {cpu_overhead:>7} {s['engine_start_seconds']:>10.1f} "
+              f"{s['extract_seconds']:>9.1f} {s['link_seconds']:>6.1f} {max(tail, 0):>6.1f}")
+
+
+def print_stages(rows: list[dict]) -> None:
+    names: list[str] = []
+    for r in rows:
+        for k in (r["summary"].get("stages") or {}):
+            if k not in names:
+                names.append(k)
+    if not names:
+        return
+    print()
+    print("stages inside the job, CPU s / wall s (workers' stages summed over partitions and workers)")
+    cols = [f"{r['engine']} x{r['workers']}" for r in rows]
+    print(f"{'stage':<38}" + "".join(f"{c:>16}" for c in cols))
+    for name in names:
+        cells = []
+        for r in rows:
+            v = (r["summary"].get("stages") or {}).get(name)
+            cells.append(f"{v['cpu']:7.1f} /{v['wall']:6.1f}" if v else "")
+        print(f"{name:<38}" + "".join(f"{c:>16}" for c in cells))
+    extra = [("worker processes, CPU s", "worker_process_cpu"), ("driver process, CPU s", "driver_cpu"),
+             ("JVM + its children (Python workers), CPU s", "engine_cpu")]
+    for label, key in extra:
+        print(f"{label:<38}" + "".join(f"{r['summary'].get(key, 0):>16.1f}" for r in rows))
+    print(f"{'whole process tree, CPU s':<38}" + "".join(f"{r['cpu']:>16.1f}" for r in rows))
 
 
 def main() -> None:
@@ -46,47 +145,24 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--engines", default="dask,spark")
     ap.add_argument("--partition-files", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=1, help="run everything N times, keep the fastest wall")
+    ap.add_argument("--src", default=str(ROOT / "src"), help="the warta source tree to run (default: this one)")
     args = ap.parse_args()
 
     import store_corpus
 
-    workers = [int(w) for w in args.workers.split(",")]
+    src = str(Path(args.src).resolve())
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    print("$ " + " ".join(shlex.quote(a) for a in ["python", *sys.argv]))
     with tempfile.TemporaryDirectory(prefix="warta-bench-jobs-") as tmp:
         corpus = Path(tmp) / "corpus"
         store_corpus.write_folder(corpus, args.articles)
-        print(f"corpus: {args.articles} articles in {corpus}; cpus: {os.cpu_count()}; "
-              f"load average: {os.getloadavg()[0]:.1f}", file=sys.stderr)
-        seconds, out = timed([sys.executable, "-m", "warta.cli", "extract", str(corpus), "-o", str(Path(tmp) / "x.jsonl"),
-                              "--no-progress"])
-        plain = {"seconds": seconds, "articles": sum(1 for _ in open(Path(tmp) / "x.jsonl", encoding="utf-8"))}
-        print(f"warta extract: {plain['articles']} articles in {seconds:.1f} s", file=sys.stderr)
-        rows = []
-        for engine in args.engines.split(","):
-            for w in workers:
-                dataset = Path(tmp) / f"ds-{engine}-{w}"
-                seconds, out = timed([sys.executable, "-m", "warta.cli", "job", "run", str(corpus), "--out",
-                                      str(dataset), "--engine", engine, "-w", str(w), "--json", "--dashboard", ":0",
-                                      "--partition-files", str(args.partition_files)])
-                s = json.loads(out.strip().splitlines()[-1])
-                rows.append({"engine": engine, "workers": w, "seconds": seconds, **{k: s[k] for k in (
-                    "records", "articles", "engine_start_seconds", "extract_seconds", "link_seconds", "write_seconds",
-                    "partitions")}})
-                print(f"{engine} x{w}: {s['articles']} articles in {seconds:.1f} s", file=sys.stderr)
-    rate = plain["articles"] / plain["seconds"]
-    print(f"plain `warta extract` (1 process): {plain['articles']} articles, {plain['seconds']:.1f} s, "
-          f"{rate:.1f} articles/s")
-    print("articles/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates")
-    print(f"{'engine':>6} {'workers':>7} {'kept':>6} {'seconds':>8} {'art/s':>6} {'vs extract':>10} "
-          f"{'speed-up':>8} {'overhead':>8} {'start-up s':>10} {'extract s':>9} {'link s':>6} {'write s':>7}")
-    for r in rows:
-        one = next((x for x in rows if x["engine"] == r["engine"] and x["workers"] == 1), None)
-        speedup = one["seconds"] / r["seconds"] if one else float("nan")
-        overhead = (r["seconds"] - plain["seconds"]) / plain["seconds"] if r["workers"] == 1 else None
-        print(f"{r['engine']:>6} {r['workers']:>7} {r['articles']:>6} {r['seconds']:>8.1f} "
-              f"{r['records'] / r['seconds']:>6.1f} {r['records'] / r['seconds'] / rate:>9.2f}x "
-              f"{speedup:>7.2f}x {'' if overhead is None else f'{overhead:+.0%}':>8} "
-              f"{r['engine_start_seconds']:>10.1f} {r['extract_seconds']:>9.1f} {r['link_seconds']:>6.1f} "
-              f"{r['write_seconds']:>7.1f}")
+        load0 = os.getloadavg()[0]
+        plain, rows = measure(args, corpus, Path(tmp), env)
+    print(f"corpus: {args.articles} generated articles; warta from {src}; cpus: {os.cpu_count()}; "
+          f"load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after")
+    print_runs(plain, rows)
+    print_stages(rows)
 
 
 if __name__ == "__main__":

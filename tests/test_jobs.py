@@ -83,7 +83,7 @@ def store_rows(records: list[dict]) -> dict[str, list[dict]]:
 
 def test_dask_job_summary_and_layout(dask_dataset):
     out, s = dask_dataset
-    assert s.inputs == 12 and s.partitions == 4 and s.partitions_resumed == 0
+    assert s.inputs == 12 and s.partitions == 7 and s.partitions_resumed == 0  # 3, 3, 2, 1, 1, 1, 1 files
     assert s.failures == 1 and s.non_indonesian == 2  # the broken file; the English page, the marked page
     assert s.exact_duplicates == 1 and s.near_duplicates >= 1
     assert s.articles == 7 + 1 + 3 + 2 and s.events > 0 and s.event_groups > 0
@@ -211,9 +211,11 @@ def test_killed_job_resumes_to_the_same_dataset(dask_dataset, corpus, tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     finished = len(list(out.glob("_parts/*/_SUCCESS")))
-    assert 2 <= finished < 4 and not (out / "_SUCCESS").exists()
-    (out / "_parts" / "part-00003").mkdir(parents=True, exist_ok=True)
-    (out / "_parts" / "part-00003" / "articles.parquet").write_bytes(b"half-written")  # a killed write
+    total = len(json.loads((out / "_job.json").read_text())["partitions"])
+    assert 2 <= finished < total and not (out / "_SUCCESS").exists()
+    unfinished = next(n for n in range(total) if not (out / "_parts" / f"part-{n:05d}" / "_SUCCESS").exists())
+    (out / "_parts" / f"part-{unfinished:05d}").mkdir(parents=True, exist_ok=True)
+    (out / "_parts" / f"part-{unfinished:05d}" / "articles.arrow").write_bytes(b"half-written")  # a killed write
     r = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=400)
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stdout)
@@ -252,6 +254,18 @@ def test_manifest_and_partitions(corpus, tmp_path):
     files = expand_inputs([corpus[0]], [])
     assert [Path(p).name for p, _ in files][:2] == ["00000.txt", "00001.txt"] and len(files) == 10
     parts = partition(files, max_bytes=10**9, max_files=4)
-    assert [len(p) for p in parts] == [4, 4, 2] and parts[1][0] == (4, files[4][0])
+    assert [len(p) for p in parts] == [3, 2, 2, 1, 1, 1] and parts[1][0] == (3, files[3][0])
     sizes = [(f"f{i}", n) for i, n in enumerate([5, 5, 50, 5])]
     assert [[s for s, _ in p] for p in partition(sizes, max_bytes=12)] == [[0, 1], [2], [3]]
+
+
+def test_partitions_shrink_towards_the_end_of_the_input():
+    from warta.jobs import partition
+
+    files = [(f"{i:05d}.txt", 3000) for i in range(2000)]
+    sizes = [len(p) for p in partition(files, max_files=100)]
+    assert sum(sizes) == 2000 and max(sizes) == 100 and sizes[0] == 100
+    assert sizes[17:] == [75, 57, 42, 32, 24, 18, 13, 12, 12, 12, 3]  # each a quarter of what is left, >= 100/8
+    assert [seq for p in partition(files, max_files=100) for seq, _ in p] == list(range(2000))
+    big = [(f"{i}.warc.gz", 50_000_000) for i in range(8)]
+    assert [len(p) for p in partition(big, max_bytes=64_000_000)] == [1] * 8  # a partition never splits a file

@@ -73,8 +73,8 @@ def run(inputs, out, engine, manifests, workers, scheduler, master, dashboard, p
                 ("near-duplicates", summary.near_duplicates), ("stories", summary.stories),
                 ("events", summary.events), ("event groups", summary.event_groups),
                 ("engine start-up", f"{summary.engine_start_seconds:.1f} s"),
-                ("time", f"{summary.seconds:.1f} s (extract {summary.extract_seconds:.1f}, link "
-                         f"{summary.link_seconds:.1f}, write {summary.write_seconds:.1f})"),
+                ("time", f"{summary.seconds:.1f} s (extract {summary.extract_seconds:.1f}, then write "
+                         f"{summary.write_seconds:.1f}; link {summary.link_seconds:.1f} during extraction)"),
                 ("articles/s", f"{summary.articles_per_second:.1f}")]
         for k, v in rows:
             table.add_row(k, str(v))

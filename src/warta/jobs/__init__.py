@@ -11,10 +11,17 @@ A job runs in three stages, each resumable:
    `_parts/part-N/`, then its commit marker.  A restarted job skips every
    partition whose marker is there.
 2. link (driver): exact duplicates, near-duplicates and stories across the whole
-   dataset, in input order, with the store's own MinHash/LSH code (`links.py`).
-3. write (engine): each partition's rows go to the final dataset, by publication
-   month, with their links; a marker per partition; then `event_groups` and
-   `_SUCCESS` with the summary.
+   dataset, in input order, with the store's own MinHash/LSH code (`links.py`):
+   partition N is linked as soon as partitions 0..N are extracted, while the
+   workers go on with the others.
+3. write (engine): then partition N's rows go to the final dataset, by
+   publication month, with their links, as a task that goes before the waiting
+   extractions; a marker per partition; at the end `event_groups` and `_SUCCESS`
+   with the summary.
+
+So the three stages overlap, and only the last partition's link and write come
+after the extraction.  Each task returns a small summary with its stage timings
+(wall and CPU, `stages.py`); `JobSummary.stages` adds them up.
 
 The plan (inputs, partitions, options) is kept in `_job.json`: a restart with
 other inputs or options into the same folder is refused rather than mixed.
@@ -32,6 +39,7 @@ from typing import Any
 
 from warta.errors import WartaError
 from warta.jobs import dataset as D
+from warta.jobs.stages import Stages
 
 PLAN_VERSION = 1
 
@@ -62,18 +70,31 @@ class JobSummary:
     link_seconds: float = 0.0
     write_seconds: float = 0.0
     seconds: float = 0.0
+    worker_process_cpu: float = 0.0
+    driver_cpu: float = 0.0
+    engine_cpu: float = 0.0
     dashboard: str | None = None
     out: str = ""
     errors: list[tuple[str, str]] = field(default_factory=list)
+    stages: Stages = field(default_factory=Stages)
 
     @property
     def articles_per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d["errors"] = [list(e) for e in self.errors]
+        d["stages"] = self.stages.as_dict()
         d["articles_per_second"] = round(self.articles_per_second, 2)
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "JobSummary":
+        known = {f.name for f in dataclasses.fields(cls)}
+        summary = cls(**{k: v for k, v in d.items() if k in known and k != "stages"})
+        summary.stages.merge(d.get("stages"))
+        return summary
 
 
 # -- inputs --------------------------------------------------------------------
@@ -145,17 +166,34 @@ def expand_inputs(inputs: Iterable[str], manifests: Iterable[str] = ()) -> list[
     return out
 
 
+#: partitions shrink towards the end of the input (guided self-scheduling): each takes at most 1/TAPER of
+#: what is left, so the last tasks are short and the workers finish together instead of one waiting for
+#: another's full-size last partition; never below 1/MIN_SHARE of the full size
+TAPER = 4
+MIN_SHARE = 8
+
+
+def _caps(left_files: int, left_bytes: int, max_files: int, max_bytes: int) -> tuple[int, int]:
+    """(files, bytes) the next partition may hold, given what is left of the input."""
+    return (max(min(max_files, -(-left_files // TAPER)), max_files // MIN_SHARE, 1),
+            max(min(max_bytes, -(-left_bytes // TAPER)), max_bytes // MIN_SHARE, 1))
+
+
 def partition(files: list[tuple[str, int]], max_bytes: int = 64_000_000, max_files: int = 200
               ) -> list[list[tuple[int, str]]]:
     """Consecutive inputs grouped into partitions of at most `max_files` files or about `max_bytes`
-    (a larger file is a partition of its own); each entry is (input_seq, path).  Depends only on the
-    inputs, so a restarted job finds the same partitions."""
+    (a larger file is a partition of its own), smaller towards the end (`TAPER`); each entry is
+    (input_seq, path).  Depends only on the inputs, so a restarted job finds the same partitions."""
     parts: list[list[tuple[int, str]]] = []
+    left_files, left_bytes = len(files), sum(n for _, n in files)
     current: list[tuple[int, str]] = []
     size = 0
+    cap_files, cap_bytes = _caps(left_files, left_bytes, max_files, max_bytes)
     for seq, (path, n) in enumerate(files):
-        if current and (len(current) >= max_files or size + n > max_bytes):
+        if current and (len(current) >= cap_files or size + n > cap_bytes):
             parts.append(current)
+            left_files, left_bytes = left_files - len(current), left_bytes - size
+            cap_files, cap_bytes = _caps(left_files, left_bytes, max_files, max_bytes)
             current, size = [], 0
         current.append((seq, path))
         size += n
@@ -193,7 +231,8 @@ def _check(components: list[str] | None, options: dict[str, Any]) -> None:
 
 
 def _start(eng, summary: JobSummary, log: Callable[[str], None]) -> None:
-    eng.start()
+    with summary.stages("driver: engine start"):
+        eng.start()
     summary.engine_start_seconds = round(eng.started_seconds, 3)
     summary.engine = eng.describe()
     if getattr(eng, "dashboard_link", None):
@@ -201,41 +240,67 @@ def _start(eng, summary: JobSummary, log: Callable[[str], None]) -> None:
         log(f"Dask dashboard: {summary.dashboard}")
 
 
-def _extract_stage(eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None]) -> None:
-    from warta.jobs import tasks
+class _Driver:
+    """The driver's side of a running job: it takes the workers' results as they come, links each
+    partition as soon as every earlier one is extracted (stage 2, here) and at once submits its final write
+    (stage 3, on the cluster, before the extractions still waiting), so only the last partition's link and
+    write are left when the extraction ends."""
 
-    t1 = time.perf_counter()
-    for n, r in enumerate(eng.map(tasks.extract_partition, [(i, p) for i, p in enumerate(parts)], config), 1):
-        summary.partitions_resumed += bool(r.get("skipped"))
-        summary.records += r.get("records", 0)
-        summary.non_indonesian += r.get("non_indonesian", 0)
-        summary.failures += r.get("failures", 0)
-        summary.exact_duplicates += r.get("duplicates", 0)
-        log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
-            f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{n}/{len(parts)}]")
-    summary.extract_seconds = round(time.perf_counter() - t1, 3)
+    def __init__(self, eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None],
+                 tmp: str | None):
+        from warta.jobs.links import Linker
 
+        self.eng, self.parts, self.config, self.summary, self.log = eng, parts, config, summary, log
+        self.linker = Linker(config["out"], tmp)
+        self.extracted: set[int] = set()
+        self.next_link = 0
+        self.worker_cpu: dict[str, float] = {}
 
-def _link_stage(out: str, parts, tmp: str | None, summary: JobSummary, log: Callable[[str], None]) -> None:
-    from warta.jobs import links
+    def run(self) -> None:
+        from warta.jobs import tasks
 
-    t2 = time.perf_counter()
-    link = links.link_pass(out, list(range(len(parts))), tmp)
-    summary.link_seconds = round(time.perf_counter() - t2, 3)
-    summary.near_duplicates = link["near_duplicates"]
-    summary.exact_duplicates += link["exact_duplicates"]
-    log(f"link: {link['articles']} articles, {link['exact_duplicates']} exact and {link['near_duplicates']} "
-        f"near-duplicate(s) across partitions ({link['seconds']:.1f} s)")
+        s, t0 = self.summary, time.perf_counter()
+        for i, units in enumerate(self.parts):
+            self.eng.submit(tasks.extract_partition, self.config, (i, units))
+        try:
+            for r in self.eng.results():
+                s.stages.merge(r.get("stages"), "worker: ")
+                if r.get("worker") and r.get("process_cpu") is not None:
+                    self.worker_cpu[r["worker"]] = max(self.worker_cpu.get(r["worker"], 0.0), r["process_cpu"])
+                if r["task"] == "extract":
+                    self._extracted(r)
+                    if len(self.extracted) == len(self.parts):
+                        s.extract_seconds = round(time.perf_counter() - t0, 3)
+                        t1 = time.perf_counter()
+                else:
+                    s.articles += r.get("articles", 0)
+                    s.events += r.get("events", 0)
+        finally:
+            self.linker.close()
+        s.write_seconds = round(time.perf_counter() - t1, 3) if len(self.extracted) == len(self.parts) else 0.0
+        s.exact_duplicates += self.linker.counts["exact_duplicates"]
+        s.near_duplicates = self.linker.counts["near_duplicates"]
+        s.worker_process_cpu = round(sum(self.worker_cpu.values()), 3)
 
+    def _extracted(self, r: dict) -> None:
+        from warta.jobs import tasks
 
-def _write_stage(eng, parts, config: dict, summary: JobSummary) -> None:
-    from warta.jobs import tasks
-
-    t3 = time.perf_counter()
-    for r in eng.map(tasks.finalize_partition, [(i,) for i in range(len(parts))], config):
-        summary.articles += r.get("articles", 0)
-        summary.events += r.get("events", 0)
-    summary.write_seconds = round(time.perf_counter() - t3, 3)
+        s = self.summary
+        s.partitions_resumed += bool(r.get("skipped"))
+        s.records += r.get("records", 0)
+        s.non_indonesian += r.get("non_indonesian", 0)
+        s.failures += r.get("failures", 0)
+        s.exact_duplicates += r.get("duplicates", 0)
+        self.extracted.add(r["part"])
+        self.log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
+                 f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{len(self.extracted)}/"
+                 f"{len(self.parts)}]")
+        while self.next_link in self.extracted:
+            with s.stages("driver: link"):
+                self.linker.link(self.next_link)
+            self.eng.submit(tasks.finalize_partition, self.config, (self.next_link,), priority=1)
+            self.next_link += 1
+        s.link_seconds = round(s.stages.totals["driver: link"][0], 3) if self.next_link else 0.0
 
 
 def _finish(fs, root: str, out: str, summary: JobSummary, t0: float, keep_parts: bool) -> None:
@@ -244,17 +309,19 @@ def _finish(fs, root: str, out: str, summary: JobSummary, t0: float, keep_parts:
 
     from warta.jobs import links
 
-    groups = links.event_groups(out)
-    D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
-    summary.event_groups = groups.num_rows
-    stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
-    summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
-    failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
-    summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
+    with summary.stages("driver: event groups, stories"):
+        groups = links.event_groups(out)
+        D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
+        summary.event_groups = groups.num_rows
+        stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
+        summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
+        failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
+        summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
     summary.seconds = round(time.perf_counter() - t0, 3)
+    summary.driver_cpu = round(time.process_time(), 3)
     D.write_json(fs, f"{root}/_SUCCESS", summary.to_dict())
     if not keep_parts:
-        for name in ("_parts", "_links"):
+        for name in ("_parts",):
             if fs.exists(f"{root}/{name}"):
                 fs.rm(f"{root}/{name}", recursive=True)
 
@@ -277,8 +344,7 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     done = D.read_json(fs, f"{root}/_SUCCESS")
     if done is not None:
         log(f"{out}: the job has already finished (delete the folder to run it again)")
-        known = {f.name for f in dataclasses.fields(JobSummary)}
-        return JobSummary(**{k: v for k, v in done.items() if k in known})
+        return JobSummary.from_dict(done)
     files = expand_inputs(inputs, manifests)
     if not files:
         raise JobError("no input files found")
@@ -290,11 +356,13 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     _start(eng, summary, log)
     log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
     try:
-        _extract_stage(eng, parts, config, summary, log)
-        _link_stage(out, parts, tmp, summary, log)
-        _write_stage(eng, parts, config, summary)
+        _Driver(eng, parts, config, summary, log, tmp).run()
     finally:
-        eng.close()
+        with summary.stages("driver: engine close"):
+            eng.close()
+        summary.engine_cpu = round(eng.outside_cpu_seconds, 3)
+    log(f"link: {summary.articles} articles, {summary.exact_duplicates} exact and {summary.near_duplicates} "
+        f"near-duplicate(s) across the dataset ({summary.link_seconds:.1f} s, while extracting)")
     _finish(fs, root, out, summary, t0, keep_parts)
     return summary
 

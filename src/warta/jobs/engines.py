@@ -1,14 +1,19 @@
 """The two engines a job runs on: Dask (`dask.distributed`) and Spark (PySpark `mapPartitions`).
 
-An engine only schedules: `map(fn, items, config)` runs `fn(config, *item)` for each
-item on the cluster's workers and yields the small dicts they return, as they
-finish.  Everything else (reading, extraction, writing Parquet) is the same code
-on both, in `warta.jobs.tasks`.
+An engine only schedules: `submit(fn, config, args, priority)` asks for
+`fn(config, *args)` on one of the cluster's workers, and `results()` yields the
+small dicts the tasks return, as they finish, until none is pending (tasks may be
+submitted while it runs: the driver submits a partition's final write as soon as
+its links are known, while the other partitions are still being extracted).
+Where the task runs, and when, is the engine's business.  Everything else
+(reading, extraction, writing Parquet) is the same code on both, in
+`warta.jobs.tasks`.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -26,11 +31,17 @@ class EngineError(WartaError):
 class Engine:
     name = "engine"
     started_seconds = 0.0
+    outside_cpu_seconds = 0.0  # CPU of processes the engine started that the driver does not wait for
 
     def start(self) -> None:
         raise NotImplementedError
 
-    def map(self, fn: Callable[..., dict], items: list[tuple], config: dict[str, Any]) -> Iterator[dict]:
+    def submit(self, fn: Callable[..., dict], config: dict[str, Any], args: tuple, priority: int = 0) -> None:
+        """Run `fn(config, *args)` on the cluster; a task of higher `priority` goes before waiting ones."""
+        raise NotImplementedError
+
+    def results(self) -> Iterator[dict]:
+        """The results of the submitted tasks as they finish, until none is pending."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -52,6 +63,8 @@ class DaskEngine(Engine):
         self.dashboard = dashboard
         self.client = None
         self.cluster = None
+        self._pending = None
+        self._futures: list = []
 
     def start(self) -> None:
         try:
@@ -62,9 +75,19 @@ class DaskEngine(Engine):
         import dask
 
         if os.environ.get("WARTA_DASK_DEFAULTS") != "1":
-            # The workers run long pure-Python tasks: the statistical profiler (a stack sample every 10 ms)
-            # and an aggressive malloc trim threshold only slow them down.
+            # The workers run long pure-Python tasks (seconds each): the statistical profiler (a stack sample
+            # every 10 ms) and the event loop's frequent wake-ups (a tick every 20 ms, monitors every 100 and
+            # 500 ms) only take the GIL from them; they are set here and handed to the workers by the nannies.
+            if not self.scheduler and sys.platform.startswith("linux"):
+                # A local worker process forked from this one (the nanny runs here) starts in a fraction of a
+                # second, with the modules already imported; a spawned one starts a new interpreter and
+                # imports distributed and warta again (2-3 s on a busy machine), and takes a second to close.
+                # The pipeline is still built in the worker, by its first task.
+                dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
             dask.config.set({"distributed.worker.profile.enabled": False,
+                             "distributed.admin.tick.interval": "500ms",
+                             "distributed.admin.system-monitor.interval": "2s",
+                             "distributed.worker.memory.monitor-interval": "1s",
                              "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
                                                                      "OPENBLAS_NUM_THREADS": 1}})
         t0 = time.perf_counter()
@@ -91,19 +114,27 @@ class DaskEngine(Engine):
         where = self.scheduler or "LocalCluster"
         return f"dask ({where}, {n} worker(s))"
 
-    def map(self, fn, items, config):
+    def submit(self, fn, config, args, priority=0):
         from dask.distributed import as_completed
 
-        futures = [self.client.submit(fn, config, *item, pure=False, key=f"{fn.__name__}-{item[0]:05d}")
-                   for item in items]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        finally:
-            for f in futures:
-                f.cancel()
+        if self._pending is None:
+            self._pending = as_completed()
+        future = self.client.submit(fn, config, *args, pure=False, priority=priority,
+                                    key=f"{fn.__name__}-{args[0]:05d}")
+        self._futures.append(future)
+        self._pending.add(future)
+
+    def results(self):
+        if self._pending is None:
+            return
+        for future in self._pending:  # futures submitted meanwhile are added to the same iterator
+            yield future.result()
+        self._pending = None
 
     def close(self) -> None:
+        for f in self._futures:
+            f.cancel()
+        self._futures = []
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
@@ -145,6 +176,9 @@ class SparkEngine(Engine):
         self.workers = workers
         self.master = master or f"local[{workers or '*'}]"
         self.session = None
+        self._pools = None
+        self._pending: set = set()
+        self._done = queue.SimpleQueue()
 
     def start(self) -> None:
         try:
@@ -162,6 +196,12 @@ class SparkEngine(Engine):
                    .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.python.worker.reuse", "true")
                    .config("spark.task.maxFailures", "2"))
+        if self.master.startswith("local") and os.environ.get("WARTA_SPARK_DEFAULTS") != "1":
+            # In local mode the JVM only schedules and pipes bytes to the Python workers: its JIT's second
+            # tier and the web UI cost seconds of start-up and CPU that the workers need (about half of the
+            # start-up and of each job's overhead on a busy 2-core machine).
+            builder = (builder.config("spark.ui.enabled", "false")
+                       .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
         if os.environ.get("PYTHONPATH"):
             builder = builder.config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
         try:
@@ -175,24 +215,66 @@ class SparkEngine(Engine):
         sc = self.session.sparkContext if self.session else None
         return f"spark ({self.master}, parallelism {sc.defaultParallelism if sc else '?'})"
 
-    def map(self, fn, items, config):
-        sc = self.session.sparkContext
-        if not items:
-            return iter(())
-
+    def _job(self, fn, config, args) -> dict:
+        """One Spark job of one task (`mapPartitions` over a one-item RDD) that runs `fn(config, *args)`."""
         def run(rows):
             for item in rows:
                 yield fn(config, *item)
 
-        rdd = sc.parallelize(items, len(items)).mapPartitions(run)
+        sc = self.session.sparkContext
         try:
-            return iter(rdd.collect())
+            return sc.parallelize([args], 1).mapPartitions(run).collect()[0]
         except Exception as exc:  # Py4JJavaError: the worker's Python traceback is inside the Java one
             lines = [x for x in str(exc).splitlines() if x.strip() and not x.startswith(("\tat ", "  "))]
             cause = next((x for x in reversed(lines) if "Error" in x or "Exception" in x), lines[-1] if lines else "")
             raise EngineError(f"a Spark task failed: {cause.strip()}") from None
 
+    def submit(self, fn, config, args, priority=0):
+        """Each task is a Spark job, submitted from a driver thread (Spark runs concurrent jobs; its task
+        scheduler places them on the executors).  Ordinary tasks are submitted as many at a time as the
+        cluster has cores, so that a task of higher priority, submitted from its own thread, waits for
+        no more than one task to finish."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self._pools is None:
+            n = self.session.sparkContext.defaultParallelism
+            self._pools = (ThreadPoolExecutor(n, "warta-spark"), ThreadPoolExecutor(2, "warta-spark-first"))
+        future = self._pools[priority > 0].submit(self._job, fn, config, args)
+        self._pending.add(future)
+        future.add_done_callback(self._done.put)
+
+    def results(self):
+        while self._pending:
+            future = self._done.get()
+            self._pending.discard(future)
+            yield future.result()
+
+    def outside_cpu(self) -> float:
+        """CPU seconds of the JVM this driver launched and of its children (Spark's Python daemon and
+        workers): processes the driver does not wait for, so a benchmark's rusage would miss them."""
+        try:
+            import psutil
+
+            jvm = psutil.Process(self.session.sparkContext._gateway.proc.pid)
+            total = 0.0
+            for p in [jvm] + jvm.children(recursive=True):
+                t = p.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+            return total
+        except Exception:  # a remote gateway, or psutil missing
+            return 0.0
+
     def close(self) -> None:
+        if self.session is not None:
+            self.outside_cpu_seconds = self.outside_cpu()
+        for future in self._pending:
+            future.cancel()
+        if self._pools is not None:
+            if self._pending and self.session is not None:
+                self.session.sparkContext.cancelAllJobs()
+            for pool in self._pools:
+                pool.shutdown(wait=True)
+        self._pools, self._pending = None, set()
         if self.session is not None:
             self.session.stop()
         self.session = None

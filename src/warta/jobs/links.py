@@ -5,14 +5,15 @@ Exact duplicates (same content hash) and near-duplicates/stories (MinHash LSH,
 result does not depend on how the inputs were cut: the job's order is the input
 order (`input_seq`, `record_seq`), the order `warta ingest -j 1` stores them in.
 
-The pass streams each partition's article ids, signatures and event keys, in
-that order, into a scratch `Store` on the driver's disk, whose `write()` groups
+The pass (`Linker`, on the driver, one partition at a time as the partitions
+are extracted) streams each partition's article ids, signatures and event keys,
+in that order, into a scratch `Store` on the driver's disk, whose `write()` groups
 them by LSH band keys (its `lsh_bands` index) and links each article exactly as
 an ingest does: the store's own code, so the dataset's `duplicate_of`,
 `similarity` and `story_id` are the ones `warta ingest` gives, not a second
 implementation.  Only ids, 512-byte signatures and event keys pass through the
 driver, never the texts; the index lives on disk, not in memory.  The links of
-each partition are written beside it (`_parts/part-N/links.parquet`) for the
+each partition are written beside it (`_parts/part-N/links.arrow`) for the
 workers that write the final dataset.
 """
 
@@ -20,71 +21,80 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
-from typing import Any
 
 from warta.jobs import dataset as D
 
 
-def link_pass(out: str, parts: list[int], tmp: str | None = None, progress=None) -> dict[str, Any]:
-    from warta.store import Store
+class Linker:
+    """The link pass, one partition at a time in input order (`link(part)` after every earlier partition):
+    the driver links partition N while the workers still extract the later ones.  A restarted job links
+    again from the first partition (the scratch store is not kept), which gives the same links."""
 
-    fs, root = D.filesystem(out)
-    marker = f"{root}/_links/_SUCCESS"
-    done = D.read_json(fs, marker)
-    if done is not None:
-        return dict(done, skipped=True)
-    start = time.perf_counter()
-    counts = {"articles": 0, "exact_duplicates": 0, "near_duplicates": 0}
-    with tempfile.TemporaryDirectory(prefix="warta-links-", dir=tmp) as scratch:
-        with Store(os.path.join(scratch, "links.db")) as store:
-            for n, part in enumerate(parts):
-                where = f"{root}/_parts/part-{part:05d}"
-                if not fs.exists(f"{where}/articles.parquet"):
-                    continue
-                arts = D.read_file(fs, f"{where}/articles.parquet").select(
-                    ["id", "input_seq", "record_seq"]).to_pylist()
-                sigs = {}
-                if fs.exists(f"{where}/minhashes.parquet"):
-                    sigs = {r["article_id"]: r["signature"]
-                            for r in D.read_file(fs, f"{where}/minhashes.parquet").to_pylist()}
-                events: dict[str, list[dict]] = {}
-                if fs.exists(f"{where}/events.parquet"):
-                    table = D.read_file(fs, f"{where}/events.parquet").select(
-                        ["article_id", "idx", "type", "source_country", "target_country", "date"])
-                    for r in sorted(table.to_pylist(), key=lambda r: (r["article_id"], r["idx"])):
-                        events.setdefault(r["article_id"], []).append(r)
-                arts.sort(key=lambda r: (r["input_seq"], r["record_seq"]))
-                outcomes = {}
-                store.conn.execute("BEGIN IMMEDIATE")
-                for a in arts:
-                    record = {"id": a["id"], "events": [{k: e[k] for k in ("type", "source_country",
-                                                                           "target_country", "date")}
-                                                        for e in events.get(a["id"], [])]}
-                    outcomes[a["id"]] = store.write({"status": "ok", "id": a["id"], "source": None,
-                                                     "record": record, "signature": sigs.get(a["id"])})
-                store.conn.execute("COMMIT")
-                ids = list(outcomes)
-                rows = []
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i:i + 500]
-                    found = {r["id"]: r for r in store._query(
-                        "SELECT id, duplicate_of, similarity, story_id FROM articles WHERE id IN "
-                        f"({', '.join('?' * len(chunk))})", chunk)}
-                    for i_ in chunk:
-                        keep = outcomes[i_] != "duplicate"
-                        r = found[i_] if keep else {"duplicate_of": None, "similarity": None, "story_id": None}
-                        rows.append({"id": i_, "keep": keep, "duplicate_of": r["duplicate_of"],
-                                     "similarity": r["similarity"], "story_id": r["story_id"]})
-                        counts["articles"] += keep
-                        counts["exact_duplicates"] += not keep
-                        counts["near_duplicates"] += outcomes[i_] == "near-duplicate"
-                _write_links(fs, f"{where}/links.parquet", rows)
-                if progress:
-                    progress(n + 1, len(parts))
-    counts["seconds"] = round(time.perf_counter() - start, 3)
-    D.write_json(fs, marker, counts)
-    return dict(counts, skipped=False)
+    def __init__(self, out: str, tmp: str | None = None):
+        from warta.store import Store
+
+        self.fs, self.root = D.filesystem(out)
+        self.counts = {"articles": 0, "exact_duplicates": 0, "near_duplicates": 0}
+        self._scratch = tempfile.TemporaryDirectory(prefix="warta-links-", dir=tmp)
+        self.store = Store(os.path.join(self._scratch.name, "links.db"))
+
+    def close(self) -> None:
+        self.store.close()
+        self._scratch.cleanup()
+
+    def _read(self, where: str) -> tuple[list[dict], dict[str, bytes], dict[str, list[dict]]]:
+        """(articles in input order, signatures, events by article) of one extracted partition."""
+        fs = self.fs
+        arts = D.read_part(fs, f"{where}/articles{D.PART}").select(["id", "input_seq", "record_seq"]).to_pylist()
+        sigs = {}
+        if fs.exists(f"{where}/minhashes{D.PART}"):
+            table = D.read_part(fs, f"{where}/minhashes{D.PART}").select(["article_id", "signature"])
+            sigs = dict(zip(table["article_id"].to_pylist(), table["signature"].to_pylist()))
+        events: dict[str, list[dict]] = {}
+        if fs.exists(f"{where}/events{D.PART}"):
+            table = D.read_part(fs, f"{where}/events{D.PART}").select(
+                ["article_id", "idx", "type", "source_country", "target_country", "date"])
+            for r in sorted(table.to_pylist(), key=lambda r: (r["article_id"], r["idx"])):
+                events.setdefault(r["article_id"], []).append(r)
+        arts.sort(key=lambda r: (r["input_seq"], r["record_seq"]))
+        return arts, sigs, events
+
+    def link(self, part: int) -> dict[str, int]:
+        """Link the articles of partition `part` against every earlier one; writes its `links.arrow`."""
+        where = f"{self.root}/_parts/part-{part:05d}"
+        if not self.fs.exists(f"{where}/articles{D.PART}"):
+            return {}
+        arts, sigs, events = self._read(where)
+        store = self.store
+        outcomes = {}
+        store.conn.execute("BEGIN IMMEDIATE")
+        for a in arts:
+            record = {"id": a["id"], "events": [{k: e[k] for k in ("type", "source_country", "target_country", "date")}
+                                                for e in events.get(a["id"], [])]}
+            outcomes[a["id"]] = store.write({"status": "ok", "id": a["id"], "source": None, "record": record,
+                                             "signature": sigs.get(a["id"])})
+        store.conn.execute("COMMIT")
+        rows = self._rows(outcomes)
+        _write_links(self.fs, f"{where}/links{D.PART}", rows)
+        return outcomes
+
+    def _rows(self, outcomes: dict[str, str]) -> list[dict]:
+        ids = list(outcomes)
+        rows = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            found = {r["id"]: r for r in self.store._query(
+                "SELECT id, duplicate_of, similarity, story_id FROM articles WHERE id IN "
+                f"({', '.join('?' * len(chunk))})", chunk)}
+            for i_ in chunk:
+                keep = outcomes[i_] != "duplicate"
+                r = found[i_] if keep else {"duplicate_of": None, "similarity": None, "story_id": None}
+                rows.append({"id": i_, "keep": keep, "duplicate_of": r["duplicate_of"],
+                             "similarity": r["similarity"], "story_id": r["story_id"]})
+                self.counts["articles"] += keep
+                self.counts["exact_duplicates"] += not keep
+                self.counts["near_duplicates"] += outcomes[i_] == "near-duplicate"
+        return rows
 
 
 def _write_links(fs, path: str, rows: list[dict]) -> None:
@@ -95,7 +105,7 @@ def _write_links(fs, path: str, rows: list[dict]) -> None:
                       "duplicate_of": pa.array([r["duplicate_of"] for r in rows], pa.string()),
                       "similarity": pa.array([r["similarity"] for r in rows], pa.float64()),
                       "story_id": pa.array([r["story_id"] for r in rows], pa.string())})
-    D.write_table(fs, path, table)
+    D.write_part(fs, path, table)
 
 
 def event_groups(out: str):

@@ -22,16 +22,23 @@ from typing import Any
 
 from warta.errors import InputError
 from warta.jobs import dataset as D
+from warta.jobs.stages import Stages, gc_cpu
 
 _built: dict[str, Any] = {"key": None}
 
 
-def _pipeline(config: dict[str, Any]) -> None:
+def _pipeline(config: dict[str, Any], st: Stages) -> None:
+    """Build the pipeline of this worker process the first time one of its tasks needs it (the spaCy model
+    is loaded here, never pickled or broadcast), and the MinHash code (datasketch imports scipy)."""
     from warta.store import worker
 
     key = json.dumps([config.get("components"), config.get("options")], sort_keys=True)
     if _built["key"] != key:
-        worker.init(config.get("components"), dict(config.get("options") or {}), None)
+        with st("worker start (pipeline built)"):
+            worker.init(config.get("components"), dict(config.get("options") or {}), None)
+            from warta.store.dedup import signature
+
+            signature("warm up")
         _built["key"] = key
 
 
@@ -73,10 +80,10 @@ def _kind(path: str) -> str:
     return "file"
 
 
-def _failed(source: str, exc: BaseException) -> dict[str, Any]:
+def _failed(source: str, exc: BaseException, unit: str | None = None) -> dict[str, Any]:
     from warta.store.worker import failed_input
 
-    return failed_input(source, exc)
+    return failed_input(source, exc, unit)
 
 
 def _stream(path: str):
@@ -87,36 +94,96 @@ def _stream(path: str):
         return None, _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}"))
 
 
-def results(path: str, max_bytes: int) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _ok(article, unit: str, st: Stages) -> dict[str, Any]:
+    """The result of one article through the worker's pipeline (as `warta.store.worker` makes it), timed."""
+    from warta.api import process as run
+    from warta.errors import WartaError
+    from warta.store import worker
+    from warta.store.dedup import signature
+
+    pipeline = worker._pipeline()
+    with st("extract (pipeline)"):
+        try:
+            done = run(article, pipeline)
+        except WartaError as exc:
+            return worker.failed_article(article, str(exc), unit)
+    with st("record (to_dict, MinHash)"):
+        return {"status": "ok", "id": done.id, "source": done.source, "unit": unit, "record": done.to_dict(),
+                "error": None, "signature": signature(done.text)}
+
+
+def _unit_results(unit, st: Stages) -> Iterator[dict[str, Any]]:
+    """Results for every article of one unit: `warta.api.run_unit` as `warta.store.worker.process` runs it,
+    with reading and extraction timed apart."""
+    from warta.readers import read_unit
+
+    try:
+        with st("read"):
+            articles = read_unit(unit)
+    except InputError as exc:
+        yield _failed(exc.source or unit.source, exc, unit.source)
+        return
+    for article in articles:
+        yield _ok(article, unit.source, st)
+
+
+def _warc_results(path: str, max_bytes: int, st: Stages) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    from warta.readers.warc import iter_warc
+    from warta.record import Article
+
+    stream, failure = _stream(path)
+    if failure:
+        yield failure, {}
+        return
+    with stream:
+        records = iter_warc(stream, path, max_bytes)
+        while True:
+            with st("read"):
+                meta, item = next(records, (None, None))
+            if meta is None:
+                return
+            if isinstance(item, Article):
+                try:
+                    yield _ok(item, item.source or item.id, st), meta
+                except Exception as exc:  # as worker.process does: record it, keep going
+                    yield {"status": "failed", "id": item.id, "source": item.source,
+                           "error": f"{type(exc).__name__}: {exc}", "record": {"url": item.url},
+                           "signature": None}, meta
+            elif meta.get("skipped") == "language":
+                yield {"status": "skipped", "id": None, "source": item.source, "error": str(item),
+                       "record": {"url": meta.get("url"), "language": meta.get("language")}}, meta
+            else:
+                yield _failed(item.source or path, item), meta
+
+
+def _remote_results(path: str, max_bytes: int, st: Stages) -> Iterator[dict[str, Any]]:
+    from warta.readers import read_bytes
+
+    try:
+        with st("read"):
+            with _open(path) as f:
+                data = f.read(max_bytes + 1)
+            articles = read_bytes(data, path, max_bytes)
+    except InputError as exc:
+        yield _failed(path, exc)
+        return
+    except OSError as exc:
+        yield _failed(path, InputError(path, f"could not be read: {exc}"))
+        return
+    for article in articles:
+        yield _ok(article, article.source or article.id, st)
+
+
+def results(path: str, max_bytes: int, st: Stages | None = None
+            ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(result, meta) for every article of one input, in order; `result` as `warta.store.worker` makes it."""
     from warta.readers import Unit
-    from warta.store import worker
 
+    st = st if st is not None else Stages()
     kind = _kind(path)
     if kind == "warc":
-        from warta.readers.warc import iter_warc
-        from warta.record import Article
-
-        stream, failure = _stream(path)
-        if failure:
-            yield failure, {}
-            return
-        with stream:
-            for meta, item in iter_warc(stream, path, max_bytes):
-                if isinstance(item, Article):
-                    try:
-                        yield worker.process_article(item), meta
-                    except Exception as exc:  # as worker.process does: record it, keep going
-                        yield {"status": "failed", "id": item.id, "source": item.source,
-                               "error": f"{type(exc).__name__}: {exc}", "record": {"url": item.url},
-                               "signature": None}, meta
-                elif meta.get("skipped") == "language":
-                    yield {"status": "skipped", "id": None, "source": item.source, "error": str(item),
-                           "record": {"url": meta.get("url"), "language": meta.get("language")}}, meta
-                else:
-                    yield _failed(item.source or path, item), meta
-        return
-    if kind == "jsonl":
+        yield from _warc_results(path, max_bytes, st)
+    elif kind == "jsonl":
         stream, failure = _stream(path)
         if failure:
             yield failure, {}
@@ -126,31 +193,65 @@ def results(path: str, max_bytes: int) -> Iterator[tuple[dict[str, Any], dict[st
                 if raw.strip():
                     unit = Unit("line", f"{path}#{number}", path, number,
                                 raw if isinstance(raw, bytes) else raw.encode("utf-8"), max_bytes)
-                    for result in worker.process(unit):
+                    for result in _unit_results(unit, st):
                         yield result, {}
-        return
-    if not _is_remote(path):
-        for result in worker.process(Unit("file", path, path, 0, None, max_bytes)):
+    elif not _is_remote(path):
+        for result in _unit_results(Unit("file", path, path, 0, None, max_bytes), st):
             yield result, {}
-        return
-    from warta.readers import read_bytes
-
-    try:
-        with _open(path) as f:
-            data = f.read(max_bytes + 1)
-        articles = read_bytes(data, path, max_bytes)
-    except InputError as exc:
-        yield _failed(path, exc), {}
-        return
-    except OSError as exc:
-        yield _failed(path, InputError(path, f"could not be read: {exc}")), {}
-        return
-    for article in articles:
-        yield worker.process_article(article), {}
+    else:
+        for result in _remote_results(path, max_bytes, st):
+            yield result, {}
 
 
 def _part_dir(root: str, part: int) -> str:
     return f"{root}/_parts/part-{part:05d}"
+
+
+def _begin(fs, where: str) -> dict[str, Any] | None:
+    """The summary of a partition already extracted (its marker is there), or None after clearing a
+    half-written one."""
+    done = D.read_json(fs, f"{where}/_SUCCESS")
+    if done is not None:
+        return dict(done, skipped=True)
+    if fs.exists(where):
+        fs.rm(where, recursive=True)
+    return None
+
+
+def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> tuple[dict, dict[str, list]]:
+    """Every article of the partition's inputs extracted and written into the in-memory store `mem`;
+    returns (counts, {"failures", "skipped", "extra", "signatures"})."""
+    counts = {"articles": 0, "duplicates": 0, "failures": 0, "non_indonesian": 0, "records": 0}
+    kept: dict[str, Any] = {"failures": [], "skipped": [], "extra": {}, "signatures": {}}
+    mem.conn.execute("BEGIN")
+    for input_seq, path in units:
+        for record_seq, (result, meta) in enumerate(results(path, max_bytes, st)):
+            counts["records"] += 1
+            record = result.get("record") or {}
+            prov = {"fetched": meta.get("fetched"), "warc_record_id": meta.get("record_id"),
+                    "input_seq": input_seq, "record_seq": record_seq}
+            base = {"id": result.get("id"), "source": result.get("source"), "url": record.get("url"),
+                    "title": record.get("title"), "published": record.get("published"), **prov}
+            if result["status"] == "skipped" or (result["status"] == "ok"
+                                                 and record.get("language") not in (None, "id")):
+                counts["non_indonesian"] += 1
+                reason = result.get("error") or f"language detected as {record.get('language')}"
+                kept["skipped"].append(dict(base, language=record.get("language"), reason=reason))
+                continue
+            if result["status"] == "failed":
+                counts["failures"] += 1
+                kept["failures"].append(dict(base, error=result.get("error")))
+                continue
+            with st("rows (store.write)"):
+                outcome = mem.write(dict(result, signature=None))
+            if outcome == "duplicate":
+                counts["duplicates"] += 1
+                continue
+            counts["articles"] += 1
+            kept["extra"][result["id"]] = prov
+            kept["signatures"][result["id"]] = result.get("signature")
+    mem.conn.execute("COMMIT")
+    return counts, kept
 
 
 def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, str]]) -> dict[str, Any]:
@@ -158,60 +259,34 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     marker is there).  `units` are (input_seq, path) pairs."""
     from warta.store import Store
 
+    st = Stages()
+    start = time.perf_counter()
     fs, root = D.filesystem(config["out"])
     where = _part_dir(root, part)
-    done = D.read_json(fs, f"{where}/_SUCCESS")
+    done = _begin(fs, where)
     if done is not None:
-        return dict(done, skipped=True)
-    if fs.exists(where):
-        fs.rm(where, recursive=True)
-    start = time.perf_counter()
-    _pipeline(config)
+        return dict(done, task="extract")
+    _pipeline(config, st)
+    gc0 = gc_cpu()
     max_bytes = int((config.get("options") or {}).get("max_bytes") or 20_000_000)
-    failures: list[dict] = []
-    skipped: list[dict] = []
-    extra: dict[str, dict] = {}
-    signatures: dict[str, bytes | None] = {}
-    counts = {"articles": 0, "duplicates": 0, "failures": 0, "non_indonesian": 0, "records": 0}
     with Store(":memory:") as mem:
-        mem.conn.execute("BEGIN")
-        for input_seq, path in units:
-            for record_seq, (result, meta) in enumerate(results(path, max_bytes)):
-                counts["records"] += 1
-                record = result.get("record") or {}
-                prov = {"fetched": meta.get("fetched"), "warc_record_id": meta.get("record_id"),
-                        "input_seq": input_seq, "record_seq": record_seq}
-                base = {"id": result.get("id"), "source": result.get("source"), "url": record.get("url"),
-                        "title": record.get("title"), "published": record.get("published"), **prov}
-                if result["status"] == "skipped" or (result["status"] == "ok"
-                                                     and record.get("language") not in (None, "id")):
-                    counts["non_indonesian"] += 1
-                    reason = result.get("error") or f"language detected as {record.get('language')}"
-                    skipped.append(dict(base, language=record.get("language"), reason=reason))
-                    continue
-                if result["status"] == "failed":
-                    counts["failures"] += 1
-                    failures.append(dict(base, error=result.get("error")))
-                    continue
-                outcome = mem.write(dict(result, signature=None))
-                if outcome == "duplicate":
-                    counts["duplicates"] += 1
-                    continue
-                counts["articles"] += 1
-                extra[result["id"]] = prov
-                signatures[result["id"]] = result.get("signature")
-        mem.conn.execute("COMMIT")
-        tables = _rows(mem, extra, signatures)
-    tables["failures"] = failures
-    tables["skipped"] = skipped
+        counts, kept = _collect(mem, units, max_bytes, st)
+        with st("rows (read back)"):
+            tables = _rows(mem, kept["extra"], kept["signatures"])
+    tables["failures"] = kept["failures"]
+    tables["skipped"] = kept["skipped"]
     for name, rows in tables.items():
         if rows:
-            D.write_table(fs, f"{where}/{name}.parquet", D.to_arrow(name, rows))
+            with st("arrow (rows to columns)"):
+                data = D.to_arrow(name, rows)
+            with st("write parts (Arrow IPC)"):
+                D.write_part(fs, f"{where}/{name}{D.PART}", data)
     counts["events"] = len(tables["events"])
+    st.add("gc (within the above)", 0.0, gc_cpu() - gc0)
     summary = {"part": part, "units": len(units), **counts, "seconds": round(time.perf_counter() - start, 3),
                "worker": f"{os.uname().nodename}:{os.getpid()}"}
     D.write_json(fs, f"{where}/_SUCCESS", summary)
-    return dict(summary, skipped=False)
+    return dict(summary, skipped=False, task="extract", stages=st.as_dict(), process_cpu=time.process_time())
 
 
 def _rows(mem, extra: dict[str, dict], signatures: dict[str, bytes | None]) -> dict[str, list[dict]]:
@@ -233,17 +308,48 @@ def _rows(mem, extra: dict[str, dict], signatures: dict[str, bytes | None]) -> d
     return out
 
 
-def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
-    """Stage 3: write partition `part` into the final dataset, by publication month, with the links (exact
-    and near duplicates, stories) found across the whole dataset; skipped when its commit marker is there."""
+def _linked_articles(articles, links, counts: dict[str, Any]):
+    """The partition's articles without the exact duplicates found across the dataset, with their links
+    (`duplicate_of`, `similarity`, `story_id`) set."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    info = {r["id"]: r for r in links.to_pylist()} if links is not None else {}
+    keep = pa.array([info.get(i, {}).get("keep", True) for i in articles["id"].to_pylist()], pa.bool_())
+    counts["exact_duplicates"] = len(keep) - pc.sum(keep).as_py() if len(keep) else 0
+    articles = articles.filter(keep)
+    ids = articles["id"].to_pylist()
+    for col in ("duplicate_of", "similarity", "story_id"):
+        values = [info.get(i, {}).get(col) for i in ids]
+        idx = articles.schema.get_field_index(col)
+        articles = articles.set_column(idx, articles.schema.field(col), pa.array(values, articles[col].type))
+    return articles
+
+
+def _write_by_month(fs, root: str, name: str, table: str, data, months: dict[str, str]) -> int:
+    """Write one table's rows of a partition under `published_month=…/`; returns the rows written."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    key = "id" if table == "articles" else "article_id"
+    row_months = [months.get(i) for i in data[key].to_pylist()]
+    data = data.append_column(D.PARTITION, pa.array(row_months, pa.string()))
+    data = data.filter(pc.is_valid(data[D.PARTITION]))  # rows of an exact duplicate's copy
+    for m in sorted(set(x for x in row_months if x)):
+        chunk = data.filter(pc.equal(data[D.PARTITION], m)).drop_columns([D.PARTITION])
+        D.write_table(fs, f"{root}/{table}/{D.PARTITION}={m}/{name}", chunk)
+    return data.num_rows
+
+
+def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
+    """Stage 3: write partition `part` into the final dataset, by publication month, with the links (exact
+    and near duplicates, stories) found across the whole dataset; skipped when its commit marker is there."""
+    st = Stages()
     fs, root = D.filesystem(config["out"])
     marker = f"{root}/_commits/part-{part:05d}.json"
     done = D.read_json(fs, marker)
     if done is not None:
-        return dict(done, skipped=True)
+        return dict(done, skipped=True, task="finalize")
     name = f"part-{part:05d}.parquet"
     for table in D.MONTHLY + D.FLAT:
         for path in fs.glob(f"{root}/{table}/*/{name}") + fs.glob(f"{root}/{table}/{name}"):
@@ -252,40 +358,29 @@ def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
     counts = {"part": part, "articles": 0, "events": 0, "exact_duplicates": 0}
 
     def load(table: str):
-        path = f"{where}/{table}.parquet"
-        return D.read_file(fs, path) if fs.exists(path) else None
+        path = f"{where}/{table}{D.PART}"
+        with st("final: read parts"):
+            return D.read_part(fs, path) if fs.exists(path) else None
 
     articles = load("articles")
     months: dict[str, str] = {}
     if articles is not None:
         links = load("links")
-        info = {r["id"]: r for r in links.to_pylist()} if links is not None else {}
-        keep = pa.array([info.get(i, {}).get("keep", True) for i in articles["id"].to_pylist()])
-        counts["exact_duplicates"] = len(keep) - pc.sum(keep).as_py() if len(keep) else 0
-        articles = articles.filter(keep)
-        for col in ("duplicate_of", "similarity", "story_id"):
-            values = [info.get(i, {}).get(col) for i in articles["id"].to_pylist()]
-            idx = articles.schema.get_field_index(col)
-            articles = articles.set_column(idx, articles.schema.field(col), pa.array(values, articles[col].type))
-        months = {i: D.month(p) for i, p in zip(articles["id"].to_pylist(), articles["published"].to_pylist())}
+        with st("final: links"):
+            articles = _linked_articles(articles, links, counts)
+            months = dict(zip(articles["id"].to_pylist(), map(D.month, articles["published"].to_pylist())))
         counts["articles"] = articles.num_rows
     for table in D.MONTHLY:
         data = articles if table == "articles" else load(table)
-        if data is None or data.num_rows == 0:
-            continue
-        key = "id" if table == "articles" else "article_id"
-        ids = data[key].to_pylist()
-        row_months = [months.get(i) for i in ids]
-        data = data.append_column(D.PARTITION, pa.array(row_months, pa.string()))
-        data = data.filter(pc.is_valid(data[D.PARTITION]))  # rows of an exact duplicate's copy
-        if table == "events":
-            counts["events"] = data.num_rows
-        for m in sorted(set(x for x in row_months if x)):
-            chunk = data.filter(pc.equal(data[D.PARTITION], m)).drop_columns([D.PARTITION])
-            D.write_table(fs, f"{root}/{table}/{D.PARTITION}={m}/{name}", chunk)
+        if data is not None and data.num_rows:
+            with st("final: parquet by month"):
+                n = _write_by_month(fs, root, name, table, data, months)
+            counts["events"] += n if table == "events" else 0
     for table in D.FLAT:
         data = load(table)
         if data is not None and data.num_rows:
-            D.write_table(fs, f"{root}/{table}/{name}", data)
+            with st("final: parquet by month"):
+                D.write_table(fs, f"{root}/{table}/{name}", data)
     D.write_json(fs, marker, counts)
-    return dict(counts, skipped=False)
+    return dict(counts, skipped=False, task="finalize", stages=st.as_dict(), process_cpu=time.process_time(),
+                worker=f"{os.uname().nodename}:{os.getpid()}")
