@@ -6,6 +6,7 @@ place cue looks like (actors, places)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from warta import lexicons
