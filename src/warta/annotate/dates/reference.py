@@ -104,12 +104,11 @@ class Evidence:
 def _lead_bounds(ev: Evidence, sentences) -> None:
     first_para_end = sentences[0].end if sentences else len(ev.article.text)
     lead_end = first_para_end
-    paras: list[int] = []
+    paras: set[int] = set()  # the paragraphs seen so far (a set: a long article has thousands)
     for s in sentences:
         if s.paragraph == sentences[0].paragraph:
             first_para_end = s.end
-        if s.paragraph not in paras:
-            paras.append(s.paragraph)
+        paras.add(s.paragraph)
         if len(paras) <= LEAD_PARAGRAPHS:
             lead_end = s.end
     ev.first_para_end, ev.lead_end = first_para_end, lead_end

@@ -26,7 +26,7 @@ import re
 
 from warta.annotate.quantities.counted import COUNT_RULES, SKIP, Num, Scan, count, measure  # noqa: F401
 from warta.annotate.quantities.passes import PASSES
-from warta.annotate.quantities.tables import idiom_spans, overlaps, prev_word, tables
+from warta.annotate.quantities.tables import idiom_spans, prev_word, tables
 from warta.knowledge import numbers
 from warta.options import Options
 from warta.pipeline import component
@@ -37,7 +37,7 @@ def _number(m: re.Match, scan: Scan) -> Num | None:
     """The number of a match of the main pattern, or None when it is no quantity from the start."""
     T, text = tables(), scan.text
     num_s, num_e = m.span("num")
-    if overlaps(num_s, num_e, scan.blocked) or overlaps(num_s, num_e, scan.idioms):
+    if scan.blocked_at.overlaps(num_s, num_e) or scan.idioms_at.overlaps(num_s, num_e):
         return None
     prev = prev_word(text, m.start("pre") if m.group("pre") else num_s)
     if not m.group("qual") and not m.group("pre") and prev in T["name_prefixes"]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from warta.annotate.quantities.tables import clause_before, inside_name, next_words, tables
+from warta.annotate.quantities.tables import SpanIndex, clause_before, inside_name, next_words, tables
 from warta.record import Article, Quantity
 
 
@@ -19,6 +19,10 @@ class Scan:
     idioms: list[tuple[int, int]]  # `salah satu`, `empat mata`
     out: list[Quantity] = field(default_factory=list)
     ranges: list[tuple[int, int, float, bool]] = field(default_factory=list)  # (start, next number, value, approx)
+
+    def __post_init__(self) -> None:
+        self.blocked_at = SpanIndex(self.blocked)
+        self.idioms_at = SpanIndex(self.idioms)
 
     @property
     def text(self) -> str:

@@ -17,7 +17,8 @@ def _found(scan: Scan) -> list[tuple[int, int]]:
 def _fractions(scan: Scan) -> None:
     for m in tables()["fraction"].finditer(scan.text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a < b and not overlaps(m.start(), m.end("b"), scan.blocked + _found(scan)):
+        end = m.end("b")
+        if a < b and not (scan.blocked_at.overlaps(m.start(), end) or overlaps(m.start(), end, _found(scan))):
             scan.add(m.start(), m.end("b"), round(a / b, 3), None, None, False, "fraction")
 
 
@@ -32,7 +33,7 @@ def _range_starts(scan: Scan) -> None:
 def _one_casualty(scan: Scan) -> None:
     T = tables()
     for m in T["se_casualty"].finditer(scan.text):
-        if overlaps(m.start(), m.end("obj"), _found(scan)) or overlaps(m.start(), m.end("obj"), scan.idioms):
+        if overlaps(m.start(), m.end("obj"), _found(scan)) or scan.idioms_at.overlaps(m.start(), m.end("obj")):
             continue
         if T["casualty"].search(m.group("rest")):
             scan.add(m.start(), m.end("obj"), 1, "person", m.group("obj"), False, "se-classifier:casualty")

@@ -3,7 +3,9 @@ and the small text helpers the rules share."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 
 from warta import lexicons
 from warta.knowledge import numbers
@@ -99,15 +101,19 @@ def tables() -> dict:
     }
 
 
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([\w-]+)")
+
+
 def next_words(text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
+    """The `n` words after `pos` (fewer where a non-word character comes first): (word, start, end).
+    Matched in place (`pattern.match(text, pos)`), never on a copy of the rest of the text."""
     out = []
     while len(out) < n:
-        m = re.match(r"[ \t\u00a0]+([\w-]+)", text[pos:])
+        m = _NEXT_WORD.match(text, pos)
         if not m:
             break
-        s = pos + m.start(1)
-        out.append((m.group(1), s, pos + m.end(1)))
-        pos = pos + m.end(1)
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end(1)
     return out
 
 
@@ -134,6 +140,21 @@ def inside_name(text: str, pos: int) -> bool:
 
 def overlaps(a: int, b: int, spans) -> bool:
     return any(a < e and b > s for s, e in spans)
+
+
+class SpanIndex:
+    """A fixed list of spans sorted by start, with the running maximum of their ends: `overlaps(a, b)`
+    answers what `overlaps(a, b, spans)` answers in O(log n) instead of a scan of every span (an
+    article's dates are checked against each of its numbers)."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, b)  # the spans that start before b
+        return i > 0 and self.max_end[i - 1] > a
 
 
 #: the characters Python's case-insensitive matching equates with an ASCII letter (`İ`, `ı`, `ſ`, the Kelvin
