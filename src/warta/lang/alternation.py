@@ -20,7 +20,11 @@ from collections.abc import Iterable
 
 
 def longest_first(words: Iterable[str]) -> list[str]:
-    return sorted(set(words), key=len, reverse=True)
+    """Longest first; words of one length in alphabetical order, so the pattern's text is the same in every
+    process (set order depends on the hash seed, and a pattern's text is its key in the user cache).  Two
+    words of one length can both match at a position only where they are the same text (or case variants
+    under IGNORECASE), so their order never changes a match."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def flat(words: Iterable[str]) -> str:
