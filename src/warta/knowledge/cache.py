@@ -104,10 +104,13 @@ def version(name: str, sources: Iterable[Any] = ()) -> str:
     return h.hexdigest()[:20]
 
 
-def stored(name: str, build: Callable[[], T], sources: Iterable[Any] = ()) -> T:
-    """`build()`, or the value a process built before from the same `sources` (see the module doc)."""
+def stored(name: str, build: Callable[[], T], sources: Iterable[Any] | Callable[[], Iterable[Any]] = ()) -> T:
+    """`build()`, or the value a process built before from the same `sources` (see the module doc; a
+    callable is called for them, so a decorator can name third-party data without looking it up at import)."""
     if not enabled():
         return build()
+    if callable(sources):
+        sources = sources()
     path = cache_dir() / f"{name}-{version(name, sources)}.pickle"
     value = _read(path)
     if value is not _MISSING:
@@ -160,7 +163,7 @@ def _write(path: Path, value: Any) -> None:
                 pass
 
 
-def table(name: str, sources: Iterable[Any] = ()) -> Callable[[Callable[[], T]], Callable[[], T]]:
+def table(name: str, sources: Iterable[Any] | Callable[[], Iterable[Any]] = ()) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """Decorator for a function of no arguments that builds a table from the package's lexicons: like
     `functools.cache` within a process, and the value is kept in the user cache across processes
     (`stored(name, build, sources)`).  Use it where `functools.cache` stood:

@@ -34,10 +34,12 @@ def key(name: str) -> str:
 def _tables() -> tuple[dict[str, Country], dict[str, str], dict[str, str]]:
     """(alpha-3 → Country, name key → alpha-3, capital key → alpha-3); kept in the user cache
     (`warta.knowledge.cache`, rebuilt when pycountry's or babel's data change)."""
-    return cache.stored("countries", _build_tables, _data_files())
+    return cache.stored("countries", _build_tables, data_files)
 
 
-def _data_files() -> list:
+def data_files() -> list:
+    """The third-party files the country tables are built from (a table built from them names these as its
+    `warta.knowledge.cache` sources)."""
     from warta.knowledge.geostore import package_file
 
     return [package_file("pycountry", "databases/iso3166-1.json"), package_file("babel", "locale-data/id.dat")]

@@ -8,6 +8,7 @@ import functools
 import re
 
 from warta import lexicons
+from warta.lang.alternation import alternation
 
 #: longest numeral in words (`dua ratus tiga puluh empat ribu lima ratus enam puluh tujuh` has 11)
 MAX_NUMBER_WORDS = 12
@@ -40,23 +41,17 @@ def table() -> dict:
             "qualifiers": data["qualifiers"]}
 
 
-def _alt(items) -> str:
-    from warta.lang.alternation import alternation  # a trie: the same matches as the flat list, faster
-
-    return alternation(items)
-
-
 @functools.cache
 def word_pattern() -> str:
     """A run of number words (`dua puluh tiga`, `puluhan ribu`), at most MAX_NUMBER_WORDS long: an
     unbounded run made a failed match quadratic in the length of a text of number words."""
-    w = _alt(table()["words"])
+    w = alternation(table()["words"])
     return rf"(?i:(?:{w})(?:[ \t]+(?:{w})){{0,{MAX_NUMBER_WORDS - 1}}})"
 
 
 @functools.cache
 def scale_pattern() -> str:
-    return _alt(table()["scales"])
+    return alternation(table()["scales"])
 
 
 @functools.cache

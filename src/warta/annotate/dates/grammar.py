@@ -8,16 +8,10 @@ from dataclasses import dataclass, field
 
 from warta import lexicons
 from warta.errors import WartaError
-from warta.knowledge import numbers
+from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
-from warta.knowledge import cache
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
-
-
-def _alt(items) -> str:
-    """An alternation of `items`, escaped, longest first (as a trie: the same matches, found faster)."""
-    return alternation(items)
 
 
 @dataclass(frozen=True)
@@ -58,8 +52,8 @@ class Lex:
 def _filler(words: dict, parts: dict[str, str]):
     """A function that fills `{name}` placeholders (see the head of date_patterns.yaml)."""
     builtins = {
-        "months": _alt(n for names in words["months"].values() for n in names),
-        "weekdays": _alt(n for names in words["weekdays"].values() for n in names),
+        "months": alternation(n for names in words["months"].values() for n in names),
+        "weekdays": alternation(n for names in words["weekdays"].values() for n in names),
         "NUM": numbers.number_pattern(),
     }
     done: dict[str, str] = {}
@@ -74,7 +68,7 @@ def _filler(words: dict, parts: dict[str, str]):
         elif name in builtins:
             v = builtins[name]
         elif isinstance(words.get(name), (list, dict)):
-            v = _alt(words[name])
+            v = alternation(words[name])
         else:
             raise WartaError(f"date_patterns.yaml: unknown part {{{name}}}")
         done[name] = v

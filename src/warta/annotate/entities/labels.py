@@ -19,7 +19,7 @@ from .split import drop_inside
 from .words import _headline_case, gazetteer_capitals, known_label
 
 
-@cache.table("entities-org-country")  # kept in the user cache (warta.knowledge.cache)
+@cache.table("entities-org-country", sources=countries.data_files)  # user cache; rebuilt with the country data
 def _org_country_regex() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in rules()["org_with_country"])
     names = "|".join(re.escape(n) for n in sorted(countries.surface_names(), key=len, reverse=True) if n)

@@ -9,7 +9,7 @@ import re
 from warta import lexicons
 from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import HOME_DEFAULT, NON_PLACE_KINDS, TITLE_WORD, Participant, words
-from warta.knowledge import countries
+from warta.knowledge import cache, countries
 from warta.record import Article
 
 
@@ -83,7 +83,7 @@ def mention_country(article: Article, start: int, end: int) -> str | None:
     return None
 
 
-@functools.cache
+@cache.table("events-institutions", sources=countries.data_files)  # user cache; rebuilt with the country data
 def _institutions() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     """(pattern of institution and country names, name → country, names of bodies without a country)."""
     names_: dict[str, str] = {}

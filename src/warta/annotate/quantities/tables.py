@@ -8,16 +8,10 @@ import re
 from bisect import bisect_left
 
 from warta import lexicons
-from warta.knowledge import numbers
+from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
-from warta.knowledge import cache
 
 S = r"[ \t\u00a0]+"
-
-
-def _alt(items) -> str:
-    """An alternation of `items`, escaped, longest first (as a trie: the same matches, found faster)."""
-    return alternation(items)
 
 
 def _currencies(u: dict) -> tuple[dict, dict]:
@@ -34,35 +28,35 @@ def _number_pattern(unit_of: dict, prefix_cur: dict, suffix_cur: dict, quals: st
     return re.compile(
         rf"(?:(?P<qual>(?i:{quals})){S})?"
         # `Rp 150 juta`, `Rp150 juta`, `SGD13 juta`; a number word may follow a glued full stop (`ini.Dua`)
-        rf"(?:(?<![\w])(?P<pre>{_alt(prefix_cur)})(?:{S})?|(?<![\w.,/-])|(?<=[a-z]\.)(?=[A-Za-z]))"
+        rf"(?:(?<![\w])(?P<pre>{alternation(prefix_cur)})(?:{S})?|(?<![\w.,/-])|(?<=[a-z]\.)(?=[A-Za-z]))"
         rf"(?P<num>{numbers.number_pattern()})"
         # `4 (empat) pejabat`: the number restated in words
         rf"(?:[ \t\u00a0]*\((?P<restate>{numbers.word_pattern()})\))?(?![\w]|[.,]\d|/\d|-\w)"
-        rf"(?:(?:{S})?(?P<unit>{_alt(unit_of)})(?![\w]))?"
-        rf"(?:{S}(?P<cur>{_alt(suffix_cur)})(?![\w]))?")
+        rf"(?:(?:{S})?(?P<unit>{alternation(unit_of)})(?![\w]))?"
+        rf"(?:{S}(?P<cur>{alternation(suffix_cur)})(?![\w]))?")
 
 
 def _people_patterns(u: dict, persons: list[str], quals: str) -> dict:
-    persons_alt = _alt(persons)
+    persons_alt = alternation(persons)
     by_length = sorted(persons, key=len, reverse=True)
-    others = _alt(u["others_words"])
+    others = alternation(u["others_words"])
     return {
         # `seorang anggota TNI … mengalami luka tembak`: one person, counted when a casualty word follows
-        "se_casualty": re.compile(rf"\b(?P<se>{_alt(u['one_person'])}){S}(?P<obj>{persons_alt})\b"
+        "se_casualty": re.compile(rf"\b(?P<se>{alternation(u['one_person'])}){S}(?P<obj>{persons_alt})\b"
                                   rf"(?P<rest>[^.,;\n]{{0,60}})"),
-        "casualty": re.compile(rf"\b(?:{_alt(u['casualty_words'])})\b"),
+        "casualty": re.compile(rf"\b(?:{alternation(u['casualty_words'])})\b"),
         # `tujuh di antaranya anak-anak`, `Dua diantara korban`: N of a group of people
-        "partitive": re.compile(rf"[ \t\u00a0]+(?:{_alt(u['partitive_words'])})[ \t\u00a0]+(?P<p>{persons_alt})(?![\w])"),
+        "partitive": re.compile(rf"[ \t\u00a0]+(?:{alternation(u['partitive_words'])})[ \t\u00a0]+(?P<p>{persons_alt})(?![\w])"),
         # `jumlah kematian mencapai sekitar 130.000`: a bare number totals the people named before it
-        "total_before": re.compile(rf"\b(?i:{_alt(u['total_words'])}){S}(?P<noun>{_alt(persons + u['person_totals'])})\b"
-                                   rf"(?:{S}[\w-]+){{0,2}}?{S}(?:{_alt(u['total_verbs'])}){S}(?:(?i:{quals}){S})?$"),
+        "total_before": re.compile(rf"\b(?i:{alternation(u['total_words'])}){S}(?P<noun>{alternation(persons + u['person_totals'])})\b"
+                                   rf"(?:{S}[\w-]+){{0,2}}?{S}(?:{alternation(u['total_verbs'])}){S}(?:(?i:{quals}){S})?$"),
         # one regex for every person noun, lexicon form and title case (`995 Jiwa`): linear in numbers
         "person_re": re.compile("[ \t\u00a0]+(?P<p>" + "|".join(re.escape(v) for p in by_length
                                                                 for v in dict.fromkeys([p, p.title()])) + r")(?![\w])"),
         "person_of": {v: p for p in persons for v in (p.title(), p)},
         "persons": by_length,
         "others": re.compile(rf"[ \t\u00a0]+(?:{others})"),
-        "others_person": re.compile(rf"[ \t\u00a0]+(?:{others})[ \t\u00a0]+(?:{_alt(u['person_after_lainnya'])})(?![\w])"),
+        "others_person": re.compile(rf"[ \t\u00a0]+(?:{others})[ \t\u00a0]+(?:{alternation(u['person_after_lainnya'])})(?![\w])"),
     }
 
 
@@ -73,19 +67,19 @@ def tables() -> dict:
     nums = lexicons.load("numbers")
     unit_of = {f: code for code, forms in u["units"].items() for f in forms}
     prefix_cur, suffix_cur = _currencies(u)
-    quals = _alt(nums["qualifiers"])
+    quals = alternation(nums["qualifiers"])
     currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
     return {
         "pat": _number_pattern(unit_of, prefix_cur, suffix_cur, quals),
-        "se_pat": re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{_alt(nums['se_classifiers'])})\b"),
+        "se_pat": re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{alternation(nums['se_classifiers'])})\b"),
         **_people_patterns(u, list(u["persons"]), quals),
-        "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{_alt(u['range_words'])})[ \t\u00a0])"
+        "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{alternation(u['range_words'])})[ \t\u00a0])"
                                  rf"[ \t\u00a0]*(?=\d)"),
         "currency_scales": currency_scales,
-        "currency_scale": re.compile(rf"[ \t\u00a0]?({_alt(currency_scales)})(?![\w])"),
+        "currency_scale": re.compile(rf"[ \t\u00a0]?({alternation(currency_scales)})(?![\w])"),
         # `2/3 dari tuntutan jaksa`: a fraction of something (never a date: no bracket, no weekday)
-        "fraction": re.compile(rf"(?<![\w/(.,-])(?P<a>[1-9])/(?P<b>[1-9])(?![\w/]){S}(?:{_alt(u['fraction_after'])})\b"),
-        "verb": re.compile(rf"(?:{_alt(u['object_verb_prefixes'])})\w{{3,}}"),
+        "fraction": re.compile(rf"(?<![\w/(.,-])(?P<a>[1-9])/(?P<b>[1-9])(?![\w/]){S}(?:{alternation(u['fraction_after'])})\b"),
+        "verb": re.compile(rf"(?:{alternation(u['object_verb_prefixes'])})\w{{3,}}"),
         "unit_of": unit_of, "prefix_cur": prefix_cur, "suffix_cur": suffix_cur,
         "person_generic": u["person_generic"], "classifiers": set(u["classifiers"]),
         "time_units": set(months["duration_units"]) | set(months["se_durations"]),
@@ -96,8 +90,8 @@ def tables() -> dict:
         "se_classifiers": nums["se_classifiers"],
         "months": {n for names in months["months"].values() for n in names},
         "magnitude": u["magnitude"],
-        "mag_before": re.compile(rf"(?:^|[ \t\u00a0(])(?:{_alt(u['magnitude']['before'])})[ \t\u00a0]*$"),
-        "mag_after": re.compile(rf"[ \t\u00a0]+(?:{_alt(u['magnitude']['after'])})(?![\w])"),
+        "mag_before": re.compile(rf"(?:^|[ \t\u00a0(])(?:{alternation(u['magnitude']['before'])})[ \t\u00a0]*$"),
+        "mag_after": re.compile(rf"[ \t\u00a0]+(?:{alternation(u['magnitude']['after'])})(?![\w])"),
     }
 
 

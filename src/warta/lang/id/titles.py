@@ -85,12 +85,17 @@ def words() -> dict:
     return lexicons.load("actor_words")
 
 
-@functools.cache
-def group_table() -> Table:
-    table = Table(fold=True)
-    for head, sector in words()["group_heads"].items():
+def _head_table(heads: dict[str, str], fold: bool) -> Table:
+    """Each head word of an `actor_words` table, with `(head, sector)` as its value."""
+    table = Table(fold=fold)
+    for head, sector in heads.items():
         table.add(head, (head, sector))
     return table
+
+
+@functools.cache
+def group_table() -> Table:
+    return _head_table(words()["group_heads"], fold=True)
 
 
 @functools.cache
@@ -106,10 +111,7 @@ def group_quantifiers() -> frozenset[str]:
 
 @functools.cache
 def org_head_table() -> Table:
-    table = Table(fold=False)
-    for head, sector in words()["org_heads"].items():
-        table.add(head, (head, sector))
-    return table
+    return _head_table(words()["org_heads"], fold=False)
 
 
 @functools.cache
