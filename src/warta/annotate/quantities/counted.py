@@ -59,8 +59,8 @@ class Reading:
 #: a count rule found no object and the number is no quantity
 SKIP = Reading(None, None, "skip", -1)
 
-
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+
 
 def measure(n: Num, text: str) -> Reading:
     """The currency or unit written with the number (`Rp 3 triliun`, `50 km`, `5 juta dolar AS`)."""
