@@ -9,6 +9,7 @@ import re
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from warta import lexicons
+from warta.lang.prefilter import PatternSet
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article
@@ -38,14 +39,15 @@ def detector(codes: tuple[str, ...]):
 
 
 @functools.cache
-def _malay_markers() -> re.Pattern:
+def _malay_markers() -> PatternSet:
+    """The markers as one pattern, tried only at word starts whose first letters fit (warta.lang.prefilter)."""
     words = lexicons.load("languages")["malay_markers"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+    return PatternSet([re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                  + r")\b", re.IGNORECASE)], depth=6)
 
 
 def has_malay_marker(text: str) -> bool:
-    return _malay_markers().search(text) is not None
+    return bool(_malay_markers().matches(text)[0])
 
 
 @functools.cache
@@ -64,11 +66,12 @@ def surely_indonesian(sample: str, codes: tuple[str, ...]) -> bool:
     if len(words) < SURE_WORDS:
         return False
     ours, foreign = _function_words()
-    if sum(w in ours for w in words) < SURE_SHARE * len(words) or \
-            sum(w in foreign for w in words) > SURE_FOREIGN * len(words):
+    if sum(map(ours.__contains__, words)) < SURE_SHARE * len(words) or \
+            sum(map(foreign.__contains__, words)) > SURE_FOREIGN * len(words):
         return False
-    letters = sum(map(len, words))
-    if sum(not c.isascii() for w in words for c in w) > SURE_OTHER_LETTERS * letters:
+    letters = "".join(words)
+    if not letters.isascii() and \
+            len(letters) - len(letters.encode("ascii", "ignore")) > SURE_OTHER_LETTERS * len(letters):
         return False
     return not has_malay_marker(sample)
 
