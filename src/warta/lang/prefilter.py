@@ -234,6 +234,7 @@ class PatternSet:
         chars = "".join(re.escape(c) for c in sorted(starts)) + ("\\x80-\\U0010ffff" if self.wide else "")
         self.starts = re.compile(f"[{chars}]") if chars else None
         self._which: dict[str, tuple[int, ...]] = {}
+        self._index: dict[str, list[tuple[int, bool]]] | None = None
 
     def _plan(self, pattern: re.Pattern, depth: int, starts: set[str]) -> _Plan | None:
         for d in range(depth, 0, -1):
@@ -255,7 +256,7 @@ class PatternSet:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self._which = {}
+        self._which, self._index = {}, None
 
     def positions(self, text: str) -> list[int]:
         """Every position where some pattern may begin: word starts and the `starts` characters."""
@@ -268,10 +269,27 @@ class PatternSet:
         """The patterns that may begin at a position, from `key`: the character before it (a space at the
         text's start) and the `depth` characters from it."""
         ahead = key[1:]
-        cut = next((i for i, c in enumerate(ahead) if not c.isascii()), len(ahead))
         boundary = bool(_WORD.match(key[0])) != bool(_WORD.match(ahead[:1]))
+        if len(ahead) == self.depth and ahead.isascii():  # (most positions) through the index of beginnings
+            if self._index is None:
+                self._index = self._beginnings()
+            found = {i for j in range(1, self.depth + 1) for i, marked in self._index.get(ahead[:j], ())
+                     if boundary or not marked}
+            return tuple(sorted(found))
+        cut = next((i for i, c in enumerate(ahead) if not c.isascii()), len(ahead))
         return tuple(i for i, plan in enumerate(self.plans)
                      if plan is not None and plan.may_start(ahead[:cut], boundary))
+
+    def _beginnings(self) -> dict[str, list[tuple[int, bool]]]:
+        """Each beginning of any pattern -> (pattern, whether only after a `\\b`)."""
+        index: dict[str, list[tuple[int, bool]]] = {}
+        for i, plan in enumerate(self.plans):
+            if plan is not None:
+                for s in plan.free:
+                    index.setdefault(s, []).append((i, False))
+                for s in plan.marked:
+                    index.setdefault(s, []).append((i, True))
+        return index
 
     def matches(self, text: str) -> list[list[re.Match]]:
         tried: list[list[int]] = [[] for _ in self.patterns]
