@@ -73,3 +73,31 @@ def test_survives_pickling():
 
     ps = pickle.loads(pickle.dumps(PatternSet([re.compile(r"\bab\d")])))
     assert [m.group() for m in ps.matches("ab1 xab2 ab3")[0]] == ["ab1", "ab3"]
+
+
+def _texts(words, count, seed):
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", ", ", "\n"]) for _ in range(rng.randint(1, 14)))
+        yield text.upper() if rng.random() < 0.15 else text
+
+
+def test_quantity_patterns_match_as_finditer():
+    from warta.annotate.quantities.tables import tables
+
+    T = tables()
+    words = ["sekitar", "lebih dari", "hanya", "seorang", "sebuah", "Rp", "Rp150", "3", "1.209", "3,75", "juta",
+             "triliun", "dua puluh", "warga", "orang", "km", "persen", "%", "US$", "(empat)", "“", "é", "ribuan",
+             "\u212a", "hingga", "-", "M", "magnitudo", "6,9", "SR"]
+    for text in _texts(words, 150, 11):
+        _same(T["pat_set"], text)
+        _same(T["se_pat_set"], text)
+
+
+def test_inline_credit_patterns_match_as_finditer():
+    from warta.readers.text.rules import rules
+
+    words = ["dilansir", "dari", "Reuters", "melansir", "AFP", "mengutip", "kata", "kepada", "CNN", "menurut",
+             "laporan", "foto", "yang", "diambil", "oleh", "dikutip", "Antara", "x", "MELANSIR", "ﬁ", "“"]
+    for text in _texts(words, 150, 12):
+        _same(rules().credit_inline_set, text)

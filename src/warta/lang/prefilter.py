@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import re._constants as _C  # noqa: F401  (the parser's op codes)
 import re._parser as _parser
 
+from warta.lang.alternation import alternation
+
 #: characters of a match's beginning read ahead at each position
 DEPTH = 3
 #: at most this many beginnings per pattern (else fewer characters are read ahead for it)
@@ -32,6 +34,7 @@ _MARK = "\uffff"
 _ASCII = [chr(i) for i in range(128)]
 _WORD = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
+_WIDE = re.compile(r"[^\x00-\x7f]")
 _CATEGORIES = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
                _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
 _ONE_CHAR = (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN)
@@ -219,6 +222,23 @@ def _fits(ahead: str, strings: frozenset[str], prefixes: frozenset[str], depth: 
     return len(ahead) < depth and ahead in prefixes  # the text goes on with a character not read
 
 
+def _starts_pattern(beginnings: set[str]) -> re.Pattern | None:
+    """Where one of `beginnings` (ASCII strings) begins, or a prefix of one before a character outside ASCII or
+    the text's end.  Each first character, then a look-ahead: `re` skips to those characters at C speed."""
+    by_first: dict[str, set[str]] = {}
+    for s in beginnings:
+        by_first.setdefault(s[0], set()).add(s[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:
+            parts.append(re.escape(first))
+            continue
+        shorter = {r[:j] for r in rests for j in range(len(r))}
+        parts.append(f"{re.escape(first)}(?=(?:{alternation(rests, ignore_case=False)})|"
+                     f"(?:{alternation(shorter, ignore_case=False)})(?![\\x00-\\x7f]))")
+    return re.compile("|".join(parts)) if parts else None
+
+
 class PatternSet:
     """`patterns` read once; `matches(text)` is `[list(p.finditer(text)) for p in patterns]`."""
 
@@ -226,13 +246,12 @@ class PatternSet:
         self.patterns = list(patterns)
         self.plans: list[_Plan | None] = []
         starts: set[str] = set()
-        self.wide = False
+        self.wide = self.words = False
         for pattern in self.patterns:
             self.plans.append(self._plan(pattern, depth, starts))
-        # where a match may begin other than at a word start: the first characters not behind a `\b`
         self.depth = max((p.depth for p in self.plans if p), default=1)
-        chars = "".join(re.escape(c) for c in sorted(starts)) + ("\\x80-\\U0010ffff" if self.wide else "")
-        self.starts = re.compile(f"[{chars}]") if chars else None
+        # where a match may begin other than at a word start: the beginnings not behind a `\b`
+        self.starts = _starts_pattern(starts)
         self._which: dict[str, tuple[int, ...]] = {}
         self._index: dict[str, list[tuple[int, bool]]] | None = None
 
@@ -244,26 +263,29 @@ class PatternSet:
                 if str(why) == "too many beginnings":
                     continue
                 return None
-            starts.update(s[0] for s in free)
-            starts.update(s[0] for s in marked if not _WORD.match(s[0]))  # `\b` before a non-word character
-            self.wide = self.wide or wide["free"]
+            starts.update(free)
+            starts.update(s for s in marked if not _WORD.match(s[0]))  # `\b` before a non-word character
+            self.words = self.words or any(_WORD.match(s[0]) for s in marked)
+            self.wide = self.wide or wide["free"] or wide["marked"]
             return _Plan(d, marked, free, wide)
         return None
 
     def __getstate__(self):
         return {"patterns": self.patterns, "plans": self.plans, "depth": self.depth, "starts": self.starts,
-                "wide": self.wide}
+                "wide": self.wide, "words": self.words}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._which, self._index = {}, None
 
     def positions(self, text: str) -> list[int]:
-        """Every position where some pattern may begin: word starts and the `starts` characters."""
-        found = [m.start() for m in _WORDS.finditer(text)]
-        if self.starts is not None:
-            found = sorted(set(found).union(m.start() for m in self.starts.finditer(text)))
-        return found
+        """Every position where some pattern may begin: word starts, where `starts` finds a beginning, and
+        (`wide`) every character outside ASCII."""
+        found = [m.start() for m in _WORDS.finditer(text)] if self.words else []
+        more = [m.start() for m in self.starts.finditer(text)] if self.starts is not None else []
+        if self.wide and not text.isascii():
+            more.extend(m.start() for m in _WIDE.finditer(text))
+        return sorted(set(found).union(more)) if more else found
 
     def which(self, key: str) -> tuple[int, ...]:
         """The patterns that may begin at a position, from `key`: the character before it (a space at the

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from warta import lexicons
 from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
+from warta.lang.prefilter import PatternSet
 
 S = r"[ \t\u00a0]+"
 
@@ -69,9 +70,14 @@ def tables() -> dict:
     prefix_cur, suffix_cur = _currencies(u)
     quals = alternation(nums["qualifiers"])
     currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
+    pat = _number_pattern(unit_of, prefix_cur, suffix_cur, quals)
+    se_pat = re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{alternation(nums['se_classifiers'])})\b")
     return {
-        "pat": _number_pattern(unit_of, prefix_cur, suffix_cur, quals),
-        "se_pat": re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{alternation(nums['se_classifiers'])})\b"),
+        "pat": pat,
+        "se_pat": se_pat,
+        # the two scanned over the whole text, each as a set of one (warta.lang.prefilter: same matches)
+        "pat_set": PatternSet([pat]),
+        "se_pat_set": PatternSet([se_pat]),
         **_people_patterns(u, list(u["persons"]), quals),
         "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{alternation(u['range_words'])})[ \t\u00a0])"
                                  rf"[ \t\u00a0]*(?=\d)"),
