@@ -78,7 +78,8 @@ def test_survives_pickling():
 def _texts(words, count, seed):
     rng = random.Random(seed)
     for _ in range(count):
-        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", ", ", "\n"]) for _ in range(rng.randint(1, 14)))
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", ", ", "\n"])
+                       for _ in range(rng.randint(1, 14)))
         yield text.upper() if rng.random() < 0.15 else text
 
 
