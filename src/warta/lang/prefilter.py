@@ -194,12 +194,12 @@ def _prefixes(strings: set[str]) -> frozenset[str]:
 class _Plan:
     """What one pattern's matches can begin with."""
 
-    __slots__ = ("depth", "marked", "free", "wide", "marked_prefixes", "free_prefixes")
+    __slots__ = ("depth", "marked", "free", "wide", "_prefixes")
 
     def __init__(self, depth: int, marked: set[str], free: set[str], wide: dict[str, bool]):
         self.depth, self.wide = depth, wide
         self.marked, self.free = frozenset(marked), frozenset(free)
-        self.marked_prefixes, self.free_prefixes = _prefixes(marked), _prefixes(free)
+        self._prefixes: tuple[frozenset[str], frozenset[str]] | None = None  # built when first needed
 
     def __getstate__(self):
         return (self.depth, self.marked, self.free, self.wide)
@@ -212,14 +212,15 @@ class _Plan:
         or at its first non-ASCII one); `boundary`: whether `\\b` holds at the position."""
         if not ahead:  # a character outside ASCII
             return self.wide["free"] or (boundary and self.wide["marked"])
-        return _fits(ahead[:self.depth], self.free, self.free_prefixes, self.depth) or (
-            boundary and _fits(ahead[:self.depth], self.marked, self.marked_prefixes, self.depth))
-
-
-def _fits(ahead: str, strings: frozenset[str], prefixes: frozenset[str], depth: int) -> bool:
-    if any(ahead[:j] in strings for j in range(1, len(ahead) + 1)):
-        return True
-    return len(ahead) < depth and ahead in prefixes  # the text goes on with a character not read
+        ahead = ahead[:self.depth]
+        if any(ahead[:j] in self.free or boundary and ahead[:j] in self.marked for j in range(1, len(ahead) + 1)):
+            return True
+        if len(ahead) == self.depth:
+            return False
+        # the text goes on with a character not read (outside ASCII) or ends: a beginning it starts may fit
+        if self._prefixes is None:
+            self._prefixes = (_prefixes(self.free), _prefixes(self.marked))
+        return ahead in self._prefixes[0] or boundary and ahead in self._prefixes[1]
 
 
 def _starts_pattern(beginnings: set[str]) -> re.Pattern | None:
