@@ -33,3 +33,4 @@ def test_a_malay_marker_asks_the_detector():
 def test_short_texts_and_other_language_sets_ask_the_detector():
     assert not surely_indonesian("Harga beras naik. Warga mengeluh.", CODES)
     assert not surely_indonesian(INDONESIAN, ("en", "ms"))
+    assert not surely_indonesian(INDONESIAN, ("id", "jv"))  # a language whose function words are not listed

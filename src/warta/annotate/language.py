@@ -59,8 +59,9 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
 def surely_indonesian(sample: str, codes: tuple[str, ...]) -> bool:
     """Whether `detect` can only answer "id" for `sample`: the detector then picks Indonesian or Malay (a long
     text, in Latin letters, full of the two languages' function words and next to none of the other languages'),
-    and Malay is answered only with a Malay marker."""
-    if "id" not in codes:
+    and Malay is answered only with a Malay marker.  Only among the default languages, whose function words
+    `foreign_function_words` lists."""
+    if "id" not in codes or not set(codes) <= set(Options.languages):  # (the languages the word lists cover)
         return False
     words = _WORD.findall(sample.lower())
     if len(words) < SURE_WORDS:
