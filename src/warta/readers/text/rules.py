@@ -120,9 +120,8 @@ def clean_text(raw: str) -> str:
     """NFC, one kind of newline, no zero-width characters, single spaces (curly quotes kept)."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _ZERO_WIDTH.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines)
+    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))  # (no run of spaces crosses a line: one call for all)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def blocks_of(text: str) -> list[list[str]]:
