@@ -86,13 +86,12 @@ def _texts(words, count, seed):
 def test_quantity_patterns_match_as_finditer():
     from warta.annotate.quantities.tables import tables
 
-    T = tables()
+    pattern_set = PatternSet([tables()["pat"], tables()["se_pat"]])
     words = ["sekitar", "lebih dari", "hanya", "seorang", "sebuah", "Rp", "Rp150", "3", "1.209", "3,75", "juta",
              "triliun", "dua puluh", "warga", "orang", "km", "persen", "%", "US$", "(empat)", "“", "é", "ribuan",
              "\u212a", "hingga", "-", "M", "magnitudo", "6,9", "SR"]
     for text in _texts(words, 150, 11):
-        _same(T["pat_set"], text)
-        _same(T["se_pat_set"], text)
+        _same(pattern_set, text)
 
 
 def test_inline_credit_patterns_match_as_finditer():

@@ -75,8 +75,8 @@ def tables() -> dict:
     return {
         "pat": pat,
         "se_pat": se_pat,
-        # the two scanned over the whole text, each as a set of one (warta.lang.prefilter: same matches)
-        "pat_set": PatternSet([pat]),
+        # scanned over the whole text as a set of one (warta.lang.prefilter: same matches, ~2x faster; the
+        # number pattern gains nothing that way: each of its tries costs more than the scan it saves)
         "se_pat_set": PatternSet([se_pat]),
         **_people_patterns(u, list(u["persons"]), quals),
         "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{alternation(u['range_words'])})[ \t\u00a0])"
