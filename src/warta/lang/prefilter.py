@@ -29,6 +29,8 @@ from warta.lang.alternation import alternation
 DEPTH = 3
 #: at most this many beginnings per pattern (else fewer characters are read ahead for it)
 LIMIT = 20_000
+#: at most this many positions' keys are remembered with their patterns (~150 bytes each), then forgotten
+KEYS = 50_000
 #: marks a beginning that follows a `\b` at the match's first position (not an ASCII character)
 _MARK = "\uffff"
 _ASCII = [chr(i) for i in range(128)]
@@ -317,7 +319,7 @@ class PatternSet:
     def matches(self, text: str) -> list[list[re.Match]]:
         tried: list[list[int]] = [[] for _ in self.patterns]
         which, depth = self._which, self.depth
-        if len(which) > 200_000:
+        if len(which) > KEYS:
             which.clear()
         for pos in self.positions(text):
             key = text[pos - 1:pos + depth] if pos else " " + text[:depth]
