@@ -5,14 +5,17 @@ position of the text (~40-120 ns a character and pattern); the date grammar's 29
 an article of 2,000 characters that way.  `PatternSet` reads, once, which strings of up to `DEPTH`
 characters each pattern's matches can begin with (from the parsed pattern: every way through it, with
 character classes taken over ASCII), and whether that beginning must follow a `\\b`.  A text is then walked
-once (word starts, and the few other characters a pattern may start at); each position's next characters
+once (word starts, and where a beginning not behind a `\\b` stands: one pattern of first characters with
+look-aheads, which `re` skips to at C speed); each position's next characters
 name the patterns that could match there, and only those are tried there, with `pattern.match(text, pos)`,
 which sees the same text around `pos` (look-behinds, `\\b`) as `finditer` does.  Going left to right and
 going on after each match's end, as `finditer` does, gives the same matches.
 
 Safe by construction: what the analysis cannot read (a back-reference, a pattern that can match the empty
 string, a table grown too big) is scanned with `finditer` as before; a non-ASCII character in the first
-`DEPTH` characters, or the end of the text, lets every pattern whose prefix fits so far be tried.
+`DEPTH` characters, or the end of the text, lets every pattern whose prefix fits so far be tried.  The
+analysis reads `re`'s own parser (`re._parser`, Python 3.11 on): tests/test_speed_rulesa_prefilter.py
+checks the matches against `finditer` on texts built to hit its edges.
 """
 
 from __future__ import annotations
