@@ -1,4 +1,5 @@
-"""Language identification with lingua, restricted to a handful of languages so it stays fast."""
+"""Language identification with lingua, restricted to a handful of languages so it stays fast, and skipped
+where its answer can only be Indonesian (`surely_indonesian`: ~2 ms an article saved)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from warta import lexicons
+from warta.lang.prefilter import PatternSet
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article
@@ -16,6 +18,13 @@ from warta.record import Article
 SAMPLE_CHARS = 2000
 #: Malay and Indonesian are close; Malay wins only with this margin
 MALAY_MARGIN = 0.9
+#: a sample is surely Indonesian or Malay with at least this many words, this share of them Indonesian
+#: function words, at most this share foreign ones, and at most this share of its letters outside ASCII
+SURE_WORDS = 40
+SURE_SHARE = 0.08
+SURE_FOREIGN = 0.02
+SURE_OTHER_LETTERS = 0.05
+_WORD = re.compile(r"\w+")
 
 
 @functools.cache
@@ -30,20 +39,52 @@ def detector(codes: tuple[str, ...]):
 
 
 @functools.cache
-def _malay_markers() -> re.Pattern:
+def _malay_markers() -> PatternSet:
+    """The markers as one pattern, tried only at word starts whose first letters fit (warta.lang.prefilter)."""
     words = lexicons.load("languages")["malay_markers"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+    return PatternSet([re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                  + r")\b", re.IGNORECASE)], depth=6)
 
 
 def has_malay_marker(text: str) -> bool:
-    return _malay_markers().search(text) is not None
+    return bool(_malay_markers().matches(text)[0])
 
 
-def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
+@functools.cache
+def _function_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.load("languages")
+    return frozenset(data["indonesian_function_words"]), frozenset(data["foreign_function_words"])
+
+
+def surely_indonesian(sample: str, codes: tuple[str, ...]) -> bool:
+    """Whether `detect` can only answer "id" for `sample`: the detector then picks Indonesian or Malay (a long
+    text, in Latin letters, full of the two languages' function words and next to none of the other languages'),
+    and Malay is answered only with a Malay marker.  Only among the default languages, whose function words
+    `foreign_function_words` lists."""
+    if "id" not in codes or not set(codes) <= set(Options.languages):  # (the languages the word lists cover)
+        return False
+    words = _WORD.findall(sample.lower())
+    if len(words) < SURE_WORDS:
+        return False
+    ours, foreign = _function_words()
+    if sum(map(ours.__contains__, words)) < SURE_SHARE * len(words) or \
+            sum(map(foreign.__contains__, words)) > SURE_FOREIGN * len(words):
+        return False
+    letters = "".join(words)
+    if not letters.isascii() and \
+            len(letters) - len(letters.encode("ascii", "ignore")) > SURE_OTHER_LETTERS * len(letters):
+        return False
+    return not has_malay_marker(sample)
+
+
+def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float | None]:
+    """(language code, the detector's confidence) of `text`; the confidence is None where the detector was
+    not asked (`surely_indonesian`)."""
     sample = text[:SAMPLE_CHARS]
     if not any(c.isalpha() for c in sample):
         return None, 0.0
+    if surely_indonesian(sample, codes):
+        return "id", None
     values = detector(codes).compute_language_confidence_values(sample)
     if not values:
         return None, 0.0

@@ -60,15 +60,21 @@ def number_pattern() -> str:
     return rf"(?:(?:{DIGITS})(?:[ \t]+(?i:{scale_pattern()})\b)?|(?:{word_pattern()}))"
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
+_INTEGER = re.compile(r"\d+")
+
+
 def parse_digits(s: str) -> float | int | None:
     s = s.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _THOUSANDS.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d+", s):
+    elif _DECIMAL_COMMA.fullmatch(s):
         s = s.replace(",", ".")
-    elif re.fullmatch(r"\d+\.\d{1,2}", s):
+    elif _DECIMAL_POINT.fullmatch(s):
         pass  # English-style decimal point (only reached when a caller allows it)
-    elif not re.fullmatch(r"\d+", s):
+    elif not _INTEGER.fullmatch(s):
         return None
     v = float(s)
     return int(v) if v.is_integer() else v

@@ -63,7 +63,8 @@ _DATELINE = Either(STR, all_({"pattern": STR, "check": OneOf({"place"})}))
 
 SCHEMAS: dict[str, Spec] = {
     "abbreviations": WORDS,
-    "languages": Rec({"malay_markers": WORDS}, required=["malay_markers"]),
+    "languages": Rec({"malay_markers": WORDS, "indonesian_function_words": WORDS, "foreign_function_words": WORDS},
+                     required=["malay_markers"]),
     "cameo": Map(CAMEO, _CAMEO_CODE),
     "countries": Rec({"preferred": Map(COUNTRY, STR), "aliases": Map(COUNTRY, WORDS),
                       "capitals": Map(COUNTRY, WORDS)}),

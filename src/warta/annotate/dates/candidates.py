@@ -25,8 +25,9 @@ class Cand:
 def raw_candidates(text: str) -> list[Cand]:
     """Every match of every pattern, before overlaps and checks."""
     cands: list[Cand] = []
-    for pri, rule in enumerate(lex().patterns):
-        for m in rule.regex.finditer(text):
+    L = lex()
+    for pri, (rule, matches) in enumerate(zip(L.patterns, L.scan.matches(text))):
+        for m in matches:
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             start, end = m.start(), m.end()
             if rule.end_before and rule.end_before in g:

@@ -10,6 +10,7 @@ from warta import lexicons
 from warta.errors import WartaError
 from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
+from warta.lang.prefilter import PatternSet
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 
@@ -43,6 +44,7 @@ class Lex:
     modifiers_after: frozenset[str] = frozenset()
     cues: dict[str, re.Pattern] = field(default_factory=dict)
     patterns: list[PatternRule] = field(default_factory=list)
+    scan: PatternSet | None = None  # the patterns, run together (warta.lang.prefilter)
 
     def offset(self, word: str | None) -> int:
         """`lalu` → -1, `depan` / `mendatang` → 1, anything else 0 (`relative_offsets`)."""
@@ -100,6 +102,7 @@ def lex() -> Lex:
     L.patterns = [PatternRule(p["id"], p.get("kind", p["id"]), str(p["example"]), re.compile(fill(p["pattern"])),
                               p.get("start_at"), p.get("end_before"), p.get("span_end_before"))
                   for p in grammar["patterns"]]
+    L.scan = PatternSet([p.regex for p in L.patterns])
     ids = [p.id for p in L.patterns]
     if len(ids) != len(set(ids)):
         raise WartaError(f"date_patterns.yaml: pattern ids repeat: {ids}")

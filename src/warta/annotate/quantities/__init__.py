@@ -67,6 +67,9 @@ def _magnitude(n: Num, scan: Scan) -> bool:
     return True
 
 
+_POINT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+
 def _read(m: re.Match, scan: Scan) -> None:
     n = _number(m, scan)
     if n is None or _magnitude(n, scan):
@@ -76,7 +79,7 @@ def _read(m: re.Match, scan: Scan) -> None:
         reading = count(n, scan)
         if reading is SKIP:
             return
-    if reading.unit is None and re.fullmatch(r"\d+\.\d{1,2}", n.raw):
+    if reading.unit is None and _POINT_DECIMAL.fullmatch(n.raw):
         return  # `3.14`, `1.5`: no thousands separator, no quantity we can read
     approx, qual = n.approx, m.group("qual")
     if qual:

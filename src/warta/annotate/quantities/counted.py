@@ -59,6 +59,8 @@ class Reading:
 #: a count rule found no object and the number is no quantity
 SKIP = Reading(None, None, "skip", -1)
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
 
 def measure(n: Num, text: str) -> Reading:
     """The currency or unit written with the number (`Rp 3 triliun`, `50 km`, `5 juta dolar AS`)."""
@@ -170,6 +172,6 @@ def count(n: Num, scan: Scan) -> Reading:
         return SKIP
     # a bare number word counts nothing we can name; a bare number is a count only after a qualifier
     # (`sekitar 500`), never a year or a list number
-    if not n.is_digits or re.fullmatch(r"(1[89]|20)\d\d", n.raw) or not n.m.group("qual"):
+    if not n.is_digits or _YEAR.fullmatch(n.raw) or not n.m.group("qual"):
         return SKIP
     return Reading(None, None, "number:qualified", n.m.end())

@@ -41,7 +41,7 @@ def _one_casualty(scan: Scan) -> None:
 
 def _se_classifiers(scan: Scan) -> None:
     T, text = tables(), scan.text
-    for m in T["se_pat"].finditer(text):
+    for m in T["se_pat_set"].matches(text)[0]:
         if overlaps(m.start(), m.end(), _found(scan)):
             continue
         cls = T["se_classifiers"][m.group("se").lower()]

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from warta import lexicons
 from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
+from warta.lang.prefilter import PatternSet
 
 S = r"[ \t\u00a0]+"
 
@@ -69,9 +70,14 @@ def tables() -> dict:
     prefix_cur, suffix_cur = _currencies(u)
     quals = alternation(nums["qualifiers"])
     currency_scales = {k: float(v) for k, v in u["currency_scales"].items()}
+    pat = _number_pattern(unit_of, prefix_cur, suffix_cur, quals)
+    se_pat = re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{alternation(nums['se_classifiers'])})\b")
     return {
-        "pat": _number_pattern(unit_of, prefix_cur, suffix_cur, quals),
-        "se_pat": re.compile(rf"(?P<qual>(?i:{quals})){S}(?P<se>{alternation(nums['se_classifiers'])})\b"),
+        "pat": pat,
+        "se_pat": se_pat,
+        # scanned over the whole text as a set of one (warta.lang.prefilter: same matches, ~2x faster; the
+        # number pattern gains nothing that way: each of its tries costs more than the scan it saves)
+        "se_pat_set": PatternSet([se_pat]),
         **_people_patterns(u, list(u["persons"]), quals),
         "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{alternation(u['range_words'])})[ \t\u00a0])"
                                  rf"[ \t\u00a0]*(?=\d)"),
@@ -112,8 +118,16 @@ def next_words(text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
 
 
 def prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w.]+)[ \t\u00a0]*$", text[max(0, pos - 30):pos])
-    return m.group(1) if m else ""
+    """The run of word characters and dots that ends the 30 characters before `pos`, spaces after it aside
+    (as `re.search(r"([\\w.]+)[ \\t\\u00a0]*$", window)` finds it, without trying each position)."""
+    window = text[max(0, pos - 30):pos]
+    end = len(window) - window.endswith("\n")  # `$` also stands before a final newline
+    while end and window[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start and (window[start - 1].isalnum() or window[start - 1] in "_."):
+        start -= 1
+    return window[start:end]
 
 
 def clause_before(text: str, pos: int) -> str:
@@ -123,9 +137,12 @@ def clause_before(text: str, pos: int) -> str:
     return window[cut + 1:]
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][a-z][\w-]*)[ \t\u00a0]+$")
+
+
 def inside_name(text: str, pos: int) -> bool:
     """A number right after a capitalised word inside a sentence (`Nusantara 2 DPR RI`) is part of a name."""
-    m = re.search(r"([A-Z][a-z][\w-]*)[ \t\u00a0]+$", text[max(0, pos - 40):pos])
+    m = _NAME_BEFORE.search(text[max(0, pos - 40):pos])
     if not m:
         return False
     before = text[max(0, pos - 40):pos][:m.start()].rstrip()

@@ -245,8 +245,8 @@ def _body(p: Page) -> None:
 def _inline_credits(p: Page) -> None:
     """`dilaporkan Reuters dan CNN` in the body; the article's own outlet is never a credit."""
     r, info, body = rules(), p.info, "\n\n".join(p.paras)
-    for pattern in r.credit_inline:
-        for m in pattern.finditer(body):
+    for matches in r.credit_inline_set.matches(body):
+        for m in matches:
             name = credit_name(m.group("credit"))
             _add(info.credits, name)
             end = m.end("credit")

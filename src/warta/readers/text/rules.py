@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from warta import lexicons
 from warta.knowledge import cache
+from warta.lang.prefilter import PatternSet
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -58,6 +59,7 @@ class Rules:
     label_max: int
     heading_min: int
     question_max: int
+    credit_inline_set: PatternSet | None = None  # the `credit_inline` patterns run together (warta.lang.prefilter)
 
 
 def _dateline_pattern(item, parts: dict[str, str]) -> tuple[re.Pattern, str | None]:
@@ -74,7 +76,7 @@ def rules() -> Rules:
     data = lexicons.load("structure")
     ci = re.IGNORECASE
     lines = [item if isinstance(item, dict) else {"pattern": item} for item in data["credits"]["line"]]
-    return Rules(
+    r = Rules(
         clutter=[re.compile(p, ci) for p in data["clutter"]],
         clutter_next=[re.compile(p, ci) for p in data["clutter_next"]],
         tail_cut=[re.compile(p, ci) for p in data["tail_cut"]],
@@ -110,15 +112,16 @@ def rules() -> Rules:
         heading_min=int(data["heading"]["min_words"]),
         question_max=int(data["heading"].get("question_max_words", 0)),
     )
+    r.credit_inline_set = PatternSet(r.credit_inline)
+    return r
 
 
 def clean_text(raw: str) -> str:
     """NFC, one kind of newline, no zero-width characters, single spaces (curly quotes kept)."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _ZERO_WIDTH.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines)
+    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))  # (no run of spaces crosses a line: one call for all)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def blocks_of(text: str) -> list[list[str]]:
