@@ -9,13 +9,15 @@ import re
 from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
+from warta.lang.phrase_alternation import trie
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
 
 def _alt(phrases) -> str:
-    items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
+    """The phrases as an alternation, longest first, words apart by any spaces (a trie: the same matches as the
+    flat list, faster)."""
+    return trie(phrases)
 
 
 def quoted_object_cues(data: dict) -> dict:
