@@ -51,8 +51,13 @@ def _spellings(name: str) -> tuple[str, ...]:
     return tuple(words(name))
 
 
-def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
-    return tok.lower == word or _form_matches(tok.lower, rootset, word)
+def _words_match(toks: list[Tok], i: int, rootsets: list[frozenset[str]], ws: list[str]) -> bool:
+    """Whether the tokens from `i` on are the phrase's words `ws` (whose roots are `rootsets`)."""
+    for j, word in enumerate(ws):
+        low = toks[i + j].lower
+        if low != word and not _form_matches(low, rootsets[j], word):
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=65536)
@@ -81,7 +86,7 @@ def phrase_match(toks: list[Tok], i: int) -> Match | None:
         n = len(ws)
         if i + n > len(toks):
             continue
-        if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
+        if not _words_match(toks, i, rootsets, ws):
             continue
         if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
             continue
