@@ -6,14 +6,12 @@ preference, around a case-sensitive or an IGNORECASE pattern; but Python's `re` 
 phrases one phrase at a time at every position (under IGNORECASE it cannot even skip a phrase by its first
 character), and the trie one character at a time.
 
-Why the order is kept (as in `warta.lang.alternation`, here with `\\s+` as one more "character"): at one
-position, the phrases of the flat list that match are prefixes of one another, element by element (a `\\s+`
-never matches where a word's character does, and it takes the whole run of spaces since a word character
-follows it); so longest first means deepest first, the order in which the trie tries them (children before a
-phrase ending at the node).  That holds where a phrase's length grows with its elements, so a list with a
-phrase written with two spaces in a row falls back to the flat list; so does one with a non-ASCII character
-(Unicode case folding has special pairs).  Characters that differ only in case at one node (`Kata`, `kata`)
-are kept as a flat, longest-first list at that node.
+It is the word trie of `warta.lang.alternation` with the space between two words as one more character, which
+becomes `\\s+`; the order is kept for the same reason (at one position, the phrases that match are prefixes of
+one another, element by element: a `\\s+` never matches where a word's character does, and it takes the whole
+run of spaces since a word character follows it; so longest first is deepest first).  That holds where a
+phrase's length grows with its elements, so a list with a phrase written with two spaces in a row falls back
+to the flat list; so does one with a non-ASCII character (Unicode case folding has special pairs).
 """
 
 from __future__ import annotations
@@ -21,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: the element standing for a run of spaces between two words
-SPACE = None
+from warta.lang.alternation import _node
+
+#: stands for the space between two words while the trie is built (a phrase of the trie is ASCII)
+_GAP = "\ue000"
 
 
 def phrases_of(phrases: Iterable[str]) -> list[str]:
@@ -43,31 +43,4 @@ def trie(phrases: Iterable[str]) -> str:
     items = phrases_of(phrases)
     if not all(p.isascii() and " ".join(p.split()) == p for p in items):
         return "|".join(_render(p) for p in items)
-    return _node([tuple(SPACE if ch == " " else ch for ch in p) for p in items])[0]
-
-
-def _text(element) -> str:
-    return r"\s+" if element is SPACE else re.escape(element)
-
-
-def _fold(element):
-    return element if element is SPACE else element.lower()
-
-
-def _node(seqs: list[tuple]) -> tuple[str, bool]:
-    """The alternation of the rests of the phrases below one trie node, longest first, and whether it has more
-    than one branch (then it needs a group around it)."""
-    groups: dict[object, list[tuple]] = {}
-    for s in seqs:
-        if s:
-            groups.setdefault(_fold(s[0]), []).append(s)
-    parts = []
-    for group in groups.values():
-        if len({s[0] for s in group}) > 1:  # case variants: as the flat list (longest first)
-            parts.extend("".join(_text(e) for e in s) for s in group)
-            continue
-        rest, branches = _node([s[1:] for s in group])
-        parts.append(_text(group[0][0]) + (f"(?:{rest})" if branches else rest))
-    if () in seqs:  # a phrase ends here: tried after every longer one
-        parts.append("")
-    return "|".join(parts), len(parts) > 1
+    return _node([p.replace(" ", _GAP) for p in items], str.lower).replace(_GAP, r"\s+")

@@ -349,6 +349,7 @@ def _entities_by_end(entities) -> dict[int, list]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # (asked for every entity: the same answer for every mention of a name)
 def title_fragment(text: str) -> bool:
     """An entity that is only a title, or a title and the place or body it serves (`Penjabat Gubernur`,
     `Kapolrestabes Bandung`, `Menteri Investasi`): it names an office, not an organisation or a person."""
