@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, ClassVar
@@ -291,8 +292,18 @@ class Article:
 
     # -- helpers for components -------------------------------------------------
     def sentence_at(self, offset: int) -> int | None:
-        """Index of the sentence that contains character `offset`, or None."""
-        lo, hi = 0, len(self.sentences) - 1
+        """Index of the sentence that contains character `offset`, or None (by `bisect` over the sentences'
+        starts, found once per sentence list and kept in scratch, where they are in order and apart)."""
+        sents = self.sentences
+        got = self.scratch.get("sentence_starts")
+        if got is None or got[0] is not sents or got[1] != len(sents):
+            starts, ends = [s.start for s in sents], [s.end for s in sents]
+            apart = all(ends[k] <= starts[k + 1] and starts[k] <= ends[k] for k in range(len(sents) - 1))
+            got = self.scratch["sentence_starts"] = (sents, len(sents), starts if apart else None, ends)
+        if got[2] is not None:
+            k = bisect_right(got[2], offset) - 1
+            return k if k >= 0 and offset < got[3][k] else None
+        lo, hi = 0, len(sents) - 1
         while lo <= hi:
             mid = (lo + hi) // 2
             s = self.sentences[mid]

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from warta.knowledge.actor_tables import Institution, country_table, institution_table
-from warta.lang.id.phrase_table import tokenize
+from warta.lang.id.phrase_table import Table, tokenize
 from warta.lang.id.titles import group_table, not_names, particles, title_table
 from warta.limits import Cover
 from warta.record import Article
@@ -41,14 +41,29 @@ def word_starts(text: str) -> dict[str, list[int]]:
     return out
 
 
-def occurrences(text: str, name: str) -> list[int]:
-    r"""Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`), through the word index."""
+#: where a whole word may not go on (`(?!\w)`), or did not start (`(?<!\w)`, asked one character before)
+_NO_WORD = re.compile(r"(?!\w)")
+#: up to this many names asked about in one text, `str.find` finds each faster than a word index of the text
+FIND_NAMES = 16
+
+
+def occurrences(text: str, name: str, indexed: bool = True) -> list[int]:
+    r"""Starts of `name` written as a whole word in `text` (`(?<!\w)name(?!\w)`): through the word index (one
+    scan of the text however many names are asked about), or with `indexed=False` by `str.find`."""
     first = re.match(r"\w+", name)
     if first is None:
         return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
-    after = re.compile(r"(?!\w)")
-    return [p for p in word_starts(text).get(first.group(), ())
-            if text.startswith(name, p) and after.match(text, p + len(name))]
+    if indexed:
+        return [p for p in word_starts(text).get(first.group(), ())
+                if text.startswith(name, p) and _NO_WORD.match(text, p + len(name))]
+    out = []
+    p = text.find(name)
+    while p >= 0:
+        # a word starts at p (the name opens with a word character) and ends with the name
+        if (p == 0 or _NO_WORD.match(text, p - 1)) and _NO_WORD.match(text, p + len(name)):
+            out.append(p)
+        p = text.find(name, p + 1)
+    return out
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,6 +144,8 @@ class FinderBase:
         self.article = article
         self.text = article.text
         self.tokens = tokenize(self.text)
+        self._folded: list[str] | None = None  # the tokens case-folded, once
+        self._opens: dict[int, tuple[Table, list[bool]]] = {}  # per phrase table: which tokens open a phrase
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
@@ -137,6 +154,22 @@ class FinderBase:
         self._indexes: dict[object, tuple[tuple[int, int], object]] = {}  # what the entity indexes were built from
         self._phrase_cover: tuple[Cover, int] = (Cover(len(self.text)), 0)  # phrases' characters, phrases covered
         self._org_starts: tuple[dict[int, Found], int] = ({}, 0)  # first ORG found at each start, spans read
+
+    def match_at(self, table: Table, i: int) -> tuple[int, object] | None:
+        """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)."""
+        if 0 <= i < len(self.tokens) and not self.opens(table)[i]:
+            return None
+        return table.match(self.tokens, i)
+
+    def opens(self, table: Table) -> list[bool]:
+        """Whether each token may open a phrase of `table` (its first word, case-folded where the table is)."""
+        got = self._opens.get(id(table))
+        if got is None or got[0] is not table:
+            if self._folded is None:
+                self._folded = [t.text.casefold() for t in self.tokens]
+            keys = self._folded if table.fold else [t.text for t in self.tokens]
+            got = self._opens[id(table)] = (table, list(map(table.lengths.__contains__, keys)))
+        return got[1]
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
@@ -196,14 +229,14 @@ class FinderBase:
 
     def modifier_at(self, i: int) -> tuple[int, str | None, str | None, str | None] | None:
         """A country, capital or institution at token i: (length, country, sector, name)."""
-        m = institution_table().match(self.tokens, i)
+        m = self.match_at(institution_table(), i)
         if m and self.span_ok(i, m[0]):
             inst: Institution = m[1]  # type: ignore[assignment]
             own = self.country_after(i + m[0])
             if own:  # `Kementerian Luar Negeri Iran` is Iran's ministry, not Indonesia's
                 return m[0] + own[0], own[1], inst.sector, None
             return m[0], inst.country, inst.sector, inst.name
-        m = country_table().match(self.tokens, i)
+        m = self.match_at(country_table(), i)
         if m and self.span_ok(i, m[0]):
             kind, code = m[1]  # type: ignore[misc]
             return m[0], code, "GOV" if kind == "capital" else None, None
@@ -246,7 +279,7 @@ class FinderBase:
         """A country name right at token j, in the same paragraph as token j-1: (length, code)."""
         if j >= len(self.tokens) or not self.span_ok(j - 1, 2):
             return None
-        m = country_table().match(self.tokens, j)
+        m = self.match_at(country_table(), j)
         if m and m[1][0] == "country" and self.span_ok(j, m[0]):  # type: ignore[index]
             return m[0], m[1][1]  # type: ignore[index]
         return None
@@ -255,9 +288,9 @@ class FinderBase:
         t = self.tokens[i]
         if not t.cap or not t.text[0].isalpha() or t.text in not_names():
             return False
-        if title_table().match(self.tokens, i) or country_table().match(self.tokens, i):
+        if self.match_at(title_table(), i) or self.match_at(country_table(), i):
             return False
-        if institution_table().match(self.tokens, i) or group_table().match(self.tokens, i):
+        if self.match_at(institution_table(), i) or self.match_at(group_table(), i):
             return False
         return True
 

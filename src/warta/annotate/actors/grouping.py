@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from warta.knowledge import countries
@@ -15,6 +16,14 @@ from warta.annotate.actors.finder import Phrase
 
 QUANTIFIER_BEFORE = re.compile(r"(?<!\w)(\w+)[ \t]+$")
 ACTOR_LABELS = ("PER", "PERSON", "ORG", "ORGANIZATION", "LOC", "GPE", "FAC")
+
+
+@functools.lru_cache(maxsize=8192)
+def whole_institution(text: str) -> Institution | None:
+    """The institution of institutions.yaml that the whole of `text` names (the same for every mention of a
+    name, so looked up once per name)."""
+    inst = institution_table().match(tokenize(text), 0)
+    return inst[1] if inst and inst[0] == len(toks(text)) else None  # type: ignore[return-value]
 
 
 class Grouper:
@@ -75,9 +84,8 @@ class Grouper:
         label = e.label.upper()
         if label in ("PER", "PERSON"):
             return self.person_key(e), e.text, "PER", None, None, "actors:person"
-        inst = institution_table().match(tokenize(e.text), 0)
-        if inst and inst[0] == len(toks(e.text)):
-            i: Institution = inst[1]  # type: ignore[assignment]
+        i = whole_institution(e.text)
+        if i is not None:
             return ("inst", i.name), i.name, "ORG", i.country, i.sector, "actors:institution"
         code = countries.by_name(e.text)
         if code:

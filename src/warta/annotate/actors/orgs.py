@@ -12,7 +12,7 @@ from warta.lang.id.phrase_table import name_key, tokenize, toks
 from warta.lang.id.titles import (chain_words, group_quantifiers, group_table, not_names, org_head_table,
                                   title_table, words)
 from warta.record import Entity
-from warta.annotate.actors.finder import Found, FinderBase, Phrase, occurrences
+from warta.annotate.actors.finder import FIND_NAMES, Found, FinderBase, Phrase, occurrences
 
 
 @functools.cache
@@ -70,15 +70,15 @@ class OrgRules(FinderBase):
         country = sector = None
         i, stop = self.tok_index(start), self.tok_index(end)
         while i < stop:
-            m = country_table().match(self.tokens, i)
+            m = self.match_at(country_table(), i)
             if m and country is None:
                 country = m[1][1]  # type: ignore[index]
                 i += m[0]
                 continue
-            t = title_table().match(self.tokens, i)
+            t = self.match_at(title_table(), i)
             if t and sector is None and t[1].sector:  # type: ignore[union-attr]
                 sector = t[1].sector  # type: ignore[union-attr]
-            h = org_head_table().match(self.tokens, i)
+            h = self.match_at(org_head_table(), i)
             if h and sector is None:
                 sector = h[1][1]  # type: ignore[index]
             i += 1
@@ -87,8 +87,9 @@ class OrgRules(FinderBase):
     def institutions(self) -> None:
         i = 0
         table = institution_table()
+        opens = self.opens(table)
         while i < len(self.tokens):
-            m = table.match(self.tokens, i)
+            m = table.match(self.tokens, i) if opens[i] else None
             if m and self.span_ok(i, m[0]):
                 n, inst = m
                 start, end = self.tokens[i].start, self.tokens[i + n - 1].end
@@ -112,8 +113,9 @@ class OrgRules(FinderBase):
     def org_heads(self) -> None:
         i = 0
         table = org_head_table()
+        opens = self.opens(table)
         while i < len(self.tokens):
-            m = table.match(self.tokens, i)
+            m = table.match(self.tokens, i) if opens[i] else None
             if not m or not self.tokens[i].cap or self.inside_entity(self.tokens[i].start):
                 i += 1
                 continue
@@ -124,7 +126,7 @@ class OrgRules(FinderBase):
                                            and self.tokens[j + 1].cap)):
                 if self.tokens[j].text in not_names():
                     break
-                t = title_table().match(self.tokens, j)
+                t = self.match_at(title_table(), j)
                 if t and t[1].kind != "office":  # type: ignore[union-attr]
                     break  # `Polda Jawa Timur | Kombes Farman Hakim`: a rank opens a person
                 j += 1
@@ -146,8 +148,9 @@ class OrgRules(FinderBase):
     def groups(self) -> None:
         i = 0
         table = group_table()
+        opens = self.opens(table)
         while i < len(self.tokens):
-            m = table.match(self.tokens, i)
+            m = table.match(self.tokens, i) if opens[i] else None
             if not m:
                 i += 1
                 continue
@@ -187,7 +190,7 @@ class OrgRules(FinderBase):
         fulls.sort()
         exact = {name: parts for _, parts, name in fulls}
         for name in exact:
-            for p in occurrences(self.text, name):
+            for p in occurrences(self.text, name, indexed=len(exact) > FIND_NAMES):
                 if self.free(p, p + len(name)) and self.entity_free(p, p + len(name)):
                     self.add(Found(p, p + len(name), "PER", "actors:name-part"))
         edges = {w for _, parts, _ in fulls for w in (parts[0], parts[-1])}

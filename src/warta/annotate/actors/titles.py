@@ -67,7 +67,7 @@ class ChainRule:
 
 
 def _title(f: "TitleRules", c: Chain) -> int | None:
-    t = title_table().match(f.tokens, c.j)
+    t = f.match_at(title_table(), c.j)
     if not (t and f.span_ok(c.j, t[0])):
         return None
     title: Title = t[1]  # type: ignore[assignment]
@@ -80,7 +80,7 @@ def _title(f: "TitleRules", c: Chain) -> int | None:
 def _portfolio(f: "TitleRules", c: Chain) -> int | None:
     if not (c.field_open and f.span_ok(c.j - 1, 2)):
         return None
-    pf = portfolio_table().match(f.tokens, c.j)
+    pf = f.match_at(portfolio_table(), c.j)
     return c.j + pf[0] if pf and f.span_ok(c.j, pf[0]) else None
 
 
@@ -89,7 +89,7 @@ def _portfolio_list(f: "TitleRules", c: Chain) -> int | None:
     if not (c.field_open and f.span_ok(j - 1, 2)) or f.tokens[j].text not in chain_words("field_list") \
             or j + 1 >= len(f.tokens):
         return None
-    pf = portfolio_table().match(f.tokens, j + 1)
+    pf = f.match_at(portfolio_table(), j + 1)
     return j + 1 + pf[0] if pf and f.span_ok(j, pf[0] + 1) else None
 
 
@@ -179,7 +179,7 @@ def _unit_before_rank(f: "TitleRules", c: Chain) -> int | None:
     n_place = f.name_at(j)
     after = j + n_place
     if n_place and after < len(f.tokens) and f.span_ok(after - 1, 2):
-        t2 = title_table().match(f.tokens, after)
+        t2 = f.match_at(title_table(), after)
         if t2 and f.name_at(after + t2[0]):
             return after
     return None
@@ -239,9 +239,9 @@ class TitleRules(FinderBase):
     def workplace_at(self, j: int) -> int:
         """Length of a capitalised run (at most 4 tokens, no comma) at token j that opens with a workplace, place or
         organisation head (`Pasar Senen`, `SMA Negeri 1 Bogor`, `Desa Sukamaju`, `Universitas Indonesia`), else 0."""
-        head = workplace_table().match(self.tokens, j)
+        head = self.match_at(workplace_table(), j)
         if head is None and self.tokens[j].text.casefold() not in place_cue_words() \
-                and org_head_table().match(self.tokens, j) is None:
+                and self.match_at(org_head_table(), j) is None:
             return 0
         n = head[0] if head else 1
         while n < 4 and j + n < len(self.tokens) and self.span_ok(j + n - 1, 2) and (
@@ -331,8 +331,9 @@ class TitleRules(FinderBase):
     def titles(self) -> None:
         i = 0
         table = title_table()
+        opens = self.opens(table)
         while i < len(self.tokens):
-            m = table.match(self.tokens, i)
+            m = table.match(self.tokens, i) if opens[i] else None
             if not m or not self.free(self.tokens[i].start, self.tokens[i].end):
                 i += 1
                 continue
@@ -348,6 +349,7 @@ def _entities_by_end(entities) -> dict[int, list]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # (asked for every entity: the same answer for every mention of a name)
 def title_fragment(text: str) -> bool:
     """An entity that is only a title, or a title and the place or body it serves (`Penjabat Gubernur`,
     `Kapolrestabes Bandung`, `Menteri Investasi`): it names an office, not an organisation or a person."""

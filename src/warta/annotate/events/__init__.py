@@ -29,8 +29,9 @@ from __future__ import annotations
 
 from warta.annotate.events.countries import home_country, mention_country  # noqa: F401
 from warta.annotate.events.lexicon import cameo_table, words  # noqa: F401
+from warta.annotate.events.index import PINNED, ArticleIndex
 from warta.annotate.events.sentence import events_of_sentence
-from warta.annotate.events.triggers import find_triggers, sentence_tokens  # noqa: F401
+from warta.annotate.events.triggers import TOKENS, find_triggers, sentence_tokens  # noqa: F401
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Event
@@ -51,14 +52,20 @@ def make_events(options: Options):
 
     def run(article: Article) -> Article:
         events: list[Event] = []
-        for i, sent in enumerate(article.sentences):
-            if getattr(sent, "kind", "body") in NO_EVENT_KINDS:
-                continue
-            article.scratch["events_so_far"] = events
-            events.extend(events_of_sentence(article, i))
+        # the layers the rules read stay as they are while this runs: one index, each sentence tokenised once
+        article.scratch[PINNED] = ArticleIndex(article)
+        article.scratch[TOKENS] = {}
+        try:
+            for i, sent in enumerate(article.sentences):
+                if getattr(sent, "kind", "body") in NO_EVENT_KINDS:
+                    continue
+                article.scratch["events_so_far"] = events
+                events.extend(events_of_sentence(article, i))
+        finally:
+            for key in (PINNED, TOKENS, "events_index"):
+                article.scratch.pop(key, None)
         for n, e in enumerate(events):
             e.id = f"{article.id}-e{n}"
-        article.scratch.pop("events_index", None)
         article.events = events
         return article
 

@@ -10,6 +10,10 @@ from typing import Any
 from warta.record import Article
 
 
+#: scratch key of the index the events component builds once for its run over an article
+PINNED = "events_index_pinned"
+
+
 def _layer(article: Article, name: str) -> list:
     return getattr(article, name, None) or []
 
@@ -111,7 +115,11 @@ def _key(article: Article) -> tuple:
 
 
 def index(article: Article) -> ArticleIndex:
-    """The article's index, rebuilt when a layer was replaced or grew since it was built."""
+    """The article's index, rebuilt when a layer was replaced or grew since it was built (while the events
+    component runs, its layers stay as they are: the index it pinned is used without that check)."""
+    pinned = article.scratch.get(PINNED)
+    if pinned is not None:
+        return pinned
     got = article.scratch.get("events_index")
     key = _key(article)
     if got is None or got[0] != key:

@@ -58,7 +58,7 @@ def ordered(rules: list[Rule]) -> list[Rule]:
     return sorted(rules, key=lambda r: r.priority)
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     lower: str
@@ -151,6 +151,7 @@ def _sets() -> dict[str, frozenset[str]]:
             if k != "triggers" and isinstance(v, list) and all(isinstance(x, str) for x in v)}
 
 
+@functools.cache  # (asked for in every loop of the rules: one look-up, not two calls)
 def words(name: str) -> frozenset[str]:
     """A word list of event_triggers.yaml."""
     return _sets()[name]

@@ -11,11 +11,22 @@ from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots,
 from warta.record import Article
 
 
+#: scratch key of the sentences' tokens while the events component runs (read, never changed, by its rules)
+TOKENS = "events_tokens"
+
+
 def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
+    memo = article.scratch.get(TOKENS)
+    if memo is not None and s_index in memo:
+        return memo[s_index]
     sent = article.sentences[s_index]
     text = article.text[sent.start:sent.end]
-    return [Tok(m.group(), m.group().casefold(), sent.start + m.start(), sent.start + m.end())
-            for m in TOKEN.finditer(text)]
+    start = sent.start
+    toks = [Tok(w, w.casefold(), start + m.start(), start + m.end())
+            for m in TOKEN.finditer(text) for w in (m.group(),)]
+    if memo is not None:
+        memo[s_index] = toks
+    return toks
 
 
 def voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
@@ -27,21 +38,39 @@ def voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
                 return ("nominal" if noun else "active") if voice == "noun" else voice
         return "active"
     low = tok.lower
-    if low.startswith(tuple(words("passive_spellings"))) and not noun:
+    if low.startswith(_spellings("passive_spellings")) and not noun:
         return "passive"
-    if low.startswith(tuple(words("active_spellings"))):
+    if low.startswith(_spellings("active_spellings")):
         return "active"
     return "nominal"
 
 
-def _word_matches(tok: Tok, rootset: frozenset[str], word: str) -> bool:
-    if tok.lower == word:
+@functools.cache
+def _spellings(name: str) -> tuple[str, ...]:
+    """A word list of event_triggers.yaml as the tuple `str.startswith` takes."""
+    return tuple(words(name))
+
+
+def _words_match(toks: list[Tok], i: int, rootsets: list[frozenset[str]], ws: list[str]) -> bool:
+    """Whether the tokens from `i` on are the phrase's words `ws` (whose roots are `rootsets`)."""
+    for j, word in enumerate(ws):
+        low = toks[i + j].lower
+        if low != word and not _form_matches(low, rootsets[j], word):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _form_matches(low: str, rootset: frozenset[str], word: str) -> bool:
+    """Whether the word form `low` is the phrase's word `word` (whose roots are `rootset`): the same for every
+    occurrence of the form, so decided once per form."""
+    if low == word:
         return True
     if word.endswith("*"):
-        return tok.lower.startswith(word[:-1])
+        return low.startswith(word[:-1])
     if "-" in word:  # `tembak-menembak` is its own word: `menembakkan` is no exchange of fire
         return False
-    shared = (morph.roots(tok.lower) | {tok.lower}) & rootset
+    shared = (morph.roots(low) | {low}) & rootset
     # short shared roots only count when they are real roots (temu, beri, laku), never
     # stripping debris such as `rang` shared by serangan and perang
     return any(len(r) >= 5 or r == word or r in known_roots() for r in shared)
@@ -57,15 +86,15 @@ def phrase_match(toks: list[Tok], i: int) -> Match | None:
         n = len(ws)
         if i + n > len(toks):
             continue
-        if not all(_word_matches(toks[i + j], rootsets[j], ws[j]) for j in range(n)):
+        if not _words_match(toks, i, rootsets, ws):
             continue
         if "modal" in entry and not any(t.lower in entry["modal"] for t in toks[max(0, i - 2):i]):
             continue
         key = (-n, -sum(toks[i + j].lower == ws[j] for j in range(n)), entry["n"])
         if best_key is None or key < best_key:
             voice = entry.get("voice") or voice_of(tok, None, True)
-            if not entry.get("voice") and ws[0].startswith(tuple(words("phrase_active_spellings"))) and \
-                    tok.lower.startswith(tuple(words("passive_spellings"))):
+            if not entry.get("voice") and ws[0].startswith(_spellings("phrase_active_spellings")) and \
+                    tok.lower.startswith(_spellings("passive_spellings")):
                 voice = "passive"  # `ditembak jatuh` matched by `menembak jatuh`
             best, best_key = Match(entry, i, i + n, voice, f"phrase:{entry['p']}"), key
     return best

@@ -28,6 +28,11 @@ from warta.record import Article, Place
 
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 
+_NEXT_CAPITAL = re.compile(r"[ ]([A-Z][a-z]+)(?![\w-])")  # a capitalised word right after a name
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_OPENS_SENTENCE = re.compile(r"(^|[.!?\n]\s*|[\"“]\s*)$")  # what stands before a sentence's first word
+
+
 @functools.cache
 def prefix_regex() -> re.Pattern:
     data = lexicons.load("places")
@@ -58,7 +63,7 @@ class Mention:
 
 def _is_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start]
-    return start == 0 or bool(re.search(r"(^|[.!?\n]\s*|[\"“]\s*)$", before))
+    return start == 0 or bool(_OPENS_SENTENCE.search(before))
 
 
 def scan(text: str) -> list[Mention]:
@@ -83,7 +88,7 @@ def _glued_to_name(text: str, end: int) -> bool:
     month, compass word, place or name head, nor a word a name can be followed by."""
     from warta.lang.id.name_rules import rules as entity_rules
 
-    m = re.match(r"[ ]([A-Z][a-z]+)(?![\w-])", text[end:end + 30])
+    m = _NEXT_CAPITAL.match(text[end:end + 30])
     if not m:
         return False
     word = m.group(1)
@@ -272,7 +277,7 @@ def _not_a_place(text: str, m: "Mention", orgs: "Spans") -> bool:
         return True
     if key(m.name) in seats:
         from warta.lang.id.name_rules import rules as entity_rules
-        after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
+        after = _NEXT_WORD.match(text[m.end:m.end + 30])
         before = text[max(0, m.start - 30):m.start].casefold()
         data = lexicons.load("places")
         if (after and after.group(1).casefold() in entity_rules()["verbs"]) or any(

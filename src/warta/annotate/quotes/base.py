@@ -10,6 +10,9 @@ from warta.record import Article, Quote
 from warta.annotate.quotes.cues import abbreviations, cues
 from warta.annotate.quotes.marks import Marks, find_marks
 
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")  # the last word of a stretch, before any punctuation
+_LAST_TOKEN = re.compile(r"\S+$")
+
 
 class QuoterBase:
     def __init__(self, article: Article):
@@ -129,11 +132,11 @@ class QuoterBase:
 
     # -- speakers ------------------------------------------------------------------
     def word_before(self, pos: int) -> str:
-        m = re.search(r"(\w+)\W*$", self.text[max(0, pos - 30):pos])
+        m = _WORD_BEFORE.search(self.text[max(0, pos - 30):pos])
         return m.group(1).casefold() if m else ""
 
     def abbreviation_before(self, dot: int) -> bool:
-        word = re.search(r"\S+$", self.text[max(0, dot - 12):dot])
+        word = _LAST_TOKEN.search(self.text[max(0, dot - 12):dot])
         return bool(word) and word.group() + "." in abbreviations()
 
     def cands_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:

@@ -9,13 +9,15 @@ import re
 from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
+from warta.lang.phrase_alternation import trie
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
 
 def _alt(phrases) -> str:
-    items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
+    """The phrases as an alternation, longest first, words apart by any spaces (a trie: the same matches as the
+    flat list, faster)."""
+    return trie(phrases)
 
 
 def quoted_object_cues(data: dict) -> dict:
@@ -139,6 +141,9 @@ def generic_speakers() -> dict[str, list[str]]:
 
 
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_STRETCH_END = re.compile(r"[,;]|[.!?](?=[A-Z])")  # a comma or semicolon, or a glued sentence end
+_DOUBLE_MARK = re.compile(r"[\u201c\u201d\"]")
 
 
 def is_clause(text: str, loose: bool = False) -> bool:
@@ -146,12 +151,12 @@ def is_clause(text: str, loose: bool = False) -> bool:
     right after `yang` belongs to a relative clause and does not count); a partial quotation
     counts (`menyebut sanksi itu “ilegal”`)."""
     c = cues()
-    first_word = re.match(r"\W*(\w+)", text)
+    first_word = _FIRST_WORD.match(text)
     if first_word and first_word.group(1).casefold() in c["not_openers"]:
         return False  # `melaporkan kepada aparat …`: a prepositional phrase, no clause
     # a relative clause set off by commas belongs to the subject (`rencana itu, yang diluncurkan Juli, akan berakhir`)
     text = c["relative_aside"].sub("", text)
-    stretches = re.split(r"[,;]|[.!?](?=[A-Z])", text)  # `… di Indonesia.Dua warga …`: a glued sentence end
+    stretches = _STRETCH_END.split(text)  # `… di Indonesia.Dua warga …`: a glued sentence end
     head = stretches[0]
     if first_word and first_word.group(1).casefold() in c["adverbial"] and len(stretches) > 1 \
             and not is_clause(head) and len([w for w in WORD_RE.findall(head) if not w.isdigit()]) <= 8:
@@ -169,7 +174,7 @@ def is_clause(text: str, loose: bool = False) -> bool:
     nominal = lead_noun in c["object_nouns"] or c["nominal"].fullmatch(lead_noun)
     if nominal and nxt not in c["not_pred"] and (nxt in c["predicates"] or c["prefix"].match(nxt)):
         head = head[:second.start()]  # `kemenangan Trump dan menjadi media …`: a second predicate of the subject
-    if re.search(r"[\u201c\u201d\"]", head) and not c["naming"].search(head):
+    if _DOUBLE_MARK.search(head) and not c["naming"].search(head):
         return True
     head_words = WORD_RE.findall(head)
     # a cleft: `pasukan Kirgistan yang lebih dulu menembak` (an actor, then `yang` + predicate) is a clause

@@ -3,6 +3,7 @@ paragraphs that open a quotation again continue it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -17,6 +18,8 @@ class Marks:
 
 # double marks close each other: `“…"` and `"…”` are one quotation (mixed marks are common in web copy)
 CLOSERS = {"\u201c": ("\u201d", '"'), '"': ('"', "\u201d"), "\u2018": ("\u2019",)}
+#: the only characters the scan acts on (a line break, a mark): it jumps from one to the next
+_STOPS = re.compile("[\n" + re.escape("".join({*OPEN_CLOSE, *(c for cs in CLOSERS.values() for c in cs)})) + "]")
 
 
 def find_marks(text: str) -> list[Marks]:
@@ -40,6 +43,10 @@ def find_marks(text: str) -> list[Marks]:
             out.append(Marks(open_at, end, True))
 
     while i < n:
+        stop = _STOPS.search(text, i)
+        if stop is None:
+            break
+        i = stop.start()
         c = text[i]
         if c == "\n" and opener is not None:
             j = i

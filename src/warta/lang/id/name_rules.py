@@ -12,6 +12,9 @@ import re
 from warta import lexicons
 from warta.knowledge import cache
 
+#: the word that ends a stretch of text (before the spaces after it)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
 
 def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
@@ -161,5 +164,5 @@ def _facility_openings() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def is_currency_country(text: str, start: int) -> bool:
     """`dolar AS`, `yen Jepang`: the country names a currency (the word before is a currency word)."""
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 20):start])
+    m = _LAST_WORD.search(text[max(0, start - 20):start])
     return bool(m) and m.group(1).casefold() in rules()["currency"]
