@@ -12,19 +12,27 @@ from warta.lang.id.name_rules import rules
 
 from .outside import credit_name, curated_places, place_key, place_resolve, roots
 
+_WORD_OR_BRACKET = re.compile(r"[\w()]+")
+
 
 def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
     """What general knowledge (or the article) says `name` is: LOC, ORG, PER or None."""
-    r = rules()
+    label = _general_label(name)
+    if label is None and known and name.casefold() in known:
+        return known[name.casefold()]
+    return label
+
+
+@functools.lru_cache(maxsize=65536)
+def _general_label(name: str) -> str | None:
+    """What general knowledge says `name` is (remembered: the rules ask about the same names again and again)."""
     if countries.by_name(name) or countries.by_capital(name) or name in gazetteer_capitals():
         return "LOC"
-    inst = r["institutions"].get(name.casefold())
+    inst = rules()["institutions"].get(name.casefold())
     if inst:
         return inst
     if _curated_place(name):
         return "LOC"
-    if known and name.casefold() in known:
-        return known[name.casefold()]
     return None
 
 
@@ -61,7 +69,7 @@ def _title_word_at(text: str, word: tuple[int, int]) -> bool:
         return False
     if w.casefold() in r["prefix_words"]:
         return True
-    before = re.findall(r"[\w()]+", text[max(0, word[0] - 40):word[0]])
+    before = _WORD_OR_BRACKET.findall(text[max(0, word[0] - 40):word[0]])
     if w.casefold() in r["corps"] and before and (before[-1].casefold() in r["ranks"] or before[-1].casefold() in r["corps"]
                                                   or " ".join(before[-2:]).casefold() in r["ranks"]):
         return True

@@ -18,7 +18,7 @@ def toks(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -30,7 +30,7 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return [Tok(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)]
 
 
 def name_key(text: str) -> str:
@@ -60,11 +60,18 @@ class Table:
     def match(self, tokens: list[Tok], i: int) -> tuple[int, object] | None:
         if i >= len(tokens):
             return None
-        first = tokens[i].text.casefold() if self.fold else tokens[i].text
-        for n in self.lengths.get(first, ()):
-            if n > len(tokens) - i:
+        first = tokens[i].text
+        lengths = self.lengths.get(first.casefold() if self.fold else first)
+        if lengths is None:  # (most tokens open no phrase)
+            return None
+        left = len(tokens) - i
+        for n in lengths:
+            if n > left:
                 continue
-            key = tuple(t.text.casefold() if self.fold else t.text for t in tokens[i:i + n])
+            if self.fold:
+                key = tuple([t.text.casefold() for t in tokens[i:i + n]])
+            else:
+                key = tuple([t.text for t in tokens[i:i + n]])
             if key in self.items:
                 return n, self.items[key]
         return None
