@@ -30,7 +30,7 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)]
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
 def name_key(text: str) -> str:
