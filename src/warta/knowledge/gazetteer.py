@@ -157,7 +157,7 @@ def capital_timezones() -> dict[str, str]:
     return dict(_meta("capital_timezones"))
 
 
-@functools.cache
+@cache.table("gazetteer-curated")  # user cache: the keys of places.yaml's ~600 names folded once
 def curated() -> dict[str, Info]:
     data = lexicons.load("places")
     out: dict[str, Info] = {}
@@ -351,7 +351,7 @@ def _capital_city(code: str) -> Info | None:
     return found[0] if found else None
 
 
-@functools.cache
+@cache.table("gazetteer-never-places")  # user cache
 def never_places() -> tuple[frozenset[str], frozenset[str]]:
     """Names that are never places: institutions (institutions.yaml, type ORG) and places.yaml `not_places`."""
     names = {key(n) for n in lexicons.load("places").get("not_places") or []}

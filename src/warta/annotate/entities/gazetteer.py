@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 
 from spacy.strings import get_string_id
@@ -34,7 +33,7 @@ def country_phrases() -> list[tuple[str, ...]]:
     return sorted(p for p in phrases if p)
 
 
-@functools.cache
+@cache.table("entities-country-phrase-ids", sources=_phrase_sources)  # user cache: no id computed at start-up
 def _phrase_index() -> tuple[dict[int, tuple[int, ...]], frozenset[tuple[int, ...]]]:
     """(first token's ORTH id → the phrase lengths that open with it, longest first; every phrase as ORTH ids)."""
     lengths: dict[int, set[int]] = {}
