@@ -48,13 +48,15 @@ class Table:
         self.lengths: dict[str, list[int]] = {}  # first word → phrase lengths, longest first
 
     def add(self, phrase: str, value: object) -> None:
-        key = tuple(t.casefold() if self.fold else t for t in toks(phrase))
+        words = toks(phrase)
+        key = tuple([t.casefold() for t in words]) if self.fold else tuple(words)
         if key and key not in self.items:
             self.items[key] = value
-            self.maxlen = max(self.maxlen, len(key))
+            n = len(key)
+            self.maxlen = max(self.maxlen, n)
             lengths = self.lengths.setdefault(key[0], [])
-            if len(key) not in lengths:
-                lengths.append(len(key))
+            if n not in lengths:
+                lengths.append(n)
                 lengths.sort(reverse=True)
 
     def match(self, tokens: list[Tok], i: int) -> tuple[int, object] | None:
