@@ -25,8 +25,10 @@ class Country:
     capitals: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """Lookup form of a name: spacing collapsed, case-folded, hyphens as spaces."""
+    """Lookup form of a name: spacing collapsed, case-folded, hyphens as spaces (remembered: every component
+    asks whether the same words name a country)."""
     return " ".join(name.replace("-", " ").split()).casefold()
 
 

@@ -20,7 +20,7 @@ from warta.record import Article, Entity
 
 # re-exports: the tests import these from here
 from .base import MODEL_RULE, Span4  # noqa: F401
-from .gazetteer import country_matcher, gazetteer_spans, merge  # noqa: F401
+from .gazetteer import country_matches, country_phrases, gazetteer_spans, merge  # noqa: F401
 from .labels import drop_currency
 from .mend import mend  # noqa: F401
 from .outside import make_doc

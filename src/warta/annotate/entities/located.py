@@ -15,6 +15,9 @@ from .index import text_index
 from .outside import place_resolve
 from .words import known_label
 
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+
 
 def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
     """A person the model took for a place: a two-word LOC no gazetteer knows, with no place
@@ -29,14 +32,14 @@ def _located_persons(text: str, spans: list[Span4]) -> list[Span4]:
         words = name.split()
         new = label
         if label == "LOC" and not after_cue(text, s, r["place_cues"]):
-            if len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words) \
+            if len(words) == 2 and all(_NAME_WORD.fullmatch(w) for w in words) \
                     and not any(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words) \
                     and known_label(name) is None and place_resolve(name) is None \
                     and not any(known_label(w) or place_resolve(w) for w in words) \
                     and any(alone(w, s, e) for w in words):
                 new = "PER"
             elif len(words) == 1 and known_label(name) is None and place_resolve(name) is None \
-                    and re.fullmatch(r"[A-Z][a-z]+", name):
+                    and _CAPITALISED_WORD.fullmatch(name):
                 if name not in opens_name:
                     opens_name[name] = _opens_person_name(text, name)
                 new = "PER" if opens_name[name] else new

@@ -19,6 +19,8 @@ from .trims import (_common_opening, _cut_dateline, _cut_line, _cut_lower_end, _
                     _lower_opening, _title_opening, _title_word_opening, _trim_office, _trim_plain_edges, _trim_while)
 from .words import _gazetteer_place, _is_outlet, _not_a_name, _plain_word, known_label
 
+_WORD_THEN_NAME = re.compile(r"(\w+)\s+([A-Z][a-z]+)\s+$")
+
 def _lower_case(c: Context, m: Mending) -> bool:
     surface = c.text[m.start:m.end]
     if not any(ch.isupper() for ch in surface) and not _is_outlet(surface):
@@ -81,7 +83,7 @@ def _given_name(c: Context, m: Mending) -> bool:
     if not (m.label == "PER" and len(m.words) == 1):
         return True
     base = max(0, m.words[0][0] - 60)
-    found = re.search(r"(\w+)\s+([A-Z][a-z]+)\s+$", c.text[base:m.words[0][0]])
+    found = _WORD_THEN_NAME.search(c.text[base:m.words[0][0]])
     if found and (found.group(1).casefold() in r["titles"] or (countries.by_name(found.group(1)) and r["title_tail"].search(
             c.text[max(0, base - 40):base + found.start(1)].casefold()))) \
             and found.group(2).casefold() not in r["titles"] \
@@ -254,7 +256,10 @@ PART_RULES: list[SpanRule] = [
 
 
 def _run(rules_: list[SpanRule], c: Context, m: Mending) -> bool:
-    return all(rule.apply(c, m) for rule in rules_)
+    for rule in rules_:  # (a plain loop: all() over a generator cost a frame per rule and span)
+        if not rule.apply(c, m):
+            return False
+    return True
 
 
 def mend_span(c: Context, start: int, end: int, label: str, rule: str) -> list[tuple[int, int, str, str]]:

@@ -20,11 +20,46 @@ from .words import _gazetteer_place, _plain_word, known_label
 _CAP = re.compile(r"[A-Z][\w'’\-]*")
 
 
+# the shapes the passes look for, compiled once
+_NON_SPACE = re.compile(r"\S+")
+_CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
+_SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
+_SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
+_NEXT_NAME = re.compile(r"[ ]([A-Z][\w-]+)(?![\w-])")
+
+
+@functools.cache
+def _law_head_back() -> re.Pattern:
+    """A law head a few words back, before no full stop or bracket."""
+    return re.compile(r"\b(" + "|".join(re.escape(h) for h in rules()["law_heads"]) + r")\b[^.()]*$")
+
+
+@functools.cache
+def _ship_prefix_before() -> re.Pattern:
+    """A ship's prefix and a space, ending the text."""
+    prefixes = "|".join(re.escape(p) for p in rules()["ship_prefixes"]) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{prefixes})[ ]$")
+
+
+@functools.cache
+def _media_name() -> re.Pattern:
+    """Up to four capitalised words closed by a media word (`The Moscow Times`)."""
+    words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])")
+
+
+@functools.cache
+def _org_suffix() -> re.Pattern:
+    """A space and the state's mark after an organisation (`RI`)."""
+    suffixes = "|".join(re.escape(w) for w in rules()["org_suffixes"]) or "(?!)"
+    return re.compile(rf"[ ](?:{suffixes})(?![\w-])")
+
+
 def _run_before(text: str, pos: int) -> int | None:
     """Start of the capitalised name that ends at `pos` (words joined by `dan`, `tentang`,
     `untuk`), beginning at a name head or an office of law/meeting; None if there is none."""
     r = rules()
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[max(0, pos - 160):pos])]
+    words = [m.span() for m in _NON_SPACE.finditer(text[max(0, pos - 160):pos])]
     base = max(0, pos - 160)
     words = [(base + a, base + b) for a, b in words]
     start = None
@@ -115,7 +150,7 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         k = kind(text[start:m.start()])
         if k is None:
             # a law head a few words back (`Konvensi PBB tentang Hukum Laut (UNCLOS)`)
-            k2 = re.search(r"\b(" + "|".join(re.escape(h) for h in r["law_heads"]) + r")\b[^.()]*$", before)
+            k2 = _law_head_back().search(before)
             k = "LAW" if k2 else None
         if k:
             relabel[m.group(1)] = k
@@ -135,7 +170,7 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         if k and start is not None:
             inside = [sp for _, sp in out.overlapping(start, m.start())]
             if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law
-                tail = re.search(r"[A-Z][^()]*$", text[max(sp[1] for sp in inside):m.start()])
+                tail = _CAPITAL_TAIL.search(text[max(sp[1] for sp in inside):m.start()])
                 if tail and not out.overlapping(m.start() - len(tail.group(0)), m.start()):
                     out.add((m.start() - len(tail.group(0)), m.start(), k, "rule:" + k.lower()))
             else:
@@ -157,9 +192,9 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2:
             parts.update(words)
             full_name_ends.add(e)
-    bracketed = set(re.findall(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)", text))
+    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
     # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
-    bracketed -= {m.group(1) for m in re.finditer(r"[ ]\(([A-Z][A-Za-z]{2,14})\)", text) if m.start() in full_name_ends}
+    bracketed -= {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
     index = text_index(text)
     out = []
     for s, e, label, rule in spans:
@@ -185,7 +220,7 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
         out.remove_all(out.inside(a, b))
         after = [sp for seq, sp in out.starting_at(b + 1) if text[b] == " " and sp[2] == "ORG"]
         nxt = (min(after) if ordered else after[0]) if after else None
-        body = re.match(r"[ ]([A-Z][\w-]+)(?![\w-])", text[b:b + 30])
+        body = _NEXT_NAME.match(text[b:b + 30])
         if nxt is None and body and rules()["institutions"].get(body.group(1).casefold()) == "ORG":
             nxt = (b + 1, b + body.end(), "ORG", "")  # `Komisi I DPR`: a body the model left out
         if nxt:
@@ -221,10 +256,10 @@ def _missions(text: str, spans: list[Span4]) -> list[Span4]:
 
 def _ships(text: str, spans: list[Span4]) -> list[Span4]:
     """`KRI` + `Teluk Banten`: a name after a ship's prefix is the ship's (PRODUCT), prefix included."""
-    prefixes = "|".join(re.escape(p) for p in rules()["ship_prefixes"]) or "(?!)"
+    before = _ship_prefix_before()
     out = []
     for s, e, label, rule in spans:
-        m = re.search(rf"(?<![\w-])(?:{prefixes})[ ]$", text[max(0, s - 8):s])
+        m = before.search(text[max(0, s - 8):s])
         if m and label in ("LOC", "ORG", "PER"):
             out.append((s - len(m.group(0)), e, "PRODUCT", rule + "+ship"))
         else:
@@ -235,9 +270,8 @@ def _ships(text: str, spans: list[Span4]) -> list[Span4]:
 def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
     word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
-    words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
     out = SpanList(spans)
-    for m in re.finditer(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])", text):
+    for m in _media_name().finditer(text):
         a, b = m.span()
         found = m.group(0)
         the = rules()["media_article"] + " "
@@ -258,10 +292,10 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
 def _org_suffixes(text: str, spans: list[Span4]) -> list[Span4]:
     """`DPR` + `RI`, `Komisi I DPR` + `RI`: the state's mark after an organisation is part of its name
     (entity_rules.yaml `org_suffixes`), not a place."""
-    suffixes = "|".join(re.escape(w) for w in rules()["org_suffixes"]) or "(?!)"
+    suffix = _org_suffix()
     grown: list[Span4] = []
     for s, e, label, rule in sorted(spans):
-        m = re.match(rf"[ ](?:{suffixes})(?![\w-])", text[e:e + 12]) if label == "ORG" else None
+        m = suffix.match(text[e:e + 12]) if label == "ORG" else None
         grown.append((s, e + m.end(), label, rule + "+suffix") if m else (s, e, label, rule))
     return drop_inside(grown, [o for o in grown if o[3].endswith("+suffix")], same=lambda o, sp: o == sp)
 

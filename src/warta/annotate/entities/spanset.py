@@ -25,20 +25,27 @@ class SpanList:
         self._starts: list[tuple[int, int]] = []  # (start, seq) of the short spans, sorted
         self._long: dict[int, Span] = {}
         self._next = 0
-        for sp in spans:
-            self.add(sp)
+        for sp in spans:  # (sorted once at the end, not inserted in order one by one)
+            seq = self._store(sp)
+            if seq not in self._long:
+                self._starts.append((sp[0], seq))
+        self._starts.sort()
 
     def __len__(self) -> int:
         return len(self._spans)
 
     def add(self, sp: Span) -> int:
+        seq = self._store(sp)
+        if seq not in self._long:
+            insort(self._starts, (sp[0], seq))
+        return seq
+
+    def _store(self, sp: Span) -> int:
         seq = self._next
         self._next += 1
         self._spans[seq] = sp
         if not 0 <= sp[1] - sp[0] < LONG:  # (a span ending before it starts, never seen, is read always too)
             self._long[seq] = sp
-        else:
-            insort(self._starts, (sp[0], seq))
         return seq
 
     def remove(self, seq: int) -> None:
@@ -80,7 +87,7 @@ class SpanList:
 
     def spans(self) -> list[Span]:
         """The spans in list order."""
-        return [self._spans[seq] for seq in sorted(self._spans)]
+        return list(self._spans.values())  # (seqs grow with each insertion: the dict's order is theirs)
 
 
 class Cover:

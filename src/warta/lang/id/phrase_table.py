@@ -18,7 +18,7 @@ def toks(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -48,23 +48,32 @@ class Table:
         self.lengths: dict[str, list[int]] = {}  # first word → phrase lengths, longest first
 
     def add(self, phrase: str, value: object) -> None:
-        key = tuple(t.casefold() if self.fold else t for t in toks(phrase))
+        words = toks(phrase)
+        key = tuple([t.casefold() for t in words]) if self.fold else tuple(words)
         if key and key not in self.items:
             self.items[key] = value
-            self.maxlen = max(self.maxlen, len(key))
+            n = len(key)
+            self.maxlen = max(self.maxlen, n)
             lengths = self.lengths.setdefault(key[0], [])
-            if len(key) not in lengths:
-                lengths.append(len(key))
+            if n not in lengths:
+                lengths.append(n)
                 lengths.sort(reverse=True)
 
     def match(self, tokens: list[Tok], i: int) -> tuple[int, object] | None:
         if i >= len(tokens):
             return None
-        first = tokens[i].text.casefold() if self.fold else tokens[i].text
-        for n in self.lengths.get(first, ()):
-            if n > len(tokens) - i:
+        first = tokens[i].text
+        lengths = self.lengths.get(first.casefold() if self.fold else first)
+        if lengths is None:  # (most tokens open no phrase)
+            return None
+        left = len(tokens) - i
+        for n in lengths:
+            if n > left:
                 continue
-            key = tuple(t.text.casefold() if self.fold else t.text for t in tokens[i:i + n])
+            if self.fold:
+                key = tuple([t.text.casefold() for t in tokens[i:i + n]])
+            else:
+                key = tuple([t.text for t in tokens[i:i + n]])
             if key in self.items:
                 return n, self.items[key]
         return None
