@@ -7,8 +7,8 @@ else.  The pipeline is built lazily, once per worker process, by
 partition runs there: the spaCy model is loaded where it runs, never pickled
 or broadcast.
 
-Rows are made by the store itself: a partition's articles are written into a
-private in-memory `Store`, and its tables are read back, so the dataset's
+Rows are made by the store's own code (`warta.jobs.rows`: its row-making
+methods, with SQLite's column affinity, without a database), so the dataset's
 columns and values are exactly those of `warta export-db --format parquet`.
 """
 
@@ -86,11 +86,10 @@ def _begin(fs, where: str) -> dict[str, Any] | None:
 
 
 def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> tuple[dict, dict[str, list]]:
-    """Every article of the partition's inputs extracted and written into the in-memory store `mem`;
+    """Every article of the partition's inputs extracted and its rows made by `mem` (`rows.Rows`);
     returns (counts, {"failures", "skipped", "extra", "signatures"})."""
     counts = {"articles": 0, "duplicates": 0, "failures": 0, "non_indonesian": 0, "records": 0}
     kept: dict[str, Any] = {"failures": [], "skipped": [], "extra": {}, "signatures": {}}
-    mem.conn.execute("BEGIN")
     seqs: dict[int, int] = {}
     for input_seq, result, meta in partition_results(units, max_bytes, st):
         record_seq = seqs[input_seq] = seqs.get(input_seq, -1) + 1
@@ -110,7 +109,7 @@ def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> t
             counts["failures"] += 1
             kept["failures"].append(dict(base, error=result.get("error")))
             continue
-        with st("rows (store.write)"):
+        with st("rows (store's rows)"):
             outcome = mem.write(dict(result, signature=None))
         if outcome == "duplicate":
             counts["duplicates"] += 1
@@ -118,14 +117,13 @@ def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> t
         counts["articles"] += 1
         kept["extra"][result["id"]] = prov
         kept["signatures"][result["id"]] = result.get("signature")
-    mem.conn.execute("COMMIT")
     return counts, kept
 
 
 def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, str]]) -> dict[str, Any]:
     """Stage 1: extract the articles of one input partition into `_parts/part-N/` (skipped when its commit
     marker is there).  `units` are (input_seq, path) pairs."""
-    from warta.store import Store
+    from warta.jobs.rows import Rows
 
     st = Stages()
     start = time.perf_counter()
@@ -137,10 +135,10 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     _pipeline(config, st)
     gc0 = gc_cpu()
     max_bytes = int((config.get("options") or {}).get("max_bytes") or 20_000_000)
-    with Store(":memory:") as mem:
-        counts, kept = _collect(mem, units, max_bytes, st)
-        with st("rows (read back)"):
-            tables = _rows(mem, kept["extra"], kept["signatures"])
+    mem = Rows(_article_columns())
+    counts, kept = _collect(mem, units, max_bytes, st)
+    with st("rows (tables)"):
+        tables = _rows(mem, kept["extra"], kept["signatures"])
     tables["failures"] = kept["failures"]
     tables["skipped"] = kept["skipped"]
     for name, rows in tables.items():
@@ -157,22 +155,23 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     return dict(summary, skipped=False, task="extract", stages=st.as_dict(), process_cpu=time.process_time())
 
 
+def _article_columns() -> list[str]:
+    from warta.jobs.rows import declared_types
+
+    return [c for c, _ in D.columns("articles") if c in declared_types("articles")]
+
+
 def _rows(mem, extra: dict[str, dict], signatures: dict[str, bytes | None]) -> dict[str, list[dict]]:
-    """Every table of the in-memory store as dataset rows (stable source ids, provenance columns)."""
-    sources = {r["id"]: r for r in mem._query("SELECT id, name, kind FROM sources")}
-    ids = {k: D.stable_id(v["name"]) for k, v in sources.items()}
-    cols = [c for c, _ in D.columns("articles") if c in mem.columns("articles")]
-    articles = []
-    for row in mem._query(f"SELECT {', '.join(cols)} FROM articles WHERE status = 'ok' ORDER BY pk"):
-        row["source_id"] = ids.get(row["source_id"])
+    """Every table of the partition (`mem`: `rows.Rows`) as dataset rows (provenance columns added)."""
+    articles = mem.articles
+    for row in articles:
         row.update(extra[row["id"]])
-        articles.append(row)
     out = {"articles": articles}
     for layer in D.LAYER_TABLES:
-        out[layer] = list(mem.rows(layer))
+        out[layer] = mem.layers[layer]
     out["minhashes"] = [{"article_id": a["id"], "num_perm": 128, "signature": signatures[a["id"]]}
                         for a in articles if signatures.get(a["id"])]
-    out["sources"] = [{"id": ids[k], "name": v["name"], "kind": v["kind"]} for k, v in sources.items()]
+    out["sources"] = [{"id": D.stable_id(name), "name": name, "kind": kind} for name, kind in mem.sources.items()]
     return out
 
 
