@@ -358,6 +358,7 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     summary.inputs, summary.partitions = len(files), len(parts)
     config = {"out": out, "components": components, "options": options}
     eng = engine_obj or make_engine(engine, workers, scheduler, master, dashboard)
+    eng.pipeline_config = {"components": components, "options": options}
     try:
         _start(eng, config, summary, log)
         log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")

@@ -12,6 +12,7 @@ Where the task runs, and when, is the engine's business.  Everything else
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import sys
@@ -32,6 +33,9 @@ class Engine:
     name = "engine"
     started_seconds = 0.0
     outside_cpu_seconds = 0.0  # CPU of processes the engine started that the driver does not wait for
+    #: the job's {"components", "options"}, set before `start`: a local engine may build the pipeline once, in
+    #: the process its workers are forked from
+    pipeline_config: dict[str, Any] | None = None
 
     @property
     def forks_local_workers(self) -> bool:
@@ -213,6 +217,10 @@ class SparkEngine(Engine):
             # start-up and of each job's overhead on a busy 2-core machine).
             builder = (builder.config("spark.ui.enabled", "false")
                        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+            if self.pipeline_config is not None:
+                # Spark's Python daemon builds the pipeline before it forks the workers (`spark_daemon.py`)
+                builder = (builder.config("spark.python.daemon.module", "warta.jobs.spark_daemon")
+                           .config("spark.executorEnv.WARTA_JOB_PRELOAD", json.dumps(self.pipeline_config)))
         if os.environ.get("PYTHONPATH"):
             builder = builder.config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
         try:
