@@ -150,24 +150,20 @@ def _warc_result(meta: dict[str, Any], item, path: str, st: Stages) -> dict[str,
     return _failed(item.source or path, item)
 
 
-def _warc_results(path: str, max_bytes: int, st: Stages) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _warc_results(stream, path: str, max_bytes: int, st: Stages
+                  ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     from warta.readers.warc import iter_warc
     from warta.record import Article
 
-    stream, failure = _stream(path)
-    if failure:
-        yield failure, {}
-        return
-    with stream:
-        records = iter_warc(stream, path, max_bytes)
-        while True:
-            with st("read"):
-                chunk = list(itertools.islice(records, _read_ahead()))
-            if not chunk:
-                return
-            _prepare([item for _, item in chunk if isinstance(item, Article)], st)
-            for meta, item in chunk:
-                yield _warc_result(meta, item, path, st), meta
+    records = iter_warc(stream, path, max_bytes)
+    while True:
+        with st("read"):
+            chunk = list(itertools.islice(records, _read_ahead()))
+        if not chunk:
+            return
+        _prepare([item for _, item in chunk if isinstance(item, Article)], st)
+        for meta, item in chunk:
+            yield _warc_result(meta, item, path, st), meta
 
 
 def _remote_results(path: str, max_bytes: int, st: Stages) -> Iterator[dict[str, Any]]:
@@ -190,20 +186,16 @@ def _remote_results(path: str, max_bytes: int, st: Stages) -> Iterator[dict[str,
             yield _ok(article, article.source or article.id, st)
 
 
-def _jsonl_results(path: str, max_bytes: int, st: Stages) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _jsonl_results(stream, path: str, max_bytes: int, st: Stages
+                   ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     from warta.readers import Unit
 
-    stream, failure = _stream(path)
-    if failure:
-        yield failure, {}
-        return
-    with stream:
-        lines = ((number, raw) for number, raw in enumerate(stream, 1) if raw.strip())
-        units = (Unit("line", f"{path}#{number}", path, number, raw if isinstance(raw, bytes) else raw.encode("utf-8"),
-                      max_bytes) for number, raw in lines)
-        for chunk in _chunks(units, _read_ahead()):
-            for _, result in _units_results(chunk, st):
-                yield result, {}
+    lines = ((number, raw) for number, raw in enumerate(stream, 1) if raw.strip())
+    units = (Unit("line", f"{path}#{number}", path, number, raw if isinstance(raw, bytes) else raw.encode("utf-8"),
+                  max_bytes) for number, raw in lines)
+    for chunk in _chunks(units, _read_ahead()):
+        for _, result in _units_results(chunk, st):
+            yield result, {}
 
 
 def results(path: str, max_bytes: int, st: Stages | None = None, kind: str | None = None
@@ -213,10 +205,13 @@ def results(path: str, max_bytes: int, st: Stages | None = None, kind: str | Non
 
     st = st if st is not None else Stages()
     kind = kind or _kind(path)
-    if kind == "warc":
-        yield from _warc_results(path, max_bytes, st)
-    elif kind == "jsonl":
-        yield from _jsonl_results(path, max_bytes, st)
+    if kind in ("warc", "jsonl"):
+        stream, failure = _stream(path)
+        if failure:
+            yield failure, {}
+            return
+        with stream:
+            yield from (_warc_results if kind == "warc" else _jsonl_results)(stream, path, max_bytes, st)
     elif not _is_remote(path):
         for _, result in _units_results([Unit("file", path, path, 0, None, max_bytes)], st):
             yield result, {}
