@@ -7,7 +7,8 @@ A job runs in three stages, each resumable:
 
 1. extract (engine): the inputs, in a stable order, are cut into partitions
    (consecutive files up to `partition_bytes` or `partition_files`); each runs on a
-   worker, which builds the pipeline once and writes the partition's tables to
+   worker, which builds the pipeline once (or starts with the one its local
+   cluster's driver built before forking it) and writes the partition's tables to
    `_parts/part-N/`, then its commit marker.  A restarted job skips every
    partition whose marker is there.
 2. link (driver): exact duplicates, near-duplicates and stories across the whole

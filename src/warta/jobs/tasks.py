@@ -2,10 +2,13 @@
 
 Both functions take plain data (the job's `config` dict and a partition number
 with its inputs) and return a small summary dict, so Dask and Spark ship nothing
-else.  The pipeline is built lazily, once per worker process, by
-`warta.store.worker.init` (the same worker `warta ingest` uses), the first time a
-partition runs there: the spaCy model is loaded where it runs, never pickled
-or broadcast.
+else.  The pipeline is built once per worker process, by
+`warta.store.worker.init` (the same worker `warta ingest` uses), where it runs,
+never pickled or broadcast: lazily, by the first partition that runs there, or
+before the workers are forked, by the process they are forked from (`preload`:
+the Dask driver of a local cluster, Spark's local Python daemon), so that they
+share it and start at once.  Articles are read ahead and their NER batched as
+`warta extract` does (`warta.jobs.inputs`).
 
 Rows are made by the store's own code (`warta.jobs.rows`: its row-making
 methods, with SQLite's column affinity, without a database), so the dataset's
