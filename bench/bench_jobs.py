@@ -7,7 +7,8 @@ The corpus is made of generated variants of the hand-written seed articles
 (tests/data/store_articles.yaml: sentences shuffled and dropped, numbers changed), one
 .txt file each, as in bench/bench_ingest.py.  Every run is a fresh `warta` process,
 timed from the outside, so each pays its own start-up: Python imports, the engine
-(LocalCluster / JVM), and one pipeline (spaCy model) per worker.  Wall seconds are
+(LocalCluster / JVM), and the pipeline (spaCy model): built once by the Dask driver or
+Spark's Python daemon before the local workers are forked, so they share it.  Wall seconds are
 taken around the process; CPU seconds are those of its whole process tree: the rusage
 of the children this script waited for (the process, and the Dask workers it waited
 for), plus, for Spark, the JVM and Spark's Python workers, which the driver never waits

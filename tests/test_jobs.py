@@ -269,3 +269,9 @@ def test_partitions_shrink_towards_the_end_of_the_input():
     assert [seq for p in partition(files, max_files=100) for seq, _ in p] == list(range(2000))
     big = [(f"{i}.warc.gz", 50_000_000) for i in range(8)]
     assert [len(p) for p in partition(big, max_bytes=64_000_000)] == [1] * 8  # a partition never splits a file
+
+
+def test_local_workers_start_with_the_pipeline_the_driver_built(dask_dataset):
+    _, s = dask_dataset
+    assert "driver: pipeline built (before the workers fork)" in s.stages.totals
+    assert "worker: worker start (pipeline built)" not in s.stages.totals  # the forked workers built nothing

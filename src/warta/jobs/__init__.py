@@ -7,7 +7,8 @@ A job runs in three stages, each resumable:
 
 1. extract (engine): the inputs, in a stable order, are cut into partitions
    (consecutive files up to `partition_bytes` or `partition_files`); each runs on a
-   worker, which builds the pipeline once and writes the partition's tables to
+   worker, which builds the pipeline once (or starts with the one its local
+   cluster's driver built before forking it) and writes the partition's tables to
    `_parts/part-N/`, then its commit marker.  A restarted job skips every
    partition whose marker is there.
 2. link (driver): exact duplicates, near-duplicates and stories across the whole
@@ -230,7 +231,12 @@ def _check(components: list[str] | None, options: dict[str, Any]) -> None:
         Pipeline(components, Options.build(options))
 
 
-def _start(eng, summary: JobSummary, log: Callable[[str], None]) -> None:
+def _start(eng, config: dict, summary: JobSummary, log: Callable[[str], None]) -> None:
+    if getattr(eng, "forks_local_workers", False):
+        from warta.jobs import tasks
+
+        with summary.stages("driver: pipeline built (before the workers fork)"):
+            tasks.preload(config)
     with summary.stages("driver: engine start"):
         eng.start()
     summary.engine_start_seconds = round(eng.started_seconds, 3)
@@ -353,14 +359,19 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     summary.inputs, summary.partitions = len(files), len(parts)
     config = {"out": out, "components": components, "options": options}
     eng = engine_obj or make_engine(engine, workers, scheduler, master, dashboard)
-    _start(eng, summary, log)
-    log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
+    eng.pipeline_config = {"components": components, "options": options}
     try:
+        _start(eng, config, summary, log)
+        log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
         _Driver(eng, parts, config, summary, log, tmp).run()
     finally:
         with summary.stages("driver: engine close"):
             eng.close()
         summary.engine_cpu = round(eng.outside_cpu_seconds, 3)
+        if getattr(eng, "forks_local_workers", False):
+            from warta.jobs import tasks
+
+            tasks.unload()
     log(f"link: {summary.articles} articles, {summary.exact_duplicates} exact and {summary.near_duplicates} "
         f"near-duplicate(s) across the dataset ({summary.link_seconds:.1f} s, while extracting)")
     _finish(fs, root, out, summary, t0, keep_parts)

@@ -12,6 +12,7 @@ Where the task runs, and when, is the engine's business.  Everything else
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import sys
@@ -32,6 +33,15 @@ class Engine:
     name = "engine"
     started_seconds = 0.0
     outside_cpu_seconds = 0.0  # CPU of processes the engine started that the driver does not wait for
+    #: the job's {"components", "options"}, set before `start`: a local engine may build the pipeline once, in
+    #: the process its workers are forked from
+    pipeline_config: dict[str, Any] | None = None
+
+    @property
+    def forks_local_workers(self) -> bool:
+        """Whether `start` forks the worker processes from this one (so a pipeline built here first is
+        shared by them, `warta.jobs.tasks.preload`); remote workers build their own, lazily."""
+        return False
 
     def start(self) -> None:
         raise NotImplementedError
@@ -66,6 +76,11 @@ class DaskEngine(Engine):
         self._pending = None
         self._futures: list = []
 
+    @property
+    def forks_local_workers(self) -> bool:
+        return (not self.scheduler and sys.platform.startswith("linux")
+                and os.environ.get("WARTA_DASK_DEFAULTS") != "1")
+
     def start(self) -> None:
         try:
             from dask.distributed import Client, LocalCluster
@@ -78,11 +93,11 @@ class DaskEngine(Engine):
             # The workers run long pure-Python tasks (seconds each): the statistical profiler (a stack sample
             # every 10 ms) and the event loop's frequent wake-ups (a tick every 20 ms, monitors every 100 and
             # 500 ms) only take the GIL from them; they are set here and handed to the workers by the nannies.
-            if not self.scheduler and sys.platform.startswith("linux"):
+            if self.forks_local_workers:
                 # A local worker process forked from this one (the nanny runs here) starts in a fraction of a
-                # second, with the modules already imported; a spawned one starts a new interpreter and
-                # imports distributed and warta again (2-3 s on a busy machine), and takes a second to close.
-                # The pipeline is still built in the worker, by its first task.
+                # second, with the modules already imported, and the pipeline the driver built just before
+                # (`warta.jobs.tasks.preload`); a spawned one starts a new interpreter and imports
+                # distributed and warta again (2-3 s on a busy machine), and takes a second to close.
                 dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
             dask.config.set({"distributed.worker.profile.enabled": False,
                              "distributed.admin.tick.interval": "500ms",
@@ -202,6 +217,10 @@ class SparkEngine(Engine):
             # start-up and of each job's overhead on a busy 2-core machine).
             builder = (builder.config("spark.ui.enabled", "false")
                        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+            if self.pipeline_config is not None:
+                # Spark's Python daemon builds the pipeline before it forks the workers (`spark_daemon.py`)
+                builder = (builder.config("spark.python.daemon.module", "warta.jobs.spark_daemon")
+                           .config("spark.executorEnv.WARTA_JOB_PRELOAD", json.dumps(self.pipeline_config)))
         if os.environ.get("PYTHONPATH"):
             builder = builder.config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
         try:

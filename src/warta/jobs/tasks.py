@@ -2,13 +2,16 @@
 
 Both functions take plain data (the job's `config` dict and a partition number
 with its inputs) and return a small summary dict, so Dask and Spark ship nothing
-else.  The pipeline is built lazily, once per worker process, by
-`warta.store.worker.init` (the same worker `warta ingest` uses), the first time a
-partition runs there: the spaCy model is loaded where it runs, never pickled
-or broadcast.
+else.  The pipeline is built once per worker process, by
+`warta.store.worker.init` (the same worker `warta ingest` uses), where it runs,
+never pickled or broadcast: lazily, by the first partition that runs there, or
+before the workers are forked, by the process they are forked from (`preload`:
+the Dask driver of a local cluster, Spark's local Python daemon), so that they
+share it and start at once.  Articles are read ahead and their NER batched as
+`warta extract` does (`warta.jobs.inputs`).
 
-Rows are made by the store itself: a partition's articles are written into a
-private in-memory `Store`, and its tables are read back, so the dataset's
+Rows are made by the store's own code (`warta.jobs.rows`: its row-making
+methods, with SQLite's column affinity, without a database), so the dataset's
 columns and values are exactly those of `warta export-db --format parquet`.
 """
 
@@ -17,190 +20,57 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
 from typing import Any
 
-from warta.errors import InputError
 from warta.jobs import dataset as D
+from warta.jobs.inputs import partition_results, results  # noqa: F401  (results: re-exported)
 from warta.jobs.stages import Stages, gc_cpu
 
 _built: dict[str, Any] = {"key": None}
 
 
+def _key(config: dict[str, Any]) -> str:
+    return json.dumps([config.get("components"), config.get("options")], sort_keys=True)
+
+
 def _pipeline(config: dict[str, Any], st: Stages) -> None:
     """Build the pipeline of this worker process the first time one of its tasks needs it (the spaCy model
-    is loaded here, never pickled or broadcast), and the MinHash code (datasketch imports scipy)."""
+    is loaded here, never pickled or broadcast), and the MinHash code, unless the process was forked from
+    a driver that built them (`preload`).  What was built is then left out of the garbage collector's
+    passes (`gc.freeze`), as `warta ingest` does."""
+    import gc
+
     from warta.store import worker
 
-    key = json.dumps([config.get("components"), config.get("options")], sort_keys=True)
+    key = _key(config)
     if _built["key"] != key:
         with st("worker start (pipeline built)"):
             worker.init(config.get("components"), dict(config.get("options") or {}), None)
             from warta.store.dedup import signature
 
             signature("warm up")
+            gc.collect()
+            gc.freeze()
         _built["key"] = key
 
 
-def _is_remote(path: str) -> bool:
-    return "://" in path and not path.startswith("file://")
-
-
-def _open(path: str):
-    if _is_remote(path):
-        import fsspec
-
-        return fsspec.open(path, "rb", compression="infer" if not path.endswith(".warc.gz") else None).open()
-    return open(path, "rb")
-
-
-def _head(path: str) -> bytes:
-    try:
-        with _open(path) as f:
-            return f.read(4096)
-    except OSError:
-        return b""
-
-
-def _kind(path: str) -> str:
-    """'warc', 'jsonl' (streamed a line at a time, as `warta ingest` does) or 'file' (any other reader)."""
-    from warta.readers.warc import is_warc
-    from warta.readers import JSONL_SUFFIXES, is_jsonl_file
-
-    low = path.lower()
-    if low.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
-        return "warc"
-    if low.endswith(tuple(JSONL_SUFFIXES)):
-        return "jsonl"
-    if low.endswith(".gz") or "." not in low.rsplit("/", 1)[-1]:
-        if is_warc(path, _head(path)):
-            return "warc"
-    if not _is_remote(path) and is_jsonl_file(path):
-        return "jsonl"
-    return "file"
-
-
-def _failed(source: str, exc: BaseException, unit: str | None = None) -> dict[str, Any]:
-    from warta.store.worker import failed_input
-
-    return failed_input(source, exc, unit)
-
-
-def _stream(path: str):
-    """(open binary stream, None), or (None, a failed result saying why it could not be opened)."""
-    try:
-        return _open(path), None
-    except OSError as exc:
-        return None, _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}"))
-
-
-def _ok(article, unit: str, st: Stages) -> dict[str, Any]:
-    """The result of one article through the worker's pipeline (as `warta.store.worker` makes it), timed."""
-    from warta.api import process as run
-    from warta.errors import WartaError
+def preload(config: dict[str, Any]) -> None:
+    """Build the pipeline here, in the driver, before a local cluster forks its worker processes: they then
+    share it (copy on write) and start at once, as `warta ingest`'s workers do (`warta.store.worker.preload`,
+    which also freezes it out of the garbage collector's passes)."""
     from warta.store import worker
-    from warta.store.dedup import signature
 
-    pipeline = worker._pipeline()
-    with st("extract (pipeline)"):
-        try:
-            done = run(article, pipeline)
-        except WartaError as exc:
-            return worker.failed_article(article, str(exc), unit)
-    with st("record (to_dict, MinHash)"):
-        return {"status": "ok", "id": done.id, "source": done.source, "unit": unit, "record": done.to_dict(),
-                "error": None, "signature": signature(done.text)}
+    worker.preload(config.get("components"), dict(config.get("options") or {}))
+    worker._pipeline()  # raises here, before any worker starts, if the pipeline could not be built
+    _built["key"] = _key(config)
 
 
-def _unit_results(unit, st: Stages) -> Iterator[dict[str, Any]]:
-    """Results for every article of one unit: `warta.api.run_unit` as `warta.store.worker.process` runs it,
-    with reading and extraction timed apart."""
-    from warta.readers import read_unit
+def unload() -> None:
+    """Drop what `preload` built (a library caller's process goes on without the model)."""
+    from warta.store import worker
 
-    try:
-        with st("read"):
-            articles = read_unit(unit)
-    except InputError as exc:
-        yield _failed(exc.source or unit.source, exc, unit.source)
-        return
-    for article in articles:
-        yield _ok(article, unit.source, st)
-
-
-def _warc_results(path: str, max_bytes: int, st: Stages) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    from warta.readers.warc import iter_warc
-    from warta.record import Article
-
-    stream, failure = _stream(path)
-    if failure:
-        yield failure, {}
-        return
-    with stream:
-        records = iter_warc(stream, path, max_bytes)
-        while True:
-            with st("read"):
-                meta, item = next(records, (None, None))
-            if meta is None:
-                return
-            if isinstance(item, Article):
-                try:
-                    yield _ok(item, item.source or item.id, st), meta
-                except Exception as exc:  # as worker.process does: record it, keep going
-                    yield {"status": "failed", "id": item.id, "source": item.source,
-                           "error": f"{type(exc).__name__}: {exc}", "record": {"url": item.url},
-                           "signature": None}, meta
-            elif meta.get("skipped") == "language":
-                yield {"status": "skipped", "id": None, "source": item.source, "error": str(item),
-                       "record": {"url": meta.get("url"), "language": meta.get("language")}}, meta
-            else:
-                yield _failed(item.source or path, item), meta
-
-
-def _remote_results(path: str, max_bytes: int, st: Stages) -> Iterator[dict[str, Any]]:
-    from warta.readers import read_bytes
-
-    try:
-        with st("read"):
-            with _open(path) as f:
-                data = f.read(max_bytes + 1)
-            articles = read_bytes(data, path, max_bytes)
-    except InputError as exc:
-        yield _failed(path, exc)
-        return
-    except OSError as exc:
-        yield _failed(path, InputError(path, f"could not be read: {exc}"))
-        return
-    for article in articles:
-        yield _ok(article, article.source or article.id, st)
-
-
-def results(path: str, max_bytes: int, st: Stages | None = None
-            ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(result, meta) for every article of one input, in order; `result` as `warta.store.worker` makes it."""
-    from warta.readers import Unit
-
-    st = st if st is not None else Stages()
-    kind = _kind(path)
-    if kind == "warc":
-        yield from _warc_results(path, max_bytes, st)
-    elif kind == "jsonl":
-        stream, failure = _stream(path)
-        if failure:
-            yield failure, {}
-            return
-        with stream:
-            for number, raw in enumerate(stream, 1):
-                if raw.strip():
-                    unit = Unit("line", f"{path}#{number}", path, number,
-                                raw if isinstance(raw, bytes) else raw.encode("utf-8"), max_bytes)
-                    for result in _unit_results(unit, st):
-                        yield result, {}
-    elif not _is_remote(path):
-        for result in _unit_results(Unit("file", path, path, 0, None, max_bytes), st):
-            yield result, {}
-    else:
-        for result in _remote_results(path, max_bytes, st):
-            yield result, {}
+    worker.close()
+    _built["key"] = None
 
 
 def _part_dir(root: str, part: int) -> str:
@@ -219,45 +89,44 @@ def _begin(fs, where: str) -> dict[str, Any] | None:
 
 
 def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> tuple[dict, dict[str, list]]:
-    """Every article of the partition's inputs extracted and written into the in-memory store `mem`;
+    """Every article of the partition's inputs extracted and its rows made by `mem` (`rows.Rows`);
     returns (counts, {"failures", "skipped", "extra", "signatures"})."""
     counts = {"articles": 0, "duplicates": 0, "failures": 0, "non_indonesian": 0, "records": 0}
     kept: dict[str, Any] = {"failures": [], "skipped": [], "extra": {}, "signatures": {}}
-    mem.conn.execute("BEGIN")
-    for input_seq, path in units:
-        for record_seq, (result, meta) in enumerate(results(path, max_bytes, st)):
-            counts["records"] += 1
-            record = result.get("record") or {}
-            prov = {"fetched": meta.get("fetched"), "warc_record_id": meta.get("record_id"),
-                    "input_seq": input_seq, "record_seq": record_seq}
-            base = {"id": result.get("id"), "source": result.get("source"), "url": record.get("url"),
-                    "title": record.get("title"), "published": record.get("published"), **prov}
-            if result["status"] == "skipped" or (result["status"] == "ok"
-                                                 and record.get("language") not in (None, "id")):
-                counts["non_indonesian"] += 1
-                reason = result.get("error") or f"language detected as {record.get('language')}"
-                kept["skipped"].append(dict(base, language=record.get("language"), reason=reason))
-                continue
-            if result["status"] == "failed":
-                counts["failures"] += 1
-                kept["failures"].append(dict(base, error=result.get("error")))
-                continue
-            with st("rows (store.write)"):
-                outcome = mem.write(dict(result, signature=None))
-            if outcome == "duplicate":
-                counts["duplicates"] += 1
-                continue
-            counts["articles"] += 1
-            kept["extra"][result["id"]] = prov
-            kept["signatures"][result["id"]] = result.get("signature")
-    mem.conn.execute("COMMIT")
+    seqs: dict[int, int] = {}
+    for input_seq, result, meta in partition_results(units, max_bytes, st):
+        record_seq = seqs[input_seq] = seqs.get(input_seq, -1) + 1
+        counts["records"] += 1
+        record = result.get("record") or {}
+        prov = {"fetched": meta.get("fetched"), "warc_record_id": meta.get("record_id"),
+                "input_seq": input_seq, "record_seq": record_seq}
+        base = {"id": result.get("id"), "source": result.get("source"), "url": record.get("url"),
+                "title": record.get("title"), "published": record.get("published"), **prov}
+        if result["status"] == "skipped" or (result["status"] == "ok"
+                                             and record.get("language") not in (None, "id")):
+            counts["non_indonesian"] += 1
+            reason = result.get("error") or f"language detected as {record.get('language')}"
+            kept["skipped"].append(dict(base, language=record.get("language"), reason=reason))
+            continue
+        if result["status"] == "failed":
+            counts["failures"] += 1
+            kept["failures"].append(dict(base, error=result.get("error")))
+            continue
+        with st("rows (store's rows)"):
+            outcome = mem.write(dict(result, signature=None))
+        if outcome == "duplicate":
+            counts["duplicates"] += 1
+            continue
+        counts["articles"] += 1
+        kept["extra"][result["id"]] = prov
+        kept["signatures"][result["id"]] = result.get("signature")
     return counts, kept
 
 
 def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, str]]) -> dict[str, Any]:
     """Stage 1: extract the articles of one input partition into `_parts/part-N/` (skipped when its commit
     marker is there).  `units` are (input_seq, path) pairs."""
-    from warta.store import Store
+    from warta.jobs.rows import Rows
 
     st = Stages()
     start = time.perf_counter()
@@ -269,10 +138,10 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     _pipeline(config, st)
     gc0 = gc_cpu()
     max_bytes = int((config.get("options") or {}).get("max_bytes") or 20_000_000)
-    with Store(":memory:") as mem:
-        counts, kept = _collect(mem, units, max_bytes, st)
-        with st("rows (read back)"):
-            tables = _rows(mem, kept["extra"], kept["signatures"])
+    mem = Rows(_article_columns())
+    counts, kept = _collect(mem, units, max_bytes, st)
+    with st("rows (tables)"):
+        tables = _rows(mem, kept["extra"], kept["signatures"])
     tables["failures"] = kept["failures"]
     tables["skipped"] = kept["skipped"]
     for name, rows in tables.items():
@@ -289,22 +158,23 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     return dict(summary, skipped=False, task="extract", stages=st.as_dict(), process_cpu=time.process_time())
 
 
+def _article_columns() -> list[str]:
+    from warta.jobs.rows import declared_types
+
+    return [c for c, _ in D.columns("articles") if c in declared_types("articles")]
+
+
 def _rows(mem, extra: dict[str, dict], signatures: dict[str, bytes | None]) -> dict[str, list[dict]]:
-    """Every table of the in-memory store as dataset rows (stable source ids, provenance columns)."""
-    sources = {r["id"]: r for r in mem._query("SELECT id, name, kind FROM sources")}
-    ids = {k: D.stable_id(v["name"]) for k, v in sources.items()}
-    cols = [c for c, _ in D.columns("articles") if c in mem.columns("articles")]
-    articles = []
-    for row in mem._query(f"SELECT {', '.join(cols)} FROM articles WHERE status = 'ok' ORDER BY pk"):
-        row["source_id"] = ids.get(row["source_id"])
+    """Every table of the partition (`mem`: `rows.Rows`) as dataset rows (provenance columns added)."""
+    articles = mem.articles
+    for row in articles:
         row.update(extra[row["id"]])
-        articles.append(row)
     out = {"articles": articles}
     for layer in D.LAYER_TABLES:
-        out[layer] = list(mem.rows(layer))
+        out[layer] = mem.layers[layer]
     out["minhashes"] = [{"article_id": a["id"], "num_perm": 128, "signature": signatures[a["id"]]}
                         for a in articles if signatures.get(a["id"])]
-    out["sources"] = [{"id": ids[k], "name": v["name"], "kind": v["kind"]} for k, v in sources.items()]
+    out["sources"] = [{"id": D.stable_id(name), "name": name, "kind": kind} for name, kind in mem.sources.items()]
     return out
 
 
