@@ -46,6 +46,11 @@ class WarcStats:
     languages: dict[str, int] = field(default_factory=dict)
 
 
+#: bytes read to tell a WARC by its content: a gzip member's dynamic Huffman tables can take well over 64
+#: bytes before the first byte of `WARC/` comes out
+SNIFF_BYTES = 4096
+
+
 def is_warc(path: str | os.PathLike, head: bytes | None = None) -> bool:
     """True for a WARC or ARC file (by name, else by its first bytes, gzip or not)."""
     name = str(path).lower()
@@ -54,7 +59,7 @@ def is_warc(path: str | os.PathLike, head: bytes | None = None) -> bool:
     if head is None:
         try:
             with open(path, "rb") as f:
-                head = f.read(64)
+                head = f.read(SNIFF_BYTES)
         except OSError:
             return False
     if head.startswith(b"\x1f\x8b"):
