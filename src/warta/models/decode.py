@@ -28,6 +28,8 @@ import numpy
 
 #: smallest gap between the best and the second best valid action decided here (else spaCy's loop decides)
 MARGIN = 1e-4
+#: tokens of a long Doc run through the tok2vec at once (`_tok2vec`)
+WINDOW_TOKENS = 2048
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Weights:
     unit: numpy.ndarray
     out: int
     labels: list[str]
+    context: int | None = None  # tokens on each side a tok2vec output depends on (None: unknown)
 
 
 def for_model(nlp) -> Weights | None:
@@ -62,7 +65,19 @@ def _pipeline_weights(nlp) -> Weights | None:
         return None
     if w.tok2vec.layers[0] not in getattr(nlp.get_pipe("tok2vec"), "listeners", ()):
         return None
+    w.context = _context(nlp.config["components"]["tok2vec"]["model"])
     return w
+
+
+def _context(config: dict) -> int | None:
+    """How many tokens on each side a token's tok2vec output depends on, for spaCy's Tok2Vec.v2 of a
+    MultiHashEmbed (features of the token alone) and a MaxoutWindowEncoder (`window_size` tokens on each
+    side per layer, `depth` layers); None for another architecture."""
+    embed, encode = config.get("embed", {}), config.get("encode", {})
+    if (config.get("@architectures"), embed.get("@architectures"), encode.get("@architectures")) != (
+            "spacy.Tok2Vec.v2", "spacy.MultiHashEmbed.v2", "spacy.MaxoutWindowEncoder.v2"):
+        return None
+    return int(encode["window_size"]) * int(encode["depth"])
 
 
 def weights(ner) -> Weights | None:
@@ -202,7 +217,7 @@ def entities(nlp, docs: list, w: Weights) -> list[list[tuple[int, int, str]]]:
     (Docs fresh from the tokenizer)."""
     if not docs:
         return []
-    outputs = nlp.get_pipe("tok2vec").predict(docs)
+    outputs = _tok2vec(nlp.get_pipe("tok2vec"), docs, w.context)
     tok = _tokens(w, docs, outputs)
     action, closed_lead = _closed(w, tok)
     starts = numpy.flatnonzero(numpy.isin(action, w.begin))
@@ -216,6 +231,51 @@ def entities(nlp, docs: list, w: Weights) -> list[list[tuple[int, int, str]]]:
     for i in sorted(_unsure(closed_lead, starts, ends, chain_lead, used, tok.doc) | tok.preset):
         out[i] = _by_spacy(nlp, docs[i], outputs[i])
     return out
+
+
+def _tok2vec(tok2vec, docs: list, context: int | None) -> list:
+    """The `tok2vec` component's output for each of `docs`; a Doc longer than `WINDOW_TOKENS` is run in
+    windows of that many tokens, each with the `context` tokens on either side its outputs depend on (the
+    same numbers, at half the time for a 100,000-character Doc, whose activations no longer fit a cache)."""
+    if context is None or all(len(doc) <= WINDOW_TOKENS for doc in docs):
+        return tok2vec.predict(docs)
+    short = [i for i, doc in enumerate(docs) if len(doc) <= WINDOW_TOKENS]
+    outputs = [None] * len(docs)
+    for i, output in zip(short, tok2vec.predict([docs[i] for i in short]) if short else ()):
+        outputs[i] = output
+    for i, doc in enumerate(docs):
+        if outputs[i] is None:
+            outputs[i] = _windowed(tok2vec, doc, context)
+    return outputs
+
+
+def _windowed(tok2vec, doc, context: int) -> numpy.ndarray:
+    n = len(doc)
+    arrays: dict = {}
+    parts = []
+    for start in range(0, n, WINDOW_TOKENS):
+        end = min(n, start + WINDOW_TOKENS)
+        lo, hi = max(0, start - context), min(n, end + context)
+        (output,) = tok2vec.predict([_Window(doc, lo, hi, arrays)])
+        parts.append(output[start - lo:end - lo])
+    return numpy.concatenate(parts)
+
+
+class _Window:
+    """Tokens `lo:hi` of `doc` as the tok2vec reads a Doc (`len`, `vocab`, `to_array`), the doc's arrays
+    computed once for all its windows (in `arrays`)."""
+
+    def __init__(self, doc, lo: int, hi: int, arrays: dict):
+        self.doc, self.lo, self.hi, self.arrays, self.vocab = doc, lo, hi, arrays, doc.vocab
+
+    def __len__(self) -> int:
+        return self.hi - self.lo
+
+    def to_array(self, attrs):
+        key = tuple(attrs) if isinstance(attrs, list) else attrs
+        if key not in self.arrays:
+            self.arrays[key] = self.doc.to_array(attrs)
+        return self.arrays[key][self.lo:self.hi]
 
 
 def _unsure(closed_lead, starts, ends, chain_lead, used, doc_of) -> set[int]:
