@@ -95,8 +95,9 @@ def test_long_docs_run_in_windows_with_the_same_numbers(model, monkeypatch):
 
 
 def test_an_unknown_encoder_is_run_whole():
-    assert decode._context({"@architectures": "spacy.Tok2Vec.v2", "embed": {"@architectures": "spacy.MultiHashEmbed.v2"},
-                            "encode": {"@architectures": "spacy.TorchBiLSTMEncoder.v1", "depth": 2}}) is None
+    config = {"@architectures": "spacy.Tok2Vec.v2", "embed": {"@architectures": "spacy.MultiHashEmbed.v2"},
+              "encode": {"@architectures": "spacy.TorchBiLSTMEncoder.v1", "depth": 2}}
+    assert decode._context(config) is None
 
 
 def test_other_pipelines_go_through_spacy():
