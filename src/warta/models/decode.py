@@ -14,10 +14,14 @@ Here the same arithmetic runs in bulk, in the same float32 order:
   chains are followed for all B- starts at once, one token deeper per round (`_chains`);
 * a scan over the few tokens whose no-entity decision is not O puts it together (`_scan`).
 
-The upper layer is multiplied with BLIS's gemm, as spaCy's loop does.  Where two valid actions score within
-`MARGIN` of each other (where a difference in the last bits of a sum could matter), or where a Doc carries
-preset entities or sentence starts, that Doc is decoded by spaCy's own component instead: the entities are
-spaCy's in every case.
+The upper layer is multiplied with BLIS's gemm, as spaCy's loop does; sentence starts and whitespace
+tokens bound entities as spaCy's action rules say.  Where two valid actions score within `MARGIN` of each
+other (where a difference in the last bits of a sum could matter), or where a Doc carries preset entities,
+that Doc is decoded by spaCy's own component instead: the entities are spaCy's in every case (bench_ner.py
+compares them on the 2,844 sentences of the NER corpora).
+
+A long Doc's tok2vec runs in windows (`_tok2vec`): a token's output depends on 4 tokens on either side
+only, so the numbers are the same, and the activations of 2,048 tokens stay in the caches.
 """
 
 from __future__ import annotations
