@@ -32,6 +32,10 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
 FACTORY = "warta.fast_tokenizer.v1"
+#: distinct chunks (whitespace-delimited strings) whose tokens a FastTokenizer keeps: spaCy 3.8 keeps the
+#: first 10,000 and then splits every other chunk's affixes with its regexes again, each time it is seen
+#: (a long text or a long run of articles soon has more; ~100 bytes each)
+CACHE_CHUNKS = 100_000
 
 
 class FastTokenizer(Tokenizer):
@@ -43,6 +47,7 @@ class FastTokenizer(Tokenizer):
         super().__init__(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
                          infix_finditer=infix_finditer, token_match=None, url_match=url_match,
                          faster_heuristics=faster_heuristics)
+        self.max_cache_size = CACHE_CHUNKS
         kept, words = self._split(rules or {}, fixed_order)
         self.words = frozenset(words)
         self.plain = Tokenizer(vocab, rules=None, prefix_search=prefix_search, suffix_search=suffix_search,
