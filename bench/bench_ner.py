@@ -5,8 +5,10 @@
 
 Without --text it uses sentences from the NER corpora (NER-UI full file + NERGrit test +
 idner-news-2k test), run through the model's own `id` tokenizer from raw text and also
-over pre-tokenised Docs (pipeline only).  Prints words per CPU second of this process (other load on
-the machine does not count) and peak RSS (getrusage).
+over pre-tokenised Docs (pipeline only), then over the same Docs as warta runs the model
+(`warta.models.run`: spaCy's tok2vec, the ner's transitions decoded in bulk by `warta.models.decode`),
+and checks that the two give the same entities, sentence by sentence.  Prints words per CPU second of
+this process (other load on the machine does not count) and peak RSS (getrusage).
 """
 from __future__ import annotations
 
@@ -93,12 +95,36 @@ def main():
     dt = time.process_time() - t0
     rows.append(("pipeline on Docs (" + "+".join(nlp.pipe_names) + ")", len(docs),
                  sum(map(len, docs)), n_ents, dt))
+    # 4) the same Docs as warta runs the model (bulk decoding), compared with 3)
+    same = compare_with_warta(nlp, docs, args.batch_size, rows)
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')}  load {load_s:.2f}s  "
           f"threads=1")
     print(f"{'mode':44s} {'sents':>7s} {'words':>8s} {'ents':>6s} {'cpu s':>7s} {'words/s':>9s}")
     for name, ns, nw, ne, dt in rows:
         print(f"{name:44s} {ns:7d} {nw:8d} {ne:6d} {dt:7.2f} {nw / dt:9.0f}")
+    if same is not None:
+        print(f"entities of warta.models.run identical to spaCy's pipeline on {same[0]} of {same[1]} texts")
     print(f"peak RSS: {peak_mb():.0f} MB (before model load: {rss0:.0f} MB)")
+
+
+def compare_with_warta(nlp, docs, batch_size: int, rows: list) -> tuple[int, int] | None:
+    """Time `warta.models.run` on fresh copies of `docs` (batches of `batch_size`) and count the texts whose
+    entities (offsets and labels) equal those spaCy's pipeline set on `docs`; None for a model warta does
+    not decode itself."""
+    from warta import models
+    from warta.models import decode
+
+    if decode.for_model(nlp) is None:
+        return None
+    fresh = [nlp.make_doc(doc.text) for doc in docs]
+    t0 = time.process_time()
+    with models.one_thread():
+        spans = [s for i in range(0, len(fresh), batch_size) for s in models.run(nlp, fresh[i:i + batch_size])]
+    dt = time.process_time() - t0
+    rows.append(("warta.models.run on Docs (bulk decoding)", len(fresh), sum(map(len, fresh)),
+                 sum(map(len, spans)), dt))
+    spacy_spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    return sum(a == b for a, b in zip(spans, spacy_spans)), len(docs)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 ``load_model()`` returns the Indonesian news NER pipeline (spaCy ``id`` tokenizer,
 tok2vec + ner with labels PER/ORG/LOC), loaded from the package directory, offline.
+``run`` / ``prepare`` / ``entities_of`` run it: spaCy's tok2vec, then the ner's transitions decoded in bulk
+(`warta.models.decode`, spaCy's entities for a fraction of its loop's time).
 """
 from __future__ import annotations
 
@@ -50,7 +52,34 @@ def _load(path: Path):
 
     nlp = load(path)
     use_numpy_gemm(nlp)
+    keep_freed_memory()
     return nlp
+
+
+#: glibc's mallopt parameters (malloc.h) and the values `keep_freed_memory` sets
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_BYTES, TRIM_BYTES = 32 << 20, 64 << 20
+
+
+@lru_cache(maxsize=1)
+def keep_freed_memory() -> bool:
+    """Have glibc's malloc keep freed memory for reuse (blocks up to 32 MB from the heap, up to 64 MB of
+    free heap kept) instead of handing each of the model's arrays back to the kernel when freed.
+
+    By default a block over 128 KB-32 MB is mapped afresh and unmapped when freed (and a free heap top
+    over 128 KB-64 MB is trimmed), so every batch's activations (a few MB) cost page faults and the
+    zeroing of new pages: a third of the tok2vec's time (bench: 11.8 -> 7.4 ms/article, same peak RSS).
+    Process-wide, once; a no-op where the C library is not glibc.  Returns whether it was set."""
+    import ctypes
+    import os
+
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc"):  # (platform.libc_ver() takes ~50 ms)
+            return False
+        libc = ctypes.CDLL(None)  # the process's own symbols: glibc's mallopt
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_BYTES)) and bool(libc.mallopt(M_TRIM_THRESHOLD, TRIM_BYTES))
+    except (OSError, ValueError, AttributeError):  # no confstr name, no libc symbols: not glibc
+        return False
 
 
 def use_numpy_gemm(nlp) -> None:
@@ -112,9 +141,21 @@ def prepare(model, texts: Iterable[str], batch_size: int = 16) -> int:
     with one_thread():
         for group in _batches(todo, batch_size):
             docs = [tokenizer(blank_pathological(t)) for t in group]
-            for text, doc in zip(group, model.pipe(docs, batch_size=len(docs))):
-                store[(id(model), text)] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for text, spans in zip(group, run(model, docs)):
+                store[(id(model), text)] = spans
     return len(todo)
+
+
+def run(model, docs: list) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of the entities `model` finds in each of `docs` (Docs fresh from its tokenizer):
+    decoded in bulk by `warta.models.decode` where the model is a tok2vec + greedy ner pipeline (the same
+    entities as spaCy's loop, for a fraction of its time), else by `model.pipe`."""
+    from warta.models import decode
+
+    weights = decode.for_model(model)
+    if weights is not None:
+        return decode.entities(model, docs, weights)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in model.pipe(docs, batch_size=max(1, len(docs)))]
 
 
 def _batches(texts: list[str], size: int) -> Iterable[list[str]]:
@@ -152,9 +193,10 @@ def entities_of(model, text: str) -> list[tuple[int, int, str]]:
     out = []
     with one_thread():
         for offset, piece in pieces(blank_pathological(text)):
-            doc = model(tokenizer(piece))
-            out += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+            (spans,) = run(model, [tokenizer(piece)])
+            out += [(offset + start, offset + end, label) for start, end, label in spans]
     return out
 
 
-__all__ = ["load_model", "model_path", "entities_of", "prepare", "forget_prepared", "MODEL_DIR", "ModelError", "ModelNotFoundError"]
+__all__ = ["load_model", "model_path", "entities_of", "prepare", "run", "forget_prepared", "keep_freed_memory",
+           "MODEL_DIR", "ModelError", "ModelNotFoundError"]
