@@ -229,5 +229,44 @@ def _add_command_modules(names=None) -> None:
                 main.add_command(command)
 
 
+#: commands that close every output they write before they return: the `warta` command ends them with
+#: `os._exit` once the exit handlers have run, skipping the interpreter's teardown, which frees the model's
+#: and the tables' objects one at a time (0.3-0.5 s: a quarter of a one-article `warta extract`)
+QUICK_EXIT = frozenset({"extract", "job"})
+
+
+def run() -> None:
+    """The `warta` console command: `main`, ended without the interpreter's teardown for `QUICK_EXIT`
+    commands (the same exit status, exit handlers and flushed standard streams)."""
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    try:
+        main()
+    except SystemExit as exc:
+        if command not in QUICK_EXIT:
+            raise
+        _quick_exit(exc.code)
+
+
+def _quick_exit(code: object) -> None:
+    """`sys.exit(code)` minus the teardown: exit handlers (atexit: logging, temporary folders, process
+    pools), standard streams flushed, then `os._exit`.  A normal exit where that would lose something: a
+    non-integer status (printed by Python), or a thread still running that the normal exit would wait for."""
+    import atexit
+    import os
+    import threading
+
+    code = 0 if code is None else code
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon and t.is_alive()]
+    if not isinstance(code, int) or others:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (warta … | head): Python's own exit says 120
+            code = code or 120
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
