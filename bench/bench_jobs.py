@@ -1,7 +1,8 @@
 """Corpus-job benchmark: `warta job run` on Dask and Spark with 1 and 2 workers, against plain `warta extract`.
 
     PYTHONPATH=src python bench/bench_jobs.py [--articles 2000] [--workers 1,2] [--engines dask,spark]
-                                              [--partition-files 100] [--repeat 1] [--src OTHER/src]
+                                              [--partition-files 100] [--dashboard off|:0] [--repeat 1]
+                                              [--src OTHER/src]
 
 The corpus is made of generated variants of the hand-written seed articles
 (tests/data/store_articles.yaml: sentences shuffled and dropped, numbers changed), one
@@ -61,9 +62,10 @@ def run(cmd: list[str], env: dict) -> dict:
     return {"seconds": seconds, "cpu": cpu, "stdout": proc.stdout}
 
 
-def job_cmd(corpus: Path, dataset: Path, engine: str, workers: int, partition_files: int) -> list[str]:
+def job_cmd(corpus: Path, dataset: Path, engine: str, workers: int, partition_files: int, dashboard: str
+            ) -> list[str]:
     return [sys.executable, "-m", "warta.cli", "job", "run", str(corpus), "--out", str(dataset), "--engine", engine,
-            "-w", str(workers), "--json", "--dashboard", ":0", "--partition-files", str(partition_files)]
+            "-w", str(workers), "--json", "--dashboard", dashboard, "--partition-files", str(partition_files)]
 
 
 def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]:
@@ -79,7 +81,7 @@ def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]
             plain = {"seconds": r["seconds"], "cpu": r["cpu"], "articles": n}
         for engine, w in configs:
             dataset = tmp / f"ds-{engine}-{w}-{rep}"
-            r = run(job_cmd(corpus, dataset, engine, w, args.partition_files), env)
+            r = run(job_cmd(corpus, dataset, engine, w, args.partition_files, args.dashboard), env)
             s = json.loads(r["stdout"].strip().splitlines()[-1])
             r["cpu"] += s.get("engine_cpu", 0.0)  # the JVM and Spark's Python workers, never waited for
             print(f"[{rep + 1}] {engine} x{w}: {s['articles']} articles in {r['seconds']:.1f} s "
@@ -146,6 +148,9 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--engines", default="dask,spark")
     ap.add_argument("--partition-files", type=int, default=100)
+    ap.add_argument("--dashboard", default="off",
+                    help="Dask's dashboard for the jobs: off (default: a batch job needs none; its web server "
+                         "costs ~0.5 s of start-up) or :0 (any free port), as `warta job run --dashboard`")
     ap.add_argument("--repeat", type=int, default=1, help="run everything N times, keep the fastest wall")
     ap.add_argument("--src", default=str(ROOT / "src"), help="the warta source tree to run (default: this one)")
     args = ap.parse_args()

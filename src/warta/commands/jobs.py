@@ -32,7 +32,8 @@ def job() -> None:
 @click.option("--scheduler", metavar="tcp://HOST:8786", help="Dask: the scheduler of a running cluster.")
 @click.option("--master", metavar="URL", help="Spark: the master (default local[WORKERS]); e.g. spark://host:7077.")
 @click.option("--dashboard", default=":8787", show_default=True, metavar="[HOST]:PORT",
-              help="Dask: where the local cluster serves its dashboard.")
+              help="Dask: where the local cluster serves its dashboard; `off` for none (its web server costs "
+                   "about 0.5 s of start-up).")
 @click.option("--partition-files", type=click.IntRange(min=1), default=200, show_default=True,
               help="At most this many input files a partition.")
 @click.option("--partition-mb", type=click.FloatRange(min=0.001), default=64.0, show_default=True,

@@ -70,7 +70,7 @@ class DaskEngine(Engine):
     def __init__(self, workers: int | None = None, scheduler: str | None = None, dashboard: str | None = ":8787"):
         self.workers = workers
         self.scheduler = scheduler
-        self.dashboard = dashboard
+        self.dashboard = None if str(dashboard).lower() in ("off", "none", "") else dashboard
         self.client = None
         self.cluster = None
         self._pending = None
@@ -119,8 +119,10 @@ class DaskEngine(Engine):
 
     @property
     def dashboard_link(self) -> str | None:
+        if self.client is None or (self.dashboard is None and not self.scheduler):  # a local cluster without one
+            return None
         try:
-            return self.client.dashboard_link if self.client is not None else None
+            return self.client.dashboard_link
         except Exception:  # no dashboard (bokeh missing, or disabled)
             return None
 
