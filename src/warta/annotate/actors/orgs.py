@@ -195,14 +195,15 @@ class OrgRules(FinderBase):
                     self.add(Found(p, p + len(name), "PER", "actors:name-part"))
         edges = {w for _, parts, _ in fulls for w in (parts[0], parts[-1])}
         for idx, tok in enumerate(self.tokens):
+            if tok.text not in edges:  # (the cheapest test first: the others only look, never change)
+                continue
             if not tok.cap or len(tok.text) < 3 or tok.text in not_names():
                 continue
             if not self.free(tok.start, tok.end) or not self.entity_free(tok.start, tok.end):
                 continue
             if idx + 1 < len(self.tokens) and self.tokens[idx + 1].cap and self.span_ok(idx, 2):
                 continue  # part of a longer capitalised run
-            if tok.text in edges:
-                self.add(Found(tok.start, tok.end, "PER", "actors:name-part"))
+            self.add(Found(tok.start, tok.end, "PER", "actors:name-part"))
 
     def acronym_mentions(self, entities: list[Entity]) -> None:
         for e in entities:

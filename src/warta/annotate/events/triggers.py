@@ -181,17 +181,16 @@ def _may_open(low: str) -> bool:
 
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i].lower[0].isalnum() or not _may_open(toks[i].lower):
-            i += 1
+    last = 0  # the first token after the last trigger found
+    may = _may_open
+    for i in [i for i, t in enumerate(toks) if t.lower[0].isalnum() and may(t.lower)]:
+        if i < last:
             continue
         m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)
         if m is None:
-            i += 1
             continue
         if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
             m.voice = "passive"  # `mengalami luka tembak`, `terkena tembakan`: the subject is the victim
         out.append(m)
-        i = m.last
+        last = m.last
     return out
