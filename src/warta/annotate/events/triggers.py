@@ -20,10 +20,9 @@ def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
     if memo is not None and s_index in memo:
         return memo[s_index]
     sent = article.sentences[s_index]
-    text = article.text[sent.start:sent.end]
-    start = sent.start
-    toks = [Tok(w, w.casefold(), start + m.start(), start + m.end())
-            for m in TOKEN.finditer(text) for w in (m.group(),)]
+    # (TOKEN has no anchor or look-behind: searching the text between the offsets finds what the slice would)
+    toks = [Tok(w, w.casefold(), m.start(), m.end())
+            for m in TOKEN.finditer(article.text, sent.start, sent.end) for w in (m.group(),)]
     if memo is not None:
         memo[s_index] = toks
     return toks
