@@ -178,11 +178,17 @@ def _may_open(low: str) -> bool:
                 or any(a.root in roots for a in morph.analyses(low)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_may_open(low: str) -> bool:
+    """A word (not punctuation) for which some trigger is listed: one look-up per token."""
+    return low[0].isalnum() and _may_open(low)
+
+
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
     last = 0  # the first token after the last trigger found
-    may = _may_open
-    for i in [i for i, t in enumerate(toks) if t.lower[0].isalnum() and may(t.lower)]:
+    may = _word_may_open
+    for i in [i for i, t in enumerate(toks) if may(t.lower)]:
         if i < last:
             continue
         m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)
