@@ -145,7 +145,7 @@ class FinderBase:
         self.text = article.text
         self.tokens = tokenize(self.text)
         self._folded: list[str] | None = None  # the tokens case-folded, once
-        self._opens: dict[int, tuple[Table, list[bool]]] = {}  # per phrase table: which tokens open a phrase
+        self._opens: dict[Table, list[bool]] = {}  # per phrase table (held by the finder): which tokens open a phrase
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
@@ -157,19 +157,20 @@ class FinderBase:
 
     def match_at(self, table: Table, i: int) -> tuple[int, object] | None:
         """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)."""
-        if 0 <= i < len(self.tokens) and not self.opens(table)[i]:
+        flags = self._opens.get(table) or self.opens(table)
+        if 0 <= i < len(flags) and not flags[i]:
             return None
         return table.match(self.tokens, i)
 
     def opens(self, table: Table) -> list[bool]:
         """Whether each token may open a phrase of `table` (its first word, case-folded where the table is)."""
-        got = self._opens.get(id(table))
-        if got is None or got[0] is not table:
+        got = self._opens.get(table)
+        if got is None:
             if self._folded is None:
                 self._folded = [t.text.casefold() for t in self.tokens]
             keys = self._folded if table.fold else [t.text for t in self.tokens]
-            got = self._opens[id(table)] = (table, list(map(table.lengths.__contains__, keys)))
-        return got[1]
+            got = self._opens[table] = list(map(table.lengths.__contains__, keys))
+        return got
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)

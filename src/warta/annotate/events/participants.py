@@ -187,25 +187,29 @@ def _generic_participants(article: Article, toks: list[Tok], taken: list[Partici
     home = home_country(article)
     if not home:
         return []
-    covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
+    index = _generic_index()
+    covered: set[int] | None = None  # (built at the first generic word: most sentences have none)
     out = []
-    i = 0
-    while i < len(toks):
+    last = 0  # the first token after the last generic phrase found
+    for i in [i for i, t in enumerate(toks) if t.lower in index]:
+        if i < last:
+            continue
         best = None
-        for ws in _generic_index().get(toks[i].lower, ()):
+        for ws in index[toks[i].lower]:
             n = len(ws)
             if [t.lower for t in toks[i:i + n]] == ws and (best is None or n > len(best)):
                 best = ws
         if best is None:
-            i += 1
             continue
         n = len(best)
+        if covered is None:
+            covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
         span = set(range(i, i + n))
         # `pemerintah Filipina` is the actor layer's: a name right after makes it no generic actor
         if not (span & covered) and (i + n) not in covered:
             a, b = toks[i].start, toks[i + n - 1].end
             out.append(Participant(a, b, article.text[a:b], home, None, i, i + n - 1, " ".join(best)))
-        i += n
+        last = i + n
     return out
 
 

@@ -144,7 +144,8 @@ def _context(article: Article, s_index: int, toks, matches) -> Ctx:
         for p in parts:
             if m.first <= p.first_tok < m.last <= p.last_tok:
                 p.first_tok = m.last
-    report_positions = [i for i, t in enumerate(toks) if t.lower in words("reporting_forms")]
+    reporting = words("reporting_forms")
+    report_positions = [i for i, t in enumerate(toks) if t.lower in reporting]
     return Ctx(article, s_index, toks, parts, report_positions)
 
 

@@ -12,7 +12,8 @@ from warta.annotate.events.lexicon import EMBEDDING, SPEECH, SPORT_VOID, Ctx, Ma
 
 def sport(matches: list[Match], toks: list[Tok]) -> list[Match]:
     """`Arema FC menjamu Bali United di Stadion …`, `menyerang lewat sayap`: a match, not an event."""
-    if any(t.lower in words("sports_words") for t in toks):
+    sports = words("sports_words")
+    if any(t.lower in sports for t in toks):
         return [m for m in matches if m.entry["type"] not in SPORT_VOID]
     return matches
 

@@ -20,10 +20,9 @@ def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
     if memo is not None and s_index in memo:
         return memo[s_index]
     sent = article.sentences[s_index]
-    text = article.text[sent.start:sent.end]
-    start = sent.start
-    toks = [Tok(w, w.casefold(), start + m.start(), start + m.end())
-            for m in TOKEN.finditer(text) for w in (m.group(),)]
+    # (TOKEN has no anchor or look-behind: searching the text between the offsets finds what the slice would)
+    toks = [Tok(w, w.casefold(), m.start(), m.end())
+            for m in TOKEN.finditer(article.text, sent.start, sent.end) for w in (m.group(),)]
     if memo is not None:
         memo[s_index] = toks
     return toks
@@ -179,19 +178,24 @@ def _may_open(low: str) -> bool:
                 or any(a.root in roots for a in morph.analyses(low)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_may_open(low: str) -> bool:
+    """A word (not punctuation) for which some trigger is listed: one look-up per token."""
+    return low[0].isalnum() and _may_open(low)
+
+
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i].lower[0].isalnum() or not _may_open(toks[i].lower):
-            i += 1
+    last = 0  # the first token after the last trigger found
+    may = _word_may_open
+    for i in [i for i, t in enumerate(toks) if may(t.lower)]:
+        if i < last:
             continue
         m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)
         if m is None:
-            i += 1
             continue
         if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
             m.voice = "passive"  # `mengalami luka tembak`, `terkena tembakan`: the subject is the victim
         out.append(m)
-        i = m.last
+        last = m.last
     return out
