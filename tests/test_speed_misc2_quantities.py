@@ -24,9 +24,3 @@ def test_slash_matches_are_finditer(text):
 def test_fraction_found():
     assert len(_slash_matches(tables()["fraction"], TEXTS[1])) == 2
 
-
-@pytest.mark.parametrize("text,pos", [("Dua hari  setelah", 10), ("a \n\t", 4), ("", 0), ("abc", 3), ("\u00a0 x", 2)])
-def test_before_spaces_is_rstrip(text, pos):
-    from warta.annotate.dates.candidates import _before_spaces
-
-    assert _before_spaces(text, pos) == len(text[:pos].rstrip())
