@@ -23,4 +23,3 @@ def test_slash_matches_are_finditer(text):
 
 def test_fraction_found():
     assert len(_slash_matches(tables()["fraction"], TEXTS[1])) == 2
-
