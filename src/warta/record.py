@@ -17,12 +17,13 @@ import dataclasses
 import os
 import hashlib
 import json
+import operator
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 SCHEMA_VERSION = "1.0"
 
@@ -82,7 +83,11 @@ class EventType(str, Enum):
 
 
 _ATOMS = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple]]] = {}
+
+
+def _no_values(value: Any) -> tuple:
+    return ()
 
 
 def plain(value: Any) -> Any:
@@ -94,11 +99,13 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if kind is tuple:
         return tuple(plain(v) for v in value)
-    names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
-    if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
+    fields = _FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = tuple(f.name for f in dataclasses.fields(value))
+        fields = _FIELDS.setdefault(kind, (names, operator.attrgetter(*names, *names[:1]) if names else _no_values))
+    if fields is not None:
+        names, values = fields  # (`values` reads every field in one call; the extra name keeps it a tuple)
+        return {name: v if type(v) in _ATOMS else plain(v) for name, v in zip(names, values(value))}
     if kind is dict:
         return {plain(k): plain(v) for k, v in value.items()}
     return copy.deepcopy(value)

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from warta.lang.id.tokenize import make_doc, tokenizer_nlp  # noqa: F401  (re-exported)
+from warta.lang.id.tokenize import make_doc, sentence_spans, tokenizer_nlp  # noqa: F401  (re-exported)
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article, Sentence
 
 
 def sentences_of(doc: Doc, article: Article) -> list[Sentence]:
-    text = doc.text
+    text = article.text  # the text `doc` was made from (spaCy's tokens keep every character)
     heading_starts = {s.start for s in article.sections}
     credits_start = article.scratch.get("credits_start")
     out: list[Sentence] = []
     paragraph, counted = 0, 0  # paragraph breaks before `counted`, counted as the sentences go (linear)
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in sentence_spans(doc):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -14,8 +14,21 @@ def _found(scan: Scan) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in scan.out]
 
 
+def _slash_matches(pattern, text: str) -> list:
+    """`pattern.finditer(text)` for a pattern whose every match has a `/` as its second character: tried only
+    there (same matches: none can start elsewhere, and each is taken where the last one ended, as finditer does)."""
+    out, end, match = [], 0, pattern.match
+    at = text.find("/", 1)
+    while at >= 0:
+        if at - 1 >= end and (m := match(text, at - 1)) is not None:
+            out.append(m)
+            end = m.end()
+        at = text.find("/", at + 1)
+    return out
+
+
 def _fractions(scan: Scan) -> None:
-    for m in tables()["fraction"].finditer(scan.text):
+    for m in _slash_matches(tables()["fraction"], scan.text):
         a, b = int(m.group("a")), int(m.group("b"))
         end = m.end("b")
         if a < b and not (scan.blocked_at.overlaps(m.start(), end) or overlaps(m.start(), end, _found(scan))):

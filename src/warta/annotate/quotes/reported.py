@@ -134,7 +134,7 @@ class ReportedRules(ClauseRules):
 
     def verb_before(self, s_start: int, s_end: int, sent: str) -> list[Quote] | None:
         """`X mengatakan (kepada Y) bahwa CLAUSE` / `X mengatakan CLAUSE` / `X menjelaskan, CLAUSE`."""
-        for m in self.c["before"].finditer(sent):
+        for m in self.before_matches(s_start, s_end, sent):
             pos = s_start + m.start()
             if not self.cue_ok(pos) or self.negated(pos):
                 continue
@@ -151,6 +151,14 @@ class ReportedRules(ClauseRules):
                 continue
             return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
         return None
+
+    def before_matches(self, s_start: int, s_end: int, sent: str) -> list[re.Match]:
+        """The `before` cues of the sentence `sent` (text[s_start:s_end]), found once for the anaphor and
+        verb-before rules that both read them."""
+        cached = self.__dict__.get("_before_cues")
+        if cached is None or cached[0] != (s_start, s_end):
+            cached = self._before_cues = ((s_start, s_end), list(self.c["before"].finditer(sent)))
+        return cached[1]
 
     def negated(self, pos: int) -> bool:
         """The cue verb at pos is negated (`tidak mengatakan`, `belum dapat memastikan`) or heads an infinitive or
@@ -173,7 +181,7 @@ class ReportedRules(ClauseRules):
             cue = pm.group(1)
             speaker, speaker_text = self.speaker_in(s_start + pm.end(), s_end)
         else:
-            for vm in self.c["before"].finditer(sent):
+            for vm in self.before_matches(s_start, s_end, sent):
                 am = self.c["anaphor"].match(sent, vm.end() + len(sent[vm.end():]) - len(sent[vm.end():].lstrip()))
                 if am and self.cue_ok(s_start + vm.start()):
                     cue = vm.group(1)
