@@ -134,8 +134,8 @@ def _split_prefix(text: str, words: Words, label: str,
     r = rules()
     s, e = words[0][0], words[-1][1]
     whole = [(s, e, label, MODEL_RULE)]
-    if text[s:words[0][1]].casefold() in r["company_forms"]:
-        return whole
+    if len(words) == 1 or text[s:words[0][1]].casefold() in r["company_forms"]:
+        return whole  # (one word: every split below needs two parts, and none ever splits it)
     found = _venue_town(text, words, label, known)
     if found:
         return found
