@@ -102,6 +102,37 @@ class TextIndex:
                 reached = max(m.end(), x + 1)
         return out
 
+    def matches(self, pattern: re.Pattern, heads: frozenset[str] | None) -> list[re.Match]:
+        """list(pattern.finditer(text)) for a pattern that opens with `(?<![\\w-])` and then one of some names,
+        each opening with a run of word characters (`heads`: those first runs): a match starts where such
+        a run starts, so only those places are tried (left to right, none overlapping the one before, as
+        finditer finds them).  With `heads` None the text is searched."""
+        if heads is None:
+            return list(pattern.finditer(self.text))
+        runs = self.runs
+        places = sorted(x for head in runs.keys() & heads for x in runs[head])
+        out: list[re.Match] = []
+        reached = 0
+        for x in places:
+            if x >= reached:
+                m = pattern.match(self.text, x)
+                if m:
+                    out.append(m)
+                    reached = m.end()
+        return out
+
+
+def first_runs(names) -> frozenset[str] | None:
+    """The first run of word characters (`\\w+`) of each name, for `TextIndex.matches`; None where a name
+    opens with no word character."""
+    heads = set()
+    for name in names:
+        head = _RUN.match(name)
+        if head is None:
+            return None
+        heads.add(head.group())
+    return frozenset(heads)
+
 
 _NOTHING = re.compile(r"(?!)")
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 import re
 
+from warta import lexicons
 from warta.knowledge import countries
-from warta.lang.id.name_rules import rules
+from warta.lang.id.name_rules import _institution_names, rules
 
 from .base import MODEL_RULE, Span4
 from .outside import place_resolve
-from .index import text_index
+from .index import first_runs, text_index
 from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
@@ -46,6 +47,12 @@ def _media_name() -> re.Pattern:
     """Up to four capitalised words closed by a media word (`The Moscow Times`)."""
     words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])")
+
+
+@functools.cache
+def _media_heads() -> frozenset[str] | None:
+    """The first word runs of the media words `_media_name` closes with."""
+    return first_runs(rules()["media_words"])
 
 
 @functools.cache
@@ -207,13 +214,19 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
     return out
 
 
+@functools.cache
+def _unit_heads() -> frozenset[str] | None:
+    """The first word runs of the units `numbered_units` looks for (entity_rules.yaml `numbered_units`)."""
+    return first_runs(lexicons.load("entity_rules").get("numbered_units") or [])
+
+
 def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
     where no span covers it."""
     rx = rules()["numbered_units"]
     out = SpanList(spans)
     ordered = False  # (the spans as given until a unit is found, then sorted)
-    for m in rx.finditer(text):
+    for m in text_index(text).matches(rx, _unit_heads()):
         a, b = m.span()
         if any(not (sp[0] >= a and sp[1] <= b) for _, sp in out.overlapping(a, b)):
             continue  # already inside a longer span
@@ -271,6 +284,11 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
     word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
     out = SpanList(spans)
+    heads = _media_heads()
+    # (a match closes with a media word after a space, where a run of word characters starts: no such run,
+    # no match)
+    if heads is not None and text_index(text).runs.keys().isdisjoint(heads):
+        return sorted(out.spans())
     for m in _media_name().finditer(text):
         a, b = m.span()
         found = m.group(0)
@@ -306,7 +324,7 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
     out = SpanList(spans)
     changed = False
-    for m in rules()["institution_rx"].finditer(text):
+    for m in text_index(text).matches(rules()["institution_rx"], _institution_heads()):
         a, b = m.span()
         found = out.overlapping(a, b)
         if not found or any(sp[0] <= a and b <= sp[1] for _, sp in found):
@@ -321,6 +339,12 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
         out.add((a, b, "ORG", MODEL_RULE + "+institution"))
         changed = True
     return sorted(out.spans()) if changed else out.spans()
+
+
+@functools.cache
+def _institution_heads() -> frozenset[str] | None:
+    """The first word runs of the names `institution_rx` looks for (its names of two words or more)."""
+    return first_runs(n for n in _institution_names() if len(n.split()) >= 2)
 
 
 _BEFORE_SAME = re.compile(r"[\w.\-]")
