@@ -11,7 +11,8 @@ import functools
 import re
 from bisect import bisect_left
 
-from warta.lang.id.name_rules import rules
+from warta import lexicons
+from warta.lang.id.name_rules import _institution_names, rules
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -132,6 +133,18 @@ def first_runs(names) -> frozenset[str] | None:
             return None
         heads.add(head.group())
     return frozenset(heads)
+
+
+@functools.cache
+def institution_heads() -> frozenset[str] | None:
+    """The first word runs of the names `institution_rx` looks for (its names of two words or more)."""
+    return first_runs(n for n in _institution_names() if len(n.split()) >= 2)
+
+
+@functools.cache
+def unit_heads() -> frozenset[str] | None:
+    """The first word runs of the units `numbered_units` looks for (entity_rules.yaml `numbered_units`)."""
+    return first_runs(lexicons.load("entity_rules").get("numbered_units") or [])
 
 
 _NOTHING = re.compile(r"(?!)")

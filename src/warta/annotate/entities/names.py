@@ -6,13 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
-from warta import lexicons
 from warta.knowledge import countries
-from warta.lang.id.name_rules import _institution_names, rules
+from warta.lang.id.name_rules import rules
 
 from .base import MODEL_RULE, Span4
 from .outside import place_resolve
-from .index import first_runs, text_index
+from .index import first_runs, institution_heads, text_index, unit_heads
 from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
@@ -187,6 +186,13 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     return sorted(out.spans())
 
 
+def _bracketed_short_names(text: str, full_name_ends: set[int]) -> set[str]:
+    """Short names in brackets after a word, less those after a person's full name, which are that
+    person's (`Joko Widodo (Jokowi)`)."""
+    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
+    return bracketed - {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
+
+
 def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
     """A one-word PER that is an organisation's short name is ORG: an acronym in brackets
     after a long name (`(Bakamla)`), a club (`Persebaya`, `X FC` elsewhere), unless the word
@@ -199,25 +205,19 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2:
             parts.update(words)
             full_name_ends.add(e)
-    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
-    # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
-    bracketed -= {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
-    index = text_index(text)
+    bracketed: set[str] | None = None  # (found at the first one-word person's name: most texts have none)
     out = []
     for s, e, label, rule in spans:
         name = text[s:e]
+        if label == "PER" and " " not in name and name not in parts and bracketed is None:
+            bracketed = _bracketed_short_names(text, full_name_ends)
         if label == "PER" and " " not in name and name not in parts and (
-                name in bracketed or any(p.fullmatch(name) for p in r["club_names"]) or index.before_club(name)):
+                name in bracketed or any(p.fullmatch(name) for p in r["club_names"])
+                or text_index(text).before_club(name)):
             out.append((s, e, "ORG", rule + "+org-acronym"))
         else:
             out.append((s, e, label, rule))
     return out
-
-
-@functools.cache
-def _unit_heads() -> frozenset[str] | None:
-    """The first word runs of the units `numbered_units` looks for (entity_rules.yaml `numbered_units`)."""
-    return first_runs(lexicons.load("entity_rules").get("numbered_units") or [])
 
 
 def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
@@ -226,7 +226,7 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     rx = rules()["numbered_units"]
     out = SpanList(spans)
     ordered = False  # (the spans as given until a unit is found, then sorted)
-    for m in text_index(text).matches(rx, _unit_heads()):
+    for m in text_index(text).matches(rx, unit_heads()):
         a, b = m.span()
         if any(not (sp[0] >= a and sp[1] <= b) for _, sp in out.overlapping(a, b)):
             continue  # already inside a longer span
@@ -324,7 +324,7 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
     out = SpanList(spans)
     changed = False
-    for m in text_index(text).matches(rules()["institution_rx"], _institution_heads()):
+    for m in text_index(text).matches(rules()["institution_rx"], institution_heads()):
         a, b = m.span()
         found = out.overlapping(a, b)
         if not found or any(sp[0] <= a and b <= sp[1] for _, sp in found):
@@ -339,12 +339,6 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
         out.add((a, b, "ORG", MODEL_RULE + "+institution"))
         changed = True
     return sorted(out.spans()) if changed else out.spans()
-
-
-@functools.cache
-def _institution_heads() -> frozenset[str] | None:
-    """The first word runs of the names `institution_rx` looks for (its names of two words or more)."""
-    return first_runs(n for n in _institution_names() if len(n.split()) >= 2)
 
 
 _BEFORE_SAME = re.compile(r"[\w.\-]")
