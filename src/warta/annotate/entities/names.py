@@ -224,9 +224,12 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
     where no span covers it."""
     rx = rules()["numbered_units"]
+    units = text_index(text).matches(rx, unit_heads())
+    if not units:
+        return list(spans)
     out = SpanList(spans)
     ordered = False  # (the spans as given until a unit is found, then sorted)
-    for m in text_index(text).matches(rx, unit_heads()):
+    for m in units:
         a, b = m.span()
         if any(not (sp[0] >= a and sp[1] <= b) for _, sp in out.overlapping(a, b)):
             continue  # already inside a longer span
@@ -283,12 +286,12 @@ def _ships(text: str, spans: list[Span4]) -> list[Span4]:
 def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
     word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
-    out = SpanList(spans)
     heads = _media_heads()
     # (a match closes with a media word after a space, where a run of word characters starts: no such run,
     # no match)
     if heads is not None and text_index(text).runs.keys().isdisjoint(heads):
-        return sorted(out.spans())
+        return sorted(spans)
+    out = SpanList(spans)
     for m in _media_name().finditer(text):
         a, b = m.span()
         found = m.group(0)
@@ -322,9 +325,12 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     """A known institution's full name the model cut up (`Badan Meteorologi, Klimatologi` + `dan
     Geofisika`; `Reserse Narkoba Polda` + `Metro Jaya`) becomes one ORG span; what a cut span had
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
+    found_names = text_index(text).matches(rules()["institution_rx"], institution_heads())
+    if not found_names:
+        return list(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
     changed = False
-    for m in text_index(text).matches(rules()["institution_rx"], institution_heads()):
+    for m in found_names:
         a, b = m.span()
         found = out.overlapping(a, b)
         if not found or any(sp[0] <= a and b <= sp[1] for _, sp in found):
