@@ -20,7 +20,9 @@ _WORD = re.compile(r"[\w][\w'’.\-]*")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    # (the pattern looks neither behind nor ahead, so matching from `start` up to `end` of the text is
+    # matching the slice, without making it)
+    return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
 def _is_common(word: str) -> bool:

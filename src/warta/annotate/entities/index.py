@@ -11,7 +11,8 @@ import functools
 import re
 from bisect import bisect_left
 
-from warta.lang.id.name_rules import rules
+from warta import lexicons
+from warta.lang.id.name_rules import _institution_names, rules
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -101,6 +102,49 @@ class TextIndex:
                 out.append((x, m))
                 reached = max(m.end(), x + 1)
         return out
+
+    def matches(self, pattern: re.Pattern, heads: frozenset[str] | None) -> list[re.Match]:
+        """list(pattern.finditer(text)) for a pattern that opens with `(?<![\\w-])` and then one of some names,
+        each opening with a run of word characters (`heads`: those first runs): a match starts where such
+        a run starts, so only those places are tried (left to right, none overlapping the one before, as
+        finditer finds them).  With `heads` None the text is searched."""
+        if heads is None:
+            return list(pattern.finditer(self.text))
+        runs = self.runs
+        places = sorted(x for head in runs.keys() & heads for x in runs[head])
+        out: list[re.Match] = []
+        reached = 0
+        for x in places:
+            if x >= reached:
+                m = pattern.match(self.text, x)
+                if m:
+                    out.append(m)
+                    reached = m.end()
+        return out
+
+
+def first_runs(names) -> frozenset[str] | None:
+    """The first run of word characters (`\\w+`) of each name, for `TextIndex.matches`; None where a name
+    opens with no word character."""
+    heads = set()
+    for name in names:
+        head = _RUN.match(name)
+        if head is None:
+            return None
+        heads.add(head.group())
+    return frozenset(heads)
+
+
+@functools.cache
+def institution_heads() -> frozenset[str] | None:
+    """The first word runs of the names `institution_rx` looks for (its names of two words or more)."""
+    return first_runs(n for n in _institution_names() if len(n.split()) >= 2)
+
+
+@functools.cache
+def unit_heads() -> frozenset[str] | None:
+    """The first word runs of the units `numbered_units` looks for (entity_rules.yaml `numbered_units`)."""
+    return first_runs(lexicons.load("entity_rules").get("numbered_units") or [])
 
 
 _NOTHING = re.compile(r"(?!)")

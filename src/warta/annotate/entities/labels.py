@@ -14,7 +14,7 @@ from warta.record import Article
 from warta.knowledge import cache
 
 from .base import Span4, _is_verb, _words
-from .index import text_index
+from .index import first_runs, text_index
 from .split import drop_inside
 from .words import _headline_case, gazetteer_capitals, known_label
 
@@ -26,10 +26,17 @@ def _org_country_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{heads})\s+(?:{names})(?![\w-])")
 
 
+@functools.cache
+def _org_heads() -> frozenset[str] | None:
+    """The first word runs of the heads `_org_country_regex` opens with (None: none, search the text)."""
+    heads = rules()["org_with_country"]
+    return first_runs(heads) if heads else None
+
+
 def _org_with_country(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`Kementerian Luar Negeri Iran`, `Penjaga Pantai China`: a generic organisation head
     (entity_rules.yaml `org_with_country`) followed by a country is one ORG; spans inside it go."""
-    found = [(m.start(), m.end()) for m in _org_country_regex().finditer(text)]
+    found = [(m.start(), m.end()) for m in text_index(text).matches(_org_country_regex(), _org_heads())]
     if not found:
         return spans
     # (matches of one pattern: in order, never overlapping, so a span meets a run of them, found by bisection)

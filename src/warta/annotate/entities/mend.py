@@ -23,7 +23,7 @@ _WORD_THEN_NAME = re.compile(r"(\w+)\s+([A-Z][a-z]+)\s+$")
 
 def _lower_case(c: Context, m: Mending) -> bool:
     surface = c.text[m.start:m.end]
-    if not any(ch.isupper() for ch in surface) and not _is_outlet(surface):
+    if not (surface[:1].isupper() or any(ch.isupper() for ch in surface)) and not _is_outlet(surface):
         return False
     m.words = _words(c.text, m.start, m.end)
     return True

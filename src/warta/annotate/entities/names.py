@@ -11,7 +11,7 @@ from warta.lang.id.name_rules import rules
 
 from .base import MODEL_RULE, Span4
 from .outside import place_resolve
-from .index import text_index
+from .index import first_runs, institution_heads, text_index, unit_heads
 from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
@@ -46,6 +46,12 @@ def _media_name() -> re.Pattern:
     """Up to four capitalised words closed by a media word (`The Moscow Times`)."""
     words = "|".join(re.escape(w) for w in rules()["media_words"]) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:[A-Z][\w'’\-]*[ ]){{1,4}}(?:{words})(?![\w-])")
+
+
+@functools.cache
+def _media_heads() -> frozenset[str] | None:
+    """The first word runs of the media words `_media_name` closes with."""
+    return first_runs(rules()["media_words"])
 
 
 @functools.cache
@@ -180,6 +186,13 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     return sorted(out.spans())
 
 
+def _bracketed_short_names(text: str, full_name_ends: set[int]) -> set[str]:
+    """Short names in brackets after a word, less those after a person's full name, which are that
+    person's (`Joko Widodo (Jokowi)`)."""
+    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
+    return bracketed - {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
+
+
 def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
     """A one-word PER that is an organisation's short name is ORG: an acronym in brackets
     after a long name (`(Bakamla)`), a club (`Persebaya`, `X FC` elsewhere), unless the word
@@ -192,15 +205,15 @@ def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
         if label == "PER" and len(words) >= 2:
             parts.update(words)
             full_name_ends.add(e)
-    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
-    # a short name in brackets after a person's full name is that person's (`Joko Widodo (Jokowi)`)
-    bracketed -= {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
-    index = text_index(text)
+    bracketed: set[str] | None = None  # (found at the first one-word person's name: most texts have none)
     out = []
     for s, e, label, rule in spans:
         name = text[s:e]
+        if label == "PER" and " " not in name and name not in parts and bracketed is None:
+            bracketed = _bracketed_short_names(text, full_name_ends)
         if label == "PER" and " " not in name and name not in parts and (
-                name in bracketed or any(p.fullmatch(name) for p in r["club_names"]) or index.before_club(name)):
+                name in bracketed or any(p.fullmatch(name) for p in r["club_names"])
+                or text_index(text).before_club(name)):
             out.append((s, e, "ORG", rule + "+org-acronym"))
         else:
             out.append((s, e, label, rule))
@@ -211,9 +224,12 @@ def _numbered_units(text: str, spans: list[Span4]) -> list[Span4]:
     """`Komisi II` + `DPR` -> one ORG `Komisi II DPR`; a numbered unit alone (`Lantamal V`) is an ORG
     where no span covers it."""
     rx = rules()["numbered_units"]
+    units = text_index(text).matches(rx, unit_heads())
+    if not units:
+        return list(spans)
     out = SpanList(spans)
     ordered = False  # (the spans as given until a unit is found, then sorted)
-    for m in rx.finditer(text):
+    for m in units:
         a, b = m.span()
         if any(not (sp[0] >= a and sp[1] <= b) for _, sp in out.overlapping(a, b)):
             continue  # already inside a longer span
@@ -270,6 +286,11 @@ def _ships(text: str, spans: list[Span4]) -> list[Span4]:
 def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     """`The Moscow Times`, `Washington Post`: a newspaper's name (capitalised words closed by a media
     word, entity_rules.yaml `media_words`) is one ORG, not the place inside it."""
+    heads = _media_heads()
+    # (a match closes with a media word after a space, where a run of word characters starts: no such run,
+    # no match)
+    if heads is not None and text_index(text).runs.keys().isdisjoint(heads):
+        return sorted(spans)
     out = SpanList(spans)
     for m in _media_name().finditer(text):
         a, b = m.span()
@@ -304,9 +325,12 @@ def _whole_institutions(text: str, spans: list[Span4]) -> list[Span4]:
     """A known institution's full name the model cut up (`Badan Meteorologi, Klimatologi` + `dan
     Geofisika`; `Reserse Narkoba Polda` + `Metro Jaya`) becomes one ORG span; what a cut span had
     outside the name stays, except a person's label before it (`Reserse Narkoba` is no person)."""
+    found_names = text_index(text).matches(rules()["institution_rx"], institution_heads())
+    if not found_names:
+        return list(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
     changed = False
-    for m in rules()["institution_rx"].finditer(text):
+    for m in found_names:
         a, b = m.span()
         found = out.overlapping(a, b)
         if not found or any(sp[0] <= a and b <= sp[1] for _, sp in found):

@@ -134,8 +134,8 @@ def _split_prefix(text: str, words: Words, label: str,
     r = rules()
     s, e = words[0][0], words[-1][1]
     whole = [(s, e, label, MODEL_RULE)]
-    if text[s:words[0][1]].casefold() in r["company_forms"]:
-        return whole
+    if len(words) == 1 or text[s:words[0][1]].casefold() in r["company_forms"]:
+        return whole  # (one word: every split below needs two parts, and none ever splits it)
     found = _venue_town(text, words, label, known)
     if found:
         return found
@@ -149,8 +149,11 @@ def _split_prefix(text: str, words: Words, label: str,
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
     (`A (35)`) is too little to name anyone."""
+    found = list(rules()["initials_age"].finditer(text))
+    if not found:
+        return sorted(spans)
     out = SpanList(spans)
-    for m in rules()["initials_age"].finditer(text):
+    for m in found:
         a, b = m.span(1)
         if countries.by_name(m.group(1)) or m.group(1).casefold() in rules()["institutions"]:
             continue

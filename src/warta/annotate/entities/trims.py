@@ -36,9 +36,9 @@ def _cut_line(c: Context, m: Mending) -> bool:
 
 
 def _cut_dateline(c: Context, m: Mending) -> bool:
-    found = _DATELINE.match(c.text[m.start:m.end])
+    found = _DATELINE.match(c.text, m.start, m.end)  # (no look-behind: as on the span's slice, no slice made)
     if found:
-        m.start, m.rule = m.start + found.end(), m.rule + "+cut-dateline"
+        m.start, m.rule = found.end(), m.rule + "+cut-dateline"
     return True
 
 
@@ -46,6 +46,8 @@ def _cut_dateline(c: Context, m: Mending) -> bool:
 def _cut_stop(c: Context, m: Mending) -> bool:
     """A full stop that ends a sentence ends the name: after it comes a bracket or a common word
     (`Agence France-Presse. Pesaing`, `Netanyahu.(Sumber`); never after an abbreviation (`Jl.`, `Univ.`)."""
+    if c.text.find(".", m.start, m.end) < 0:  # (every stop the pattern finds is a full stop in the span)
+        return True
     r = rules()
     for stop in _STOP.finditer(c.text[m.start:m.end]):
         after = (stop.group(2) or "").casefold()
