@@ -98,10 +98,11 @@ def print_runs(plain: dict, rows: list[dict]) -> None:
           f"{plain['cpu']:.1f} s CPU, {rate:.1f} articles/s")
     print("art/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates;")
     print("overhead = (1-worker job - plain extract) / plain extract, wall and CPU, each from its process start "
-          "to exit; link runs during the extraction; tail = write and finish after the last extraction")
+          "to exit; link runs during the extraction; rest = the process's other time: imports, the driver's "
+          "pipeline build (local workers fork after it), the write and finish after the last extraction")
     head = (f"{'engine':>6} {'workers':>7} {'kept':>5} {'wall s':>7} {'art/s':>6} {'vs extract':>10} {'speed-up':>8} "
             f"{'overhead':>8} {'CPU s':>6} {'CPU ovh':>7} {'start-up s':>10} {'extract s':>9} {'link s':>6} "
-            f"{'tail s':>6}")
+            f"{'rest s':>6}")
     print(head)
     for r in rows:
         s = r["summary"]
