@@ -12,6 +12,16 @@ from warta import limits
 from warta.lang.alternation import alternation, flat
 
 
+@pytest.fixture
+def ner():
+    """(warta.models, the loaded NER model); skips where either is missing."""
+    models = pytest.importorskip("warta.models")
+    try:
+        return models, models.load_model()
+    except models.ModelError:
+        pytest.skip("no NER model")
+
+
 @pytest.mark.parametrize("words", [
     ["di", "dan", "dalam", "dalam waktu"],  # prefixes of one another: longest first
     ["Pemilu", "pemilu", "Pilkada", "pilkada", "pada", "Pa"],  # case variants stay a flat list
@@ -60,12 +70,8 @@ def test_blank_pathological_keeps_offsets_and_ordinary_words():
     assert "Rp5.000" in out and "selesai." in out and "-" not in out and '"' not in out
 
 
-def test_prepared_entities_are_the_ones_computed_one_by_one():
-    models = pytest.importorskip("warta.models")
-    try:
-        model = models.load_model()
-    except models.ModelError:
-        pytest.skip("no NER model")
+def test_prepared_entities_are_the_ones_computed_one_by_one(ner):
+    models, model = ner
     texts = ["Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta.",
              "Menteri Luar Negeri Retno Marsudi terbang ke New York, Amerika Serikat, Senin.",
              "Tidak ada nama di sini.", ""]
@@ -144,12 +150,8 @@ def test_a_failed_ner_batch_leaves_each_article_to_run_the_model_itself(tmp_path
     assert got == expected and not errors
 
 
-def test_the_model_multiplies_with_numpy_and_one_blas_thread():
-    models = pytest.importorskip("warta.models")
-    try:
-        model = models.load_model()
-    except models.ModelError:
-        pytest.skip("no NER model")
+def test_the_model_multiplies_with_numpy_and_one_blas_thread(ner):
+    models, model = ner
     for name in model.pipe_names:
         for node in model.get_pipe(name).model.walk():
             assert getattr(node.ops, "use_blis", False) is False, (name, node.name)
