@@ -230,7 +230,7 @@ def test_killed_job_resumes_to_the_same_dataset(dask_dataset, corpus, tmp_path):
 
 
 def test_a_dataset_folder_holds_one_job(corpus, tmp_path):
-    from warta.jobs import JobError
+    from warta.jobs import PLAN_VERSION, JobError
 
     out = tmp_path / "ds"
     out.mkdir()
@@ -238,7 +238,7 @@ def test_a_dataset_folder_holds_one_job(corpus, tmp_path):
     with pytest.raises(JobError, match="not empty"):
         run_job(corpus, str(out), "dask")
     (out / "notes.txt").unlink()
-    (out / "_job.json").write_text(json.dumps({"version": 1, "inputs": ["elsewhere.txt"], "partitions": [1],
+    (out / "_job.json").write_text(json.dumps({"version": PLAN_VERSION, "inputs": ["elsewhere.txt"], "partitions": [1],
                                                "components": None, "options": {}}))
     with pytest.raises(JobError, match="other inputs, partitions"):
         run_job(corpus, str(out), "dask")

@@ -13,7 +13,8 @@ import pytest
 from warta.annotate.actors import Finder
 from warta.annotate.actors.finder import occurrences
 from warta.annotate.quotes import marks
-from warta.lang.phrase_alternation import flat, trie
+from warta.lang.alternation import phrase_alternation as trie
+from warta.lang.alternation import phrase_flat as flat
 from warta.record import Article, Entity, Sentence
 
 PHRASES = ["kata", "katanya", "kata dia", "Kata", "ujar", "ujarnya", "seperti dikutip", "seperti dikutip dari",

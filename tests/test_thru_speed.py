@@ -159,3 +159,24 @@ def test_the_model_multiplies_with_numpy_and_one_blas_thread(ner):
         pools = models._threadpools()
         if pools is not None:
             assert all(p["num_threads"] == 1 for p in pools.info() if p["user_api"] == "blas")
+
+
+def test_run_units_asks_skip_once_an_article(tmp_path):
+    from warta import api
+    from warta.readers import iter_units
+
+    paths = []
+    for i, name in enumerate(["Retno Marsudi", "Prabowo Subianto"]):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(f"Judul {i}\n\nJAKARTA - {name} bertemu duta besar di Jakarta pada Senin.", encoding="utf-8")
+        paths.append(str(p))
+    asked: list[str] = []
+
+    def skip(article):
+        asked.append(article.source)
+        return article.source.endswith("a1.txt")
+
+    pipeline = api.make_pipeline(["language", "sentences"])
+    outcomes = api.run_units(list(iter_units(paths, 1_000_000)), pipeline, skip)
+    assert sorted(asked) == sorted(paths)
+    assert [o.status for got in outcomes for o in got] == ["ok", "skipped"]

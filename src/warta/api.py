@@ -12,6 +12,7 @@ appended to `errors`) as a named `WartaError`, and the loop goes on; without eit
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -96,8 +97,23 @@ def run_unit(unit: Unit, pipeline: Pipeline, skip: Callable[[Article], bool] | N
 def run_units(units: Sequence[Unit], pipeline: Pipeline,
               skip: Callable[[Article], bool] | None = None) -> list[list[Outcome]]:
     """`run_unit` of each of `units`, with the NER model run over all their articles as one batch first
-    (`prepare`): the same outcomes, for less CPU."""
+    (`prepare`): the same outcomes, for less CPU.  `skip` is asked once an article."""
+    if skip is not None:
+        skip = _asked_once(skip)
     return [_outcomes(unit, got, pipeline, skip) for unit, got in read_ahead(units, pipeline, skip)]
+
+
+def _asked_once(skip: Callable[[Article], bool]) -> Callable[[Article], bool]:
+    """`skip` remembering its answer per article (`warta ingest`'s asks the store, and both `read_ahead` and
+    `_outcomes` ask)."""
+    answers: dict[int, bool] = {}
+
+    def once(article: Article) -> bool:
+        if id(article) not in answers:
+            answers[id(article)] = skip(article)
+        return answers[id(article)]
+
+    return once
 
 
 def read_ahead(units: Sequence[Unit], pipeline: Pipeline, skip: Callable[[Article], bool] | None = None
@@ -203,7 +219,7 @@ def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], pipeline: P
     elif options is not None:
         raise TypeError("warta.extract(): give either a pipeline or options, not both")
     done = 0
-    for units in _chunks(iter_units(names, pipeline.options.max_bytes), READ_AHEAD):
+    for units in chunks(iter_units(names, pipeline.options.max_bytes), READ_AHEAD):
         for unit, got in read_ahead(units, pipeline):
             for outcome in _outcomes(unit, got, pipeline, None):
                 if outcome.status == "ok":
@@ -220,14 +236,10 @@ def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], pipeline: P
                 on_progress(done, unit.source)
 
 
-def _chunks(items: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
-    chunk: list[Unit] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
         yield chunk
 
 

@@ -10,6 +10,7 @@ from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from warta import lexicons
 from warta.lang.prefilter import PatternSet
+from warta.lang.text import lowered_for_ascii
 from warta.options import Options
 from warta.pipeline import component
 from warta.record import Article
@@ -46,10 +47,6 @@ def _malay_markers() -> PatternSet:
                                   + r")\b", re.IGNORECASE)], depth=6)
 
 
-#: the characters Python's case-insensitive matching equates with an ASCII letter (`İ`, `ı`, `ſ`, the Kelvin sign)
-_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
 @functools.cache
 def _marker_words() -> tuple[str, ...] | None:
     """The markers lowercased, when all are ASCII (else None: no shortcut)."""
@@ -61,8 +58,8 @@ def has_malay_marker(text: str) -> bool:
     """Whether a marker stands in `text`; a text without one of the markers in its lowercased letters (and
     without a character that folds to an ASCII letter) has none, and is not scanned."""
     words = _marker_words()
-    if words is not None and not _ASCII_FOLDS.search(text):
-        low = text.lower()
+    low = lowered_for_ascii(text) if words is not None else None
+    if low is not None:
         if not any(w in low for w in words):
             return False
     return bool(_malay_markers().matches(text)[0])

@@ -42,7 +42,7 @@ from warta.errors import WartaError
 from warta.jobs import dataset as D
 from warta.jobs.stages import Stages
 
-PLAN_VERSION = 1
+PLAN_VERSION = 2  # 2: work-in-progress parts are Arrow IPC files (1: Parquet)
 
 
 class JobError(WartaError):

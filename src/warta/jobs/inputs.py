@@ -13,9 +13,10 @@ cannot be read, or an article that fails, becomes a failed result, as before.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
+from warta.api import chunks
 from warta.errors import InputError
 from warta.jobs.stages import Stages
 
@@ -33,9 +34,11 @@ def _open(path: str):
 
 
 def _head(path: str) -> bytes:
+    from warta.readers.warc import SNIFF_BYTES
+
     try:
         with _open(path) as f:
-            return f.read(4096)
+            return f.read(SNIFF_BYTES)
     except OSError:
         return b""
 
@@ -70,12 +73,6 @@ def _stream(path: str):
         return _open(path), None
     except OSError as exc:
         return None, _failed(path, InputError(path, f"could not be read: {exc.strerror or exc}"))
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
 
 
 def _read_ahead() -> int:
@@ -180,7 +177,7 @@ def _remote_results(path: str, max_bytes: int, st: Stages) -> Iterator[dict[str,
     except OSError as exc:
         yield _failed(path, InputError(path, f"could not be read: {exc}"))
         return
-    for chunk in _chunks(articles, _read_ahead()):
+    for chunk in chunks(articles, _read_ahead()):
         _prepare(chunk, st)
         for article in chunk:
             yield _ok(article, article.source or article.id, st)
@@ -193,7 +190,7 @@ def _jsonl_results(stream, path: str, max_bytes: int, st: Stages
     lines = ((number, raw) for number, raw in enumerate(stream, 1) if raw.strip())
     units = (Unit("line", f"{path}#{number}", path, number, raw if isinstance(raw, bytes) else raw.encode("utf-8"),
                   max_bytes) for number, raw in lines)
-    for chunk in _chunks(units, _read_ahead()):
+    for chunk in chunks(units, _read_ahead()):
         for _, result in _units_results(chunk, st):
             yield result, {}
 

@@ -23,7 +23,7 @@ import time
 from typing import Any
 
 from warta.jobs import dataset as D
-from warta.jobs.inputs import partition_results, results  # noqa: F401  (results: re-exported)
+from warta.jobs.inputs import partition_results
 from warta.jobs.stages import Stages, gc_cpu
 
 _built: dict[str, Any] = {"key": None}
@@ -38,19 +38,12 @@ def _pipeline(config: dict[str, Any], st: Stages) -> None:
     is loaded here, never pickled or broadcast), and the MinHash code, unless the process was forked from
     a driver that built them (`preload`).  What was built is then left out of the garbage collector's
     passes (`gc.freeze`), as `warta ingest` does."""
-    import gc
-
     from warta.store import worker
 
     key = _key(config)
     if _built["key"] != key:
         with st("worker start (pipeline built)"):
-            worker.init(config.get("components"), dict(config.get("options") or {}), None)
-            from warta.store.dedup import signature
-
-            signature("warm up")
-            gc.collect()
-            gc.freeze()
+            worker.preload(config.get("components"), dict(config.get("options") or {}))
         _built["key"] = key
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from warta.annotate.dates.grammar import lex
+from warta.lang.text import end_before_spaces
 
 #: candidates that name one day by its number (`Sabtu (24/6/2023)`, `3 Februari`)
 DAY_KINDS = ("day_month", "press", "numeric", "iso")
@@ -34,16 +35,9 @@ def raw_candidates(text: str) -> list[Cand]:
                 end = m.start(rule.end_before)  # `Nomor 35 Tahun 2009` of `… tentang Narkotika`
             if rule.start_at:
                 start = m.start(rule.start_at)
-            span_end = _before_spaces(text, m.start(rule.span_end_before)) if rule.span_end_before else None
+            span_end = end_before_spaces(text, m.start(rule.span_end_before)) if rule.span_end_before else None
             cands.append(Cand(rule.kind, start, end, g, pri, span_end))
     return cands
-
-
-def _before_spaces(text: str, pos: int) -> int:
-    """`len(text[:pos].rstrip())` without copying the text before `pos`."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
 
 
 def find_candidates(text: str) -> list[Cand]:

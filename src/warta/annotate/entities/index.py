@@ -12,11 +12,10 @@ import re
 from bisect import bisect_left
 
 from warta import lexicons
-from warta.lang.id.name_rules import _institution_names, rules
+from warta.lang.id.name_rules import long_institution_names, rules
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?!\w)")
 
 
 class TextIndex:
@@ -138,7 +137,7 @@ def first_runs(names) -> frozenset[str] | None:
 @functools.cache
 def institution_heads() -> frozenset[str] | None:
     """The first word runs of the names `institution_rx` looks for (its names of two words or more)."""
-    return first_runs(n for n in _institution_names() if len(n.split()) >= 2)
+    return first_runs(long_institution_names())
 
 
 @functools.cache

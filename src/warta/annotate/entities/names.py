@@ -10,7 +10,6 @@ from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
 from .base import MODEL_RULE, Span4
-from .outside import place_resolve
 from .index import first_runs, institution_heads, text_index, unit_heads
 from .spanset import SpanList
 from .split import drop_inside

@@ -169,7 +169,6 @@ TRIGGERS = ordered([
 ])
 
 
-@functools.lru_cache(maxsize=65536)
 def _may_open(low: str) -> bool:
     """Whether some trigger (phrase, form or root) is listed for the word `low`: most words have none, and
     then no finder needs to look at their context."""

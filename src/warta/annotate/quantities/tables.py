@@ -11,6 +11,7 @@ from warta import lexicons
 from warta.knowledge import cache, numbers
 from warta.lang.alternation import alternation
 from warta.lang.prefilter import PatternSet
+from warta.lang.text import lowered_for_ascii
 
 S = r"[ \t\u00a0]+"
 
@@ -168,16 +169,10 @@ class SpanIndex:
         return i > 0 and self.max_end[i - 1] > a
 
 
-#: the characters Python's case-insensitive matching equates with an ASCII letter (`İ`, `ı`, `ſ`, the Kelvin
-#: sign): where a text has none, an ASCII phrase can match it only where the lowercased phrase is in the
-#: lowercased text
-_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
 def idiom_spans(text: str) -> list[tuple[int, int]]:
     """Where the `not_quantities` phrases (`salah satu`, `empat mata`) stand in `text`, each phrase's matches in
     turn; a phrase not in the text at all (most of them) is not scanned for."""
     T = tables()
-    low = None if _ASCII_FOLDS.search(text) else text.lower()
+    low = lowered_for_ascii(text)
     return [(m.start(), m.end()) for p, x in zip(T["not"], T["not_lower"])
             if low is None or x is None or x in low for m in p.finditer(text)]

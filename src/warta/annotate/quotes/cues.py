@@ -9,15 +9,9 @@ import re
 from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
-from warta.lang.phrase_alternation import trie
+from warta.lang.alternation import phrase_alternation as _alt
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
-
-
-def _alt(phrases) -> str:
-    """The phrases as an alternation, longest first, words apart by any spaces (a trie: the same matches as the
-    flat list, faster)."""
-    return trie(phrases)
 
 
 def quoted_object_cues(data: dict) -> dict:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from warta.lang.text import end_before_spaces
 from warta.record import Quote
 from warta.annotate.quotes.marks import OPEN_CLOSE, Marks
 from warta.annotate.quotes.subjects import SubjectRules
@@ -266,7 +267,7 @@ class DirectRules(SubjectRules):
     def speech_act_before(self, m: Marks) -> tuple[str | None, str | None, str] | None:
         """A quotation paragraph right after a sentence of shouting (`Para mahasiswa langsung menyoraki anggota
         dewan. ¶ “DPR payah!”`): the subject of that sentence speaks. (speaker, speaker_text, verb) or None."""
-        s_i = self.article.sentence_at(max(0, _rstripped(self.text, m.open) - 1))
+        s_i = self.article.sentence_at(max(0, end_before_spaces(self.text, m.open) - 1))
         if s_i is None:
             return None
         s = self.article.sentences[s_i]
@@ -306,10 +307,3 @@ class DirectRules(SubjectRules):
 
 
 _SPACES = re.compile(r"\s*")
-
-
-def _rstripped(text: str, end: int) -> int:
-    """len(text[:end].rstrip()), reading back over the white space only."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end

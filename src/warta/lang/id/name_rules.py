@@ -46,6 +46,12 @@ def _institution_names() -> list[str]:
     return [n for inst in lexicons.load("institutions")["institutions"] for n in [inst["name"], *(inst.get("aliases") or [])]]
 
 
+def long_institution_names() -> set[str]:
+    """The institutions' names and aliases of two words or more: what `institution_rx` looks for (and where
+    `warta.annotate.entities.index.institution_heads` lets it look)."""
+    return {n for n in _institution_names() if len(n.split()) >= 2}
+
+
 def _institutions() -> dict[str, str]:
     out: dict[str, str] = {}
     for inst in lexicons.load("institutions")["institutions"]:
@@ -101,7 +107,7 @@ def _alternation(words) -> str:
 
 def _patterns(data: dict, titles: set[str]) -> dict:
     cues = _longest_first(_folded(data, "place_cues"))
-    long_institutions = {n for n in _institution_names() if len(n.split()) >= 2} or {"(?!)"}
+    long_institutions = long_institution_names() or {"(?!)"}
     return {
         "byline": tuple(re.compile(p) for p in data.get("byline_patterns") or []),
         "verb_shapes": tuple(re.compile(p) for p in data.get("verb_shapes") or []),
