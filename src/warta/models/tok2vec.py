@@ -30,10 +30,13 @@ MIN_TOKENS = 16
 
 @dataclass
 class Maxout:
-    """A thinc Maxout (W: (nO * nP, nI), b: (nO * nP,)) followed by its LayerNorm (G, beta)."""
+    """A thinc Maxout followed by its LayerNorm (G, beta).  `W` holds thinc's rows (nO x nP of them) piece
+    by piece (the rows of piece 0 for every output, then piece 1, …), so that each piece's outputs are a
+    block of columns: the maximum is then two passes of `numpy.maximum` over blocks instead of a scalar
+    loop (a row of a product does not depend on where it stands in the matrix)."""
 
-    W: numpy.ndarray
-    b: numpy.ndarray
+    W: numpy.ndarray  # (nP * nO, nI)
+    b: numpy.ndarray  # (nP * nO,)
     G: numpy.ndarray
     beta: numpy.ndarray
     pieces: int
@@ -41,21 +44,44 @@ class Maxout:
     def __call__(self, X: numpy.ndarray) -> numpy.ndarray:
         Y = numpy.dot(X, self.W.T)  # thinc's `ops.gemm(X, W, trans2=True)` with numpy's BLAS
         Y += self.b
-        Z = Y.reshape(len(Y), -1, self.pieces)
-        best = Z[:, :, self.pieces - 1]  # thinc's argmax: ties go to the earlier piece
-        for p in range(self.pieces - 2, -1, -1):
-            best = numpy.where(best > Z[:, :, p], best, Z[:, :, p])
-        return _layer_norm(best, self.G, self.beta)
+        best = _maximum(Y, self.pieces)
+        mu = best.mean(axis=1, keepdims=True)
+        if (best == 0).any() or numpy.isnan(mu).any():  # where the sign of a zero or a NaN could tell
+            best = _first_maximum(Y, self.pieces)
+            mu = best.mean(axis=1, keepdims=True)
+        return _layer_norm(best, mu, self.G, self.beta)
 
 
-def _layer_norm(X: numpy.ndarray, G: numpy.ndarray, beta: numpy.ndarray) -> numpy.ndarray:
-    """thinc's LayerNorm forward, operation for operation."""
-    mu = X.mean(axis=1, keepdims=True)
-    var = X.var(axis=1, keepdims=True) + 1e-08
-    Y = (X - mu) * var ** (-1.0 / 2.0)
-    Y *= G
-    Y += beta
-    return Y
+def _maximum(Y: numpy.ndarray, pieces: int) -> numpy.ndarray:
+    width = Y.shape[1] // pieces
+    best = numpy.maximum(Y[:, :width], Y[:, width:2 * width])
+    for p in range(2, pieces):
+        numpy.maximum(best, Y[:, p * width:(p + 1) * width], out=best)
+    return best
+
+
+def _first_maximum(Y: numpy.ndarray, pieces: int) -> numpy.ndarray:
+    """thinc's maxout exactly: the first of the largest pieces (`cpu_maxout`'s comparisons, last to first)."""
+    width = Y.shape[1] // pieces
+    best = Y[:, (pieces - 1) * width:]
+    for p in range(pieces - 2, -1, -1):
+        piece = Y[:, p * width:(p + 1) * width]
+        best = numpy.where(best > piece, best, piece)
+    return numpy.ascontiguousarray(best)
+
+
+def _layer_norm(X: numpy.ndarray, mu: numpy.ndarray, G: numpy.ndarray, beta: numpy.ndarray) -> numpy.ndarray:
+    """thinc's LayerNorm forward on `X` (whose `X.mean(axis=1, keepdims=True)` is `mu`), operation for
+    operation: numpy's `var` subtracts the same mean from `X` as the normalisation does, so that
+    difference is computed once (`var(mean=mu)` is numpy's own shortcut, the same numbers)."""
+    diff = X - mu
+    var = numpy.add.reduce(numpy.square(diff), axis=1, keepdims=True)  # numpy's _var, its mean given
+    numpy.true_divide(var, numpy.intp(X.shape[1]), out=var, casting="unsafe")
+    var = var + 1e-08
+    diff *= var ** (-1.0 / 2.0)
+    diff *= G  # thinc: Y = Xhat * G; Y += b
+    diff += beta
+    return diff
 
 
 @dataclass
@@ -185,22 +211,26 @@ class Tok2Vec:
 def _windows(X: numpy.ndarray, window: int) -> numpy.ndarray:
     """thinc's seq2col: each row with the `window` rows before and after it (zeros past the ends)."""
     n, width = X.shape
-    cols = numpy.zeros((n, (2 * window + 1) * width), dtype=X.dtype)
+    cols = numpy.empty((n, (2 * window + 1) * width), dtype=X.dtype)
     for w in range(-window, window + 1):
         at = (w + window) * width
         if w < 0:
             cols[-w:, at:at + width] = X[:n + w]
+            cols[:-w, at:at + width] = 0
         elif w > 0:
             cols[:n - w, at:at + width] = X[w:]
+            cols[n - w:, at:at + width] = 0
         else:
             cols[:, at:at + width] = X
     return cols
 
 
 def _maxout(maxout, norm) -> Maxout:
+    """thinc's W (nO, nP, nI) and b (nO, nP), piece by piece."""
     nO, nP, nI = maxout.get_dim("nO"), maxout.get_dim("nP"), maxout.get_dim("nI")
-    return Maxout(maxout.get_param("W").reshape(nO * nP, nI), maxout.get_param("b").reshape(nO * nP),
-                  norm.get_param("G"), norm.get_param("b"), nP)
+    W = numpy.ascontiguousarray(maxout.get_param("W").transpose(1, 0, 2).reshape(nP * nO, nI))
+    b = numpy.ascontiguousarray(maxout.get_param("b").T.reshape(nP * nO))
+    return Maxout(W, b, norm.get_param("G"), norm.get_param("b"), nP)
 
 
 def for_model(nlp) -> Tok2Vec | None:
