@@ -179,3 +179,16 @@ def test_a_small_batch_goes_through_thinc(model):
     assert decode._predictor(model, few) == model.get_pipe("tok2vec").predict
     many = [model.tokenizer(SENTENCES[0])]
     assert decode._predictor(model, many) is tok2vec.for_model(model)
+
+
+def test_a_blanked_text_needs_no_safe_tokenizer(model):
+    """`models.prepare` and `entities_of` hand the blanked text to spaCy's tokenizer itself: `SafeTokenizer`
+    would find nothing left to split in it."""
+    from warta.limits import SafeTokenizer
+
+    texts = ["Harga " + "-" * 5000 + " naik", "RpRp" * 300 + " di Jakarta", "(((((((((((( Jokowi ))))))))))))",
+             "a.b.c.d.e.f.g.h.i.j.k Bogor", *SENTENCES]
+    safe = SafeTokenizer(model.tokenizer)
+    for text in texts:
+        blanked = blank_pathological(text)
+        assert [(t.text, t.idx) for t in model.tokenizer(blanked)] == [(t.text, t.idx) for t in safe(blanked)]

@@ -18,6 +18,7 @@ float32): the same numbers whatever else is in the batch, as spaCy's own batchin
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy
@@ -92,6 +93,7 @@ class EmbedCache:
     slots: dict = field(default_factory=dict)
     norms: numpy.ndarray = field(default_factory=lambda: numpy.zeros(CACHE_WORDS, dtype=numpy.uint64))
     rows: numpy.ndarray | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self):
         self.rows = numpy.zeros((CACHE_WORDS, self.width), dtype=numpy.float32)
@@ -105,14 +107,16 @@ class EmbedCache:
         return slot
 
     def keep(self, orth: numpy.ndarray, norm: numpy.ndarray, rows: numpy.ndarray) -> None:
-        """Keep the rows of words not kept yet, while there is room."""
-        for i, key in enumerate(orth.tolist()):
-            if key in self.slots or len(self.slots) >= CACHE_WORDS:
-                continue
-            at = len(self.slots)
-            self.slots[key] = at
-            self.norms[at] = norm[i]
-            self.rows[at] = rows[i]
+        """Keep the rows of words not kept yet, while there is room.  A slot is published (put in `slots`)
+        only once its row is written, so a `lookup` in another thread never reads a half-kept word."""
+        with self.lock:
+            for i, key in enumerate(orth.tolist()):
+                if key in self.slots or len(self.slots) >= CACHE_WORDS:
+                    continue
+                at = len(self.slots)
+                self.norms[at] = norm[i]
+                self.rows[at] = rows[i]
+                self.slots[key] = at
 
 
 class Tok2Vec:
