@@ -11,8 +11,7 @@ own mean and variance for the layer norm), so every output is the same array:
 The embedding of a token (hash embeddings of NORM, PREFIX, SUFFIX and SHAPE, its static vector, then a
 maxout and a layer norm) depends on the token alone: it is kept per word (`EmbedCache`, keyed by ORTH and
 checked against NORM, the one attribute a tokenizer exception may set per token), so a word seen before
-costs a row copy instead of a 480 x 288 product.  The static vectors' projection is computed once for the
-whole table.  Every product is a row of a matrix product whose rows are computed independently (OpenBLAS,
+costs a row copy instead of a 480 x 288 product.  Every product is a row of a matrix product whose rows are computed independently (OpenBLAS,
 float32): the same numbers whatever else is in the batch, as spaCy's own batching already assumes.
 """
 
@@ -138,9 +137,7 @@ class Tok2Vec:
         self.vectors = None
         if statics:
             vectors = vocab.vectors
-            W = numpy.ascontiguousarray(statics[0].get_param("W"))
-            projected = numpy.dot(numpy.ascontiguousarray(vectors.data), W.T)  # every row, once
-            self.vectors = (vectors, numpy.concatenate([projected, numpy.zeros((1, W.shape[0]), "f")]))
+            self.vectors = (vectors, numpy.ascontiguousarray(statics[0].get_param("W")))
             self.key_attr = getattr(vectors, "attr", ORTH)
         self.orth, self.norm = ORTH, NORM
         self.cache = EmbedCache(self.width)
@@ -162,25 +159,28 @@ class Tok2Vec:
         return out
 
     def _embed_rows(self, table: numpy.ndarray) -> numpy.ndarray:
+        """thinc's embedding of the tokens whose attributes are `table`: run on `MIN_TOKENS` rows at the least
+        (the first one repeated), as many as a batch of thinc's has here, so that numpy takes the same BLAS path."""
         from thinc.api import NumpyOps
 
-        ops = NumpyOps()
         n = len(table)
+        if n < MIN_TOKENS:
+            table = numpy.concatenate([table, numpy.repeat(table[:1], MIN_TOKENS - n, axis=0)])
+        ops = NumpyOps()
         parts = []
         for column, (E, seed) in zip(self.columns, self.tables):
             keys = ops.hash(numpy.ascontiguousarray(table[:, column]), seed) % E.shape[0]
-            total = numpy.zeros((n, E.shape[1]), dtype=numpy.float32)  # thinc's gather_add: 0, then each row
+            total = numpy.zeros((len(table), E.shape[1]), dtype=numpy.float32)  # thinc's gather_add: 0, then each row
             for k in range(keys.shape[1]):
                 total += E[keys[:, k]]
             parts.append(total)
         if self.vectors is not None:
-            vectors, projected = self.vectors
+            vectors, W = self.vectors  # spaCy's StaticVectors: the rows' vectors projected, zeros for no vector
             rows = vectors.find(keys=numpy.ascontiguousarray(table[:, len(self.columns)]))
-            parts.append(projected[rows])  # row -1: the zeros spaCy writes for a word without a vector
-        X = numpy.hstack(parts)
-        if n < MIN_TOKENS:  # as many rows as a batch of thinc's has at the least here
-            X = numpy.concatenate([X, numpy.zeros((MIN_TOKENS - n, X.shape[1]), dtype=X.dtype)])
-        return self.layers[0](X)[:n]
+            projected = numpy.dot(numpy.ascontiguousarray(vectors.data[rows]), W.T)
+            projected[rows < 0] = 0
+            parts.append(projected)
+        return self.layers[0](numpy.hstack(parts))[:n]
 
     # -- the encoder -------------------------------------------------------------------------------------
     def columns_of(self, doc) -> numpy.ndarray:
