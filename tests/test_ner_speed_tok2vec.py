@@ -192,3 +192,14 @@ def test_a_blanked_text_needs_no_safe_tokenizer(model):
     for text in texts:
         blanked = blank_pathological(text)
         assert [(t.text, t.idx) for t in model.tokenizer(blanked)] == [(t.text, t.idx) for t in safe(blanked)]
+
+
+def test_a_long_doc_in_windows_gives_the_whole_docs_arrays(model, monkeypatch):
+    text = " ".join(SENTENCES) * 3
+    whole = model.get_pipe("tok2vec").predict([model.tokenizer(text)])[0]
+    monkeypatch.setattr(decode, "WINDOW_TOKENS", 16)
+    docs = [model.tokenizer(text), model.tokenizer(SENTENCES[0])]
+    predict = decode._predictor(model, docs)
+    assert predict is tok2vec.for_model(model)
+    windowed = decode._tok2vec(predict, docs, decode.for_model(model).context)
+    assert numpy.array_equal(windowed[0], whole)
