@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from warta import models
+from tests.test_models_speed_decode import model  # noqa: F401  (the fixture: the shipped model, or a skip)
 from warta.limits import blank_pathological
 from warta.models import decode, tok2vec
 
@@ -31,14 +31,6 @@ SENTENCES = [
     "Harga cabai rawit naik Rp 15.000 per kilogram; BPS mencatat inflasi 0,3 persen (yoy) di 90 kota.",
     "gak nyangka bgt, kata warga Kec. Cibinong, Kab. Bogor, Jl. Raya No. 12 — xyzzyqwv ΑΒΓ 北京 😀",
 ]
-
-
-@pytest.fixture(scope="module")
-def model():
-    try:
-        return models.load_model()
-    except models.ModelError:
-        pytest.skip("no NER model")
 
 
 def fresh_numpy_tok2vec(model) -> tok2vec.Tok2Vec:
