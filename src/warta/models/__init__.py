@@ -2,8 +2,9 @@
 
 ``load_model()`` returns the Indonesian news NER pipeline (spaCy ``id`` tokenizer,
 tok2vec + ner with labels PER/ORG/LOC), loaded from the package directory, offline.
-``run`` / ``prepare`` / ``entities_of`` run it: spaCy's tok2vec, then the ner's transitions decoded in bulk
-(`warta.models.decode`, spaCy's entities for a fraction of its loop's time).
+``run`` / ``prepare`` / ``entities_of`` run it: the tok2vec in numpy on the model's own weights
+(`warta.models.tok2vec`: thinc's arrays bit for bit, in about half the time), then the ner's transitions
+decoded in bulk (`warta.models.decode`, spaCy's entities for a fraction of its loop's time).
 """
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ other (where a difference in the last bits of a sum could matter), or where a Do
 that Doc is decoded by spaCy's own component instead: the entities are spaCy's in every case (bench_ner.py
 compares them on the 2,844 sentences of the NER corpora).
 
-A long Doc's tok2vec runs in windows (`_tok2vec`): a token's output depends on 4 tokens on either side
+The tok2vec runs in numpy (`warta.models.tok2vec`, thinc's arrays bit for bit) for a batch of 16 tokens
+or more, else as spaCy runs it.  A long Doc's tok2vec runs in windows (`_tok2vec`): a token's output depends on 4 tokens on either side
 only, so the numbers are the same, and the activations of 2,048 tokens stay in the caches.
 """
 
