@@ -152,10 +152,11 @@ class Tok2Vec:
         hit = slot >= 0
         out[hit] = self.cache.rows[slot[hit]]
         miss = numpy.flatnonzero(~hit)
-        if len(miss):
-            fresh = self._embed_rows(table[miss])
-            out[miss] = fresh
-            self.cache.keep(orth[miss], norm[miss], fresh)
+        if len(miss):  # each new word computed once (a row does not depend on the others)
+            once, which = _distinct(miss.tolist(), zip(orth[miss].tolist(), norm[miss].tolist()))
+            fresh = self._embed_rows(table[once])
+            out[miss] = fresh[which]
+            self.cache.keep(orth[once], norm[once], fresh)
         return out
 
     def _embed_rows(self, table: numpy.ndarray) -> numpy.ndarray:
@@ -210,6 +211,20 @@ class Tok2Vec:
         for layer in self.layers[1:]:
             X = X + layer(_windows(X, self.window))  # residual(expand_window >> maxout >> layernorm)
         return [X[s:s + n] for s, n in zip(starts, lengths)]
+
+
+def _distinct(positions: list[int], keys) -> tuple[list[int], list[int]]:
+    """(the position of the first of each distinct key, the index in that list of each position's key)."""
+    first: dict = {}
+    once: list[int] = []
+    which = []
+    for position, key in zip(positions, keys):
+        at = first.get(key)
+        if at is None:
+            at = first[key] = len(once)
+            once.append(position)
+        which.append(at)
+    return once, which
 
 
 def _windows(X: numpy.ndarray, window: int) -> numpy.ndarray:
