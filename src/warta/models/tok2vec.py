@@ -11,8 +11,11 @@ own mean and variance for the layer norm), so every output is the same array:
 The embedding of a token (hash embeddings of NORM, PREFIX, SUFFIX and SHAPE, its static vector, then a
 maxout and a layer norm) depends on the token alone: it is kept per word (`EmbedCache`, keyed by ORTH and
 checked against NORM, the one attribute a tokenizer exception may set per token), so a word seen before
-costs a row copy instead of a 480 x 288 product.  Every product is a row of a matrix product whose rows are computed independently (OpenBLAS,
-float32): the same numbers whatever else is in the batch, as spaCy's own batching already assumes.
+costs a row copy instead of a 480 x 288 product.  A row of a product does not depend on the other rows
+(OpenBLAS, float32: the same numbers whatever else is in the batch, as spaCy's own batching already
+assumes) once there are 5 rows or more; OpenBLAS multiplies 4 rows or fewer with other kernels, whose last
+bits differ.  So new words are embedded `MIN_TOKENS` rows at a time at the least, and a batch of fewer
+tokens is left to thinc.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import numpy
 
 #: words whose embedding `EmbedCache` keeps (384 bytes each: ~19 MB)
 CACHE_WORDS = 50_000
-#: fewer tokens than this in a batch go through thinc (numpy may take another BLAS path for so few rows)
+#: fewer tokens than this in a batch go through thinc (OpenBLAS multiplies 4 rows or fewer another way)
 MIN_TOKENS = 16
 
 
