@@ -6,8 +6,9 @@
 Without --text it uses sentences from the NER corpora (NER-UI full file + NERGrit test +
 idner-news-2k test), run through the model's own `id` tokenizer from raw text and also
 over pre-tokenised Docs (pipeline only), then over the same Docs as warta runs the model
-(`warta.models.run`: spaCy's tok2vec, the ner's transitions decoded in bulk by `warta.models.decode`),
-and checks that the two give the same entities, sentence by sentence.  Prints words per CPU second of
+(`warta.models.run`: the tok2vec in numpy by `warta.models.tok2vec`, the ner's transitions decoded in bulk
+by `warta.models.decode`), and checks that the two give the same entities, sentence by sentence; then the
+tok2vec alone, thinc's and warta's, checked to give the same arrays bit for bit.  Prints words per CPU second of
 this process (other load on the machine does not count) and peak RSS (getrusage).
 """
 from __future__ import annotations
@@ -97,6 +98,7 @@ def main():
                  sum(map(len, docs)), n_ents, dt))
     # 4) the same Docs as warta runs the model (bulk decoding), compared with 3)
     same = compare_with_warta(nlp, docs, args.batch_size, rows)
+    same_arrays = compare_tok2vec(nlp, docs, args.batch_size, rows)
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')}  load {load_s:.2f}s  "
           f"threads=1")
     print(f"{'mode':44s} {'sents':>7s} {'words':>8s} {'ents':>6s} {'cpu s':>7s} {'words/s':>9s}")
@@ -104,6 +106,9 @@ def main():
         print(f"{name:44s} {ns:7d} {nw:8d} {ne:6d} {dt:7.2f} {nw / dt:9.0f}")
     if same is not None:
         print(f"entities of warta.models.run identical to spaCy's pipeline on {same[0]} of {same[1]} texts")
+    if same_arrays is not None:
+        print(f"tok2vec arrays of warta.models.tok2vec bit-identical to thinc's on {same_arrays[0]} of {same_arrays[1]} "
+              "texts")
     print(f"peak RSS: {peak_mb():.0f} MB (before model load: {rss0:.0f} MB)")
 
 
@@ -125,6 +130,30 @@ def compare_with_warta(nlp, docs, batch_size: int, rows: list) -> tuple[int, int
                  sum(map(len, spans)), dt))
     spacy_spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
     return sum(a == b for a, b in zip(spans, spacy_spans)), len(docs)
+
+
+def compare_tok2vec(nlp, docs, batch_size: int, rows: list) -> tuple[int, int] | None:
+    """Time the tok2vec alone, thinc's (`predict`) and warta's numpy one (`warta.models.tok2vec`, its word
+    cache filled by the run before), in batches of `batch_size`, and count the texts whose arrays are
+    equal bit for bit; None where warta does not run this tok2vec itself."""
+    import numpy
+
+    from warta import models
+    from warta.models import tok2vec
+
+    fast = tok2vec.for_model(nlp)
+    if fast is None:
+        return None
+    batches = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
+    words = sum(map(len, docs))
+    with models.one_thread():
+        t0 = time.process_time()
+        expected = [a for batch in batches for a in nlp.get_pipe("tok2vec").predict(batch)]
+        rows.append(("tok2vec: thinc's predict", len(docs), words, 0, time.process_time() - t0))
+        t0 = time.process_time()
+        got = [a for batch in batches for a in fast(batch)]
+        rows.append(("tok2vec: warta.models.tok2vec (numpy)", len(docs), words, 0, time.process_time() - t0))
+    return sum(numpy.array_equal(a, b) for a, b in zip(got, expected)), len(docs)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 ``load_model()`` returns the Indonesian news NER pipeline (spaCy ``id`` tokenizer,
 tok2vec + ner with labels PER/ORG/LOC), loaded from the package directory, offline.
-``run`` / ``prepare`` / ``entities_of`` run it: spaCy's tok2vec, then the ner's transitions decoded in bulk
-(`warta.models.decode`, spaCy's entities for a fraction of its loop's time).
+``run`` / ``prepare`` / ``entities_of`` run it: the tok2vec in numpy on the model's own weights
+(`warta.models.tok2vec`: thinc's arrays bit for bit, in about half the time), then the ner's transitions
+decoded in bulk (`warta.models.decode`, spaCy's entities for a fraction of its loop's time).
 """
 from __future__ import annotations
 
@@ -132,12 +133,12 @@ def prepare(model, texts: Iterable[str], batch_size: int = 16) -> int:
     batch instead of once per article; the entities are the same.  What was prepared before is dropped (an
     article that never asked for its entities, e.g. one in another language, leaves nothing behind).  Texts
     longer than `PREPARE_CHARS` are left to `entities_of`.  Returns how many texts were prepared."""
-    from warta.limits import SafeTokenizer, blank_pathological
+    from warta.limits import blank_pathological
 
     store = _prepared.__dict__.setdefault("spans", {})
     store.clear()
     todo = list(dict.fromkeys(t for t in texts if t and len(t) <= PREPARE_CHARS))
-    tokenizer = SafeTokenizer(model.tokenizer)
+    tokenizer = model.tokenizer  # (a blanked text has no chunk `SafeTokenizer` would split: spaCy's tokens)
     with one_thread():
         for group in _batches(todo, batch_size):
             docs = [tokenizer(blank_pathological(t)) for t in group]
@@ -179,17 +180,17 @@ def forget_prepared() -> None:
 def entities_of(model, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the entities `model` finds in `text` (as `prepare` left them, if it did).
 
-    Tokenised with `warta.limits.SafeTokenizer` (linear time on any input), with runs such as 50,000
+    Tokenised as `warta.limits.SafeTokenizer` would (linear time on any input), with runs such as 50,000
     dashes blanked out (they hold no name; offsets are kept); a text longer than
     `warta.limits.PIECE_CHARS` is run in pieces cut at paragraph boundaries (never spaCy's E088)."""
-    from warta.limits import SafeTokenizer, blank_pathological, pieces
+    from warta.limits import blank_pathological, pieces
 
     known = getattr(_prepared, "spans", None)
     if known:
         spans = known.pop((id(model), text), None)
         if spans is not None:
             return list(spans)
-    tokenizer = SafeTokenizer(model.tokenizer)
+    tokenizer = model.tokenizer  # (a blanked text has no chunk `SafeTokenizer` would split: spaCy's tokens)
     out = []
     with one_thread():
         for offset, piece in pieces(blank_pathological(text)):

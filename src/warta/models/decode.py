@@ -20,7 +20,8 @@ other (where a difference in the last bits of a sum could matter), or where a Do
 that Doc is decoded by spaCy's own component instead: the entities are spaCy's in every case (bench_ner.py
 compares them on the 2,844 sentences of the NER corpora).
 
-A long Doc's tok2vec runs in windows (`_tok2vec`): a token's output depends on 4 tokens on either side
+The tok2vec runs in numpy (`warta.models.tok2vec`, thinc's arrays bit for bit) for a batch of 16 tokens
+or more, else as spaCy runs it.  A long Doc's tok2vec runs in windows (`_tok2vec`): a token's output depends on 4 tokens on either side
 only, so the numbers are the same, and the activations of 2,048 tokens stay in the caches.
 """
 
@@ -221,7 +222,7 @@ def entities(nlp, docs: list, w: Weights) -> list[list[tuple[int, int, str]]]:
     (Docs fresh from the tokenizer)."""
     if not docs:
         return []
-    outputs = _tok2vec(nlp.get_pipe("tok2vec"), docs, w.context)
+    outputs = _tok2vec(_predictor(nlp, docs), docs, w.context)
     tok = _tokens(w, docs, outputs)
     action, closed_lead = _closed(w, tok)
     starts = numpy.flatnonzero(numpy.isin(action, w.begin))
@@ -237,30 +238,43 @@ def entities(nlp, docs: list, w: Weights) -> list[list[tuple[int, int, str]]]:
     return out
 
 
-def _tok2vec(tok2vec, docs: list, context: int | None) -> list:
-    """The `tok2vec` component's output for each of `docs`; a Doc longer than `WINDOW_TOKENS` is run in
-    windows of that many tokens, each with the `context` tokens on either side its outputs depend on (the
-    same numbers, at half the time for a 100,000-character Doc, whose activations no longer fit a cache)."""
+def _predictor(nlp, docs: list):
+    """The `tok2vec` component's predict, or its numpy twin (`warta.models.tok2vec`: the same numbers in
+    half the time) for a batch of `tok2vec.MIN_TOKENS` tokens or more."""
+    from warta.models import tok2vec
+
+    fast = tok2vec.for_model(nlp)
+    if fast is not None and sum(len(doc) for doc in docs) >= tok2vec.MIN_TOKENS:
+        return fast
+    return nlp.get_pipe("tok2vec").predict
+
+
+def _tok2vec(predict, docs: list, context: int | None) -> list:
+    """The `tok2vec` component's output for each of `docs` (`predict` runs it); a Doc longer than
+    `WINDOW_TOKENS` is run in windows of that many tokens, each with the `context` tokens on either side its
+    outputs depend on (the same numbers, at half the time for a 100,000-character Doc, whose activations no
+    longer fit a cache).  `predict` may also be the component itself."""
+    predict = getattr(predict, "predict", predict)
     if context is None or all(len(doc) <= WINDOW_TOKENS for doc in docs):
-        return tok2vec.predict(docs)
+        return predict(docs)
     short = [i for i, doc in enumerate(docs) if len(doc) <= WINDOW_TOKENS]
     outputs = [None] * len(docs)
-    for i, output in zip(short, tok2vec.predict([docs[i] for i in short]) if short else ()):
+    for i, output in zip(short, predict([docs[i] for i in short]) if short else ()):
         outputs[i] = output
     for i, doc in enumerate(docs):
         if outputs[i] is None:
-            outputs[i] = _windowed(tok2vec, doc, context)
+            outputs[i] = _windowed(predict, doc, context)
     return outputs
 
 
-def _windowed(tok2vec, doc, context: int) -> numpy.ndarray:
+def _windowed(predict, doc, context: int) -> numpy.ndarray:
     n = len(doc)
     arrays: dict = {}
     parts = []
     for start in range(0, n, WINDOW_TOKENS):
         end = min(n, start + WINDOW_TOKENS)
         lo, hi = max(0, start - context), min(n, end + context)
-        (output,) = tok2vec.predict([_Window(doc, lo, hi, arrays)])
+        (output,) = predict([_Window(doc, lo, hi, arrays)])
         parts.append(output[start - lo:end - lo])
     return numpy.concatenate(parts)
 

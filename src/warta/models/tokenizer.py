@@ -27,7 +27,7 @@ from typing import Any
 import numpy
 import spacy
 import srsly
-from spacy.attrs import ORTH as ORTH_ATTR, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH as ORTH_ATTR, SPACY
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
@@ -90,13 +90,14 @@ class FastTokenizer(Tokenizer):
     def __call__(self, text: str):
         doc = Tokenizer.__call__(self, text)
         if "-" in text and len(doc) > 2:
-            self._join_split_words(doc)
+            self._join_split_words(doc, text)
         return doc
 
-    def _join_split_words(self, doc) -> None:
+    def _join_split_words(self, doc, text: str | None = None) -> None:
         """Re-join a listed word that infix splitting cut out of a longer chunk, as spaCy's special-case
-        matcher does: longest first, then leftmost; only tokens written without a space between them."""
-        spans = [span for span in self._candidates(doc)]
+        matcher does: longest first, then leftmost; only tokens written without a space between them.
+        `text`: the text `doc` was made from (else `doc.text`)."""
+        spans = [span for span in self._candidates(doc, doc.text if text is None else text)]
         if not spans:
             return
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -110,25 +111,33 @@ class FastTokenizer(Tokenizer):
             for start, end in chosen:
                 retokenizer.merge(doc[start:end])
 
-    def _candidates(self, doc):
+    def _candidates(self, doc, text: str):
         arr = doc.to_array([ORTH_ATTR, SPACY])
-        hyphen = self.vocab.strings["-"]
+        hyphens = numpy.flatnonzero(arr[:, 0] == self.vocab.strings["-"])
+        if not len(hyphens):
+            return
         n = len(doc)
-        for i in numpy.flatnonzero(arr[:, 0] == hyphen):
-            if i == 0 or i == n - 1 or arr[i - 1, 1] or arr[i, 1]:
+        glued = (arr[:, 1] == 0).tolist()  # no space after the token
+        starts = ends = None
+        for i in hyphens.tolist():
+            if i == 0 or i == n - 1 or not glued[i - 1] or not glued[i]:
                 continue
+            if starts is None:  # the tokens' characters, read once (a token written with no space after it
+                bounds = doc.to_array([IDX, LENGTH])  # ends where the next one starts)
+                starts, ends = bounds[:, 0].tolist(), (bounds[:, 0] + bounds[:, 1]).tolist()
             lo, hi = i - 1, i + 2  # the run of tokens written together around the hyphen
-            while lo > 0 and not arr[lo - 1, 1]:
+            while lo > 0 and glued[lo - 1]:
                 lo -= 1
-            while hi < n and not arr[hi - 1, 1]:
+            while hi < n and glued[hi - 1]:
                 hi += 1
             for start in range(lo, i):
                 for end in range(i + 2, hi + 1):
-                    if self._is_word(doc, start, end):
+                    if self._is_word(doc, start, end, text[starts[start]:ends[end - 1]]):
                         yield int(start), int(end)
 
-    def _is_word(self, doc, start: int, end: int) -> bool:
-        text = doc[start:end].text
+    def _is_word(self, doc, start: int, end: int, text: str) -> bool:
+        """Whether tokens `start:end` of `doc` (written together: `text`) are a listed word cut as affix
+        splitting alone would cut it."""
         if text not in self.words:
             return False
         pieces = self._pieces.get(text)
