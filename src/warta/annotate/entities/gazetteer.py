@@ -51,11 +51,28 @@ def country_matches(doc: Doc) -> list[tuple[int, int]]:
     lengths, phrases = _phrase_index()
     orths = doc.to_array("ORTH").tolist() if len(doc) else []
     found = []
-    for i, first in enumerate(orths):
-        for n in lengths.get(first, ()):
+    for i in _opening_places(orths, lengths):
+        first = orths[i]
+        for n in lengths[first]:
             if n == 1 or tuple(orths[i:i + n]) in phrases:
                 found.append((i, i + n))
     return found
+
+
+def _opening_places(orths: list[int], lengths: dict[int, tuple[int, ...]]) -> list[int]:
+    """In order, the token indexes whose ORTH opens a phrase: the ids the text and the phrases share are
+    found by a set intersection, and their places by list.index (in C, not a look-up per token)."""
+    places = []
+    for first in lengths.keys() & set(orths):
+        i = orths.index(first)
+        while True:
+            places.append(i)
+            try:
+                i = orths.index(first, i + 1)
+            except ValueError:
+                break
+    places.sort()
+    return places
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:

@@ -31,6 +31,13 @@ class TextIndex:
         self._after_cue: dict[int, frozenset[str]] = {}
         self._cue_starts: list[int] | None = None
         self._club_ends: set[int] | None = None
+        self._kept: dict[str, object] = {}
+
+    def kept(self, name: str, build):
+        """`build(text)`, built once per text and kept under `name` (for what several passes read)."""
+        if name not in self._kept:
+            self._kept[name] = build(self.text)
+        return self._kept[name]
 
     def line(self, offset: int) -> tuple[int, str]:
         """(number, text) of the line that holds `offset`, stripped: read once per line."""

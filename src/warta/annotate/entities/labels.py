@@ -120,7 +120,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Haaretz`); capitalised, it ends another name (`Partai Republik Donald Trump`, `Amerika
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
-            for cue in r["org_cues"]:
+            for cue in r["org_cues"] if _any_org_cue().search(before) else ():
                 if cue not in before:
                     continue  # (the pattern below needs the cue, as written, in the text before the name)
                 # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
@@ -136,6 +136,12 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
                     break
         out.append((s, e, new, rule if new == label else f"{rule}+knowledge"))
     return out
+
+
+@functools.cache
+def _any_org_cue() -> re.Pattern:
+    """Any org cue, as written, anywhere: where it finds none, no cue is in the text before a name."""
+    return re.compile("|".join(re.escape(c) for c in rules()["org_cues"]))
 
 
 @functools.lru_cache(maxsize=None)

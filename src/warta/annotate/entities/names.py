@@ -95,8 +95,7 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
     (`Lembaga Vulkanologi dan Seismologi Filipina (Phivolcs)`), is one ORG, and so is a court
     or office named with its acronym and its seat (`Pengadilan Tipikor … (Tipikor) Tanjungkarang`)."""
     out = SpanList(spans)
-    for m in _BRACKETED.finditer(text):
-        start = _run_before(text, m.start())
+    for m, start in _bracket_runs(text):
         if start is None:
             continue
         end = m.start()
@@ -127,6 +126,13 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
 _BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)")
 
 
+def _bracket_runs(text: str) -> list[tuple[re.Match, int | None]]:
+    """Each acronym in brackets (`_BRACKETED`) with the start of the name run before it (`_run_before`), found
+    once per text for the passes that read them (long names, treaties)."""
+    return text_index(text).kept("bracket-runs",
+                                 lambda t: [(m, _run_before(t, m.start())) for m in _BRACKETED.finditer(t)])
+
+
 def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     """Treaties, laws, zones and meetings are no ORG or LOC: relabelled LAW or EVENT, with the
     acronym in brackets after them (`Konvensi PBB tentang Hukum Laut (UNCLOS)`) and its mentions."""
@@ -146,9 +152,8 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         return None
 
     relabel: dict[str, str] = {}
-    for m in _BRACKETED.finditer(text):
+    for m, start in _bracket_runs(text):
         before = text[max(0, m.start() - 120):m.start()]
-        start = _run_before(text, m.start())
         if start is None:
             # `Konvensi PBB tentang Hukum Laut` begins before the run's own head
             continue
@@ -169,9 +174,8 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         else:
             out.add((s, e, label, rule))
     # the long form itself, when nothing found it, so that no later rule takes it for an ORG
-    for m in _BRACKETED.finditer(text):
+    for m, start in _bracket_runs(text):
         k = relabel.get(m.group(1))
-        start = _run_before(text, m.start())
         if k and start is not None:
             inside = [sp for _, sp in out.overlapping(start, m.start())]
             if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law

@@ -245,8 +245,19 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
         elif label == "PER" and "-" in text[s:e] and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
             label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
         out.append((s, e, label, rule))
-    # a span the joined word now holds goes
-    return drop_inside(out, out)
+    # a span the joined word now holds goes (none where the spans stand in order and apart, as the model's do)
+    return out if _apart(out) else drop_inside(out, out)
+
+
+def _apart(spans: list) -> bool:
+    """Each span starts where or after the one before it ends, and holds a character: then none is inside
+    another, and `drop_inside(spans, spans)` would give them all back."""
+    reached = -1
+    for sp in spans:
+        if sp[0] < reached or sp[0] >= sp[1]:
+            return False
+        reached = sp[1]
+    return True
 
 
 def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:

@@ -28,6 +28,8 @@ class Context:
     text: str
     sentence_starts: frozenset[int]
     known: dict[str, str]
+    # whether any sentence of the article is a heading (none: no span can stand in one, nothing to look up)
+    has_headings: bool = True
 
     def word(self, w: tuple[int, int]) -> str:
         return self.text[w[0]:w[1]]

@@ -1,0 +1,108 @@
+"""The entity rules' fast paths answer exactly what the plain computation they stand for answers: patterns
+matched backwards at a text's end, the spans-apart shortcut of `join_hyphens`, the country phrases' opening
+places, the org-cue precheck, the bracketed runs kept per text, and the heading look-up skipped where an
+article has no heading."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from warta.annotate.entities.base import _in_heading
+from warta.annotate.entities.gazetteer import _opening_places
+from warta.annotate.entities.labels import _any_org_cue
+from warta.annotate.entities.names import _BRACKETED, _bracket_runs, _run_before
+from warta.annotate.entities.split import _apart, drop_inside
+from warta.lang.id.name_rules import _LAST_WORD_BACKWARDS, match_at_end, rules
+from warta.record import Article, Sentence
+
+_ALPHABET = "ab Kz\n\t_9é\u00a0.-Ü,(" + "AB"
+
+# (the forward pattern, the backwards one that stands for it, the groups compared)
+PAIRS = [
+    (re.compile(r"(?P<word>\w+)\s+$"), _LAST_WORD_BACKWARDS, ("word",)),
+    (re.compile(r"(?P<word>\w+)\s+(?P<name>[A-Z][a-z]+)\s+$"),
+     re.compile(r"\s+(?P<name>[a-z]+[A-Z])\s+(?P<word>\w+)"), ("word", "name")),
+]
+
+SENTENCES = [
+    "Rapat dipimpin Irjen Krishna ",
+    "Menteri Luar Negeri Ukraina Dmytro ",
+    "dolar ",
+    "harga dolar AS",
+    "kurs yen \n",
+    "Kata Budi\n",
+    "",
+    "   ",
+    "Kapolda Metro Jaya Irjen Karyoto\u00a0",
+    "akhir_kata Xy \n ",
+]
+
+
+def _random_texts(n: int = 3000) -> list[str]:
+    rng = random.Random(13)
+    return [''.join(rng.choice(_ALPHABET) for _ in range(rng.randrange(0, 14))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("forward,backwards,groups", PAIRS)
+def test_match_at_end_is_the_forward_search(forward, backwards, groups):
+    for text in SENTENCES + _random_texts():
+        want, got = forward.search(text), match_at_end(backwards, text)
+        assert (want is None) == (got is None), repr(text)
+        if want:
+            for g in groups:
+                assert (got.group(g), got.start(g), got.end(g)) == (want.group(g), want.start(g), want.end(g)), repr(text)
+
+
+def test_apart_spans_are_what_drop_inside_keeps():
+    rng = random.Random(5)
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randrange(0, 6)):
+            a = rng.randrange(0, 12)
+            spans.append((a, a + rng.randrange(0, 4), "PER", "r"))
+        if rng.random() < 0.5:
+            spans.sort()
+        if _apart(spans):
+            assert drop_inside(spans, spans) == spans, spans
+    model = [(0, 5, "PER", "r"), (5, 9, "LOC", "r"), (12, 20, "ORG", "r")]
+    assert _apart(model) and drop_inside(model, model) == model
+    assert not _apart([(0, 9, "ORG", "r"), (5, 9, "LOC", "r")])
+
+
+def test_opening_places_are_the_tokens_that_open_a_phrase():
+    rng = random.Random(7)
+    lengths = {3: (2, 1), 5: (1,), 8: (3,)}
+    for _ in range(2000):
+        orths = [rng.randrange(0, 10) for _ in range(rng.randrange(0, 15))]
+        assert _opening_places(orths, lengths) == [i for i, x in enumerate(orths) if x in lengths]
+
+
+def test_any_org_cue_finds_a_cue_where_one_is_written():
+    cues = rules()["org_cues"]
+    texts = ["kata juru bicara partai", "ia bertemu", "", "media asing", "PARTAI"] + [f"x {c}" for c in cues]
+    for text in texts + _random_texts(500):
+        assert (_any_org_cue().search(text) is not None) == any(c in text for c in cues), text
+
+
+BRACKETED = [
+    "Badan Pengawas Pemilihan Umum (Bawaslu) dan Komisi Pemilihan Umum (KPU) bertemu.",
+    "Konvensi PBB tentang Hukum Laut (UNCLOS) berlaku. Ia (Budi) diam.",
+    "Tidak ada kurung di sini.",
+]
+
+
+@pytest.mark.parametrize("text", BRACKETED)
+def test_bracket_runs_are_each_bracket_and_its_run(text):
+    want = [(m.span(), _run_before(text, m.start())) for m in _BRACKETED.finditer(text)]
+    assert [(m.span(), start) for m, start in _bracket_runs(text)] == want
+    assert [(m.span(), start) for m, start in _bracket_runs(text)] == want  # (kept: the same again)
+
+
+def test_no_heading_no_span_in_one():
+    text = "Banjir melanda Demak. Warga mengungsi ke Kudus."
+    article = Article(text=text, sentences=[Sentence(start=0, end=21), Sentence(start=22, end=len(text))])
+    assert not any(s.kind == "heading" for s in article.sentences)
+    assert not any(_in_heading(article, i) for i in range(len(text) + 1))
