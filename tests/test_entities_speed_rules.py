@@ -106,3 +106,20 @@ def test_no_heading_no_span_in_one():
     article = Article(text=text, sentences=[Sentence(start=0, end=21), Sentence(start=22, end=len(text))])
     assert not any(s.kind == "heading" for s in article.sentences)
     assert not any(_in_heading(article, i) for i in range(len(text) + 1))
+
+
+PLACES = [
+    "Banjir melanda Laut China Selatan dan Kabupaten Demak, lalu Jakarta-Bandung macet.",
+    "Warga Semarang, Kudus, dan Pati mengungsi ke Jawa Tengah; Jakarta Selatan aman.",
+    "Tidak ada tempat di sini.",
+]
+
+
+@pytest.mark.parametrize("text", PLACES)
+def test_scan_matches_are_the_scan_patterns(text):
+    from warta.annotate.entities.gazetteer import _scan_heads
+    from warta.annotate.entities.index import TextIndex
+    from warta.annotate.entities.outside import place_scan_regex
+
+    want = [m.span() for m in place_scan_regex().finditer(text)]
+    assert [m.span() for m in TextIndex(text).matches(place_scan_regex(), _scan_heads())] == want
