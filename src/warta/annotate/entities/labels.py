@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from warta import lexicons
 from warta.knowledge import countries
@@ -199,16 +200,17 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
 
 def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """One label for one name in one article: the most frequent (ties: ORG for acronyms, else the first)."""
-    from collections import Counter
-
-    votes: dict[str, Counter] = {}
+    # (label → count per name in plain dicts, in the order labels come, as a Counter holds them: a Counter
+    # per name cost more than the votes)
+    votes: dict[str, dict[str, int]] = {}
     for s, e, label, _ in spans:
-        votes.setdefault(text[s:e], Counter())[label] += 1
+        counts = votes.setdefault(text[s:e], {})
+        counts[label] = counts.get(label, 0) + 1
     out = []
     for s, e, label, rule in spans:
         counter = votes[text[s:e]]
         if len(counter) > 1:
-            top = counter.most_common()
+            top = sorted(counter.items(), key=itemgetter(1), reverse=True)  # (Counter.most_common, ties in order)
             best = top[0][0]
             if top[0][1] == top[1][1] and text[s:e].isupper():
                 best = "ORG" if "ORG" in counter else best
