@@ -13,7 +13,7 @@ import pytest
 from warta.annotate.entities.base import _in_heading
 from warta.annotate.entities.gazetteer import _opening_places
 from warta.annotate.entities.labels import _any_org_cue
-from warta.annotate.entities.names import _BRACKETED, _bracket_runs, _run_before
+from warta.annotate.entities.brackets import _BRACKETED, _bracket_runs, _run_before
 from warta.annotate.entities.split import _apart, drop_inside
 from warta.lang.id.name_rules import _LAST_WORD_BACKWARDS, match_at_end, rules
 from warta.record import Article, Sentence
@@ -123,3 +123,53 @@ def test_scan_matches_are_the_scan_patterns(text):
 
     want = [m.span() for m in place_scan_regex().finditer(text)]
     assert [m.span() for m in TextIndex(text).matches(place_scan_regex(), _scan_heads())] == want
+
+
+def _votes_by_counter(text, spans):
+    """The vote as it was written with a Counter per name."""
+    from collections import Counter
+
+    votes = {}
+    for s, e, label, _ in spans:
+        votes.setdefault(text[s:e], Counter())[label] += 1
+    out = []
+    for s, e, label, rule in spans:
+        counter = votes[text[s:e]]
+        if len(counter) > 1:
+            top = counter.most_common()
+            best = top[0][0]
+            if top[0][1] == top[1][1] and text[s:e].isupper():
+                best = "ORG" if "ORG" in counter else best
+            if best != label:
+                label, rule = best, rule + "+vote"
+        out.append((s, e, label, rule))
+    return out
+
+
+def test_vote_is_the_counters_vote():
+    from warta.annotate.entities.labels import _vote_labels
+
+    text = "KPU dan Budi. KPU lagi. Budi pergi. Budi datang. KPU. Jawa Jawa"
+    rng = random.Random(3)
+    names = [(0, 3), (8, 12), (14, 17), (24, 28), (36, 40), (49, 52), (54, 58), (59, 63)]
+    for _ in range(2000):
+        spans = [(a, b, rng.choice(["PER", "ORG", "LOC"]), "m") for a, b in names if rng.random() < 0.8]
+        assert _vote_labels(text, spans) == _votes_by_counter(text, spans), spans
+
+
+NO_BRACKETS = [
+    ("Presiden Joko Widodo bertemu Menteri Luar Negeri di Jakarta.", [(9, 20, "PER", "m"), (51, 58, "LOC", "m")]),
+    ("Ia (32) tiba; Univ Atma Jaya libur.", [(19, 28, "ORG", "m")]),
+]
+
+
+@pytest.mark.parametrize("text,spans", NO_BRACKETS)
+def test_passes_with_nothing_to_do_give_the_spans_sorted(text, spans):
+    from warta.annotate.entities.names import _abbreviated_orgs, _long_names, _treaties
+    from warta.annotate.entities.spanset import SpanList
+
+    plain = sorted(SpanList(list(reversed(spans))).spans())
+    assert _long_names(text, list(reversed(spans))) == plain
+    assert _treaties(text, list(reversed(spans))) == plain
+    if not list(rules()["org_abbreviated"].finditer(text)):
+        assert _abbreviated_orgs(text, list(reversed(spans))) == plain

@@ -10,17 +10,14 @@ from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
 from .base import MODEL_RULE, Span4
+from .brackets import _bracket_runs
 from .index import first_runs, institution_heads, text_index, unit_heads
 from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
 
 
-_CAP = re.compile(r"[A-Z][\w'’\-]*")
-
-
 # the shapes the passes look for, compiled once
-_NON_SPACE = re.compile(r"\S+")
 _CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
 _SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
@@ -60,44 +57,15 @@ def _org_suffix() -> re.Pattern:
     return re.compile(rf"[ ](?:{suffixes})(?![\w-])")
 
 
-def _run_before(text: str, pos: int) -> int | None:
-    """Start of the capitalised name that ends at `pos` (words joined by `dan`, `tentang`,
-    `untuk`), beginning at a name head or an office of law/meeting; None if there is none."""
-    r = rules()
-    words = [m.span() for m in _NON_SPACE.finditer(text[max(0, pos - 160):pos])]
-    base = max(0, pos - 160)
-    words = [(base + a, base + b) for a, b in words]
-    start = None
-    i = len(words) - 1
-    while i >= 0:
-        w = text[words[i][0]:words[i][1]]
-        if _CAP.fullmatch(w) or w in r["run_joiners"] and i > 0:
-            if _CAP.fullmatch(w):
-                if w.casefold() in _run_heads():
-                    start = words[i][0]
-            i -= 1
-            continue
-        break
-    return start
-
-
-@functools.cache
-def _run_heads() -> frozenset[str]:
-    """The words a run before an acronym may open with: name heads and the first words of law and meeting heads,
-    less the words that never open one and titles."""
-    r = rules()
-    return frozenset((r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]})
-                     - r["run_not_heads"] - r["titles"])
-
-
 def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
     """A long name before its acronym in brackets, cut by the model at `dan` or missed
     (`Lembaga Vulkanologi dan Seismologi Filipina (Phivolcs)`), is one ORG, and so is a court
     or office named with its acronym and its seat (`Pengadilan Tipikor … (Tipikor) Tanjungkarang`)."""
+    runs = [(m, start) for m, start in _bracket_runs(text) if start is not None]
+    if not runs:
+        return sorted(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
-    for m, start in _bracket_runs(text):
-        if start is None:
-            continue
+    for m, start in runs:
         end = m.start()
         run = text[start:end]
         if " " not in run or known_label(run) == "LOC" or any(run == h or run.startswith(h + " ")
@@ -121,17 +89,6 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
             out.remove_all((seq, sp) for seq, sp in out.starting_at(acr[0]) if sp[1] == acr[1])
             out.add((acr[0], acr[1], "ORG", "rule:long-name"))
     return sorted(out.spans())
-
-
-_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)")
-
-
-def _bracket_runs(text: str) -> list[tuple[re.Match, int | None]]:
-    """Each acronym in brackets (`_BRACKETED`) with the start of the name run before it (`_run_before`), found
-    once per text for the passes that read them (long names, treaties)."""
-    return text_index(text).kept("bracket-runs",
-                                 lambda t: [(m, _run_before(t, m.start())) for m in _BRACKETED.finditer(t)])
-
 
 def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     """Treaties, laws, zones and meetings are no ORG or LOC: relabelled LAW or EVENT, with the
@@ -164,15 +121,15 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
             k = "LAW" if k2 else None
         if k:
             relabel[m.group(1)] = k
-    out = SpanList()
+    relabelled = []
     for s, e, label, rule in spans:
         name = text[s:e]
         k = kind(name) if label in ("ORG", "LOC") else None
         k = k or (relabel.get(name) if label in ("ORG", "LOC", "PER") else None)
-        if k:
-            out.add((s, e, k, rule + "+" + k.lower()))
-        else:
-            out.add((s, e, label, rule))
+        relabelled.append((s, e, k, rule + "+" + k.lower()) if k else (s, e, label, rule))
+    if not relabel:
+        return sorted(relabelled)  # (no long form or acronym to add below)
+    out = SpanList(relabelled)  # (as adding them one by one)
     # the long form itself, when nothing found it, so that no later rule takes it for an ORG
     for m, start in _bracket_runs(text):
         k = relabel.get(m.group(1))
@@ -387,8 +344,11 @@ def _same_name_matches(index, name: str) -> list[tuple[int, int]]:
 def _abbreviated_orgs(text: str, spans: list[Span4]) -> list[Span4]:
     """`Univ. PGRI Indrapasasti`, `Univ. Pamulang`: an abbreviated school head and the capitalised words after
     it are one ORG, whatever pieces the model made of them."""
+    found = list(rules()["org_abbreviated"].finditer(text))
+    if not found:
+        return sorted(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
-    for m in rules()["org_abbreviated"].finditer(text):
+    for m in found:
         a, b = m.span()
         if out.holding(a, b):
             continue
