@@ -173,3 +173,31 @@ def test_passes_with_nothing_to_do_give_the_spans_sorted(text, spans):
     assert _treaties(text, list(reversed(spans))) == plain
     if not list(rules()["org_abbreviated"].finditer(text)):
         assert _abbreviated_orgs(text, list(reversed(spans))) == plain
+
+
+def _pieces_texts(pieces: list[str], n: int = 3000) -> list[str]:
+    rng = random.Random(11)
+    return [''.join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(n)]
+
+
+def test_prechecks_are_what_the_patterns_need():
+    """Each precheck is a condition every match of its pattern meets: without it, no match is tried."""
+    from warta.annotate.entities.labels import _DOMAIN
+    from warta.annotate.entities.names import _ship_prefix_before
+    from warta.annotate.entities.split import _BRACKET, _SLASHED
+
+    prefixes = sorted(rules()["ship_prefixes"])[:3]
+    ship_texts = _pieces_texts(prefixes + [" ", "\n", "KM", "x", "-", "Kapal "])
+    for tail in ship_texts:
+        if _ship_prefix_before().search(tail):
+            assert tail.endswith((" ", " \n")), repr(tail)
+    for text in _pieces_texts(["detik", ".", "com", "co", "id", "-", " ", "x"]):
+        if _DOMAIN.match(text):
+            assert "." in text, text
+    for text in _pieces_texts(["/", "DPR", "MPR", " ", "x", "AB"]):
+        if _SLASHED.match(text):
+            assert text.startswith("/"), text
+    for text in _pieces_texts(["(", ")", "Bawaslu", " ", "Badan Pengawas", "x"]):
+        if _BRACKET.match(text):
+            assert "(" in text, text
+    assert _ship_prefix_before().search(f"kapal {prefixes[0]} ") and _ship_prefix_before().search(f"kapal {prefixes[0]} \n")

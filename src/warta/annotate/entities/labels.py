@@ -67,8 +67,8 @@ def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[
         s, e, label, rule = spans[i]
         if label == "ORG" and i + 1 < len(spans):
             s2, e2, _, _ = spans[i + 1]
-            words2 = text[s2:e2].split()
-            if r["conjoined"].fullmatch(text[e:s2]) and words2 and all(w[:1].isupper() for w in words2) \
+            words2 = text[s2:e2].split() if r["conjoined"].fullmatch(text[e:s2]) else None
+            if words2 and all(w[:1].isupper() for w in words2) \
                     and all(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words2) \
                     and words2[0].casefold() not in r["heads"]:
                 out.append((s, e2, "ORG", rule + "+conjoined"))
@@ -107,7 +107,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
         elif inst:
             new = inst
-        elif _DOMAIN.match(surface):
+        elif "." in surface and _DOMAIN.match(surface):  # (a domain has a dot: no match tried without one)
             at_dateline = text_index(text).line(s)[1].startswith(surface) and _DATELINE_MARK.match(text[e:e + 3])
             if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
                 continue  # the outlet's own name in its dateline
@@ -232,8 +232,10 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
     for i in range(len(out) - 1):
         a, b, la, ra = out[i]
         c, d, lc, rc = out[i + 1]
+        if la != "LOC" or lc == "LOC" or text[b:c] != " ":
+            continue  # (the words of the next name read only where the test below can pass)
         words = _words(text, c, d)
-        if la == "LOC" and lc != "LOC" and len(words) >= 2 and text[b:c] == " " \
+        if len(words) >= 2 \
                 and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
             out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
             out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
@@ -263,8 +265,8 @@ def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
     for i, (s, e, label, rule) in enumerate(spans):
         if i in skip:
             continue
-        m = _NEXT_WORD.match(text[e:e + 20])
-        if label == "LOC" and m and m.group(1) in clubs:
+        m = _NEXT_WORD.match(text[e:e + 20]) if label == "LOC" else None
+        if m and m.group(1) in clubs:
             end = e + m.end()
             for j in range(i + 1, len(spans)):
                 if spans[j][0] >= end:

@@ -235,7 +235,9 @@ def _ships(text: str, spans: list[Span4]) -> list[Span4]:
     before = _ship_prefix_before()
     out = []
     for s, e, label, rule in spans:
-        m = before.search(text[max(0, s - 8):s])
+        tail = text[max(0, s - 8):s]
+        # (the prefix's space ends the text, or stands before a line break that ends it, as `$` reads it)
+        m = before.search(tail) if tail.endswith((" ", " \n")) else None
         if m and label in ("LOC", "ORG", "PER"):
             out.append((s - len(m.group(0)), e, "PRODUCT", rule + "+ship"))
         else:

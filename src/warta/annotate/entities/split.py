@@ -173,9 +173,9 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
     for span in spans:
         start, end, label = span[:3]
         rule = span[3] if len(span) > 3 else MODEL_RULE
-        m = _BRACKET.match(text[start:end])
+        m = _BRACKET.match(text[start:end]) if "(" in text[start:end] else None
         # only a one-word acronym in the brackets (`(Bawaslu)`), not a company form (`(Persero)`) or a remark
-        if m is None or "(" not in text[start:end] or len(m.group("acr").split()) != 1 \
+        if m is None or len(m.group("acr").split()) != 1 \
                 or m.group("acr").casefold() in rules()["company_forms"]:
             out.append((start, end, label, rule))
             continue
@@ -230,7 +230,7 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
                                                          or known_label(text[s:e]))):
                 e = m.end()
         # `Kompleks MPR` + `/DPR`: acronyms joined by a slash are one name
-        m = _SLASHED.match(text[e:e + 30])
+        m = _SLASHED.match(text[e:e + 30]) if text.startswith("/", e) else None  # (it opens with a slash)
         if m and _ACRONYM_END.search(text[s:e]) and label in ("LOC", "ORG"):
             e += m.end()
         if s > 0 and text[s - 1] == "-":
