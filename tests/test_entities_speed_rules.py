@@ -201,3 +201,17 @@ def test_prechecks_are_what_the_patterns_need():
         if _BRACKET.match(text):
             assert "(" in text, text
     assert _ship_prefix_before().search(f"kapal {prefixes[0]} ") and _ship_prefix_before().search(f"kapal {prefixes[0]} \n")
+
+
+def test_whole_text_prechecks_are_what_the_patterns_need():
+    from warta.annotate.entities.names import _abbreviated_heads
+    from warta.annotate.entities.split import _BRACKET_DIGIT
+
+    for text in _pieces_texts(["Univ", ".", " ", "PGRI", "Univ.", "Pamulang", "uni", "x"]):
+        if list(rules()["org_abbreviated"].finditer(text)):
+            assert any(h in text for h in _abbreviated_heads()), text
+    for text in _pieces_texts(["RS", " ", "(", "34", ")", "tahun", "x", "AB"]):
+        if list(rules()["initials_age"].finditer(text)):
+            assert _BRACKET_DIGIT.search(text), text
+    assert list(rules()["org_abbreviated"].finditer("Ia kuliah di Univ. Pamulang sejak 2019."))
+    assert list(rules()["initials_age"].finditer("Tersangka RS (34) ditangkap."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from warta import lexicons
 from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
@@ -22,6 +23,12 @@ _CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
 _SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _NEXT_NAME = re.compile(r"[ ]([A-Z][\w-]+)(?![\w-])")
+
+
+@functools.cache
+def _abbreviated_heads() -> tuple[str, ...]:
+    """The abbreviated school heads `org_abbreviated` opens with (entity_rules.yaml `org_abbreviated_heads`)."""
+    return tuple(lexicons.load("entity_rules").get("org_abbreviated_heads") or [])
 
 
 @functools.cache
@@ -346,7 +353,8 @@ def _same_name_matches(index, name: str) -> list[tuple[int, int]]:
 def _abbreviated_orgs(text: str, spans: list[Span4]) -> list[Span4]:
     """`Univ. PGRI Indrapasasti`, `Univ. Pamulang`: an abbreviated school head and the capitalised words after
     it are one ORG, whatever pieces the model made of them."""
-    found = list(rules()["org_abbreviated"].finditer(text))
+    # (every match holds a head as written: without one in the text, the pattern is not run over it)
+    found = list(rules()["org_abbreviated"].finditer(text)) if any(h in text for h in _abbreviated_heads()) else []
     if not found:
         return sorted(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
