@@ -215,3 +215,19 @@ def test_whole_text_prechecks_are_what_the_patterns_need():
             assert _BRACKET_DIGIT.search(text), text
     assert list(rules()["org_abbreviated"].finditer("Ia kuliah di Univ. Pamulang sejak 2019."))
     assert list(rules()["initials_age"].finditer("Tersangka RS (34) ditangkap."))
+
+
+CLUB_TEXTS = [
+    "Persebaya kalah dari Bali United dan Madura United FC, lalu Manchester City menang.",
+    "Pemain Arema FC dan Persija (Jakarta) Club berlatih; Unitedx tidak.",
+    "Tidak ada klub di sini.",
+]
+
+
+@pytest.mark.parametrize("text", CLUB_TEXTS + _pieces_texts([" ", "United", "FC", "City", "x", "Club", "-"], 300))
+def test_club_spaces_are_the_flat_patterns(text):
+    from warta.annotate.entities.index import _space_before_club
+
+    flat = "|".join(re.escape(c) for c in rules()["clubs"])
+    want = [m.start() for m in re.finditer(rf"[ ](?=(?:{flat})(?!\w))", text)]
+    assert [m.start() for m in _space_before_club().finditer(text)] == want

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from warta import lexicons
+from warta.lang.alternation import alternation
 from warta.lang.id.name_rules import long_institution_names, rules
 
 _RUN = re.compile(r"\w+")
@@ -160,8 +161,9 @@ _NOTHING = re.compile(r"(?!)")
 def _space_before_club() -> re.Pattern:
     """A space with a club word after it (each match starts where `(?=[ ](?:{clubs})(?!\\w))` matched, and
     opens with the space, so that `re` looks only at spaces)."""
-    clubs = "|".join(re.escape(c) for c in rules()["clubs"])
-    return re.compile(rf"[ ](?=(?:{clubs})(?!\w))")
+    # (the club words as a trie: a flat alternation in a look-ahead at every space cost ~0.3 ms an article; the
+    # look-ahead holds where any word does, whatever the order the words are tried in)
+    return re.compile(rf"[ ](?=(?:{alternation(rules()['clubs'], ignore_case=False)})(?!\w))")
 
 
 def _cue_starts(text: str) -> list[int]:

@@ -22,6 +22,7 @@ from .words import _gazetteer_place, _plain_word, known_label
 _CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
 _SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
+_WORD_CHAR = re.compile(r"\w")
 _NEXT_NAME = re.compile(r"[ ]([A-Z][\w-]+)(?![\w-])")
 
 
@@ -156,8 +157,11 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
 def _bracketed_short_names(text: str, full_name_ends: set[int]) -> set[str]:
     """Short names in brackets after a word, less those after a person's full name, which are that
     person's (`Joko Widodo (Jokowi)`)."""
-    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
-    return bracketed - {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
+    # (set(_SHORT_BRACKETED_AFTER_WORD.findall(text)): the same matches, found by their literal ` (` and a word
+    # character before it, instead of a try at every character)
+    found = list(_SHORT_BRACKETED.finditer(text))
+    bracketed = {m.group(1) for m in found if m.start() and _WORD_CHAR.match(text, m.start() - 1)}
+    return bracketed - {m.group(1) for m in found if m.start() in full_name_ends}
 
 
 def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
