@@ -7,7 +7,7 @@ import functools
 import re
 
 from warta.knowledge import countries
-from warta.lang.id.name_rules import facility_head as _facility_head, rules
+from warta.lang.id.name_rules import facility_head as _facility_head, initials_age_matches, rules
 
 from .base import MODEL_RULE, _is_acronym
 from .index import text_index
@@ -22,7 +22,6 @@ _SLASHED = re.compile(r"(?:/[A-Z]{2,}\b)+")
 _ACRONYM_END = re.compile(r"\b[A-Z]{2,}$")
 _NUMBERED = re.compile(r"[^\W\d_]-\d+$")
 _PAIR_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[A-Z])")
-_BRACKET_DIGIT = re.compile(r"\(\d")
 _CLEAN_NAME = re.compile(r"[A-Z][\w'’]*(?:[ ][A-Z][\w'’.]*)*")
 
 
@@ -150,8 +149,7 @@ def _split_prefix(text: str, words: Words, label: str,
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
     (`A (35)`) is too little to name anyone."""
-    # (every match holds a bracket and a digit: without one in the text, the pattern is not run over it)
-    found = list(rules()["initials_age"].finditer(text)) if _BRACKET_DIGIT.search(text) else []
+    found = initials_age_matches(text)
     if not found:
         return sorted(spans)
     out = SpanList(spans)

@@ -198,3 +198,25 @@ def is_currency_country(text: str, start: int) -> bool:
     """`dolar AS`, `yen Jepang`: the country names a currency (the word before is a currency word)."""
     m = match_at_end(_LAST_WORD_BACKWARDS, text[max(0, start - 20):start])
     return bool(m) and m.group("word").casefold() in rules()["currency"]
+
+
+_BRACKET_DIGIT = re.compile(r"\(\d")
+
+
+def initials_age_matches(text: str) -> list[re.Match]:
+    r"""list(rules()["initials_age"].finditer(text)), tried only where a match can start: every match is
+    `(?<![\w.])([A-Z]{2,4})\s*\(\d…`, so it holds a bracket and a digit (found by their literal bracket), and
+    starts two to four characters before the white space before that bracket.  (The pattern tried at every
+    character of the text cost ~0.05 ms an article.)"""
+    pattern = rules()["initials_age"]
+    out = []
+    for bracket in _BRACKET_DIGIT.finditer(text):
+        w = bracket.start()
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+        for p in range(max(0, w - 4), w - 1):  # (leftmost first, as finditer finds it)
+            m = pattern.match(text, p)
+            if m:
+                out.append(m)
+                break
+    return out
