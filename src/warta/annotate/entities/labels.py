@@ -154,12 +154,18 @@ def _org_cue_pattern(cue: str) -> re.Pattern:
 def _seat_as_place(text: str, start: int, name: str) -> bool:
     """A seat of power (places.yaml `institution_places`: `Istana Merdeka`, `Kremlin`) written after a
     locative word (`di`, `ke`, `dari`, `kompleks`) names the building, a place."""
-    seats = {n.casefold() for n in lexicons.load("places").get("institution_places") or []}
+    seats, cues = _seats_and_cues()
     if name.casefold() not in seats:
         return False
     before = text[max(0, start - 30):start].casefold().split()
-    cues = set(rules()["locatives"]) | rules()["seat_cues"]
     return bool(before) and before[-1] in cues
+
+
+@functools.cache
+def _seats_and_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The seats of power (casefolded) and the words before a seat that make it a place, built once."""
+    seats = frozenset(n.casefold() for n in lexicons.load("places").get("institution_places") or [])
+    return seats, frozenset(set(rules()["locatives"]) | rules()["seat_cues"])
 
 
 def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
