@@ -239,3 +239,35 @@ def test_initials_age_matches_are_the_patterns():
     for text in AGES + _pieces_texts(["RS", "ABCD", " ", "\n", "(", "34", ")", "tahun", "x", ".", "A"]):
         want = [(m.span(), m.groups()) for m in rules()["initials_age"].finditer(text)]
         assert [(m.span(), m.groups()) for m in initials_age_matches(text)] == want, repr(text)
+
+
+INDEX_TEXTS = [
+    "Kementerian Luar Negeri Iran dan eSwatini; KPU-KPUD di Jakarta. jakarta Jakartaku _Jakarta Ärzte ärzte 12 Jakarta",
+    "Persebaya kalah. Persebaya menang lagi, persebaya diam; di dia dia-dia di_di",
+    "",
+]
+
+
+def _plain_runs(text: str) -> dict[str, list[int]]:
+    runs: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        runs.setdefault(m.group(), []).append(m.start())
+    return runs
+
+
+@pytest.mark.parametrize("text", INDEX_TEXTS)
+def test_capital_index_answers_as_the_full_index(text):
+    from warta.annotate.entities.index import TextIndex
+
+    full = _plain_runs(text)
+    words = sorted(full) + ["Absent", "absent", "Jak", "di_", "Ä"]
+    index = TextIndex(text)
+    assert index.capital_runs == {k: v for k, v in full.items() if k[:1] in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for w in words:
+        if not w[:1].isupper() or not w[:1].isascii():
+            assert TextIndex(text).run_starts_of_other(w) == full.get(w, []), w  # (the full index not built)
+    for heads in [frozenset(words[:3]), frozenset(words), frozenset(w for w in words if w.islower()),
+                  frozenset({"eSwatini", "Jakarta"}), frozenset()]:
+        assert TextIndex(text).held(heads) == full.keys() & heads, heads
+    assert all(index.run_starts(w) == full.get(w, ()) for w in words)
+    assert index.runs == full

@@ -262,7 +262,7 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     heads = _media_heads()
     # (a match closes with a media word after a space, where a run of word characters starts: no such run,
     # no match)
-    if heads is not None and text_index(text).runs.keys().isdisjoint(heads):
+    if heads is not None and not text_index(text).held(heads):
         return sorted(spans)
     out = SpanList(spans)
     for m in _media_name().finditer(text):
