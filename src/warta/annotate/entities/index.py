@@ -53,13 +53,14 @@ class TextIndex:
         """The starts of the run `run` (`self.runs.get(run, ())`), from the capitals' index where it opens with one."""
         return self.capital_runs.get(run, ()) if run[:1] in _CAPITALS else self.runs.get(run, ())
 
-    def held(self, heads: frozenset[str]) -> set[str]:
+    def held(self, heads: frozenset[str]) -> frozenset[str]:
         """The runs among `heads` that the text holds (`self.runs.keys() & heads`); all runs are indexed only
         for heads that open with no capital, and looked up one by one where they are few."""
         capital, other = _split_heads(heads)
-        found = self.capital_runs.keys() & capital
+        # (frozenset.intersection(dict) reads the dict's keys, the text's few; `keys() & frozenset` read every head)
+        found = capital.intersection(self.capital_runs)
         if len(other) > _FEW:
-            return found | (self.runs.keys() & other)
+            return found | other.intersection(self.runs)
         return found | {h for h in other if self.run_starts_of_other(h)}
 
     def run_starts_of_other(self, run: str) -> list[int]:
