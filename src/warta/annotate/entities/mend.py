@@ -144,9 +144,10 @@ def _titles_only(c: Context, m: Mending) -> bool:
 
 
 def _after_place_cue(c: Context, m: Mending) -> bool:
+    if m.label == "LOC":
+        return False  # (before the text before it is read)
     before = _word_before(c.text, m.start)
-    cues = rules()["place_cues"]
-    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 \
+    return len(c.text[m.start:m.end].split()) == 1 \
         and before.endswith(_openings()["place_cues"]) and any(
         before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
         for cue in rules()["place_cues"])
@@ -154,9 +155,14 @@ def _after_place_cue(c: Context, m: Mending) -> bool:
 
 def _first_word_in(key: str, casefold: bool = True) -> Callable[[Context, Mending], bool]:
     def test(c: Context, m: Mending) -> bool:
-        first = c.word(m.words[0]) if m.words else ""
-        return len(m.words) > 1 and (first.casefold() if casefold else first) in rules()[key]
+        if len(m.words) < 2:
+            return False  # (before the first word is read)
+        first = c.word(m.words[0])
+        return (first.casefold() if casefold else first) in rules()[key]
     return test
+
+
+_ORG_ONLY_HEAD = _first_word_in("org_only_heads")  # (made once, not per span)
 
 
 # The rules, in the order they run on each model span.
@@ -233,8 +239,7 @@ SPAN_RULES: list[SpanRule] = [
     # `Pemprov Jateng`)
     SpanRule("org-head", ("Kasus itu disidangkan di Pengadilan Tipikor kemarin.", ("Pengadilan Tipikor", "LOC"),
                           ("Pengadilan Tipikor", "ORG")),
-             _relabel("ORG", "+org-head", lambda c, m: m.label in ("LOC", "PER")
-                      and _first_word_in("org_only_heads")(c, m))),
+             _relabel("ORG", "+org-head", lambda c, m: m.label in ("LOC", "PER") and _ORG_ONLY_HEAD(c, m))),
     # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
     SpanRule("facility", ("Ia kuliah di Univ Atma Jaya sejak 2019.", ("Univ Atma Jaya", "PER"), ("Univ Atma Jaya", "ORG")),
              _facility),
@@ -254,7 +259,7 @@ PART_RULES: list[SpanRule] = [
     SpanRule("place-cue", ("Banjir melanda kabupaten Demak lagi.", ("Demak", "PER"), ("Demak", "LOC")),
              _relabel("LOC", "+place-cue", _after_place_cue)),
     SpanRule("country", ("Delegasi dari Jepang tiba kemarin.", ("Jepang", "PER"), ("Jepang", "LOC")),
-             _relabel("LOC", "+country", lambda c, m: bool(countries.by_name(c.text[m.start:m.end])) and m.label != "LOC")),
+             _relabel("LOC", "+country", lambda c, m: m.label != "LOC" and bool(countries.by_name(c.text[m.start:m.end])))),
 ]
 
 
