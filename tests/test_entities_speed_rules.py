@@ -73,11 +73,16 @@ def test_apart_spans_are_what_drop_inside_keeps():
 
 
 def test_opening_places_are_the_tokens_that_open_a_phrase():
+    import numpy as np
+
     rng = random.Random(7)
-    lengths = {3: (2, 1), 5: (1,), 8: (3,)}
-    for _ in range(2000):
-        orths = [rng.randrange(0, 10) for _ in range(rng.randrange(0, 15))]
-        assert _opening_places(orths, frozenset(lengths)) == [i for i, x in enumerate(orths) if x in lengths]
+    big = 2 ** 64 - 1  # (ORTH ids are 64-bit hashes, the largest ones too)
+    ids = [0, 3, 5, 8, 9, big - 1, big, 2 ** 63]
+    for firsts in ([3, 5, big], [0, 2 ** 63], [], [big - 1]):
+        for _ in range(500):
+            orths = [rng.choice(ids) for _ in range(rng.randrange(0, 15))]
+            got = _opening_places(np.array(orths, dtype=np.uint64), np.array(sorted(firsts), dtype=np.uint64))
+            assert got == [i for i, x in enumerate(orths) if x in set(firsts)], (orths, firsts)
 
 
 def test_any_org_cue_finds_a_cue_where_one_is_written():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 
+import numpy as np
+
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -51,9 +53,10 @@ def country_matches(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token ranges of every country phrase in `doc`, overlapping ones too, as a PhraseMatcher on
     ORTH finds them (token ids compared, the tokens never read one by one)."""
     lengths, phrases = _phrase_index()
-    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    array = doc.to_array("ORTH") if len(doc) else np.zeros(0, dtype=np.uint64)
+    orths = array.tolist()
     found = []
-    for i in _opening_places(orths, _phrase_firsts()):
+    for i in _opening_places(array, _phrase_firsts()):
         first = orths[i]
         for n in lengths[first]:
             if n == 1 or tuple(orths[i:i + n]) in phrases:
@@ -62,26 +65,20 @@ def country_matches(doc: Doc) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _phrase_firsts() -> frozenset[int]:
-    """The ORTH ids that open a country phrase."""
-    return frozenset(_phrase_index()[0])
+def _phrase_firsts() -> np.ndarray:
+    """The ORTH ids that open a country phrase, sorted (uint64, as `Doc.to_array` gives them)."""
+    return np.array(sorted(_phrase_index()[0]), dtype=np.uint64)
 
 
-def _opening_places(orths: list[int], firsts: frozenset[int]) -> list[int]:
-    """In order, the token indexes whose ORTH opens a phrase: the ids the text and the phrases share are
-    found by one intersection (ORTH ids are 64-bit hashes: each costs to hash, so once, and no set of the
-    text's is built), and their places by list.index (in C, not a look-up per token)."""
-    places = []
-    for first in firsts.intersection(orths):
-        i = orths.index(first)
-        while True:
-            places.append(i)
-            try:
-                i = orths.index(first, i + 1)
-            except ValueError:
-                break
-    places.sort()
-    return places
+def _opening_places(orths: np.ndarray, firsts: np.ndarray) -> list[int]:
+    """In order, the token indexes whose ORTH (`orths`, uint64) is one of `firsts` (sorted): each id looked up
+    by a binary search in numpy, not by a Python look-up per token (ORTH ids are 64-bit hashes, slow to hash
+    and to compare as Python ints)."""
+    if not len(firsts) or not len(orths):
+        return []
+    at = np.searchsorted(firsts, orths)
+    at[at == len(firsts)] = 0  # (past the last id: no id there, compared with the first instead)
+    return np.flatnonzero(firsts[at] == orths).tolist()
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
