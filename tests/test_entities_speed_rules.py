@@ -108,11 +108,21 @@ def test_bracket_runs_are_each_bracket_and_its_run(text):
     assert [(m.span(), start) for m, start in _bracket_runs(text)] == want  # (kept: the same again)
 
 
-def test_no_heading_no_span_in_one():
-    text = "Banjir melanda Demak. Warga mengungsi ke Kudus."
-    article = Article(text=text, sentences=[Sentence(start=0, end=21), Sentence(start=22, end=len(text))])
-    assert not any(s.kind == "heading" for s in article.sentences)
-    assert not any(_in_heading(article, i) for i in range(len(text) + 1))
+def test_an_offset_in_a_heading_is_inside_a_headings_range():
+    """`_fix_bounds` asks `_in_heading` only for offsets inside some heading sentence's range: every offset it
+    holds for is one, whether the sentences stand apart or overlap."""
+    from itertools import chain
+
+    text = "Banjir Demak\nBanjir melanda Demak. Warga mengungsi ke Kudus.\nSubjudul Lagi\nAkhir."
+    layouts = [[(0, 12, "heading"), (13, 34, "body"), (35, 61, "body"), (62, 75, "heading"), (76, 82, "body")],
+               [(0, 34, "body"), (13, 61, "heading"), (40, 75, "body"), (62, 82, "heading")],
+               [(0, 34, "body"), (35, 82, "body")]]
+    for layout in layouts:
+        article = Article(text=text, sentences=[Sentence(start=a, end=b, kind=k) for a, b, k in layout])
+        chars = frozenset(chain.from_iterable(range(a, b) for a, b, k in layout if k == "heading"))
+        for i in range(len(text) + 1):
+            if _in_heading(article, i):
+                assert i in chars, (layout, i)
 
 
 @pytest.mark.parametrize("text", NEWS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 from typing import Callable
 
 from warta.knowledge import countries
@@ -46,7 +47,7 @@ def _fix_bounds(c: Context, m: Mending) -> bool:
     m.surface = c.text[m.start:m.end]
     s = m.start
     m.uninformative = s in c.sentence_starts or c.text[max(0, s - 1)] in QUOTES \
-        or (c.has_headings and _in_heading(c.article, s)) or _is_verb(m.surface)
+        or ((c.heading_chars is None or s in c.heading_chars) and _in_heading(c.article, s)) or _is_verb(m.surface)
     return True
 
 
@@ -298,6 +299,6 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     text = article.text
     spans = split_pairs(text, join_hyphens(text, split_brackets(text, spans)))
     c = Context(article, text, frozenset(s.start for s in article.sentences), article_names(text, spans),
-                any(s.kind == "heading" for s in article.sentences))
+                frozenset(chain.from_iterable(range(s.start, s.end) for s in article.sentences if s.kind == "heading")))
     out = [part for start, end, label, rule in spans for part in mend_span(c, start, end, label, rule)]
     return run_passes(article, out)

@@ -28,8 +28,9 @@ class Context:
     text: str
     sentence_starts: frozenset[int]
     known: dict[str, str]
-    # whether any sentence of the article is a heading (none: no span can stand in one, nothing to look up)
-    has_headings: bool = True
+    # every offset inside a heading sentence's range: an offset outside them all stands in no heading (the
+    # sentence that holds it is none), so the sentence is looked up only for the few inside
+    heading_chars: frozenset[int] | None = None
 
     def word(self, w: tuple[int, int]) -> str:
         return self.text[w[0]:w[1]]
