@@ -10,7 +10,7 @@ from warta.record import Article
 QUOTES = "“\"‘'("
 
 
-@dataclass
+@dataclass(slots=True)
 class Mending:
     """A model span while the rules mend it; `surface` and `start` are set once its words are fixed."""
     start: int
@@ -22,7 +22,7 @@ class Mending:
     uninformative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     article: Article
     text: str
