@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
+
+import numpy as np
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -10,7 +13,8 @@ from spacy.tokens import Doc, Span
 from warta.knowledge import cache, countries
 
 from .base import GAZETTEER_RULE
-from .outside import place_scan_regex, tokenizer_nlp
+from .index import first_runs, text_index
+from .outside import place_scan_names, place_scan_regex, tokenizer_nlp
 from .spanset import Cover
 from .words import gazetteer_capitals
 
@@ -49,13 +53,32 @@ def country_matches(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token ranges of every country phrase in `doc`, overlapping ones too, as a PhraseMatcher on
     ORTH finds them (token ids compared, the tokens never read one by one)."""
     lengths, phrases = _phrase_index()
-    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    array = doc.to_array("ORTH") if len(doc) else np.zeros(0, dtype=np.uint64)
+    orths = array.tolist()
     found = []
-    for i, first in enumerate(orths):
-        for n in lengths.get(first, ()):
+    for i in _opening_places(array, _phrase_firsts()):
+        first = orths[i]
+        for n in lengths[first]:
             if n == 1 or tuple(orths[i:i + n]) in phrases:
                 found.append((i, i + n))
     return found
+
+
+@functools.cache
+def _phrase_firsts() -> np.ndarray:
+    """The ORTH ids that open a country phrase, sorted (uint64, as `Doc.to_array` gives them)."""
+    return np.array(sorted(_phrase_index()[0]), dtype=np.uint64)
+
+
+def _opening_places(orths: np.ndarray, firsts: np.ndarray) -> list[int]:
+    """In order, the token indexes whose ORTH (`orths`, uint64) is one of `firsts` (sorted): each id looked up
+    by a binary search in numpy, not by a Python look-up per token (ORTH ids are 64-bit hashes, slow to hash
+    and to compare as Python ints)."""
+    if not len(firsts) or not len(orths):
+        return []
+    at = np.searchsorted(firsts, orths)
+    at[at == len(firsts)] = 0  # (past the last id: no id there, compared with the first instead)
+    return np.flatnonzero(firsts[at] == orths).tolist()
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
@@ -82,7 +105,8 @@ def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],
         if cover.overlaps(s.start_char, s.end_char):
             continue
         if longer is None:
-            longer = [m.span() for m in place_scan_regex().finditer(text)] if text is not None else []
+            longer = [m.span() for m in text_index(text).matches(place_scan_regex(), _scan_heads())] \
+                if text is not None else []
             longer_starts = [a for a, _ in longer]
         whole = _holding(longer, longer_starts, s.start_char, s.end_char)
         if whole and cover.overlaps(whole[0], whole[1]):
@@ -93,6 +117,13 @@ def merge(primary: list[tuple[int, int, str, str]], secondary: list[Span],
         cover.add(found[0], found[1])
     out.sort()
     return out
+
+
+@functools.cache
+def _scan_heads() -> frozenset[str] | None:
+    """The first word runs of the places gazetteer's scan names (what `TextIndex.matches` needs to try only
+    where one of them stands, instead of running the pattern of ~1,300 names over the whole text)."""
+    return first_runs(place_scan_names())
 
 
 def _holding(longer: list[tuple[int, int]], starts: list[int], a: int, b: int) -> tuple[int, int] | None:

@@ -12,25 +12,75 @@ import re
 from bisect import bisect_left
 
 from warta import lexicons
+from warta.lang.alternation import alternation
 from warta.lang.id.name_rules import long_institution_names, rules
 
 _RUN = re.compile(r"\w+")
+_CAPITAL_RUN = re.compile(r"\b[A-Z]\w*")  # a run that opens with an ASCII capital (`\b`: where a run starts)
 _WORD_CHAR = re.compile(r"\w")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class TextIndex:
-    """The runs of word characters of one text, by run (`\\w+`), and the places after a place cue."""
+    """The runs of word characters of one text, by run (`\\w+`), and the places after a place cue.
+
+    The runs that open with a capital (the names the passes ask for, a sixth of the words) are indexed at once;
+    all runs (`runs`) only when a look-up needs another one."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs: dict[str, list[int]] = {}
-        for m in _RUN.finditer(text):
-            self.runs.setdefault(m.group(), []).append(m.start())
+        self.capital_runs: dict[str, list[int]] = {}
+        for m in _CAPITAL_RUN.finditer(text):
+            self.capital_runs.setdefault(m.group(), []).append(m.start())
+        self._runs: dict[str, list[int]] | None = None
         self._newlines: list[int] | None = None
         self._lines: dict[int, str] = {}
         self._after_cue: dict[int, frozenset[str]] = {}
         self._cue_starts: list[int] | None = None
         self._club_ends: set[int] | None = None
+        self._kept: dict[str, object] = {}
+
+    @property
+    def runs(self) -> dict[str, list[int]]:
+        """Every run of word characters → its starts, in order."""
+        if self._runs is None:
+            self._runs = {}
+            for m in _RUN.finditer(self.text):
+                self._runs.setdefault(m.group(), []).append(m.start())
+        return self._runs
+
+    def run_starts(self, run: str) -> list[int] | tuple:
+        """The starts of the run `run` (`self.runs.get(run, ())`), from the capitals' index where it opens with one."""
+        return self.capital_runs.get(run, ()) if run[:1] in _CAPITALS else self.runs.get(run, ())
+
+    def held(self, heads: frozenset[str]) -> frozenset[str]:
+        """The runs among `heads` that the text holds (`self.runs.keys() & heads`); all runs are indexed only
+        for heads that open with no capital, and looked up one by one where they are few."""
+        capital, other = _split_heads(heads)
+        # (frozenset.intersection(dict) reads the dict's keys, the text's few; `keys() & frozenset` read every head)
+        found = capital.intersection(self.capital_runs)
+        if len(other) > _FEW:
+            return found | other.intersection(self.runs)
+        return found | {h for h in other if self.run_starts_of_other(h)}
+
+    def run_starts_of_other(self, run: str) -> list[int]:
+        """The starts of `run` (no capital first), by the full index where it is built, else by str.find: a
+        place is a run's start where no word character stands on either side."""
+        if self._runs is not None:
+            return self._runs.get(run, [])
+        text, n, out = self.text, len(run), []
+        x = text.find(run)
+        while x >= 0:
+            if not (x and _WORD_CHAR.match(text, x - 1)) and not _WORD_CHAR.match(text, x + n):
+                out.append(x)
+            x = text.find(run, x + 1)
+        return out
+
+    def kept(self, name: str, build):
+        """`build(text)`, built once per text and kept under `name` (for what several passes read)."""
+        if name not in self._kept:
+            self._kept[name] = build(self.text)
+        return self._kept[name]
 
     def line(self, offset: int) -> tuple[int, str]:
         """(number, text) of the line that holds `offset`, stripped: read once per line."""
@@ -53,7 +103,7 @@ class TextIndex:
         if head is None:
             return None
         text, n = self.text, len(name)
-        return [x for x in self.runs.get(head.group(), ())
+        return [x for x in self.run_starts(head.group())
                 if text.startswith(name, x) and not (x and before.match(text, x - 1)) and not after.match(text, x + n)]
 
     def cue_starts(self) -> list[int]:
@@ -84,7 +134,7 @@ class TextIndex:
             return re.search(rf"(?<!\w){re.escape(name)}[ ](?:{clubs})(?!\w)", self.text) is not None
         text, n = self.text, len(name)
         # (a run's start has no word character before it: `(?<!\w)` holds)
-        return any(x + n in self._club_ends and text.startswith(name, x) for x in self.runs.get(head.group(), ()))
+        return any(x + n in self._club_ends and text.startswith(name, x) for x in self.run_starts(head.group()))
 
     def word_then(self, word: str, follower: re.Pattern, before: re.Pattern | None = None) -> list[tuple[int, re.Match]]:
         """(start, follower's match) of each match of `(?<!before)word[ ]follower`, as re.finditer finds
@@ -109,8 +159,7 @@ class TextIndex:
         finditer finds them).  With `heads` None the text is searched."""
         if heads is None:
             return list(pattern.finditer(self.text))
-        runs = self.runs
-        places = sorted(x for head in runs.keys() & heads for x in runs[head])
+        places = sorted(x for head in self.held(heads) for x in self._starts_of_head(head))
         out: list[re.Match] = []
         reached = 0
         for x in places:
@@ -120,6 +169,22 @@ class TextIndex:
                     out.append(m)
                     reached = m.end()
         return out
+
+    def _starts_of_head(self, head: str) -> list[int]:
+        """The starts of a head `held` found in the text."""
+        if head[:1] in _CAPITALS:
+            return self.capital_runs[head]
+        return self.run_starts_of_other(head)
+
+
+_FEW = 8  # heads with no capital first looked up by str.find (more: all runs indexed)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_heads(heads: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """`heads` that open with an ASCII capital, and the others."""
+    capital = frozenset(h for h in heads if h[:1] in _CAPITALS)
+    return capital, heads - capital
 
 
 def first_runs(names) -> frozenset[str] | None:
@@ -153,8 +218,9 @@ _NOTHING = re.compile(r"(?!)")
 def _space_before_club() -> re.Pattern:
     """A space with a club word after it (each match starts where `(?=[ ](?:{clubs})(?!\\w))` matched, and
     opens with the space, so that `re` looks only at spaces)."""
-    clubs = "|".join(re.escape(c) for c in rules()["clubs"])
-    return re.compile(rf"[ ](?=(?:{clubs})(?!\w))")
+    # (the club words as a trie: a flat alternation in a look-ahead at every space cost ~0.3 ms an article; the
+    # look-ahead holds where any word does, whatever the order the words are tried in)
+    return re.compile(rf"[ ](?=(?:{alternation(rules()['clubs'], ignore_case=False)})(?!\w))")
 
 
 def _cue_starts(text: str) -> list[int]:

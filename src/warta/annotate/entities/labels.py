@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from warta import lexicons
 from warta.knowledge import countries
@@ -66,8 +67,8 @@ def _merge_conjoined(text: str, spans: list[tuple[int, int, str, str]]) -> list[
         s, e, label, rule = spans[i]
         if label == "ORG" and i + 1 < len(spans):
             s2, e2, _, _ = spans[i + 1]
-            words2 = text[s2:e2].split()
-            if r["conjoined"].fullmatch(text[e:s2]) and words2 and all(w[:1].isupper() for w in words2) \
+            words2 = text[s2:e2].split() if r["conjoined"].fullmatch(text[e:s2]) else None
+            if words2 and all(w[:1].isupper() for w in words2) \
                     and all(w.casefold() in r["common"] or w.casefold() in r["heads"] for w in words2) \
                     and words2[0].casefold() not in r["heads"]:
                 out.append((s, e2, "ORG", rule + "+conjoined"))
@@ -106,7 +107,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             new = "LOC"  # `tiba di Istana Merdeka`: the palace as a place; `Istana menolak`: the office
         elif inst:
             new = inst
-        elif _DOMAIN.match(surface):
+        elif "." in surface and _DOMAIN.match(surface):  # (a domain has a dot: no match tried without one)
             at_dateline = text_index(text).line(s)[1].startswith(surface) and _DATELINE_MARK.match(text[e:e + 3])
             if at_dateline or (outlet and surface.casefold().split(".")[0] == outlet.split(".")[0].replace(" ", "")):
                 continue  # the outlet's own name in its dateline
@@ -120,7 +121,7 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
             # Haaretz`); capitalised, it ends another name (`Partai Republik Donald Trump`, `Amerika
             # Serikat Mike Pompeo`), and a person right after a lower-case word stays a person
             before = text[max(0, s - 40):s].rstrip()
-            for cue in r["org_cues"]:
+            for cue in r["org_cues"] if _any_org_cue().search(before) else ():
                 if cue not in before:
                     continue  # (the pattern below needs the cue, as written, in the text before the name)
                 # up to three lower-case words between (`perusahaan gas milik negara Naftogaz`), none a
@@ -138,6 +139,12 @@ def _knowledge_labels(article: Article, spans: list[tuple[int, int, str, str]]) 
     return out
 
 
+@functools.cache
+def _any_org_cue() -> re.Pattern:
+    """Any org cue, as written, anywhere: where it finds none, no cue is in the text before a name."""
+    return re.compile("|".join(re.escape(c) for c in rules()["org_cues"]))
+
+
 @functools.lru_cache(maxsize=None)
 def _org_cue_pattern(cue: str) -> re.Pattern:
     """`cue`, then up to three lower-case words, at the end of the text before a name."""
@@ -147,12 +154,18 @@ def _org_cue_pattern(cue: str) -> re.Pattern:
 def _seat_as_place(text: str, start: int, name: str) -> bool:
     """A seat of power (places.yaml `institution_places`: `Istana Merdeka`, `Kremlin`) written after a
     locative word (`di`, `ke`, `dari`, `kompleks`) names the building, a place."""
-    seats = {n.casefold() for n in lexicons.load("places").get("institution_places") or []}
+    seats, cues = _seats_and_cues()
     if name.casefold() not in seats:
         return False
     before = text[max(0, start - 30):start].casefold().split()
-    cues = set(rules()["locatives"]) | rules()["seat_cues"]
     return bool(before) and before[-1] in cues
+
+
+@functools.cache
+def _seats_and_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The seats of power (casefolded) and the words before a seat that make it a place, built once."""
+    seats = frozenset(n.casefold() for n in lexicons.load("places").get("institution_places") or [])
+    return seats, frozenset(set(rules()["locatives"]) | rules()["seat_cues"])
 
 
 def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -193,16 +206,17 @@ def _confirm(article: Article, spans: list[tuple[int, int, str, str]]) -> list[t
 
 def _vote_labels(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """One label for one name in one article: the most frequent (ties: ORG for acronyms, else the first)."""
-    from collections import Counter
-
-    votes: dict[str, Counter] = {}
+    # (label → count per name in plain dicts, in the order labels come, as a Counter holds them: a Counter
+    # per name cost more than the votes)
+    votes: dict[str, dict[str, int]] = {}
     for s, e, label, _ in spans:
-        votes.setdefault(text[s:e], Counter())[label] += 1
+        counts = votes.setdefault(text[s:e], {})
+        counts[label] = counts.get(label, 0) + 1
     out = []
     for s, e, label, rule in spans:
         counter = votes[text[s:e]]
         if len(counter) > 1:
-            top = counter.most_common()
+            top = sorted(counter.items(), key=itemgetter(1), reverse=True)  # (Counter.most_common, ties in order)
             best = top[0][0]
             if top[0][1] == top[1][1] and text[s:e].isupper():
                 best = "ORG" if "ORG" in counter else best
@@ -224,8 +238,10 @@ def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
     for i in range(len(out) - 1):
         a, b, la, ra = out[i]
         c, d, lc, rc = out[i + 1]
+        if la != "LOC" or lc == "LOC" or text[b:c] != " ":
+            continue  # (the words of the next name read only where the test below can pass)
         words = _words(text, c, d)
-        if la == "LOC" and lc != "LOC" and len(words) >= 2 and text[b:c] == " " \
+        if len(words) >= 2 \
                 and countries.by_name(text[a:words[0][1]]) and not countries.by_name(text[a:b]):
             out[i] = (a, words[0][1], "LOC", ra + "+country-completed")
             out[i + 1] = (words[1][0], d, lc, rc + "+country-completed")
@@ -255,8 +271,8 @@ def _clubs(text: str, spans: list[Span4]) -> list[Span4]:
     for i, (s, e, label, rule) in enumerate(spans):
         if i in skip:
             continue
-        m = _NEXT_WORD.match(text[e:e + 20])
-        if label == "LOC" and m and m.group(1) in clubs:
+        m = _NEXT_WORD.match(text[e:e + 20]) if label == "LOC" else None
+        if m and m.group(1) in clubs:
             end = e + m.end()
             for j in range(i + 1, len(spans)):
                 if spans[j][0] >= end:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 from typing import Callable
 
 from warta.knowledge import countries
-from warta.lang.id.name_rules import facility_head, rules
+from warta.lang.id.name_rules import facility_head, match_at_end, rules
 from warta.record import Article
 
 from .base import MODEL_RULE, _in_heading, _is_common, _is_verb, _word_before, _words, after_cue
@@ -19,7 +20,8 @@ from .trims import (_common_opening, _cut_dateline, _cut_line, _cut_lower_end, _
                     _lower_opening, _title_opening, _title_word_opening, _trim_office, _trim_plain_edges, _trim_while)
 from .words import _gazetteer_place, _is_outlet, _not_a_name, _plain_word, known_label
 
-_WORD_THEN_NAME = re.compile(r"(\w+)\s+([A-Z][a-z]+)\s+$")
+# a word, then a capitalised name, then the spaces before the span: `(\w+)\s+([A-Z][a-z]+)\s+$` read backwards
+_WORD_THEN_NAME_BACKWARDS = re.compile(r"\s+(?P<name>[a-z]+[A-Z])\s+(?P<word>\w+)")
 
 def _lower_case(c: Context, m: Mending) -> bool:
     surface = c.text[m.start:m.end]
@@ -44,8 +46,8 @@ def _fix_bounds(c: Context, m: Mending) -> bool:
         m.end -= 1
     m.surface = c.text[m.start:m.end]
     s = m.start
-    m.uninformative = s in c.sentence_starts or c.text[max(0, s - 1)] in QUOTES or _in_heading(c.article, s) \
-        or _is_verb(m.surface)
+    m.uninformative = s in c.sentence_starts or c.text[max(0, s - 1)] in QUOTES \
+        or ((c.heading_chars is None or s in c.heading_chars) and _in_heading(c.article, s)) or _is_verb(m.surface)
     return True
 
 
@@ -83,12 +85,14 @@ def _given_name(c: Context, m: Mending) -> bool:
     if not (m.label == "PER" and len(m.words) == 1):
         return True
     base = max(0, m.words[0][0] - 60)
-    found = _WORD_THEN_NAME.search(c.text[base:m.words[0][0]])
-    if found and (found.group(1).casefold() in r["titles"] or (countries.by_name(found.group(1)) and r["title_tail"].search(
-            c.text[max(0, base - 40):base + found.start(1)].casefold()))) \
-            and found.group(2).casefold() not in r["titles"] \
-            and found.group(2).casefold() not in r["common"] and known_label(found.group(2)) is None:
-        m.words = [(base + found.start(2), base + found.end(2)), m.words[0]]
+    found = match_at_end(_WORD_THEN_NAME_BACKWARDS, c.text[base:m.words[0][0]])
+    if not found:
+        return True
+    word, name = found.group("word"), found.group("name")
+    if (word.casefold() in r["titles"] or (countries.by_name(word) and r["title_tail"].search(
+            c.text[max(0, base - 40):base + found.start("word")].casefold()))) \
+            and name.casefold() not in r["titles"] and name.casefold() not in r["common"] and known_label(name) is None:
+        m.words = [(base + found.start("name"), base + found.end("name")), m.words[0]]
         m.rule = MODEL_RULE + "+given-name"
     return True
 
@@ -141,9 +145,10 @@ def _titles_only(c: Context, m: Mending) -> bool:
 
 
 def _after_place_cue(c: Context, m: Mending) -> bool:
+    if m.label == "LOC":
+        return False  # (before the text before it is read)
     before = _word_before(c.text, m.start)
-    cues = rules()["place_cues"]
-    return m.label != "LOC" and len(c.text[m.start:m.end].split()) == 1 \
+    return len(c.text[m.start:m.end].split()) == 1 \
         and before.endswith(_openings()["place_cues"]) and any(
         before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
         for cue in rules()["place_cues"])
@@ -151,9 +156,14 @@ def _after_place_cue(c: Context, m: Mending) -> bool:
 
 def _first_word_in(key: str, casefold: bool = True) -> Callable[[Context, Mending], bool]:
     def test(c: Context, m: Mending) -> bool:
-        first = c.word(m.words[0]) if m.words else ""
-        return len(m.words) > 1 and (first.casefold() if casefold else first) in rules()[key]
+        if len(m.words) < 2:
+            return False  # (before the first word is read)
+        first = c.word(m.words[0])
+        return (first.casefold() if casefold else first) in rules()[key]
     return test
+
+
+_ORG_ONLY_HEAD = _first_word_in("org_only_heads")  # (made once, not per span)
 
 
 # The rules, in the order they run on each model span.
@@ -230,8 +240,7 @@ SPAN_RULES: list[SpanRule] = [
     # `Pemprov Jateng`)
     SpanRule("org-head", ("Kasus itu disidangkan di Pengadilan Tipikor kemarin.", ("Pengadilan Tipikor", "LOC"),
                           ("Pengadilan Tipikor", "ORG")),
-             _relabel("ORG", "+org-head", lambda c, m: m.label in ("LOC", "PER")
-                      and _first_word_in("org_only_heads")(c, m))),
+             _relabel("ORG", "+org-head", lambda c, m: m.label in ("LOC", "PER") and _ORG_ONLY_HEAD(c, m))),
     # a school or a venue is no person, and a school no place (`Univ Atma Jaya Jakarta`, `UIN Jakarta`)
     SpanRule("facility", ("Ia kuliah di Univ Atma Jaya sejak 2019.", ("Univ Atma Jaya", "PER"), ("Univ Atma Jaya", "ORG")),
              _facility),
@@ -251,26 +260,31 @@ PART_RULES: list[SpanRule] = [
     SpanRule("place-cue", ("Banjir melanda kabupaten Demak lagi.", ("Demak", "PER"), ("Demak", "LOC")),
              _relabel("LOC", "+place-cue", _after_place_cue)),
     SpanRule("country", ("Delegasi dari Jepang tiba kemarin.", ("Jepang", "PER"), ("Jepang", "LOC")),
-             _relabel("LOC", "+country", lambda c, m: bool(countries.by_name(c.text[m.start:m.end])) and m.label != "LOC")),
+             _relabel("LOC", "+country", lambda c, m: m.label != "LOC" and bool(countries.by_name(c.text[m.start:m.end])))),
 ]
 
 
-def _run(rules_: list[SpanRule], c: Context, m: Mending) -> bool:
-    for rule in rules_:  # (a plain loop: all() over a generator cost a frame per rule and span)
-        if not rule.apply(c, m):
+def _run(applies: tuple[Callable[[Context, Mending], bool], ...], c: Context, m: Mending) -> bool:
+    for apply in applies:  # (a plain loop: all() over a generator cost a frame per rule and span)
+        if not apply(c, m):
             return False
     return True
+
+
+# the rules' functions, looked up once (not once per rule and span)
+_SPAN_APPLIES = tuple(r.apply for r in SPAN_RULES)
+_PART_APPLIES = tuple(r.apply for r in PART_RULES)
 
 
 def mend_span(c: Context, start: int, end: int, label: str, rule: str) -> list[tuple[int, int, str, str]]:
     """One model span mended by SPAN_RULES, split, and each part checked by PART_RULES."""
     m = Mending(start, end, label, rule)
-    if not _run(SPAN_RULES, c, m):
+    if not _run(_SPAN_APPLIES, c, m):
         return []
     out = []
     for ps, pe, plabel, prule in _split_prefix(c.text, m.words, m.label, c.known):
         part = Mending(ps, pe, plabel, prule)
-        if _run(PART_RULES, c, part):
+        if _run(_PART_APPLIES, c, part):
             out.append((ps, pe, part.label, part.rule if part.rule != MODEL_RULE else m.rule))
     return out
 
@@ -284,6 +298,7 @@ def mend(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 
     text = article.text
     spans = split_pairs(text, join_hyphens(text, split_brackets(text, spans)))
-    c = Context(article, text, frozenset(s.start for s in article.sentences), article_names(text, spans))
+    c = Context(article, text, frozenset(s.start for s in article.sentences), article_names(text, spans),
+                frozenset(chain.from_iterable(range(s.start, s.end) for s in article.sentences if s.kind == "heading")))
     out = [part for start, end, label, rule in spans for part in mend_span(c, start, end, label, rule)]
     return run_passes(article, out)

@@ -6,25 +6,30 @@ from __future__ import annotations
 import functools
 import re
 
+from warta import lexicons
 from warta.knowledge import countries
 from warta.lang.id.name_rules import rules
 
 from .base import MODEL_RULE, Span4
+from .brackets import _bracket_runs
 from .index import first_runs, institution_heads, text_index, unit_heads
 from .spanset import SpanList
 from .split import drop_inside
 from .words import _gazetteer_place, _plain_word, known_label
 
 
-_CAP = re.compile(r"[A-Z][\w'’\-]*")
-
-
 # the shapes the passes look for, compiled once
-_NON_SPACE = re.compile(r"\S+")
 _CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
 _SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
+_WORD_CHAR = re.compile(r"\w")
 _NEXT_NAME = re.compile(r"[ ]([A-Z][\w-]+)(?![\w-])")
+
+
+@functools.cache
+def _abbreviated_heads() -> tuple[str, ...]:
+    """The abbreviated school heads `org_abbreviated` opens with (entity_rules.yaml `org_abbreviated_heads`)."""
+    return tuple(lexicons.load("entity_rules").get("org_abbreviated_heads") or [])
 
 
 @functools.cache
@@ -60,45 +65,15 @@ def _org_suffix() -> re.Pattern:
     return re.compile(rf"[ ](?:{suffixes})(?![\w-])")
 
 
-def _run_before(text: str, pos: int) -> int | None:
-    """Start of the capitalised name that ends at `pos` (words joined by `dan`, `tentang`,
-    `untuk`), beginning at a name head or an office of law/meeting; None if there is none."""
-    r = rules()
-    words = [m.span() for m in _NON_SPACE.finditer(text[max(0, pos - 160):pos])]
-    base = max(0, pos - 160)
-    words = [(base + a, base + b) for a, b in words]
-    start = None
-    i = len(words) - 1
-    while i >= 0:
-        w = text[words[i][0]:words[i][1]]
-        if _CAP.fullmatch(w) or w in r["run_joiners"] and i > 0:
-            if _CAP.fullmatch(w):
-                if w.casefold() in _run_heads():
-                    start = words[i][0]
-            i -= 1
-            continue
-        break
-    return start
-
-
-@functools.cache
-def _run_heads() -> frozenset[str]:
-    """The words a run before an acronym may open with: name heads and the first words of law and meeting heads,
-    less the words that never open one and titles."""
-    r = rules()
-    return frozenset((r["heads"] | {h.split()[0].casefold() for h in r["law_heads"] + r["event_heads"]})
-                     - r["run_not_heads"] - r["titles"])
-
-
 def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
     """A long name before its acronym in brackets, cut by the model at `dan` or missed
     (`Lembaga Vulkanologi dan Seismologi Filipina (Phivolcs)`), is one ORG, and so is a court
     or office named with its acronym and its seat (`Pengadilan Tipikor … (Tipikor) Tanjungkarang`)."""
+    runs = [(m, start) for m, start in _bracket_runs(text) if start is not None]
+    if not runs:
+        return sorted(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
-    for m in _BRACKETED.finditer(text):
-        start = _run_before(text, m.start())
-        if start is None:
-            continue
+    for m, start in runs:
         end = m.start()
         run = text[start:end]
         if " " not in run or known_label(run) == "LOC" or any(run == h or run.startswith(h + " ")
@@ -123,10 +98,6 @@ def _long_names(text: str, spans: list[Span4]) -> list[Span4]:
             out.add((acr[0], acr[1], "ORG", "rule:long-name"))
     return sorted(out.spans())
 
-
-_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z0-9\-]{1,14})\)")
-
-
 def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
     """Treaties, laws, zones and meetings are no ORG or LOC: relabelled LAW or EVENT, with the
     acronym in brackets after them (`Konvensi PBB tentang Hukum Laut (UNCLOS)`) and its mentions."""
@@ -146,9 +117,8 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
         return None
 
     relabel: dict[str, str] = {}
-    for m in _BRACKETED.finditer(text):
+    for m, start in _bracket_runs(text):
         before = text[max(0, m.start() - 120):m.start()]
-        start = _run_before(text, m.start())
         if start is None:
             # `Konvensi PBB tentang Hukum Laut` begins before the run's own head
             continue
@@ -159,19 +129,18 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
             k = "LAW" if k2 else None
         if k:
             relabel[m.group(1)] = k
-    out = SpanList()
+    relabelled = []
     for s, e, label, rule in spans:
         name = text[s:e]
         k = kind(name) if label in ("ORG", "LOC") else None
         k = k or (relabel.get(name) if label in ("ORG", "LOC", "PER") else None)
-        if k:
-            out.add((s, e, k, rule + "+" + k.lower()))
-        else:
-            out.add((s, e, label, rule))
+        relabelled.append((s, e, k, rule + "+" + k.lower()) if k else (s, e, label, rule))
+    if not relabel:
+        return sorted(relabelled)  # (no long form or acronym to add below)
+    out = SpanList(relabelled)  # (as adding them one by one)
     # the long form itself, when nothing found it, so that no later rule takes it for an ORG
-    for m in _BRACKETED.finditer(text):
+    for m, start in _bracket_runs(text):
         k = relabel.get(m.group(1))
-        start = _run_before(text, m.start())
         if k and start is not None:
             inside = [sp for _, sp in out.overlapping(start, m.start())]
             if inside:  # `Konvensi PBB tentang Hukum Laut`: PBB stays; the words after it are the law
@@ -188,8 +157,11 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
 def _bracketed_short_names(text: str, full_name_ends: set[int]) -> set[str]:
     """Short names in brackets after a word, less those after a person's full name, which are that
     person's (`Joko Widodo (Jokowi)`)."""
-    bracketed = set(_SHORT_BRACKETED_AFTER_WORD.findall(text))
-    return bracketed - {m.group(1) for m in _SHORT_BRACKETED.finditer(text) if m.start() in full_name_ends}
+    # (set(_SHORT_BRACKETED_AFTER_WORD.findall(text)): the same matches, found by their literal ` (` and a word
+    # character before it, instead of a try at every character)
+    found = list(_SHORT_BRACKETED.finditer(text))
+    bracketed = {m.group(1) for m in found if m.start() and _WORD_CHAR.match(text, m.start() - 1)}
+    return bracketed - {m.group(1) for m in found if m.start() in full_name_ends}
 
 
 def _org_acronyms(text: str, spans: list[Span4]) -> list[Span4]:
@@ -274,7 +246,9 @@ def _ships(text: str, spans: list[Span4]) -> list[Span4]:
     before = _ship_prefix_before()
     out = []
     for s, e, label, rule in spans:
-        m = before.search(text[max(0, s - 8):s])
+        tail = text[max(0, s - 8):s]
+        # (the prefix's space ends the text, or stands before a line break that ends it, as `$` reads it)
+        m = before.search(tail) if tail.endswith((" ", " \n")) else None
         if m and label in ("LOC", "ORG", "PER"):
             out.append((s - len(m.group(0)), e, "PRODUCT", rule + "+ship"))
         else:
@@ -288,7 +262,7 @@ def _media_names(text: str, spans: list[Span4]) -> list[Span4]:
     heads = _media_heads()
     # (a match closes with a media word after a space, where a run of word characters starts: no such run,
     # no match)
-    if heads is not None and text_index(text).runs.keys().isdisjoint(heads):
+    if heads is not None and not text_index(text).held(heads):
         return sorted(spans)
     out = SpanList(spans)
     for m in _media_name().finditer(text):
@@ -383,8 +357,12 @@ def _same_name_matches(index, name: str) -> list[tuple[int, int]]:
 def _abbreviated_orgs(text: str, spans: list[Span4]) -> list[Span4]:
     """`Univ. PGRI Indrapasasti`, `Univ. Pamulang`: an abbreviated school head and the capitalised words after
     it are one ORG, whatever pieces the model made of them."""
+    # (every match holds a head as written: without one in the text, the pattern is not run over it)
+    found = list(rules()["org_abbreviated"].finditer(text)) if any(h in text for h in _abbreviated_heads()) else []
+    if not found:
+        return sorted(spans)  # (what the list below gives back unchanged, without building it)
     out = SpanList(spans)
-    for m in rules()["org_abbreviated"].finditer(text):
+    for m in found:
         a, b = m.span()
         if out.holding(a, b):
             continue

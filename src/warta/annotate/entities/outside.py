@@ -25,6 +25,10 @@ def place_scan_regex():
     return gazetteer.scan_regex()
 
 
+def place_scan_names():
+    return gazetteer.curated_scan_names()
+
+
 def credit_name(name: str):
     from warta.readers.text import credit_name as credit
     return credit(name)

@@ -7,7 +7,7 @@ import functools
 import re
 
 from warta.knowledge import countries
-from warta.lang.id.name_rules import facility_head as _facility_head, rules
+from warta.lang.id.name_rules import facility_head as _facility_head, initials_age_matches, rules
 
 from .base import MODEL_RULE, _is_acronym
 from .index import text_index
@@ -149,7 +149,7 @@ def _split_prefix(text: str, words: Words, label: str,
 def _initials(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """`RS (34)`: initials followed by an age in brackets name a person (suspects, victims); one letter
     (`A (35)`) is too little to name anyone."""
-    found = list(rules()["initials_age"].finditer(text))
+    found = initials_age_matches(text)
     if not found:
         return sorted(spans)
     out = SpanList(spans)
@@ -173,9 +173,9 @@ def split_brackets(text: str, spans) -> list[tuple[int, int, str, str]]:
     for span in spans:
         start, end, label = span[:3]
         rule = span[3] if len(span) > 3 else MODEL_RULE
-        m = _BRACKET.match(text[start:end])
+        m = _BRACKET.match(text[start:end]) if "(" in text[start:end] else None
         # only a one-word acronym in the brackets (`(Bawaslu)`), not a company form (`(Persero)`) or a remark
-        if m is None or "(" not in text[start:end] or len(m.group("acr").split()) != 1 \
+        if m is None or len(m.group("acr").split()) != 1 \
                 or m.group("acr").casefold() in rules()["company_forms"]:
             out.append((start, end, label, rule))
             continue
@@ -230,7 +230,7 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
                                                          or known_label(text[s:e]))):
                 e = m.end()
         # `Kompleks MPR` + `/DPR`: acronyms joined by a slash are one name
-        m = _SLASHED.match(text[e:e + 30])
+        m = _SLASHED.match(text[e:e + 30]) if text.startswith("/", e) else None  # (it opens with a slash)
         if m and _ACRONYM_END.search(text[s:e]) and label in ("LOC", "ORG"):
             e += m.end()
         if s > 0 and text[s - 1] == "-":
@@ -245,8 +245,19 @@ def join_hyphens(text: str, spans) -> list[tuple[int, int, str, str]]:
         elif label == "PER" and "-" in text[s:e] and text[s:e].split("-")[0].casefold() in rules()["hyphen_prefixes"]:
             label, rule = "MISC", rule + "+stance"  # `Pro-Jokowi`, `Anti-Israel`: a stance, no person
         out.append((s, e, label, rule))
-    # a span the joined word now holds goes
-    return drop_inside(out, out)
+    # a span the joined word now holds goes (none where the spans stand in order and apart, as the model's do)
+    return out if _apart(out) else drop_inside(out, out)
+
+
+def _apart(spans: list) -> bool:
+    """Each span starts where or after the one before it ends, and holds a character: then none is inside
+    another, and `drop_inside(spans, spans)` would give them all back."""
+    reached = -1
+    for sp in spans:
+        if sp[0] < reached or sp[0] >= sp[1]:
+            return False
+        reached = sp[1]
+    return True
 
 
 def split_pairs(text: str, spans) -> list[tuple[int, int, str, str]]:

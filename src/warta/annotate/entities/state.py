@@ -10,7 +10,7 @@ from warta.record import Article
 QUOTES = "“\"‘'("
 
 
-@dataclass
+@dataclass(slots=True)
 class Mending:
     """A model span while the rules mend it; `surface` and `start` are set once its words are fixed."""
     start: int
@@ -22,12 +22,15 @@ class Mending:
     uninformative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     article: Article
     text: str
     sentence_starts: frozenset[int]
     known: dict[str, str]
+    # every offset inside a heading sentence's range: an offset outside them all stands in no heading (the
+    # sentence that holds it is none), so the sentence is looked up only for the few inside
+    heading_chars: frozenset[int] | None = None
 
     def word(self, w: tuple[int, int]) -> str:
         return self.text[w[0]:w[1]]

@@ -128,8 +128,10 @@ def _verb_roots() -> frozenset[str]:
     return frozenset(root for v in r["verbs"] for root in roots(v) if len(root) >= 4 and root not in named) | r["verbs"]
 
 
+@functools.lru_cache(maxsize=65536)
 def _plain_word(word: str) -> bool:
-    """A common Indonesian word or a verb formed from one (`Umumkan`, `Tunjuk`, `Positif`)."""
+    """A common Indonesian word or a verb formed from one (`Umumkan`, `Tunjuk`, `Positif`; remembered: a pure
+    function of the word, asked again for every mention of a name)."""
     r = rules()
     key = word.casefold()
     if key in r["heads"] or known_label(word):
