@@ -245,6 +245,22 @@ def _starts_pattern(beginnings: set[str]) -> re.Pattern | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+#: the last text whose word starts were read, and those starts: every set scans an article's text in turn
+_last_words: tuple[str, list[int]] = ("", [])
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each run of word characters begins in `text` (read once for the text the sets scan in turn; the
+    list is shared: never change it)."""
+    global _last_words
+    last = _last_words
+    if last[0] is text or last[0] == text:
+        return last[1]
+    starts = [m.start() for m in _WORDS.finditer(text)]
+    _last_words = (text, starts)
+    return starts
+
+
 class PatternSet:
     """`patterns` read once; `matches(text)` is `[list(p.finditer(text)) for p in patterns]`."""
 
@@ -287,7 +303,7 @@ class PatternSet:
     def positions(self, text: str) -> list[int]:
         """Every position where some pattern may begin: word starts, where `starts` finds a beginning, and
         (`wide`) every character outside ASCII."""
-        found = [m.start() for m in _WORDS.finditer(text)] if self.words else []
+        found = word_starts(text) if self.words else []
         more = [m.start() for m in self.starts.finditer(text)] if self.starts is not None else []
         if self.wide and not text.isascii():
             more.extend(m.start() for m in _WIDE.finditer(text))
@@ -331,7 +347,8 @@ class PatternSet:
                 found = which[key] = self.which(key)
             for i in found:
                 tried[i].append(pos)
-        return [self._scan(i, text, tried[i]) for i in range(len(self.patterns))]
+        return [self._scan(i, text, tried[i]) if tried[i] or self.plans[i] is None else []
+                for i in range(len(self.patterns))]
 
     def _scan(self, i: int, text: str, positions: list[int]) -> list[re.Match]:
         pattern = self.patterns[i]
