@@ -21,7 +21,6 @@ checks the matches against `finditer` on texts built to hit its edges.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 import re._constants as _C  # noqa: F401  (the parser's op codes)
@@ -337,13 +336,6 @@ class PatternSet:
         return index
 
     def matches(self, text: str) -> list[list[re.Match]]:
-        tried = self.candidates(text)
-        return [self._scan(i, text, tried[i]) if tried[i] or self.plans[i] is None else []
-                for i in range(len(self.patterns))]
-
-    def candidates(self, text: str) -> list[list[int]]:
-        """For each pattern, the positions of `text` (in order) where one of its matches may begin; every
-        position for a pattern the analysis does not read (`plans[i]` None)."""
         tried: list[list[int]] = [[] for _ in self.patterns]
         which, depth = self._which, self.depth
         if len(which) > KEYS:
@@ -355,30 +347,8 @@ class PatternSet:
                 found = which[key] = self.which(key)
             for i in found:
                 tried[i].append(pos)
-        return tried
-
-    def finditer_in(self, i: int, text: str, tried: list[int], start: int, end: int) -> list[re.Match]:
-        """`list(patterns[i].finditer(text[start:end]))`, tried only at `tried` (`candidates(text)[i]`) between
-        `start` and `end`, and at `start` (where a `\\b` reads differently in the slice): the same matches, as
-        no match of the slice can begin where none of the text's could."""
-        pattern, part = self.patterns[i], text[start:end]
-        if self.plans[i] is None:
-            return list(pattern.finditer(part))
-        out, reached, match = [], 0, pattern.match
-        first = bisect_left(tried, start)
-        if first == len(tried) or tried[first] != start:
-            m = match(part, 0)
-            if m is not None:
-                out.append(m)
-                reached = m.end()
-        for k in range(first, bisect_left(tried, end, first)):
-            pos = tried[k] - start
-            if pos >= reached:
-                m = match(part, pos)
-                if m is not None:
-                    out.append(m)
-                    reached = m.end()
-        return out
+        return [self._scan(i, text, tried[i]) if tried[i] or self.plans[i] is None else []
+                for i in range(len(self.patterns))]
 
     def _scan(self, i: int, text: str, positions: list[int]) -> list[re.Match]:
         pattern = self.patterns[i]

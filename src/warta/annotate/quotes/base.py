@@ -7,7 +7,7 @@ import re
 
 from warta.lang.id.titles import ACTOR_PHRASES, pronouns
 from warta.record import Article, Quote
-from warta.annotate.quotes.cues import SENTENCE_CUES, abbreviations, cues
+from warta.annotate.quotes.cues import abbreviations, cues
 from warta.annotate.quotes.marks import Marks, find_marks
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")  # the last word of a stretch, before any punctuation
@@ -38,15 +38,6 @@ class QuoterBase:
         self.candidate_types = {c[2]: c[3] for c in self.candidates}
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
-
-    def cues_in(self, name: str, s_start: int, s_end: int) -> list[re.Match]:
-        """`list(self.c[name].finditer(self.text[s_start:s_end]))` for a cue of SENTENCE_CUES, tried only where the
-        text's scan for them (made once) finds that one may begin."""
-        cands = self.__dict__.get("_cue_candidates")
-        if cands is None:
-            cands = self._cue_candidates = self.c["sentence_cues"].candidates(self.text)
-        i = SENTENCE_CUES.index(name)
-        return self.c["sentence_cues"].finditer_in(i, self.text, cands[i], s_start, s_end)
 
     # -- spans ---------------------------------------------------------------------
     def build_candidates(self) -> list[tuple[int, int, str, str]]:

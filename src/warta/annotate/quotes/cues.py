@@ -10,7 +10,6 @@ from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
 from warta.lang.alternation import phrase_alternation as _alt
-from warta.lang.prefilter import PatternSet
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
@@ -61,10 +60,6 @@ def function_word_cues(data: dict) -> dict:
     }
 
 
-#: the cues searched for in every sentence (`QuoterBase.cues_in`)
-SENTENCE_CUES = ("source", "after", "before")
-
-
 @cache.table("quotes-cues")  # kept in the user cache (warta.knowledge.cache)
 def cues() -> dict:
     data = lexicons.load("reporting_verbs")
@@ -78,7 +73,7 @@ def cues() -> dict:
     breakers = [*data["clause_breakers"], *before]
     fw = data["function_words"]
     coord, focus = _alt(fw["coordinators"]), _alt(fw["focus_particles"])
-    found = {
+    return {
         **function_word_cues(data),
         "predicates": (verbs | {w.casefold() for w in data["predicates"]})
         - {w.casefold() for w in data["not_predicates"]},
@@ -125,9 +120,6 @@ def cues() -> dict:
         "insert": re.compile(r"\s*(?:" + _alt([*data["speaker_stops"], *data["source"], *data["to_press"]])
                              + r")(?!\w)", re.I),
     }
-    # the cues each sentence is searched for, read once (warta.lang.prefilter): positions in SENTENCE_CUES order
-    found["sentence_cues"] = PatternSet([found[name] for name in SENTENCE_CUES])
-    return found
 
 
 
