@@ -10,6 +10,7 @@ from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
 from warta.lang.alternation import phrase_alternation as _alt
+from warta.lang.prefilter import PhraseScan
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
@@ -73,7 +74,7 @@ def cues() -> dict:
     breakers = [*data["clause_breakers"], *before]
     fw = data["function_words"]
     coord, focus = _alt(fw["coordinators"]), _alt(fw["focus_particles"])
-    return {
+    found = {
         **function_word_cues(data),
         "predicates": (verbs | {w.casefold() for w in data["predicates"]})
         - {w.casefold() for w in data["not_predicates"]},
@@ -120,6 +121,10 @@ def cues() -> dict:
         "insert": re.compile(r"\s*(?:" + _alt([*data["speaker_stops"], *data["source"], *data["to_press"]])
                              + r")(?!\w)", re.I),
     }
+    # the cues every sentence is searched for, each as a PhraseScan of its phrases (warta.lang.prefilter)
+    found["scans"] = {"source": PhraseScan(found["source"], data["source"]),
+                      "after": PhraseScan(found["after"], after_forms), "before": PhraseScan(found["before"], [*before])}
+    return found
 
 
 

@@ -23,8 +23,8 @@ class ReportedRule:
 
 
 def _cue_after(q: "ReportedRules", s_start: int, s_end: int, sent: str) -> list[Quote] | None:
-    for rx, kind in ((q.c["source"], "source"), (q.c["after"], "after")):
-        for m in rx.finditer(sent):
+    for kind in ("source", "after"):
+        for m in q.c["scans"][kind].finditer(sent):  # q.c[kind].finditer(sent), faster
             if q.cue_ok(s_start + m.start()):
                 out = q.cue_after(m, kind, s_start, s_end, sent)
                 if out is not None:
@@ -157,7 +157,7 @@ class ReportedRules(ClauseRules):
         verb-before rules that both read them."""
         cached = self.__dict__.get("_before_cues")
         if cached is None or cached[0] != (s_start, s_end):
-            cached = self._before_cues = ((s_start, s_end), list(self.c["before"].finditer(sent)))
+            cached = self._before_cues = ((s_start, s_end), self.c["scans"]["before"].finditer(sent))
         return cached[1]
 
     def negated(self, pos: int) -> bool:

@@ -1,0 +1,69 @@
+"""PhraseScan (warta.lang.prefilter) finds what its pattern's finditer finds, on sentences written for the test;
+lowered_in_place (warta.lang.text) keeps offsets and word characters or says None."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from warta.annotate.quotes.cues import cues
+from warta.lang.alternation import phrase_alternation
+from warta.lang.prefilter import PhraseScan
+from warta.lang.text import lowered_in_place
+
+SENTENCES = [
+    "Harga beras akan turun bulan depan, kata Menteri Perdagangan Budi Santoso.",
+    "Menurut Kepala BNPB, KATANYA korban bertambah; ujarnya kepada wartawan, seperti dikutip dari Antara.",
+    "Sekata dan katakan bukan cue, tetapi “kata” di antara tanda kutip dan kata-kata lain dihitung.",
+    "Dia mengatakan bahwa İstanbul, ſeperti dilaporkan, menurut \u212aata polisi, aman.",
+    "Ⅷ mengatakan, ǅ menurut café itu, katanya, ujar   dia menjelaskan.",
+    "kata",
+    "",
+]
+
+
+def _same(scan: PhraseScan, text: str) -> None:
+    plain = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in scan.finditer(text)] == plain, text
+
+
+@pytest.mark.parametrize("cue", ["source", "after", "before"])
+@pytest.mark.parametrize("text", SENTENCES)
+def test_cue_scans_find_what_their_patterns_find(cue, text):
+    _same(cues()["scans"][cue], text)
+
+
+def test_cue_scans_on_cut_sentences():
+    rng = random.Random(7)
+    whole = " ".join(SENTENCES)
+    for _ in range(300):
+        a = rng.randrange(len(whole))
+        text = whole[a:a + rng.randrange(1, 90)]
+        for scan in cues()["scans"].values():
+            _same(scan, text)
+
+
+def test_a_phrase_scan_of_overlapping_phrases():
+    phrases = ["kata", "katanya", "kata dia", "dia"]
+    scan = PhraseScan(re.compile(r"(?<!\w)(" + phrase_alternation(phrases) + r")(?!\w)", re.I), phrases)
+    for text in ["Kata dia, katanya dia kata  DIA.", "kata\ndia sekata dia", "KATANYA"]:
+        _same(scan, text)
+
+
+def test_a_phrase_outside_ascii_is_scanned_as_before():
+    phrases = ["ſeperti", "kata"]
+    scan = PhraseScan(re.compile(r"(?<!\w)(" + phrase_alternation(phrases) + r")(?!\w)", re.I), phrases)
+    assert scan.fast is None
+    _same(scan, "Seperti kata dia.")
+
+
+@pytest.mark.parametrize("text, lowered", [
+    ("Kata Dia", "kata dia"),
+    ("“Kata” café", "“kata” café"),
+    ("İstanbul", None),  # lowers to two characters, and folds to an ASCII letter
+    ("ſeperti", None),  # folds to an ASCII letter
+])
+def test_lowered_in_place(text, lowered):
+    assert lowered_in_place(text) == lowered
