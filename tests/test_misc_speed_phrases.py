@@ -67,3 +67,27 @@ def test_a_phrase_outside_ascii_is_scanned_as_before():
 ])
 def test_lowered_in_place(text, lowered):
     assert lowered_in_place(text) == lowered
+
+
+def _plain_window_after(q, pos: int) -> tuple[int, int]:
+    _, pend = q.paragraph_bounds(pos)
+    nxt = q.first_open_from(pos, pend)
+    for m in re.finditer(r"[.!?](?=\s|$)", q.text[pos:nxt]):
+        if not (m.group() == "." and q.abbreviation_before(pos + m.start())):
+            return pos, pos + m.start()
+    return pos, nxt
+
+
+@pytest.mark.parametrize("text", [
+    "“Kami siap,” ujar Plt. Kepala Dinas Budi. Dia pergi!\nParagraf baru? Ya.",
+    "Dia berkata “A.B.” lalu pergi.“Lagi”.\n\nHarga naik.\n",
+    "Tanpa titik sama sekali “kutipan” di sini",
+    "Titik di akhir teks.",
+])
+def test_clause_window_after_reads_the_text_stops_as_finditer_does(text):
+    from warta.annotate.quotes.quoter import Quoter
+    from warta.record import Article
+
+    q = Quoter(Article(text=text))
+    for pos in range(len(text) + 1):
+        assert q.clause_window_after(pos) == _plain_window_after(q, pos), pos

@@ -108,12 +108,17 @@ class QuoterBase:
         i = bisect.bisect_left(self._mark_closes, pos) - 1
         return self.marks[i] if i >= 0 and self.marks[i].close >= since else None
 
-    def last_stop_before(self, end: int) -> int:
-        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+    def stops(self) -> list[int]:
+        r"""The offsets where a sentence ends (`[.!?](?=\s)`), in order, found once."""
         if not hasattr(self, "_stops"):
             self._stops = [m.start() for m in re.finditer(r"[.!?](?=\s)", self.text)]
-        i = bisect.bisect_left(self._stops, end)
-        return self._stops[i - 1] if i else -1
+        return self._stops
+
+    def last_stop_before(self, end: int) -> int:
+        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+        stops = self.stops()
+        i = bisect.bisect_left(stops, end)
+        return stops[i - 1] if i else -1
 
     def first_open_from(self, pos: int, default: int) -> int:
         """min([m.open for m in self.marks if m.open >= pos] + [default])."""

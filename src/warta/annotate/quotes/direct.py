@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -177,11 +178,20 @@ DIRECT_RULES: tuple[DirectRule, ...] = (
 
 class DirectRules(SubjectRules):
     def clause_window_after(self, pos: int) -> tuple[int, int]:
+        """From `pos` to the first sentence end (`[.!?](?=\\s|$)` in text[pos:nxt], an abbreviation's full stop
+        aside) before the next quotation or the paragraph's end `nxt`, else to `nxt`: read from the text's
+        sentence ends (`stops`), then the window's last character (where `$` stands)."""
         _, pend = self.paragraph_bounds(pos)
         nxt = self.first_open_from(pos, pend)
-        for m in re.finditer(r"[.!?](?=\s|$)", self.text[pos:nxt]):
-            if not (m.group() == "." and self.abbreviation_before(pos + m.start())):  # `ujar Plt. Kepala …`
-                return pos, pos + m.start()
+        stops, text = self.stops(), self.text
+        k = bisect.bisect_left(stops, pos)
+        while k < len(stops) and stops[k] < nxt:
+            if not (text[stops[k]] == "." and self.abbreviation_before(stops[k])):  # `ujar Plt. Kepala …`
+                return pos, stops[k]
+            k += 1
+        end = nxt - 1
+        if end >= pos and text[end] in ".!?" and not (text[end] == "." and self.abbreviation_before(end)):
+            return pos, end
         return pos, nxt
 
     def clause_window_before(self, pos: int) -> tuple[int, int]:
