@@ -55,7 +55,7 @@ def _one_casualty(scan: Scan) -> None:
 
 def _se_classifiers(scan: Scan) -> None:
     T, text = tables(), scan.text
-    for m in T["se_pat_set"].matches(text)[0]:
+    for m in scan.se_matches:
         if _overlaps_found(scan, m.start(), m.end()):
             continue
         cls = T["se_classifiers"][m.group("se").lower()]
