@@ -371,6 +371,23 @@ class PatternSet:
         return out
 
 
+def led_matches(pattern: re.Pattern, lead: re.Pattern, text: str, scanned: str | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(text))`, where every match of `pattern` is a match of `lead` at the same place in
+    `scanned` (default: `text`; else a text of the same length), and `lead` opens with characters `re` skips to
+    at C speed: `lead` is searched, `pattern` tried only where it matches, left to right from the end of the
+    last match as `finditer` goes, so the matches are the same.  (`pattern` must not match the empty string.)"""
+    out, pos, search, match = [], 0, lead.search, pattern.match
+    scanned = text if scanned is None else scanned
+    while (found := search(scanned, pos)) is not None:
+        m = match(text, found.start())
+        if m is None:
+            pos = found.start() + 1
+        else:
+            out.append(m)
+            pos = max(m.end(), found.start() + 1)
+    return out
+
+
 class PhraseScan:
     """`pattern.finditer(text)` (as a list) for `pattern` = `(?<!\\w)(phrase_alternation(phrases))(?!\\w)` under
     IGNORECASE (ASCII phrases), faster: `re` cannot skip ahead to where such a pattern may match, and tries it
@@ -392,12 +409,4 @@ class PhraseScan:
         low = lowered_in_place(text) if self.fast is not None else None
         if low is None:
             return list(self.pattern.finditer(text))
-        out, pos, search, match = [], 0, self.fast.search, self.pattern.match
-        while (found := search(low, pos)) is not None:
-            m = match(text, found.start())
-            if m is None:
-                pos = found.start() + 1
-            else:
-                out.append(m)
-                pos = max(m.end(), found.start() + 1)
-        return out
+        return led_matches(self.pattern, self.fast, text, low)
