@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from warta.annotate.quotes.cues import cues
+from warta.annotate.quotes.cues import SENTENCE_CUES, cues
 from warta.lang.alternation import phrase_alternation
-from warta.lang.prefilter import PhraseScan
+from warta.lang.prefilter import PhraseScan, PhraseSet
 from warta.lang.text import lowered_in_place
 
 SENTENCES = [
@@ -29,27 +29,35 @@ def _same(scan: PhraseScan, text: str) -> None:
     assert [(m.span(), m.groups()) for m in scan.finditer(text)] == plain, text
 
 
-@pytest.mark.parametrize("cue", ["source", "after", "before"])
+def _same_set(phrase_set: PhraseSet, text: str) -> None:
+    plain = [[(m.span(), m.groups()) for m in scan.pattern.finditer(text)] for scan in phrase_set.scans]
+    assert [[(m.span(), m.groups()) for m in found] for found in phrase_set.finditer(text)] == plain, text
+    for scan in phrase_set.scans:
+        _same(scan, text)
+
+
 @pytest.mark.parametrize("text", SENTENCES)
-def test_cue_scans_find_what_their_patterns_find(cue, text):
-    _same(cues()["scans"][cue], text)
+def test_sentence_cues_find_what_their_patterns_find(text):
+    assert [scan.pattern for scan in cues()["sentence_cues"].scans] == [cues()[c] for c in SENTENCE_CUES]
+    _same_set(cues()["sentence_cues"], text)
 
 
-def test_cue_scans_on_cut_sentences():
+def test_sentence_cues_on_cut_sentences():
     rng = random.Random(7)
     whole = " ".join(SENTENCES)
     for _ in range(300):
         a = rng.randrange(len(whole))
-        text = whole[a:a + rng.randrange(1, 90)]
-        for scan in cues()["scans"].values():
-            _same(scan, text)
+        _same_set(cues()["sentence_cues"], whole[a:a + rng.randrange(1, 90)])
 
 
 def test_a_phrase_scan_of_overlapping_phrases():
     phrases = ["kata", "katanya", "kata dia", "dia"]
     scan = PhraseScan(re.compile(r"(?<!\w)(" + phrase_alternation(phrases) + r")(?!\w)", re.I), phrases)
-    for text in ["Kata dia, katanya dia kata  DIA.", "kata\ndia sekata dia", "KATANYA"]:
+    other = PhraseScan(re.compile(r"(?<!\w)(" + phrase_alternation(["dia kata", "nya"]) + r")(?!\w)", re.I),
+                       ["dia kata", "nya"])
+    for text in ["Kata dia, katanya dia kata  DIA.", "kata\ndia sekata dia", "KATANYA", "dia kata nya katanya"]:
         _same(scan, text)
+        _same_set(PhraseSet([scan, other]), text)
 
 
 def test_a_phrase_outside_ascii_is_scanned_as_before():

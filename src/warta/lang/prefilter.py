@@ -401,12 +401,50 @@ class PhraseScan:
 
     def __init__(self, pattern: re.Pattern, phrases: Sequence[str]):
         self.pattern = pattern
-        lowered = [p.lower() for p in phrases]
-        self.fast = re.compile("(?:" + phrase_alternation(lowered) + r")(?!\w)") \
-            if lowered and all(p.isascii() and p.strip() for p in lowered) else None
+        self.fast = _lowered_lead(phrases)
+        self.phrases = list(phrases)
 
     def finditer(self, text: str) -> list[re.Match]:
         low = lowered_in_place(text) if self.fast is not None else None
         if low is None:
             return list(self.pattern.finditer(text))
         return led_matches(self.pattern, self.fast, text, low)
+
+
+def _lowered_lead(phrases: Sequence[str]) -> re.Pattern | None:
+    """The lowercased `phrases` then no word character, case-sensitive (None for an empty list or a phrase
+    outside ASCII)."""
+    lowered = [p.lower() for p in phrases]
+    if not lowered or not all(p.isascii() and p.strip() for p in lowered):
+        return None
+    return re.compile("(?:" + phrase_alternation(lowered) + r")(?!\w)")
+
+
+class PhraseSet:
+    """`[scan.finditer(text) for scan in scans]` for several PhraseScans, in one search of the lowercased text:
+    `fast` is every scan's phrases lowercased (so it matches wherever any of them does), and each scan's pattern
+    is tried where `fast` matches, left to right and not before the end of its own last match, as its
+    `finditer` goes."""
+
+    def __init__(self, scans: Sequence[PhraseScan]):
+        self.scans = list(scans)
+        self.fast = _lowered_lead([p for scan in self.scans for p in scan.phrases]) \
+            if all(scan.fast is not None for scan in self.scans) else None
+
+    def finditer(self, text: str) -> list[list[re.Match]]:
+        low = lowered_in_place(text) if self.fast is not None else None
+        if low is None:
+            return [list(scan.pattern.finditer(text)) for scan in self.scans]
+        out: list[list[re.Match]] = [[] for _ in self.scans]
+        reached = [0] * len(self.scans)
+        tries = [scan.pattern.match for scan in self.scans]
+        pos, search = 0, self.fast.search
+        while (found := search(low, pos)) is not None:
+            pos = found.start()
+            for i, match in enumerate(tries):
+                if pos >= reached[i] and (m := match(text, pos)) is not None:
+                    out[i].append(m)
+                    reached[i] = m.end()
+            pos += 1
+        return out
+

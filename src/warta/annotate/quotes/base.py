@@ -7,7 +7,7 @@ import re
 
 from warta.lang.id.titles import ACTOR_PHRASES, pronouns
 from warta.record import Article, Quote
-from warta.annotate.quotes.cues import abbreviations, cues
+from warta.annotate.quotes.cues import SENTENCE_CUES, abbreviations, cues
 from warta.annotate.quotes.marks import Marks, find_marks
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")  # the last word of a stretch, before any punctuation
@@ -38,6 +38,15 @@ class QuoterBase:
         self.candidate_types = {c[2]: c[3] for c in self.candidates}
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
+
+    def sentence_cues(self, s_start: int, s_end: int) -> dict[str, list[re.Match]]:
+        """The SENTENCE_CUES of text[s_start:s_end], each as `self.c[cue].finditer` of that text finds them, found
+        once (in one search: `cues()["sentence_cues"]`) for the rules that read them."""
+        cached = self.__dict__.get("_sentence_cues")
+        if cached is None or cached[0] != (s_start, s_end):
+            found = self.c["sentence_cues"].finditer(self.text[s_start:s_end])
+            cached = self._sentence_cues = ((s_start, s_end), dict(zip(SENTENCE_CUES, found)))
+        return cached[1]
 
     # -- spans ---------------------------------------------------------------------
     def build_candidates(self) -> list[tuple[int, int, str, str]]:

@@ -10,7 +10,7 @@ from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
 from warta.lang.alternation import phrase_alternation as _alt
-from warta.lang.prefilter import PhraseScan
+from warta.lang.prefilter import PhraseScan, PhraseSet
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
@@ -59,6 +59,10 @@ def function_word_cues(data: dict) -> dict:
         "passive_prefixes": tuple(fw["passive_prefixes"]),
         **quoted_object_cues(data),
     }
+
+
+#: the cues each sentence is searched for, in one PhraseSet (warta.lang.prefilter): `cues()["sentence_cues"]`
+SENTENCE_CUES = ("source", "after", "before")
 
 
 @cache.table("quotes-cues")  # kept in the user cache (warta.knowledge.cache)
@@ -122,8 +126,9 @@ def cues() -> dict:
                              + r")(?!\w)", re.I),
     }
     # the cues every sentence is searched for, each as a PhraseScan of its phrases (warta.lang.prefilter)
-    found["scans"] = {"source": PhraseScan(found["source"], data["source"]),
-                      "after": PhraseScan(found["after"], after_forms), "before": PhraseScan(found["before"], [*before])}
+    scans = [PhraseScan(found["source"], data["source"]), PhraseScan(found["after"], after_forms),
+             PhraseScan(found["before"], [*before])]
+    found["sentence_cues"] = PhraseSet(scans)  # SENTENCE_CUES in order
     return found
 
 

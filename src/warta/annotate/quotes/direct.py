@@ -9,6 +9,7 @@ from typing import Callable
 
 from warta.lang.text import end_before_spaces
 from warta.record import Quote
+from warta.annotate.quotes.cues import SENTENCE_CUES
 from warta.annotate.quotes.marks import OPEN_CLOSE, Marks
 from warta.annotate.quotes.subjects import SubjectRules
 
@@ -296,8 +297,8 @@ class DirectRules(SubjectRules):
             ctx.ba, bb = self.clause_window_before(ctx.m.open)
             ctx.before = self.text[ctx.ba:bb].rstrip()
             ctx.vm = ctx.am_ = ctx.srcm = None
-            scans = self.c["scans"]  # self.c[cue].finditer(ctx.before), faster
-            ctx.vm, ctx.am_, ctx.srcm = (_last(scans[cue].finditer(ctx.before)) for cue in ("before", "after", "source"))
+            found = dict(zip(SENTENCE_CUES, self.c["sentence_cues"].finditer(ctx.before)))  # self.c[cue].finditer
+            ctx.vm, ctx.am_, ctx.srcm = (_last(found[cue]) for cue in ("before", "after", "source"))
         return ctx
 
     def follows_cue_sentence(self, last: Quote, pos: int) -> bool:
