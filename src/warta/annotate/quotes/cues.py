@@ -125,11 +125,13 @@ def cues() -> dict:
         "insert": re.compile(r"\s*(?:" + _alt([*data["speaker_stops"], *data["source"], *data["to_press"]])
                              + r")(?!\w)", re.I),
     }
-    # the cues every sentence is searched for, each as a PhraseScan of its phrases (warta.lang.prefilter)
-    scans = [PhraseScan(found["source"], data["source"]), PhraseScan(found["after"], after_forms),
-             PhraseScan(found["before"], [*before])]
-    found["sentence_cues"] = PhraseSet(scans)  # SENTENCE_CUES in order
-    return found
+    return found | {"sentence_cues": _sentence_cues(found, data["source"], after_forms, [*before])}
+
+
+def _sentence_cues(found: dict, *phrases: list[str]) -> PhraseSet:
+    """The cues every sentence is searched for (SENTENCE_CUES, in order), each a PhraseScan of its pattern and the
+    phrases it was made of (`phrases`, in that order; warta.lang.prefilter), searched together."""
+    return PhraseSet([PhraseScan(found[cue], words) for cue, words in zip(SENTENCE_CUES, phrases, strict=True)])
 
 
 
