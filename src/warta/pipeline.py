@@ -135,21 +135,24 @@ class Pipeline:
         return [info.name for info in self.infos]
 
     def __call__(self, article: Article) -> Article:
+        timings, deadline, clock = self.timings, limits.deadline, time.perf_counter
         for info, step in self.steps:
             if info.indonesian_only and article.language not in (None, "id"):
                 continue
-            limits.check(article.source or article.id)  # over its time budget (warta.limits.time_budget)?
-            started = time.perf_counter()
+            end = deadline()  # over its time budget (warta.limits.time_budget)?
+            if end is not None and time.monotonic() > end:
+                limits.check(article.source or article.id)
+            started = clock()
             try:
                 result = step(article)
             except WartaError:
                 raise
             except Exception as exc:  # re-raised with the component and article named
                 raise ComponentError(info.name, article.source or article.id, exc) from exc
-            if not isinstance(result, Article):
+            if result.__class__ is not Article and not isinstance(result, Article):
                 raise ComponentError(info.name, article.source or article.id,
                                      TypeError(f"returned {type(result).__name__}, not an Article"))
-            self.timings[info.name] += (time.perf_counter() - started) * 1000
+            timings[info.name] += (clock() - started) * 1000
             article = result
             article.pipeline.append(info.name)
         article.scratch.clear()

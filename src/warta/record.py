@@ -247,6 +247,27 @@ class Event:
         self.type = checked(self.type, EventType, "event type")
 
 
+#: texts up to this many characters get a table of each offset's sentence (`Article.sentence_at`)
+SENTENCE_TABLE_CHARS = 200_000
+
+
+def _sentence_index(sents: list[Sentence], text_len: int) -> tuple[list | None, list[int] | None, list[int]]:
+    """(each offset's sentence index or None, up to the last sentence's end; the sentences' starts; their ends)
+    for `Article.sentence_at`: the table only for a text up to SENTENCE_TABLE_CHARS long, table and starts
+    only where the sentences are in order and apart."""
+    starts, ends = [s.start for s in sents], [s.end for s in sents]
+    apart = all(ends[k] <= starts[k + 1] and starts[k] <= ends[k] for k in range(len(sents) - 1))
+    if not apart:
+        return None, None, ends
+    if text_len > SENTENCE_TABLE_CHARS or not sents or max(ends) > SENTENCE_TABLE_CHARS:
+        return None, starts, ends
+    table: list[int | None] = [None] * max(0, max(ends))
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        if a < b:
+            table[max(0, a):b] = [k] * (b - max(0, a))
+    return table, starts, ends
+
+
 @dataclass
 class Article:
     """One news article and everything warta found in it."""
@@ -299,21 +320,24 @@ class Article:
 
     # -- helpers for components -------------------------------------------------
     def sentence_at(self, offset: int) -> int | None:
-        """Index of the sentence that contains character `offset`, or None (by `bisect` over the sentences'
-        starts, found once per sentence list and kept in scratch, where they are in order and apart)."""
+        """Index of the sentence that contains character `offset`, or None.  Where the sentences are in order
+        and apart, read from a table of every offset's sentence (texts up to SENTENCE_TABLE_CHARS long) or by
+        `bisect` over their starts; the table or starts are made once per sentence list and kept in scratch."""
         sents = self.sentences
-        got = self.scratch.get("sentence_starts")
+        got = self.scratch.get("sentence_index")
         if got is None or got[0] is not sents or got[1] != len(sents):
-            starts, ends = [s.start for s in sents], [s.end for s in sents]
-            apart = all(ends[k] <= starts[k + 1] and starts[k] <= ends[k] for k in range(len(sents) - 1))
-            got = self.scratch["sentence_starts"] = (sents, len(sents), starts if apart else None, ends)
-        if got[2] is not None:
-            k = bisect_right(got[2], offset) - 1
-            return k if k >= 0 and offset < got[3][k] else None
+            got = self.scratch["sentence_index"] = (sents, len(sents), *_sentence_index(sents, len(self.text)))
+        table = got[2]
+        if table is not None:
+            return table[offset] if 0 <= offset < len(table) else None
+        starts = got[3]
+        if starts is not None:
+            k = bisect_right(starts, offset) - 1
+            return k if k >= 0 and offset < got[4][k] else None
         lo, hi = 0, len(sents) - 1
         while lo <= hi:
             mid = (lo + hi) // 2
-            s = self.sentences[mid]
+            s = sents[mid]
             if offset < s.start:
                 hi = mid - 1
             elif offset >= s.end:

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 import re._constants as _C  # noqa: F401  (the parser's op codes)
 import re._parser as _parser
 
-from warta.lang.alternation import alternation
+from warta.lang.alternation import alternation, phrase_alternation
+from warta.lang.text import lowered_in_place
 
 #: characters of a match's beginning read ahead at each position
 DEPTH = 3
@@ -34,6 +35,9 @@ DEPTH = 3
 LIMIT = 20_000
 #: at most this many positions' keys are remembered with their patterns (~150 bytes each), then forgotten
 KEYS = 50_000
+#: characters most often found in a text (spaces, then lowercase letters by their frequency in Indonesian news),
+#: tried first where a pattern of first characters (`_starts_pattern`) branches on them
+_FREQUENT = " aneiurtksmldgpbhoycjwfvzxq"
 #: marks a beginning that follows a `\b` at the match's first position (not an ASCII character)
 _MARK = "\uffff"
 _ASCII = [chr(i) for i in range(128)]
@@ -235,7 +239,9 @@ def _starts_pattern(beginnings: set[str]) -> re.Pattern | None:
     for s in beginnings:
         by_first.setdefault(s[0], set()).add(s[1:])
     parts = []
-    for first, rests in sorted(by_first.items()):
+    # `re` tries the branches in turn at each character of the set: the frequent first characters first (the
+    # branches begin with distinct characters, so their order changes no match)
+    for first, rests in sorted(by_first.items(), key=lambda item: (_FREQUENT.find(item[0]) % 1000, item[0])):
         if "" in rests:
             parts.append(re.escape(first))
             continue
@@ -243,6 +249,22 @@ def _starts_pattern(beginnings: set[str]) -> re.Pattern | None:
         parts.append(f"{re.escape(first)}(?=(?:{alternation(rests, ignore_case=False)})|"
                      f"(?:{alternation(shorter, ignore_case=False)})(?![\\x00-\\x7f]))")
     return re.compile("|".join(parts)) if parts else None
+
+
+#: the last text whose word starts were read, and those starts: every set scans an article's text in turn
+_last_words: tuple[str, list[int]] = ("", [])
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each run of word characters begins in `text` (read once for the text the sets scan in turn; the
+    list is shared: never change it)."""
+    global _last_words
+    last = _last_words
+    if last[0] is text or last[0] == text:
+        return last[1]
+    starts = [m.start() for m in _WORDS.finditer(text)]
+    _last_words = (text, starts)
+    return starts
 
 
 class PatternSet:
@@ -287,7 +309,7 @@ class PatternSet:
     def positions(self, text: str) -> list[int]:
         """Every position where some pattern may begin: word starts, where `starts` finds a beginning, and
         (`wide`) every character outside ASCII."""
-        found = [m.start() for m in _WORDS.finditer(text)] if self.words else []
+        found = word_starts(text) if self.words else []
         more = [m.start() for m in self.starts.finditer(text)] if self.starts is not None else []
         if self.wide and not text.isascii():
             more.extend(m.start() for m in _WIDE.finditer(text))
@@ -331,7 +353,8 @@ class PatternSet:
                 found = which[key] = self.which(key)
             for i in found:
                 tried[i].append(pos)
-        return [self._scan(i, text, tried[i]) for i in range(len(self.patterns))]
+        return [self._scan(i, text, tried[i]) if tried[i] or self.plans[i] is None else []
+                for i in range(len(self.patterns))]
 
     def _scan(self, i: int, text: str, positions: list[int]) -> list[re.Match]:
         pattern = self.patterns[i]
@@ -346,3 +369,82 @@ class PatternSet:
                     out.append(m)
                     end = m.end()
         return out
+
+
+def led_matches(pattern: re.Pattern, lead: re.Pattern, text: str, scanned: str | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(text))`, where every match of `pattern` is a match of `lead` at the same place in
+    `scanned` (default: `text`; else a text of the same length), and `lead` opens with characters `re` skips to
+    at C speed: `lead` is searched, `pattern` tried only where it matches, left to right from the end of the
+    last match as `finditer` goes, so the matches are the same.  (`pattern` must not match the empty string.)"""
+    out, pos, search, match = [], 0, lead.search, pattern.match
+    scanned = text if scanned is None else scanned
+    while (found := search(scanned, pos)) is not None:
+        m = match(text, found.start())
+        if m is None:
+            pos = found.start() + 1
+        else:
+            out.append(m)
+            pos = max(m.end(), found.start() + 1)
+    return out
+
+
+class PhraseScan:
+    """`pattern.finditer(text)` (as a list) for `pattern` = `(?<!\\w)(phrase_alternation(phrases))(?!\\w)` under
+    IGNORECASE (ASCII phrases), faster: `re` cannot skip ahead to where such a pattern may match, and tries it
+    at every character.  `fast`, the lowercased phrases followed by `(?!\\w)`, case-sensitive and without the
+    look-behind, begins with its phrases' first characters, which `re` skips to at C speed; it is searched in
+    the lowercased text (`lowered_in_place`: same offsets and word characters), and `pattern` is tried where
+    it matches.  Every match of `pattern` begins where `fast` matches (the phrase lowercased, then no word
+    character), and `pattern` is tried left to right from the end of its last match, as `finditer` does, so
+    the matches are the same.  A text that cannot be lowered in place, or a phrase outside ASCII, is scanned
+    with `finditer`."""
+
+    def __init__(self, pattern: re.Pattern, phrases: Sequence[str]):
+        self.pattern = pattern
+        self.fast = _lowered_lead(phrases)
+        self.phrases = list(phrases)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        low = lowered_in_place(text) if self.fast is not None else None
+        if low is None:
+            return list(self.pattern.finditer(text))
+        return led_matches(self.pattern, self.fast, text, low)
+
+
+def _lowered_lead(phrases: Sequence[str]) -> re.Pattern | None:
+    """The lowercased `phrases` then no word character, case-sensitive (None for an empty list or a phrase
+    outside ASCII)."""
+    lowered = [p.lower() for p in phrases]
+    if not lowered or not all(p.isascii() and p.strip() for p in lowered):
+        return None
+    return re.compile("(?:" + phrase_alternation(lowered) + r")(?!\w)")
+
+
+class PhraseSet:
+    """`[scan.finditer(text) for scan in scans]` for several PhraseScans, in one search of the lowercased text:
+    `fast` is every scan's phrases lowercased (so it matches wherever any of them does), and each scan's pattern
+    is tried where `fast` matches, left to right and not before the end of its own last match, as its
+    `finditer` goes."""
+
+    def __init__(self, scans: Sequence[PhraseScan]):
+        self.scans = list(scans)
+        self.fast = _lowered_lead([p for scan in self.scans for p in scan.phrases]) \
+            if all(scan.fast is not None for scan in self.scans) else None
+
+    def finditer(self, text: str) -> list[list[re.Match]]:
+        low = lowered_in_place(text) if self.fast is not None else None
+        if low is None:
+            return [list(scan.pattern.finditer(text)) for scan in self.scans]
+        out: list[list[re.Match]] = [[] for _ in self.scans]
+        reached = [0] * len(self.scans)
+        tries = [scan.pattern.match for scan in self.scans]
+        pos, search = 0, self.fast.search
+        while (found := search(low, pos)) is not None:
+            pos = found.start()
+            for i, match in enumerate(tries):
+                if pos >= reached[i] and (m := match(text, pos)) is not None:
+                    out[i].append(m)
+                    reached[i] = m.end()
+            pos += 1
+        return out
+

@@ -22,7 +22,7 @@ def _state_namesakes(places: list[Place]) -> list[Place]:
     for q in places:
         if q.sentence is not None and q.kind == "admin1" and q.country:
             states.setdefault(q.sentence, Counter())[q.country] += 1
-    window = Spans(places)
+    window: Spans | None = None  # made when a country without a sentence index first asks
     for p in places:
         if p.kind != "country":
             continue
@@ -30,6 +30,7 @@ def _state_namesakes(places: list[Place]) -> list[Place]:
             counted = states.get(p.sentence, Counter())
             named = {c for c, n in counted.items() if n > 0 and c != p.country}
         else:  # no sentence index: the places within 200 characters
+            window = Spans(places) if window is None else window
             named = {q.country for q in window.starting(p.start - 199, p.start + 199)
                      if q is not p and q.kind == "admin1" and q.country and q.country != p.country}
         sub = next((i for i in subdivisions().get(key(p.text), []) if i.country in named and i.kind == "admin1"),
@@ -55,13 +56,15 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     by_start: dict[int, list[Place]] = {}
     for q in places:
         by_start.setdefault(q.start, []).append(q)
-    nearby = _SentenceCountries(text, places)
+    nearby: _SentenceCountries | None = None  # made when an unresolved prefixed place first asks
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
         if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
             continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in by_start.get(p.end + after.end(), ()) if q.country), None) if after else None
         prefixed = "prefix" in p.rule
+        if prefixed and nearby is None:
+            nearby = _SentenceCountries(text, places)  # (the places given a country so far count, as if added)
         near, foreign = nearby(p) if prefixed else ([], [])
         if nxt is not None:
             p.country, p.rule = nxt.country, p.rule + "+apposition"
@@ -83,7 +86,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
             # `Kebun Raya Bogor`)
             p.country, p.rule = inner, p.rule + "+inner-place"
-        nearby.add(p)  # (a country just given counts for the places to its left)
+        if nearby is not None:
+            nearby.add(p)  # (a country just given counts for the places to its left)
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
     bare: dict[str, str] = {}
     for p in places:

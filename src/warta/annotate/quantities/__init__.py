@@ -92,7 +92,8 @@ def find_quantities(article: Article) -> list[Quantity]:
     text = article.text
     scan = Scan(article, blocked=[(d.start, d.end) for d in article.dates],
                 idioms=idiom_spans(text))
-    for m in T["pat"].finditer(text):
+    numbers, scan.se_matches = T["pat_set"].matches(text)  # T["pat"] and T["se_pat"].finditer(text), faster
+    for m in numbers:
         _read(m, scan)
     for p in PASSES:
         p.run(scan)

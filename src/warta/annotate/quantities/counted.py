@@ -19,6 +19,7 @@ class Scan:
     idioms: list[tuple[int, int]]  # `salah satu`, `empat mata`
     out: list[Quantity] = field(default_factory=list)
     ranges: list[tuple[int, int, float, bool]] = field(default_factory=list)  # (start, next number, value, approx)
+    se_matches: list = field(default_factory=list)  # the matches of tables()["se_pat"] in the text
 
     def __post_init__(self) -> None:
         self.blocked_at = SpanIndex(self.blocked)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from warta.annotate.quantities.counted import Scan
-from warta.annotate.quantities.tables import next_words, overlaps, tables
+from warta.annotate.quantities.tables import next_words, tables
 
 
-def _found(scan: Scan) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in scan.out]
+def _overlaps_found(scan: Scan, a: int, b: int) -> bool:
+    """Whether a quantity found so far overlaps `a`-`b` (`overlaps(a, b, spans of scan.out)`, no list built)."""
+    return any(a < q.end and b > q.start for q in scan.out)
 
 
 def _slash_matches(pattern, text: str) -> list:
@@ -31,7 +32,7 @@ def _fractions(scan: Scan) -> None:
     for m in _slash_matches(tables()["fraction"], scan.text):
         a, b = int(m.group("a")), int(m.group("b"))
         end = m.end("b")
-        if a < b and not (scan.blocked_at.overlaps(m.start(), end) or overlaps(m.start(), end, _found(scan))):
+        if a < b and not (scan.blocked_at.overlaps(m.start(), end) or _overlaps_found(scan, m.start(), end)):
             scan.add(m.start(), m.end("b"), round(a / b, 3), None, None, False, "fraction")
 
 
@@ -46,7 +47,7 @@ def _range_starts(scan: Scan) -> None:
 def _one_casualty(scan: Scan) -> None:
     T = tables()
     for m in T["se_casualty"].finditer(scan.text):
-        if overlaps(m.start(), m.end("obj"), _found(scan)) or scan.idioms_at.overlaps(m.start(), m.end("obj")):
+        if _overlaps_found(scan, m.start(), m.end("obj")) or scan.idioms_at.overlaps(m.start(), m.end("obj")):
             continue
         if T["casualty"].search(m.group("rest")):
             scan.add(m.start(), m.end("obj"), 1, "person", m.group("obj"), False, "se-classifier:casualty")
@@ -54,8 +55,8 @@ def _one_casualty(scan: Scan) -> None:
 
 def _se_classifiers(scan: Scan) -> None:
     T, text = tables(), scan.text
-    for m in T["se_pat_set"].matches(text)[0]:
-        if overlaps(m.start(), m.end(), _found(scan)):
+    for m in scan.se_matches:
+        if _overlaps_found(scan, m.start(), m.end()):
             continue
         cls = T["se_classifiers"][m.group("se").lower()]
         nxt = next_words(text, m.end(), 1)

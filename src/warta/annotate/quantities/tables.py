@@ -76,9 +76,9 @@ def tables() -> dict:
     return {
         "pat": pat,
         "se_pat": se_pat,
-        # scanned over the whole text as a set of one (warta.lang.prefilter: same matches, ~2x faster; the
-        # number pattern gains nothing that way: each of its tries costs more than the scan it saves)
-        "se_pat_set": PatternSet([se_pat]),
+        # both scanned over the whole text at once (warta.lang.prefilter: the same matches, tried only where
+        # one can begin: ~2x faster than `finditer`, which tries the number pattern at every character)
+        "pat_set": PatternSet([pat, se_pat]),
         **_people_patterns(u, list(u["persons"]), quals),
         "range_next": re.compile(rf"[ \t\u00a0]*(?:-|–|[ \t\u00a0](?:{alternation(u['range_words'])})[ \t\u00a0])"
                                  rf"[ \t\u00a0]*(?=\d)"),
@@ -171,8 +171,30 @@ class SpanIndex:
 
 def idiom_spans(text: str) -> list[tuple[int, int]]:
     """Where the `not_quantities` phrases (`salah satu`, `empat mata`) stand in `text`, each phrase's matches in
-    turn; a phrase not in the text at all (most of them) is not scanned for."""
+    turn; a phrase is tried only where the lowercased text holds it (`phrase_spans`)."""
     T = tables()
     low = lowered_for_ascii(text)
-    return [(m.start(), m.end()) for p, x in zip(T["not"], T["not_lower"])
-            if low is None or x is None or x in low for m in p.finditer(text)]
+    if low is not None and len(low) != len(text):
+        low = None
+    out: list[tuple[int, int]] = []
+    for p, x in zip(T["not"], T["not_lower"]):
+        if low is None or x is None:
+            out.extend((m.start(), m.end()) for m in p.finditer(text))
+        else:
+            out.extend(phrase_spans(p, text, low, x))
+    return out
+
+
+def phrase_spans(pattern: re.Pattern, text: str, low: str, phrase: str) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)` for a case-insensitive `pattern` of the lowercase ASCII `phrase`
+    alone (between `\\b`s), where `low` is `lowered_for_ascii(text)` of the same length: a match can begin only
+    where `low` holds the phrase, so only there is the pattern tried (`str.find` instead of a regex scan)."""
+    out, at = [], low.find(phrase)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m is not None:
+            out.append((at, m.end()))
+            at = low.find(phrase, max(m.end(), at + 1))
+        else:
+            at = low.find(phrase, at + 1)
+    return out

@@ -7,7 +7,7 @@ import re
 
 from warta.lang.id.titles import ACTOR_PHRASES, pronouns
 from warta.record import Article, Quote
-from warta.annotate.quotes.cues import abbreviations, cues
+from warta.annotate.quotes.cues import SENTENCE_CUES, abbreviations, cues
 from warta.annotate.quotes.marks import Marks, find_marks
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")  # the last word of a stretch, before any punctuation
@@ -38,6 +38,15 @@ class QuoterBase:
         self.candidate_types = {c[2]: c[3] for c in self.candidates}
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
+
+    def sentence_cues(self, s_start: int, s_end: int) -> dict[str, list[re.Match]]:
+        """The SENTENCE_CUES of text[s_start:s_end], each as `self.c[cue].finditer` of that text finds them, found
+        once (in one search: `cues()["sentence_cues"]`) for the rules that read them."""
+        cached = self.__dict__.get("_sentence_cues")
+        if cached is None or cached[0] != (s_start, s_end):
+            found = self.c["sentence_cues"].finditer(self.text[s_start:s_end])
+            cached = self._sentence_cues = ((s_start, s_end), dict(zip(SENTENCE_CUES, found)))
+        return cached[1]
 
     # -- spans ---------------------------------------------------------------------
     def build_candidates(self) -> list[tuple[int, int, str, str]]:
@@ -108,12 +117,17 @@ class QuoterBase:
         i = bisect.bisect_left(self._mark_closes, pos) - 1
         return self.marks[i] if i >= 0 and self.marks[i].close >= since else None
 
-    def last_stop_before(self, end: int) -> int:
-        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+    def stops(self) -> list[int]:
+        r"""The offsets where a sentence ends (`[.!?](?=\s)`), in order, found once."""
         if not hasattr(self, "_stops"):
             self._stops = [m.start() for m in re.finditer(r"[.!?](?=\s)", self.text)]
-        i = bisect.bisect_left(self._stops, end)
-        return self._stops[i - 1] if i else -1
+        return self._stops
+
+    def last_stop_before(self, end: int) -> int:
+        r"""The last offset p < end where a sentence ends (`[.!?](?=\s)`), or -1."""
+        stops = self.stops()
+        i = bisect.bisect_left(stops, end)
+        return stops[i - 1] if i else -1
 
     def first_open_from(self, pos: int, default: int) -> int:
         """min([m.open for m in self.marks if m.open >= pos] + [default])."""

@@ -10,6 +10,7 @@ from warta import lexicons
 from warta.lang.id.titles import group_heads
 from warta.knowledge import cache
 from warta.lang.alternation import phrase_alternation as _alt
+from warta.lang.prefilter import PhraseScan, PhraseSet
 
 UNTAGGED_NAME_RE = re.compile(r"\s+([A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3})\s*,?\s*")
 
@@ -60,6 +61,10 @@ def function_word_cues(data: dict) -> dict:
     }
 
 
+#: the cues each sentence is searched for, in one PhraseSet (warta.lang.prefilter): `cues()["sentence_cues"]`
+SENTENCE_CUES = ("source", "after", "before")
+
+
 @cache.table("quotes-cues")  # kept in the user cache (warta.knowledge.cache)
 def cues() -> dict:
     data = lexicons.load("reporting_verbs")
@@ -73,7 +78,7 @@ def cues() -> dict:
     breakers = [*data["clause_breakers"], *before]
     fw = data["function_words"]
     coord, focus = _alt(fw["coordinators"]), _alt(fw["focus_particles"])
-    return {
+    found = {
         **function_word_cues(data),
         "predicates": (verbs | {w.casefold() for w in data["predicates"]})
         - {w.casefold() for w in data["not_predicates"]},
@@ -120,6 +125,13 @@ def cues() -> dict:
         "insert": re.compile(r"\s*(?:" + _alt([*data["speaker_stops"], *data["source"], *data["to_press"]])
                              + r")(?!\w)", re.I),
     }
+    return found | {"sentence_cues": _sentence_cues(found, data["source"], after_forms, [*before])}
+
+
+def _sentence_cues(found: dict, *phrases: list[str]) -> PhraseSet:
+    """The cues every sentence is searched for (SENTENCE_CUES, in order), each a PhraseScan of its pattern and the
+    phrases it was made of (`phrases`, in that order; warta.lang.prefilter), searched together."""
+    return PhraseSet([PhraseScan(found[cue], words) for cue, words in zip(SENTENCE_CUES, phrases, strict=True)])
 
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from warta.lang.text import end_before_spaces
 from warta.record import Quote
+from warta.annotate.quotes.cues import SENTENCE_CUES
 from warta.annotate.quotes.marks import OPEN_CLOSE, Marks
 from warta.annotate.quotes.subjects import SubjectRules
 
@@ -177,11 +179,20 @@ DIRECT_RULES: tuple[DirectRule, ...] = (
 
 class DirectRules(SubjectRules):
     def clause_window_after(self, pos: int) -> tuple[int, int]:
+        """From `pos` to the first sentence end (`[.!?](?=\\s|$)` in text[pos:nxt], an abbreviation's full stop
+        aside) before the next quotation or the paragraph's end `nxt`, else to `nxt`: read from the text's
+        sentence ends (`stops`), then the window's last character (where `$` stands)."""
         _, pend = self.paragraph_bounds(pos)
         nxt = self.first_open_from(pos, pend)
-        for m in re.finditer(r"[.!?](?=\s|$)", self.text[pos:nxt]):
-            if not (m.group() == "." and self.abbreviation_before(pos + m.start())):  # `ujar Plt. Kepala …`
-                return pos, pos + m.start()
+        stops, text = self.stops(), self.text
+        k = bisect.bisect_left(stops, pos)
+        while k < len(stops) and stops[k] < nxt:
+            if not (text[stops[k]] == "." and self.abbreviation_before(stops[k])):  # `ujar Plt. Kepala …`
+                return pos, stops[k]
+            k += 1
+        end = nxt - 1
+        if end >= pos and text[end] in ".!?" and not (text[end] == "." and self.abbreviation_before(end)):
+            return pos, end
         return pos, nxt
 
     def clause_window_before(self, pos: int) -> tuple[int, int]:
@@ -286,12 +297,8 @@ class DirectRules(SubjectRules):
             ctx.ba, bb = self.clause_window_before(ctx.m.open)
             ctx.before = self.text[ctx.ba:bb].rstrip()
             ctx.vm = ctx.am_ = ctx.srcm = None
-            for x in self.c["before"].finditer(ctx.before):
-                ctx.vm = x
-            for x in self.c["after"].finditer(ctx.before):
-                ctx.am_ = x
-            for x in self.c["source"].finditer(ctx.before):
-                ctx.srcm = x
+            found = dict(zip(SENTENCE_CUES, self.c["sentence_cues"].finditer(ctx.before)))  # self.c[cue].finditer
+            ctx.vm, ctx.am_, ctx.srcm = (_last(found[cue]) for cue in ("before", "after", "source"))
         return ctx
 
     def follows_cue_sentence(self, last: Quote, pos: int) -> bool:
@@ -307,3 +314,7 @@ class DirectRules(SubjectRules):
 
 
 _SPACES = re.compile(r"\s*")
+
+
+def _last(found: list):
+    return found[-1] if found else None

@@ -23,8 +23,8 @@ class ReportedRule:
 
 
 def _cue_after(q: "ReportedRules", s_start: int, s_end: int, sent: str) -> list[Quote] | None:
-    for rx, kind in ((q.c["source"], "source"), (q.c["after"], "after")):
-        for m in rx.finditer(sent):
+    for kind in ("source", "after"):
+        for m in q.sentence_cues(s_start, s_start + len(sent))[kind]:  # q.c[kind].finditer(sent), faster
             if q.cue_ok(s_start + m.start()):
                 out = q.cue_after(m, kind, s_start, s_end, sent)
                 if out is not None:
@@ -155,10 +155,7 @@ class ReportedRules(ClauseRules):
     def before_matches(self, s_start: int, s_end: int, sent: str) -> list[re.Match]:
         """The `before` cues of the sentence `sent` (text[s_start:s_end]), found once for the anaphor and
         verb-before rules that both read them."""
-        cached = self.__dict__.get("_before_cues")
-        if cached is None or cached[0] != (s_start, s_end):
-            cached = self._before_cues = ((s_start, s_end), list(self.c["before"].finditer(sent)))
-        return cached[1]
+        return self.sentence_cues(s_start, s_start + len(sent))["before"]
 
     def negated(self, pos: int) -> bool:
         """The cue verb at pos is negated (`tidak mengatakan`, `belum dapat memastikan`) or heads an infinitive or
