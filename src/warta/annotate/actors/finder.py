@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass, field
 
 from warta.knowledge.actor_tables import Institution, country_table, institution_table
@@ -144,8 +145,10 @@ class FinderBase:
         self.article = article
         self.text = article.text
         self.tokens = tokenize(self.text)
+        self._texts: list[str] | None = None  # the tokens' texts, once
         self._folded: list[str] | None = None  # the tokens case-folded, once
         self._opens: dict[Table, list[bool]] = {}  # per phrase table (held by the finder): which tokens open a phrase
+        self._openers: dict[Table, list[int]] = {}  # per phrase table: the indices of the tokens that may open one
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
@@ -166,11 +169,29 @@ class FinderBase:
         """Whether each token may open a phrase of `table` (its first word, case-folded where the table is)."""
         got = self._opens.get(table)
         if got is None:
-            if self._folded is None:
-                self._folded = [t.text.casefold() for t in self.tokens]
-            keys = self._folded if table.fold else [t.text for t in self.tokens]
+            if self._folded is None and table.fold:
+                self._folded = list(map(str.casefold, self.texts()))
+            keys = self._folded if table.fold else self.texts()
             got = self._opens[table] = list(map(table.lengths.__contains__, keys))
         return got
+
+    def texts(self) -> list[str]:
+        """The tokens' texts (`[t.text for t in self.tokens]`), once."""
+        if self._texts is None:
+            self._texts = [t.text for t in self.tokens]
+        return self._texts
+
+    def openers(self, table: Table) -> list[int]:
+        """The indices of the tokens that may open a phrase of `table` (where `opens` is true), in order: a
+        rule that walks the tokens looking for its table's phrases visits these, not every token."""
+        got = self._openers.get(table)
+        if got is None:
+            got = self._openers[table] = list(compress(range(len(self.tokens)), self.opens(table)))
+        return got
+
+    def tokens_among(self, words) -> list[int]:
+        """The indices of the tokens whose text is in `words` (a set or dict), in order."""
+        return list(compress(range(len(self.tokens)), map(words.__contains__, self.texts())))
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
