@@ -146,6 +146,8 @@ class FinderBase:
         self.text = article.text
         self.tokens = tokenize(self.text)
         self._texts: list[str] | None = None  # the tokens' texts, once
+        self._starts: list[int] | None = None  # the tokens' starts, once
+        self._names: dict[int, int] = {}  # name_at by token index (it reads only the tokens and the tables)
         self._folded: list[str] | None = None  # the tokens case-folded, once
         self._opens: dict[Table, list[bool]] = {}  # per phrase table (held by the finder): which tokens open a phrase
         self._openers: dict[Table, list[int]] = {}  # per phrase table: the indices of the tokens that may open one
@@ -159,9 +161,10 @@ class FinderBase:
         self._org_starts: tuple[dict[int, Found], int] = ({}, 0)  # first ORG found at each start, spans read
 
     def match_at(self, table: Table, i: int) -> tuple[int, object] | None:
-        """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)."""
-        flags = self._opens.get(table) or self.opens(table)
-        if 0 <= i < len(flags) and not flags[i]:
+        """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)
+        where the table's flags were built (`opens`; `Table.match` itself looks at the first word first)."""
+        flags = self._opens.get(table)
+        if flags is not None and 0 <= i < len(flags) and not flags[i]:
             return None
         return table.match(self.tokens, i)
 
@@ -232,14 +235,10 @@ class FinderBase:
         self.taken.append((f.start, f.end))
 
     def tok_index(self, offset: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first token that starts at or after `offset` (bisection over the tokens' starts, found once)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._starts, offset)
 
     def span_ok(self, i: int, n: int) -> bool:
         """Tokens i..i+n-1 sit in one paragraph with only spaces between them."""
@@ -317,7 +316,13 @@ class FinderBase:
         return True
 
     def name_at(self, i: int) -> int:
-        """Length of a capitalised personal name starting at token i (0 if none)."""
+        """Length of a capitalised personal name starting at token i (0 if none); found once per token."""
+        got = self._names.get(i)
+        if got is None:
+            got = self._names[i] = self._name_at(i)
+        return got
+
+    def _name_at(self, i: int) -> int:
         n = 0
         while i + n < len(self.tokens) and n < 5:
             t = self.tokens[i + n]
