@@ -157,6 +157,8 @@ def _vessel_participants(article: Article, s_index: int, toks: list[Tok], taken:
     """`kapal tersebut`, `kapal itu`: the vessel named last (this sentence or the three before), with its
     flag or owner country."""
     vessels = words("vessel_words")
+    if vessels.isdisjoint([t.lower for t in toks]):
+        return []  # (most sentences name no vessel)
     anaphors = words("anaphors")
     covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
     out = []

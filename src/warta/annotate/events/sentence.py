@@ -85,11 +85,14 @@ def _emit(ctx: Ctx, d: Draft) -> list[Event]:
     sent = article.sentences[ctx.s_index]
     info = cameo_table()[d.code]
     out = []
+    where = None  # (date, place) of the sentence, found at the first event
     for src in d.args.sources or [None]:
         for tgt0 in d.args.targets or [None]:
             keep, tgt = _pair_ok(ctx, d, src, tgt0)
             if not keep:
                 continue
+            if where is None:
+                where = event_date(article, ctx.s_index), event_place(article, ctx.s_index)
             sc = src.country if src else None
             tc = tgt.country if tgt else None
             confidence = 0.5 + (0.2 if sc else 0) + (0.2 if tc else 0) - (0.1 if d.modality else 0) \
@@ -100,7 +103,7 @@ def _emit(ctx: Ctx, d: Draft) -> list[Event]:
                 source=src.actor if src else None, target=tgt.actor if tgt else None,
                 source_country=sc, target_country=tc,
                 source_text=src.text if src else None, target_text=tgt.text if tgt else None,
-                date=event_date(article, ctx.s_index), place=event_place(article, ctx.s_index),
+                date=where[0], place=where[1],
                 negated=d.negated, modality=d.modality, evidence=article.text[sent.start:sent.end],
                 start=sent.start, end=sent.end, trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
                 confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{d.args.pattern}"))

@@ -4,6 +4,7 @@ the voice (active, passive, nominal) that decides where the arguments stand."""
 from __future__ import annotations
 
 import functools
+import re
 
 from warta.lang.id import morph
 from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
@@ -21,8 +22,9 @@ def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
         return memo[s_index]
     sent = article.sentences[s_index]
     # (TOKEN has no anchor or look-behind: searching the text between the offsets finds what the slice would)
-    toks = [Tok(w, w.casefold(), m.start(), m.end())
-            for m in TOKEN.finditer(article.text, sent.start, sent.end) for w in (m.group(),)]
+    ms = list(TOKEN.finditer(article.text, sent.start, sent.end))
+    ws = list(map(re.Match.group, ms))  # (the columns read by `map`: no Python-level loop per token)
+    toks = list(map(Tok, ws, map(str.casefold, ws), map(re.Match.start, ms), map(re.Match.end, ms)))
     if memo is not None:
         memo[s_index] = toks
     return toks
