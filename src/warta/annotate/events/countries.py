@@ -105,6 +105,7 @@ def _institutions() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     return rx, names_, frozenset(igo)
 
 
+@functools.lru_cache(maxsize=16384)  # (the same names are asked about in sentence after sentence)
 def inner_country(text: str) -> str | None:
     """Country of an institution or country named inside a mention: `Kepala BNPB Suharyanto` → IDN,
     `Penjaga Pantai China` → CHN."""

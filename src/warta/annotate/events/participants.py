@@ -51,6 +51,8 @@ class _Within:
 def _joins_two(text: str, people: list[tuple[int, int]]) -> bool:
     """A phrase that joins two named people with a conjunction (`Menlu Jepang X dan Menlu Korea Selatan Y`,
     not `Menteri Hukum dan HAM Y`): a person named on each side. `people`: their spans in `text`."""
+    if len(people) < 2:
+        return False  # (one person or none cannot stand on both sides)
     for m in re.finditer(r"\S+", text):
         if m.group().casefold() in words("clause_conjunctions"):
             if any(b <= m.start() for _a, b in people) and any(a >= m.end() for a, _b in people):
