@@ -49,6 +49,25 @@ class Rule:
     apply: Callable[..., Any]
     example: str = ""
     priority: int = 0
+    #: a condition on the trigger (its entry's `GATE_FIELDS` and its voice) without which the rule does
+    #: nothing: where it is false the rule is not asked (`gated`)
+    when: Callable[[dict, str], bool] | None = None
+
+
+#: the fields of a trigger entry that the rules' `when` conditions read
+GATE_FIELDS = ("type", "c", "sym", "home", "arg", "own", "hit", "alone", "neg")
+_GATED: dict[tuple, tuple[int, ...]] = {}
+
+
+def gated(rules: list[Rule], m: "Match") -> tuple[int, ...]:
+    """The positions in `rules` of the rules whose `when` holds for the trigger `m` (all without one), in
+    order; found once per list, entry fields and voice."""
+    entry = m.entry
+    key = (id(rules), m.voice, *[entry.get(f) for f in GATE_FIELDS])
+    got = _GATED.get(key)
+    if got is None:
+        got = _GATED[key] = tuple(k for k, r in enumerate(rules) if r.when is None or r.when(entry, m.voice))
+    return got
 
 
 def ordered(rules: list[Rule]) -> list[Rule]:

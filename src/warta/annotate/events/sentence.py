@@ -6,7 +6,7 @@ from __future__ import annotations
 from warta.annotate.events.arguments import arguments
 from warta.annotate.events.countries import is_international_body
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, ordered, words
+from warta.annotate.events.lexicon import SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered, words
 from warta.annotate.events.implied import reported_accusations
 from warta.annotate.events.participants import participants
 from warta.annotate.events.strategies import STRATEGIES, Draft
@@ -50,8 +50,8 @@ def _draft(ctx: Ctx, m, name_spans, title_case: bool) -> Draft | None:
     reported = any(p < m.first for p in ctx.report_positions) or \
         any(q.start <= start < q.end for _n, q in index(ctx.article).quotes_in.get(ctx.s_index, ()))
     d = Draft(m, arguments(m, ctx.parts, ctx.toks, light), m.entry["type"], m.entry["c"], light, reported)
-    for rule in STRATEGIES:
-        rule.apply(ctx, d)
+    for k in gated(STRATEGIES, m):  # (the strategies whose condition on the trigger holds)
+        STRATEGIES[k].apply(ctx, d)
         if d.drop:
             return None
     return d
