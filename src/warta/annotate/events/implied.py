@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from warta.annotate.events.countries import home_country, home_grounded, is_media
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import NON_PLACE_KINDS, Args, Ctx, Match, Participant, Rule, cameo_table, words
+from warta.annotate.events.lexicon import START, NON_PLACE_KINDS, Args, Ctx, Match, Participant, Rule, cameo_table, words
 from warta.annotate.events.participants import quote_speaker
 from warta.knowledge import countries
 from warta.record import Event
@@ -27,7 +27,7 @@ def sentence_place_country(ctx: Ctx, m: Match, avoid: set) -> str | None:
     that is none of `avoid`: the one nearest after the trigger, else the nearest before it."""
     article, toks = ctx.article, ctx.toks
     at = toks[m.first].start
-    starts = [t.start for t in toks]
+    starts = list(map(START, toks))
     found = []
     for p in index(article).places_in.get(ctx.s_index, ()):
         if not p.country or p.country in avoid or p.kind in NON_PLACE_KINDS:

@@ -3,10 +3,12 @@ the sentence's own filters (a trigger linking two countries is no domestic event
 
 from __future__ import annotations
 
+from itertools import compress
+
 from warta.annotate.events.arguments import arguments
 from warta.annotate.events.countries import is_international_body
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered, words
+from warta.annotate.events.lexicon import LOWER, SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered, words
 from warta.annotate.events.implied import reported_accusations
 from warta.annotate.events.participants import participants
 from warta.annotate.events.strategies import STRATEGIES, Draft
@@ -148,7 +150,7 @@ def _context(article: Article, s_index: int, toks, matches) -> Ctx:
             if m.first <= p.first_tok < m.last <= p.last_tok:
                 p.first_tok = m.last
     reporting = words("reporting_forms")
-    report_positions = [i for i, t in enumerate(toks) if t.lower in reporting]
+    report_positions = list(compress(range(len(toks)), map(reporting.__contains__, map(LOWER, toks))))
     return Ctx(article, s_index, toks, parts, report_positions)
 
 

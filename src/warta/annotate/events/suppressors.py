@@ -7,13 +7,13 @@ name, an earlier event named again). Each is a named rule with the example it wa
 from __future__ import annotations
 
 from warta.lang.id import morph
-from warta.annotate.events.lexicon import EMBEDDING, SPEECH, SPORT_VOID, Ctx, Match, Rule, Tok, ordered, words
+from warta.annotate.events.lexicon import LOWER, EMBEDDING, SPEECH, SPORT_VOID, Ctx, Match, Rule, Tok, ordered, words
 
 
 def sport(matches: list[Match], toks: list[Tok]) -> list[Match]:
     """`Arema FC menjamu Bali United di Stadion …`, `menyerang lewat sayap`: a match, not an event."""
     sports = words("sports_words")
-    if any(t.lower in sports for t in toks):
+    if not sports.isdisjoint(map(LOWER, toks)):
         return [m for m in matches if m.entry["type"] not in SPORT_VOID]
     return matches
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress
 
 from warta.lang.id import morph
-from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
+from warta.annotate.events.lexicon import (LOWER, TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
                                           words)
 from warta.record import Article
 
@@ -249,11 +250,11 @@ def _first_match(toks: list[Tok], i: int, plan: tuple[tuple, tuple, tuple]) -> M
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
     last = 0  # the first token after the last trigger found
-    plan = _plan
-    for i, p in [(i, p) for i, t in enumerate(toks) if (p := plan(t.lower)) is not None]:
+    plans = list(map(_plan, map(LOWER, toks)))  # (a plan is a non-empty tuple, or None)
+    for i in compress(range(len(toks)), plans):
         if i < last:
             continue
-        m = _first_match(toks, i, p)
+        m = _first_match(toks, i, plans[i])
         if m is None:
             continue
         if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):
