@@ -241,7 +241,10 @@ class FinderBase:
         return bisect.bisect_left(self._starts, offset)
 
     def span_ok(self, i: int, n: int) -> bool:
-        """Tokens i..i+n-1 sit in one paragraph with only spaces between them."""
+        """Tokens i..i+n-1 sit in one paragraph with only spaces between them (no token holds a line break:
+        one look at the text between the first and the last, where both are in the list)."""
+        if 0 <= i and i + n <= len(self.tokens):
+            return n < 2 or self.text.find("\n", self.tokens[i].end, self.tokens[i + n - 1].start) < 0
         for k in range(i, i + n - 1):
             gap = self.text[self.tokens[k].end:self.tokens[k + 1].start]
             if "\n" in gap:
