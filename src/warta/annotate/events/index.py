@@ -79,11 +79,12 @@ class ArticleIndex:
 
     def touched(self, a: int, b: int) -> list[int]:
         """Indices of the sentences [a, b) overlaps (a zero-length span: the one it stands in)."""
-        sents = self.article.sentences
-        k = max(0, bisect_right(self.starts, a) - 1)
+        starts, ends = self.starts, self.ends  # (the sentences' offsets, read once)
+        k = max(0, bisect_right(starts, a) - 1)
+        stop, n = max(b, a + 1), len(starts)
         out = []
-        while k < len(sents) and sents[k].start < max(b, a + 1):
-            if sents[k].end > a:
+        while k < n and starts[k] < stop:
+            if ends[k] > a:
                 out.append(k)
             k += 1
         return out
