@@ -9,7 +9,7 @@ import random
 import pytest
 
 from tests.events_eval import predict
-from warta.annotate.events import context, lexicon, sentence, strategies, triggers
+from warta.annotate.events import context, lexicon, sentence, strategies, suppressors, triggers
 from warta.annotate.events.index import ArticleIndex
 from warta.annotate.events.lexicon import END, LOWER, START, TOKEN, Tok, table
 from warta.lang.id import morph
@@ -135,3 +135,11 @@ def test_sentence_tokens_by_columns_as_by_the_loop(text):
     want = [Tok(m.group(), m.group().casefold(), m.start(), m.end())
             for m in TOKEN.finditer(article.text, 7, 7 + len(text))]
     assert triggers.sentence_tokens(article, 0) == want
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["Perang Korea Dimulai Pada Tahun Itu", "A b", "12 % «» PBB DAN AS"])
+def test_title_case_by_columns_as_the_loop(text):
+    toks = _toks(text)
+    alpha = [t.text for t in toks if t.text[:1].isalpha()]
+    plain = len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) / len(alpha) > 0.6
+    assert suppressors.is_title_case(toks) == plain

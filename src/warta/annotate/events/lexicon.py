@@ -50,25 +50,24 @@ class Rule:
     apply: Callable[..., Any]
     example: str = ""
     priority: int = 0
-    #: a condition on the trigger (its entry's `GATE_FIELDS` and its voice) without which the rule does
+    #: a condition on the trigger (its lexicon entry and its voice) without which the rule does
     #: nothing: where it is false the rule is not asked (`gated`)
     when: Callable[[dict, str], bool] | None = None
 
 
-#: the fields of a trigger entry that the rules' `when` conditions read
-GATE_FIELDS = ("type", "c", "sym", "home", "arg", "own", "hit", "alone", "neg")
-_GATED: dict[tuple, tuple[int, ...]] = {}
+_GATED: dict[tuple, tuple[dict, tuple[int, ...]]] = {}
 
 
 def gated(rules: list[Rule], m: "Match") -> tuple[int, ...]:
     """The positions in `rules` of the rules whose `when` holds for the trigger `m` (all without one), in
-    order; found once per list, entry fields and voice."""
+    order; found once per list, entry and voice (the lexicon's entries are never changed once built; the
+    entry is kept with the answer, so that its id names no other dict meanwhile)."""
     entry = m.entry
-    key = (id(rules), m.voice, *[entry.get(f) for f in GATE_FIELDS])
+    key = (id(rules), id(entry), m.voice)
     got = _GATED.get(key)
-    if got is None:
-        got = _GATED[key] = tuple(k for k, r in enumerate(rules) if r.when is None or r.when(entry, m.voice))
-    return got
+    if got is None or got[0] is not entry:
+        got = _GATED[key] = (entry, tuple(k for k, r in enumerate(rules) if r.when is None or r.when(entry, m.voice)))
+    return got[1]
 
 
 def ordered(rules: list[Rule]) -> list[Rule]:
@@ -87,7 +86,7 @@ class Tok:
 
 
 #: a token's fields as C-level getters: `list(map(LOWER, toks))` reads a column without a Python loop
-LOWER, START, END = attrgetter("lower"), attrgetter("start"), attrgetter("end")
+TEXT, LOWER, START, END = attrgetter("text"), attrgetter("lower"), attrgetter("start"), attrgetter("end")
 
 
 @dataclass

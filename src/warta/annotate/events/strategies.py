@@ -135,8 +135,9 @@ def alone(ctx: Ctx, d: Draft) -> None:
 
 
 def _clause_start(ctx: Ctx, pos: int) -> int:
+    openers, lows = words("clause_openers"), ctx.lows
     for k in range(pos - 1, -1, -1):
-        if ctx.lows[k] in words("clause_openers"):
+        if lows[k] in openers:
             return k + 1
     return 0
 
@@ -147,10 +148,10 @@ def modality(ctx: Ctx, d: Draft) -> None:
     m, lows = d.m, ctx.lows
     start = _clause_start(ctx, m.first)
     window = lows[max(start, m.first - 8):m.first]
-    d.negated = any(w in words("negators") for w in window[-3:])
-    if any(w in words("hedges") for w in window) or (start < m.first and lows[start] in words("condition_openers")):
+    d.negated = not words("negators").isdisjoint(window[-3:])
+    if not words("hedges").isdisjoint(window) or (start < m.first and lows[start] in words("condition_openers")):
         d.modality = "hypothetical"
-    elif any(w in words("future") for w in window):
+    elif not words("future").isdisjoint(window):
         d.modality = "future"
     elif d.reported:
         d.modality = "reported"

@@ -6,8 +6,12 @@ name, an earlier event named again). Each is a named rule with the example it wa
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
+
 from warta.lang.id import morph
-from warta.annotate.events.lexicon import LOWER, EMBEDDING, SPEECH, SPORT_VOID, Ctx, Match, Rule, Tok, ordered, words
+from warta.annotate.events.lexicon import (EMBEDDING, LOWER, SPEECH, SPORT_VOID, TEXT, Ctx, Match, Rule, Tok, ordered,
+                                          words)
 
 
 def sport(matches: list[Match], toks: list[Tok]) -> list[Match]:
@@ -115,8 +119,11 @@ FILTERS = ordered([
 
 
 def is_title_case(toks: list[Tok]) -> bool:
-    alpha = [t.text for t in toks if t.text[:1].isalpha()]
-    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) / len(alpha) > 0.6
+    """Most words (over 60%, of three or more) open with a capital. (Read by C-level maps over the first
+    characters; a token is never empty.)"""
+    firsts = list(map(itemgetter(0), map(TEXT, toks)))
+    alpha = list(compress(firsts, map(str.isalpha, firsts)))
+    return len(alpha) >= 3 and sum(map(str.isupper, alpha)) / len(alpha) > 0.6
 
 
 def filtered(ctx: Ctx, m: Match, name_spans, title_case: bool) -> bool:
