@@ -143,3 +143,21 @@ def test_title_case_by_columns_as_the_loop(text):
     alpha = [t.text for t in toks if t.text[:1].isalpha()]
     plain = len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) / len(alpha) > 0.6
     assert suppressors.is_title_case(toks) == plain
+
+
+SET_NAMES = ["anaphors", "claim_nouns", "foreign_markers", "foreign_words", "hit_markers", "hit_void", "complementisers",
+             "embedding_stops", "target_markers", "object_gap_stops", "subject_breaks", "reporter_cues", "coordinators",
+             "reporting_forms", "negators", "hedges", "future", "sports_words", "vessel_words"]
+
+
+@pytest.mark.parametrize("name", SET_NAMES)
+def test_word_set_tests_at_once_as_word_by_word(name):
+    """`not S.isdisjoint(window)` (the rules' form now) is `any(w in S for w in window)` on every window of
+    the test sentences."""
+    found = lexicon.words(name)
+    for text in SENTENCES + [" ".join(sorted(found))]:
+        lows = [t.lower for t in _toks(text)]
+        for a in range(len(lows)):
+            for b in (a + 1, a + 3, a + 8):
+                window = lows[a:b]
+                assert (not found.isdisjoint(window)) == any(w in found for w in window)

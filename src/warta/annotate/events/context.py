@@ -65,7 +65,7 @@ def sentence_pair(ctx: Ctx, m: Match, st: Args) -> bool:
 
 def pair_anaphor(ctx: Ctx, m: Match, st: Args) -> bool:
     if _sym_open(m, st) and not st.sources and m.voice == "nominal" and \
-            any(w in words("anaphors") for w in ctx.lows[:min(3, m.first)]):
+            not words("anaphors").isdisjoint(ctx.lows[:min(3, m.first)]):
         return _take(st, previous_pair(ctx.article, ctx.s_index), "+pair-anaphor")
     return False
 
@@ -130,7 +130,7 @@ def antecedent(article: Article, s_index: int, src_country: str | None, noun: st
 def anaphor_passive(ctx: Ctx, m: Match, st: Args) -> bool:
     etype, lows = m.entry["type"], ctx.lows
     if st.sources and not st.targets and etype in ANAPHORIC and m.voice == "passive" and \
-            any(w in words("anaphors") for w in lows[max(0, m.first - 3):m.first]):
+            not words("anaphors").isdisjoint(lows[max(0, m.first - 3):m.first]):
         k = next(i for i in range(max(0, m.first - 3), m.first) if lows[i] in words("anaphors"))
         noun = lows[k - 1] if k > 0 else ""
         ante = antecedent(ctx.article, ctx.s_index, st.sources[0].country, noun, accuser_only=etype == "REJECT")
@@ -141,7 +141,7 @@ def anaphor_passive(ctx: Ctx, m: Match, st: Args) -> bool:
 
 def anaphor_object(ctx: Ctx, m: Match, st: Args) -> bool:
     etype, lows, srcs = m.entry["type"], ctx.lows, st.sources
-    if srcs and not st.targets and etype in ANAPHORIC and any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
+    if srcs and not st.targets and etype in ANAPHORIC and not words("anaphors").isdisjoint(lows[m.last:m.last + 4]):
         noun = lows[m.last] if m.last < len(lows) else ""
         # a denial answers the one who accused the denier; of several deniers none is singled out
         ante = None if etype == "REJECT" and len(srcs) > 1 else \
@@ -156,7 +156,7 @@ def anaphor_object(ctx: Ctx, m: Match, st: Args) -> bool:
 def claimant(ctx: Ctx, m: Match, st: Args) -> bool:
     srcs = st.sources
     if m.entry["type"] == "REJECT" and srcs and not st.targets and m.voice != "passive" and srcs[0].country and \
-            any(w in words("claim_nouns") for w in ctx.lows[m.last - 1:m.last + 1]):
+            not words("claim_nouns").isdisjoint(ctx.lows[m.last - 1:m.last + 1]):
         ante = antecedent(ctx.article, ctx.s_index, srcs[0].country, "", accuser_only=True) or \
             previous_other(ctx.article, ctx.s_index, {srcs[0].country})
         if ante:
@@ -174,7 +174,7 @@ def nationality(ctx: Ctx, m: Match, st: Args) -> bool:
     if marked:
         st.targets = list({parts[i].country: parts[i] for i in marked}.values())
         st.pattern += "+nationality"
-    elif any(w in words("foreign_markers") for w in ctx.lows[m.last:m.last + 5]):
+    elif not words("foreign_markers").isdisjoint(ctx.lows[m.last:m.last + 5]):
         st.targets, st.pattern = [], st.pattern + "+foreign"  # foreign, country not named: not domestic
         return True
     return False

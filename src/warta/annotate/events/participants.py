@@ -11,7 +11,8 @@ from itertools import compress
 from warta.annotate.events.countries import (actor_country, containing_actors, home_country, inner_country,
                                              is_media, mention_country, person_country)
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import END, LOWER, START, GEOGRAPHIC_KINDS, TITLE_WORD, Participant, Tok, label, words
+from warta.annotate.events.lexicon import (END, GEOGRAPHIC_KINDS, LOWER, START, TITLE_WORD, Participant, Tok, label,
+                                          words)
 from warta.annotate.events.triggers import sentence_tokens
 from warta.record import Article
 

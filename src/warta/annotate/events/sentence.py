@@ -8,7 +8,8 @@ from itertools import compress
 from warta.annotate.events.arguments import arguments
 from warta.annotate.events.countries import is_international_body
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import LOWER, SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered, words
+from warta.annotate.events.lexicon import (LOWER, SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered,
+                                          words)
 from warta.annotate.events.implied import reported_accusations
 from warta.annotate.events.participants import participants
 from warta.annotate.events.strategies import STRATEGIES, Draft

@@ -115,8 +115,8 @@ def hit(ctx: Ctx, d: Draft) -> None:
     if not a.targets:
         for p in ctx.parts:
             pre = ctx.lows[max(m.last, p.first_tok - 3):p.first_tok]
-            if p.first_tok >= m.last and p.first_tok - m.last <= 16 and any(w in words("hit_markers") for w in pre) \
-                    and not any(w in words("hit_void") for w in pre):
+            if p.first_tok >= m.last and p.first_tok - m.last <= 16 and not words("hit_markers").isdisjoint(pre) \
+                    and words("hit_void").isdisjoint(pre):
                 d.args = a = Args(a.sources, [p], a.pattern + "+hit")
                 break
     if any(t.country and (not a.sources or t.country != a.sources[0].country) for t in a.targets):

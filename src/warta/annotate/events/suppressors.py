@@ -43,9 +43,9 @@ def embedded(matches: list[Match], toks: list[Tok]) -> list[Match]:
                 b.extra["pledge"] = True
                 break
             if b.voice == "active" and b.entry["type"] in SPEECH and gap and gap[-1] in words("clause_conjunctions") \
-                    and not any(w in words("complementisers") for w in gap):
+                    and words("complementisers").isdisjoint(gap):
                 continue
-            if not any(w in words("embedding_stops") for w in gap) and len(gap) <= 24:
+            if words("embedding_stops").isdisjoint(gap) and len(gap) <= 24:
                 b.suppressed = True
     return matches
 
@@ -71,7 +71,7 @@ def nominal_object(matches: list[Match], toks: list[Tok]) -> list[Match]:
                 if a.voice == "nominal":
                     if gap and all(w in words("object_links") for w in gap):
                         b.suppressed = True
-                elif not any(w in words("target_markers") | words("object_gap_stops") for w in gap):
+                elif (words("target_markers") | words("object_gap_stops")).isdisjoint(gap):
                     b.suppressed = True
     return matches
 
