@@ -94,11 +94,13 @@ def get(alpha3: str) -> Country | None:
     return _tables()[0].get(alpha3)
 
 
+@functools.lru_cache(maxsize=65536)  # (asked for every mention of every name: answered without a Python call)
 def by_name(name: str) -> str | None:
     """alpha-3 code of a country named `name` (any listed Indonesian name or alias), else None."""
     return _tables()[1].get(key(name))
 
 
+@functools.lru_cache(maxsize=65536)
 def by_capital(name: str) -> str | None:
     """alpha-3 code of the country whose capital (or seat of power) is `name`, else None."""
     return _tables()[2].get(key(name))

@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass, field
 
 from warta.knowledge.actor_tables import Institution, country_table, institution_table
@@ -144,8 +145,12 @@ class FinderBase:
         self.article = article
         self.text = article.text
         self.tokens = tokenize(self.text)
+        self._texts: list[str] | None = None  # the tokens' texts, once
+        self._starts: list[int] | None = None  # the tokens' starts, once
+        self._names: dict[int, int] = {}  # name_at by token index (it reads only the tokens and the tables)
         self._folded: list[str] | None = None  # the tokens case-folded, once
         self._opens: dict[Table, list[bool]] = {}  # per phrase table (held by the finder): which tokens open a phrase
+        self._openers: dict[Table, list[int]] = {}  # per phrase table: the indices of the tokens that may open one
         self.found: list[Found] = []
         self.phrases: list[Phrase] = []
         self.aliases: dict[str, tuple] = {}  # acronym → key of its long form
@@ -156,9 +161,10 @@ class FinderBase:
         self._org_starts: tuple[dict[int, Found], int] = ({}, 0)  # first ORG found at each start, spans read
 
     def match_at(self, table: Table, i: int) -> tuple[int, object] | None:
-        """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)."""
-        flags = self._opens.get(table) or self.opens(table)
-        if 0 <= i < len(flags) and not flags[i]:
+        """`table.match(self.tokens, i)`, without a look at the tokens that open none of its phrases (most)
+        where the table's flags were built (`opens`; `Table.match` itself looks at the first word first)."""
+        flags = self._opens.get(table)
+        if flags is not None and 0 <= i < len(flags) and not flags[i]:
             return None
         return table.match(self.tokens, i)
 
@@ -166,11 +172,29 @@ class FinderBase:
         """Whether each token may open a phrase of `table` (its first word, case-folded where the table is)."""
         got = self._opens.get(table)
         if got is None:
-            if self._folded is None:
-                self._folded = [t.text.casefold() for t in self.tokens]
-            keys = self._folded if table.fold else [t.text for t in self.tokens]
+            if self._folded is None and table.fold:
+                self._folded = list(map(str.casefold, self.texts()))
+            keys = self._folded if table.fold else self.texts()
             got = self._opens[table] = list(map(table.lengths.__contains__, keys))
         return got
+
+    def texts(self) -> list[str]:
+        """The tokens' texts (`[t.text for t in self.tokens]`), once."""
+        if self._texts is None:
+            self._texts = [t.text for t in self.tokens]
+        return self._texts
+
+    def openers(self, table: Table) -> list[int]:
+        """The indices of the tokens that may open a phrase of `table` (where `opens` is true), in order: a
+        rule that walks the tokens looking for its table's phrases visits these, not every token."""
+        got = self._openers.get(table)
+        if got is None:
+            got = self._openers[table] = list(compress(range(len(self.tokens)), self.opens(table)))
+        return got
+
+    def tokens_among(self, words) -> list[int]:
+        """The indices of the tokens whose text is in `words` (a set or dict), in order."""
+        return list(compress(range(len(self.tokens)), map(words.__contains__, self.texts())))
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
@@ -211,17 +235,16 @@ class FinderBase:
         self.taken.append((f.start, f.end))
 
     def tok_index(self, offset: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first token that starts at or after `offset` (bisection over the tokens' starts, found once)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._starts, offset)
 
     def span_ok(self, i: int, n: int) -> bool:
-        """Tokens i..i+n-1 sit in one paragraph with only spaces between them."""
+        """Tokens i..i+n-1 sit in one paragraph with only spaces between them (no token holds a line break:
+        one look at the text between the first and the last, where both are in the list)."""
+        if 0 <= i and i + n <= len(self.tokens):
+            return n < 2 or self.text.find("\n", self.tokens[i].end, self.tokens[i + n - 1].start) < 0
         for k in range(i, i + n - 1):
             gap = self.text[self.tokens[k].end:self.tokens[k + 1].start]
             if "\n" in gap:
@@ -296,7 +319,13 @@ class FinderBase:
         return True
 
     def name_at(self, i: int) -> int:
-        """Length of a capitalised personal name starting at token i (0 if none)."""
+        """Length of a capitalised personal name starting at token i (0 if none); found once per token."""
+        got = self._names.get(i)
+        if got is None:
+            got = self._names[i] = self._name_at(i)
+        return got
+
+    def _name_at(self, i: int) -> int:
         n = 0
         while i + n < len(self.tokens) and n < 5:
             t = self.tokens[i + n]

@@ -28,11 +28,51 @@ def acronym_re() -> re.Pattern:
 ACRONYM_TAIL = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
 
 
+#: characters of text read back from a bracketed acronym before a search for its long form falls back to the
+#: whole stretch since the previous acronym
+ACRONYM_LOOKBACK = 4000
+
+
+@functools.cache
+def _long_form_reach() -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns read on reversed text, right before a bracketed acronym: the run of characters a long form
+    of `acronym_re` may be written with, and the last words of such a run that one long form may span (16
+    words, each perhaps with a joiner, and one more)."""
+    joiners = words()["acronym_joiners"]
+    extra = "".join(sorted({c for j in joiners for c in j if not re.match(r"[\w'’\-\s]", c)}))
+    run = re.compile(r"[\w'’\-\s" + re.escape(extra) + r"]*")
+    chunks = 16 * (1 + max(len(j.split()) for j in joiners)) + 2
+    return run, re.compile(r"\s*(?:\S+\s*){0,%d}" % chunks)
+
+
+def _long_form_start(text: str, lo: int, p: int) -> int:
+    """Where a search for the long form of the acronym bracketed at `p` may start (at `lo` or later): no
+    `acronym_re` match that ends in this bracket starts before it."""
+    run, last = _long_form_reach()
+    seg = text[max(lo, p - ACRONYM_LOOKBACK):p][::-1]
+    r = run.match(seg).end()
+    if r == len(seg) and p - ACRONYM_LOOKBACK > lo:
+        return lo  # (a run longer than the look-back: the whole stretch is searched)
+    return p - last.match(seg, 0, r).end()
+
+
+def acronym_matches(text: str) -> list[re.Match]:
+    """`list(acronym_re().finditer(text))`: every match ends with a bracketed acronym (`ACRONYM_TAIL`, found
+    first), and its long form is searched for only in the few words before that bracket (a scan of the whole
+    text tried the pattern at every capital letter)."""
+    out, lo = [], 0
+    rx = acronym_re()
+    for tail in ACRONYM_TAIL.finditer(text):
+        m = rx.search(text, _long_form_start(text, lo, tail.start()), tail.end())
+        if m is not None:
+            out.append(m)
+        lo = tail.end()
+    return out
+
+
 class OrgRules(FinderBase):
     def acronyms(self) -> None:
-        if ACRONYM_TAIL.search(self.text) is None:
-            return
-        for m in acronym_re().finditer(self.text):
+        for m in acronym_matches(self.text):
             long_text, acr = m.group(1), m.group(2)
             if sum(c.isupper() for c in acr) < 2 or "\n" in long_text:
                 continue
@@ -93,9 +133,11 @@ class OrgRules(FinderBase):
     def institutions(self) -> None:
         i = 0
         table = institution_table()
-        opens = self.opens(table)
-        while i < len(self.tokens):
-            m = table.match(self.tokens, i) if opens[i] else None
+        for k in self.openers(table):  # (a token that opens no institution name is passed over)
+            if k < i:
+                continue
+            i = k
+            m = table.match(self.tokens, i)
             if m and self.span_ok(i, m[0]):
                 n, inst = m
                 start, end = self.tokens[i].start, self.tokens[i + n - 1].end
@@ -119,9 +161,11 @@ class OrgRules(FinderBase):
     def org_heads(self) -> None:
         i = 0
         table = org_head_table()
-        opens = self.opens(table)
-        while i < len(self.tokens):
-            m = table.match(self.tokens, i) if opens[i] else None
+        for k in self.openers(table):  # (a token that opens no head is passed over)
+            if k < i:
+                continue
+            i = k
+            m = table.match(self.tokens, i)
             if not m or not self.tokens[i].cap or self.inside_entity(self.tokens[i].start):
                 i += 1
                 continue
@@ -154,9 +198,11 @@ class OrgRules(FinderBase):
     def groups(self) -> None:
         i = 0
         table = group_table()
-        opens = self.opens(table)
-        while i < len(self.tokens):
-            m = table.match(self.tokens, i) if opens[i] else None
+        for k in self.openers(table):  # (a token that opens no group head is passed over)
+            if k < i:
+                continue
+            i = k
+            m = table.match(self.tokens, i)
             if not m:
                 i += 1
                 continue
@@ -200,9 +246,8 @@ class OrgRules(FinderBase):
                 if self.free(p, p + len(name)) and self.entity_free(p, p + len(name)):
                     self.add(Found(p, p + len(name), "PER", "actors:name-part"))
         edges = {w for _, parts, _ in fulls for w in (parts[0], parts[-1])}
-        for idx, tok in enumerate(self.tokens):
-            if tok.text not in edges:  # (the cheapest test first: the others only look, never change)
-                continue
+        for idx in self.tokens_among(edges):  # (the cheapest test first: the others only look, never change)
+            tok = self.tokens[idx]
             if not tok.cap or len(tok.text) < 3 or tok.text in not_names():
                 continue
             if not self.free(tok.start, tok.end) or not self.entity_free(tok.start, tok.end):
@@ -219,8 +264,9 @@ class OrgRules(FinderBase):
                     acr = "".join(w[0] for w in caps)
                     if acr not in self.aliases:
                         self.aliases[acr] = (("org", name_key(e.text)), "ORG", None, None, e.text)
-        for tok in self.tokens:
-            if tok.text in self.aliases and self.free(tok.start, tok.end) and self.entity_free(tok.start, tok.end):
+        for idx in self.tokens_among(self.aliases):
+            tok = self.tokens[idx]
+            if self.free(tok.start, tok.end) and self.entity_free(tok.start, tok.end):
                 key, label, country, sector, long_form = self.aliases[tok.text]
                 self.add(Found(tok.start, tok.end, label, "actors:acronym", key, country, sector,
                                canonical=long_form))

@@ -331,9 +331,11 @@ class TitleRules(FinderBase):
     def titles(self) -> None:
         i = 0
         table = title_table()
-        opens = self.opens(table)
-        while i < len(self.tokens):
-            m = table.match(self.tokens, i) if opens[i] else None
+        for k in self.openers(table):  # (a token that opens no title is passed over)
+            if k < i:
+                continue
+            i = k
+            m = table.match(self.tokens, i)
             if not m or not self.free(self.tokens[i].start, self.tokens[i].end):
                 i += 1
                 continue

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
-from warta.annotate.events.lexicon import (FROM_TARGET_TYPES, MARKED_TARGET_ONLY, SPEECH, Args, Match, Participant,
-                                           Rule, Tok, words)
+import functools
+
+from warta.annotate.events.lexicon import (FROM_TARGET_TYPES, LOWER, MARKED_TARGET_ONLY, SPEECH, Args, Match,
+                                           Participant, Rule, Tok, words)
 from warta.annotate.events.participants import quote_speaker
 from warta.record import Article
 
@@ -89,11 +91,11 @@ def before(parts, toks, pos: int, stop_at_break=True, limit=14):
         if pos - p.last_tok - skipped > limit:
             return []
         between = [t.lower for t in toks[p.last_tok + 1:pos]]
-        if stop_at_break and any(w in words("subject_breaks") for w in between):
+        if stop_at_break and not words("subject_breaks").isdisjoint(between):
             return []
         if p.first_tok > 0 and toks[p.first_tok - 1].lower in not_subject:
             continue
-        if any(t.lower in words("reporter_cues") for t in toks[max(0, p.first_tok - 3):p.first_tok]):
+        if not words("reporter_cues").isdisjoint(map(LOWER, toks[max(0, p.first_tok - 3):p.first_tok])):
             continue  # `Menurut badan intelijen Korea Selatan, …` names who reports, not who acts
         return coordinated(parts, toks, idx, forward=False)
     return []
@@ -110,7 +112,7 @@ def after(parts, toks, pos: int, etype: str, limit=10, cross_bahwa=False):
         between = [t.lower for t in toks[pos:p.first_tok]]
         if between[-2:-1] == [","] and between[-1] in words("list_introducers"):
             between = between[:-2]
-        if any(w in breaks for w in between) or ("," in between and between[-1] != ","):
+        if not breaks.isdisjoint(between) or ("," in between and between[-1] != ","):
             return [], None
         marker = toks[p.first_tok - 1].lower if p.first_tok > 0 else None
         if marker in words("place_markers") and not (marker in words("from_markers") and etype in FROM_TARGET_TYPES):
@@ -123,7 +125,7 @@ def _passive(m: Match, parts, toks, light: bool) -> Args:
     """`Gaza diserang (oleh) Israel`: the agent after the verb, the target before it."""
     etype = m.entry["type"]
     srcs, _marker = after(parts, toks, m.last, etype, limit=4)
-    if srcs and any(t.lower in words("coordinators") for t in toks[m.last:srcs[0].first_tok]):
+    if srcs and not words("coordinators").isdisjoint(map(LOWER, toks[m.last:srcs[0].first_tok])):
         srcs = []  # `… ditembak jatuh dan sejumlah tentara India ditawan`: the next clause's subject
     if not srcs:
         # `… diserang oleh pasukan Israel`
@@ -132,7 +134,7 @@ def _passive(m: Match, parts, toks, light: bool) -> Args:
                 srcs, _ = after(parts, toks, k + 1, etype, limit=4)
                 break
     tgts = before(parts, toks, m.first)
-    if tgts and any(t.lower in words("reporting_forms") for t in toks[tgts[-1].last_tok + 1:m.first]):
+    if tgts and not words("reporting_forms").isdisjoint(map(LOWER, toks[tgts[-1].last_tok + 1:m.first])):
         tgts = []  # `Gatot menjelaskan, saat akan ditangkap, …`: the speaker is not the one arrested
     launch = _passive_launch(m, parts, toks) if etype == "ASSAULT" else None
     return launch or Args(srcs, tgts, "passive")
@@ -159,13 +161,18 @@ def _passive_launch(m: Match, parts, toks) -> Args | None:
     return Args(srcs, tgts, "passive:launch") if srcs else None
 
 
+@functools.cache
+def _genitive_stops() -> frozenset[str]:
+    """Words that, between a noun and a name, make the name no genitive of the noun."""
+    return words("target_markers") | words("place_markers") | {","} | words("passive_agents")
+
+
 def _genitive(m: Match, parts, toks) -> list[Participant]:
     """The name right after a noun (`serangan Israel`, `kunjungan Menteri Rusia …`)."""
     for p in parts:
         if p.first_tok >= m.last and p.first_tok - m.last <= 2:
             between = [t.lower for t in toks[m.last:p.first_tok]]
-            if all(w not in words("target_markers") | words("place_markers") | {","} | words("passive_agents")
-                   for w in between):
+            if _genitive_stops().isdisjoint(between):
                 return [p]
             if between and between[-1] in words("passive_agents"):
                 return [p]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from warta.lang.id import morph
 from warta.annotate.events.arguments import coordinated
 from warta.annotate.events.countries import home_country, home_grounded
-from warta.annotate.events.lexicon import (ANAPHORIC, CONDEMNABLE, Args, Ctx, Match, Participant, Rule, label,
-                                          ordered, words)
+from warta.annotate.events.lexicon import (ANAPHORIC, CONDEMNABLE, Args, Ctx, Match, Participant, Rule, gated,
+                                          label, ordered, words)
 from warta.annotate.events.participants import police, previous_other, previous_pair
 from warta.record import Article
 
@@ -65,7 +65,7 @@ def sentence_pair(ctx: Ctx, m: Match, st: Args) -> bool:
 
 def pair_anaphor(ctx: Ctx, m: Match, st: Args) -> bool:
     if _sym_open(m, st) and not st.sources and m.voice == "nominal" and \
-            any(w in words("anaphors") for w in ctx.lows[:min(3, m.first)]):
+            not words("anaphors").isdisjoint(ctx.lows[:min(3, m.first)]):
         return _take(st, previous_pair(ctx.article, ctx.s_index), "+pair-anaphor")
     return False
 
@@ -130,7 +130,7 @@ def antecedent(article: Article, s_index: int, src_country: str | None, noun: st
 def anaphor_passive(ctx: Ctx, m: Match, st: Args) -> bool:
     etype, lows = m.entry["type"], ctx.lows
     if st.sources and not st.targets and etype in ANAPHORIC and m.voice == "passive" and \
-            any(w in words("anaphors") for w in lows[max(0, m.first - 3):m.first]):
+            not words("anaphors").isdisjoint(lows[max(0, m.first - 3):m.first]):
         k = next(i for i in range(max(0, m.first - 3), m.first) if lows[i] in words("anaphors"))
         noun = lows[k - 1] if k > 0 else ""
         ante = antecedent(ctx.article, ctx.s_index, st.sources[0].country, noun, accuser_only=etype == "REJECT")
@@ -141,7 +141,7 @@ def anaphor_passive(ctx: Ctx, m: Match, st: Args) -> bool:
 
 def anaphor_object(ctx: Ctx, m: Match, st: Args) -> bool:
     etype, lows, srcs = m.entry["type"], ctx.lows, st.sources
-    if srcs and not st.targets and etype in ANAPHORIC and any(w in words("anaphors") for w in lows[m.last:m.last + 4]):
+    if srcs and not st.targets and etype in ANAPHORIC and not words("anaphors").isdisjoint(lows[m.last:m.last + 4]):
         noun = lows[m.last] if m.last < len(lows) else ""
         # a denial answers the one who accused the denier; of several deniers none is singled out
         ante = None if etype == "REJECT" and len(srcs) > 1 else \
@@ -156,7 +156,7 @@ def anaphor_object(ctx: Ctx, m: Match, st: Args) -> bool:
 def claimant(ctx: Ctx, m: Match, st: Args) -> bool:
     srcs = st.sources
     if m.entry["type"] == "REJECT" and srcs and not st.targets and m.voice != "passive" and srcs[0].country and \
-            any(w in words("claim_nouns") for w in ctx.lows[m.last - 1:m.last + 1]):
+            not words("claim_nouns").isdisjoint(ctx.lows[m.last - 1:m.last + 1]):
         ante = antecedent(ctx.article, ctx.s_index, srcs[0].country, "", accuser_only=True) or \
             previous_other(ctx.article, ctx.s_index, {srcs[0].country})
         if ante:
@@ -174,7 +174,7 @@ def nationality(ctx: Ctx, m: Match, st: Args) -> bool:
     if marked:
         st.targets = list({parts[i].country: parts[i] for i in marked}.values())
         st.pattern += "+nationality"
-    elif any(w in words("foreign_markers") for w in ctx.lows[m.last:m.last + 5]):
+    elif not words("foreign_markers").isdisjoint(ctx.lows[m.last:m.last + 5]):
         st.targets, st.pattern = [], st.pattern + "+foreign"  # foreign, country not named: not domestic
         return True
     return False
@@ -278,48 +278,68 @@ def home_target(ctx: Ctx, m: Match, st: Args) -> bool:
 #: the context rules in the order they run; a rule that returns True ends the stage
 CONTEXT = ordered([
     Rule("pair-after", pair_after, "Setelah dialog tingkat tinggi di Manila, sepakat Filipina dan Tiongkok "
-         "meredakan ketegangan.", 10),
+         "meredakan ketegangan.", 10,
+         when=lambda e, v: bool(e.get("sym"))),
     Rule("pair", pair, "Menteri Luar Negeri Vietnam dan Menteri Luar Negeri Singapura tiba di Hanoi pada Senin. "
-         "Kedua menteri menandatangani nota kesepahaman tentang perdagangan digital.", 20),
+         "Kedua menteri menandatangani nota kesepahaman tentang perdagangan digital.", 20,
+         when=lambda e, v: bool(e.get("sym"))),
     Rule("pair-sentence", pair_sentence, "Malaysia dan Singapura berselisih soal batas laut. Pertemuan berlangsung "
-         "tertutup di Johor dan dihadiri para pejabat tinggi kedua negara.", 30),
+         "tertutup di Johor dan dihadiri para pejabat tinggi kedua negara.", 30,
+         when=lambda e, v: bool(e.get("sym")) and v == "nominal"),
     Rule("sentence-pair", sentence_pair, "Turki, yang menjadi tuan rumah perundingan di Istanbul, meminta Armenia dan "
-         "Azerbaijan menghormati gencatan senjata.", 40),
+         "Azerbaijan menghormati gencatan senjata.", 40,
+         when=lambda e, v: bool(e.get("sym"))),
     Rule("pair-anaphor", pair_anaphor, "Sudan dan Sudan Selatan menandatangani kesepakatan perbatasan. Kesepakatan itu "
-         "dicapai dalam perundingan tingkat menteri di Addis Ababa.", 50),
-    Rule("mediated", mediated, "Rusia dan Ukraina kembali berunding pekan ini. Perundingan itu dimediasi Turki.", 60),
-    Rule("fronted", fronted, "Dalam rapat dengan Jepang di Tokyo, Indonesia meminta bantuan pendanaan.", 70),
+         "dicapai dalam perundingan tingkat menteri di Addis Ababa.", 50,
+         when=lambda e, v: bool(e.get("sym")) and v == "nominal"),
+    Rule("mediated", mediated, "Rusia dan Ukraina kembali berunding pekan ini. Perundingan itu dimediasi Turki.", 60,
+         when=lambda e, v: e["c"] == "045"),
+    Rule("fronted", fronted, "Dalam rapat dengan Jepang di Tokyo, Indonesia meminta bantuan pendanaan.", 70,
+         when=lambda e, v: e["type"] in ("REQUEST", "CONSULT", "AGREE", "SUPPORT", "AID")),
     Rule("anaphor-passive", anaphor_passive, "Myanmar menuduh Thailand melindungi kelompok bersenjata di perbatasan. "
-         "Tuduhan itu dibantah Thailand.", 80),
+         "Tuduhan itu dibantah Thailand.", 80,
+         when=lambda e, v: e["type"] in ANAPHORIC and v == "passive"),
     Rule("anaphor", anaphor_object, "Korea Utara kembali menguji senjata barunya pada Minggu. Pemerintah Jepang "
-         "mengecam keras uji coba tersebut.", 90),
+         "mengecam keras uji coba tersebut.", 90,
+         when=lambda e, v: e["type"] in ANAPHORIC),
     Rule("claimant", claimant, "Kapal patroli China berlayar di dekat Kepulauan Senkaku. Jepang menegaskan tidak "
-         "mengakui klaim tersebut.", 100),
+         "mengakui klaim tersebut.", 100,
+         when=lambda e, v: e["type"] == "REJECT" and v != "passive"),
     Rule("nationality", nationality, "Polisi Malaysia menangkap 30 nelayan asing di Sabah, terdiri atas 20 nelayan "
-         "berkewarganegaraan Filipina dan 10 nelayan berkewarganegaraan Indonesia.", 110),
+         "berkewarganegaraan Filipina dan 10 nelayan berkewarganegaraan Indonesia.", 110,
+         when=lambda e, v: e["type"] == "COERCE" and v != "passive"),
     Rule("domestic-arrest", domestic_arrest, "Polisi Thailand menembakkan gas air mata ke arah kerumunan warga di "
-         "Bangkok.", 120),
+         "Bangkok.", 120,
+         when=lambda e, v: e["c"] in ("173", "175") and v != "passive"),
     Rule("police", police_agent, "Surabaya - Polres Surabaya mengungkap jaringan pengedar narkoba. Lima tersangka "
-         "diringkus di sebuah rumah di Kecamatan Tambaksari.", 130),
+         "diringkus di sebuah rumah di Kecamatan Tambaksari.", 130,
+         when=lambda e, v: e["type"] == "COERCE" and v == "passive"),
     Rule("earlier-agent", earlier_agent, "Indonesia menangkap tiga kapal Vietnam di Natuna. Ketiga kapal Vietnam itu "
-         "ditangkap saat mencuri ikan.", 140),
+         "ditangkap saat mencuri ikan.", 140,
+         when=lambda e, v: e["type"] == "COERCE" and v == "passive"),
     Rule("crowd", crowd, "Ribuan pengunjuk rasa memadati pusat kota Nairobi pada Selasa untuk menentang kenaikan "
-         "pajak.", 150),
-    Rule("home-crowd", home_crowd, "Gelombang demonstrasi nasional menuntut reformasi di Jakarta, Indonesia, Senin.", 160),
+         "pajak.", 150,
+         when=lambda e, v: e["type"] == "PROTEST"),
+    Rule("home-crowd", home_crowd, "Gelombang demonstrasi nasional menuntut reformasi di Jakarta, Indonesia, Senin.", 160,
+         when=lambda e, v: e["type"] == "PROTEST" and v == "nominal"),
     Rule("against-government", against_government, "Ratusan buruh pabrik tekstil dari Bekasi menggelar unjuk rasa di "
-         "depan kantor gubernur di Jakarta, Kamis.", 170),
-    Rule("aid-channel", aid_channel, "Pemerintah Indonesia menyalurkan bantuan kepada Yayasan Amal Sejahtera.", 180),
+         "depan kantor gubernur di Jakarta, Kamis.", 170,
+         when=lambda e, v: e["type"] == "PROTEST"),
+    Rule("aid-channel", aid_channel, "Pemerintah Indonesia menyalurkan bantuan kepada Yayasan Amal Sejahtera.", 180,
+         when=lambda e, v: e["type"] == "AID"),
     Rule("aid-recipient", aid_recipient, "Pemerintah Jepang memberangkatkan 15 ton bantuan kemanusiaan untuk korban "
-         "gempa di Turki.", 190),
+         "gempa di Turki.", 190,
+         when=lambda e, v: e["type"] == "AID" and e["c"] != "072"),
     Rule("home", home_target, "Pemilu presiden di Meksiko berlangsung damai pekan lalu di Mexico City dan Guadalajara. "
-         "Presiden Brasil menyampaikan ucapan selamat melalui media sosial.", 200),
+         "Presiden Brasil menyampaikan ucapan selamat melalui media sosial.", 200,
+         when=lambda e, v: bool(e.get("home"))),
 ])
 
 
 def context_args(ctx: Ctx, m: Match, args: Args) -> Args:
     """Run the context rules on a copy of `args`."""
     st = Args(list(args.sources), list(args.targets), args.pattern)
-    for rule in CONTEXT:
-        if rule.apply(ctx, m, st):
+    for k in gated(CONTEXT, m):  # (the rules whose condition on the trigger holds)
+        if CONTEXT[k].apply(ctx, m, st):
             break
     return st

@@ -68,9 +68,10 @@ def mention_country(article: Article, start: int, end: int) -> str | None:
     text = article.text[start:end]
     cache = _names_cache(article)
     # title heuristic: a country name right before the mention, with only capitalised title words between
-    s = article.sentence_at(start)
+    ix = index(article)
+    s = ix.sentence_at(start)
     lo = article.sentences[s].start if s is not None else max(0, start - 80)
-    for e in index(article).entities_in.get(s, ()) if s is not None else article.entities:
+    for e in ix.entities_in.get(s, ()) if s is not None else article.entities:
         if lo <= e.start and e.end <= start and start - e.end <= 30:
             c = countries.by_name(e.text) or countries.by_capital(e.text)
             if c and TITLE_WORD.match(article.text[e.end:start]):
@@ -104,6 +105,7 @@ def _institutions() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     return rx, names_, frozenset(igo)
 
 
+@functools.lru_cache(maxsize=16384)  # (the same names are asked about in sentence after sentence)
 def inner_country(text: str) -> str | None:
     """Country of an institution or country named inside a mention: `Kepala BNPB Suharyanto` → IDN,
     `Penjaga Pantai China` → CHN."""

@@ -16,7 +16,8 @@ from bisect import bisect_left
 
 from warta.annotate.events.countries import home_country, home_grounded, is_media
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import NON_PLACE_KINDS, Args, Ctx, Match, Participant, Rule, cameo_table, words
+from warta.annotate.events.lexicon import (NON_PLACE_KINDS, START, Args, Ctx, Match, Participant, Rule, cameo_table,
+                                          words)
 from warta.annotate.events.participants import quote_speaker
 from warta.knowledge import countries
 from warta.record import Event
@@ -27,7 +28,7 @@ def sentence_place_country(ctx: Ctx, m: Match, avoid: set) -> str | None:
     that is none of `avoid`: the one nearest after the trigger, else the nearest before it."""
     article, toks = ctx.article, ctx.toks
     at = toks[m.first].start
-    starts = [t.start for t in toks]
+    starts = list(map(START, toks))
     found = []
     for p in index(article).places_in.get(ctx.s_index, ()):
         if not p.country or p.country in avoid or p.kind in NON_PLACE_KINDS:
@@ -56,7 +57,7 @@ def implied_target(ctx: Ctx, m: Match, etype: str, args: Args) -> Args | None:
         if site:
             return Args(srcs, site[:1], args.pattern + "+embassy")
     home = home_country(article)
-    foreign = any(w in words("foreign_words") for w in ctx.lows)
+    foreign = not words("foreign_words").isdisjoint(ctx.lows)
     fill, how = None, ""
     if etype in words("implied_place_types"):
         fill, how = sentence_place_country(ctx, m, {sc}), "+place"
@@ -84,7 +85,7 @@ def implied_agent(ctx: Ctx, m: Match, etype: str, args: Args) -> Args | None:
         if other:
             fill, how = min(other, key=lambda p: abs(p.first_tok - m.first)).country, "+other-agent"
     home = home_country(article)
-    foreign = any(w in words("foreign_words") for w in ctx.lows)
+    foreign = not words("foreign_words").isdisjoint(ctx.lows)
     if not fill and home_grounded(article, home) and home == tc and not foreign:
         fill, how = tc, "+domestic-agent"
     return Args([_fill(tgts[0], fill)], tgts, args.pattern + how) if fill else None

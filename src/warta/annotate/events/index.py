@@ -22,6 +22,9 @@ class ArticleIndex:
     def __init__(self, article: Article):
         self.article = article
         self.starts = [s.start for s in article.sentences]
+        self.ends = [s.end for s in article.sentences]
+        self._apart = all(self.ends[k] <= self.starts[k + 1] and self.starts[k] <= self.ends[k]
+                          for k in range(len(self.starts) - 1))
         self.actor_by_id: dict[str, Any] = {}
         self.actor_by_name: dict[str, Any] = {}
         for a in article.actors:
@@ -46,7 +49,7 @@ class ArticleIndex:
                 self.quotes_in.setdefault(k, []).append((n, q))
         self.phrases_in: dict[int, list[tuple[int, int, str]]] = {}
         for p in actor_phrases(article):
-            k = article.sentence_at(p[0])
+            k = self.sentence_at(p[0])
             if k is not None:
                 self.phrases_in.setdefault(k, []).append(p)
 
@@ -59,19 +62,29 @@ class ArticleIndex:
     def _by_sentence(self, items) -> dict[int, list]:
         """Items by the sentence their start lies in, in the layer's order."""
         out: dict[int, list] = {}
+        at = self.sentence_at
         for it in items:
-            k = self.article.sentence_at(it.start)
+            k = at(it.start)
             if k is not None:
                 out.setdefault(k, []).append(it)
         return out
 
+    def sentence_at(self, offset: int) -> int | None:
+        """`article.sentence_at(offset)`: by bisection over the starts found once, where the sentences are in
+        order and apart (as they are after the sentence splitter), else asked of the article."""
+        if self._apart:
+            k = bisect_right(self.starts, offset) - 1
+            return k if k >= 0 and offset < self.ends[k] else None
+        return self.article.sentence_at(offset)
+
     def touched(self, a: int, b: int) -> list[int]:
         """Indices of the sentences [a, b) overlaps (a zero-length span: the one it stands in)."""
-        sents = self.article.sentences
-        k = max(0, bisect_right(self.starts, a) - 1)
+        starts, ends = self.starts, self.ends  # (the sentences' offsets, read once)
+        k = max(0, bisect_right(starts, a) - 1)
+        stop, n = max(b, a + 1), len(starts)
         out = []
-        while k < len(sents) and sents[k].start < max(b, a + 1):
-            if sents[k].end > a:
+        while k < n and starts[k] < stop:
+            if ends[k] > a:
                 out.append(k)
             k += 1
         return out
@@ -85,7 +98,7 @@ class ArticleIndex:
 
     def sentence_of_span(self, start: int, end: int) -> int | None:
         """The sentence that holds all of [start, end), if one does."""
-        k = self.article.sentence_at(start)
+        k = self.sentence_at(start)
         if k is None or end > self.article.sentences[k].end or end <= start:
             return None
         return k

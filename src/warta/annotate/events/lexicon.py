@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Callable
 
 from warta import lexicons
@@ -49,6 +50,24 @@ class Rule:
     apply: Callable[..., Any]
     example: str = ""
     priority: int = 0
+    #: a condition on the trigger (its lexicon entry and its voice) without which the rule does
+    #: nothing: where it is false the rule is not asked (`gated`)
+    when: Callable[[dict, str], bool] | None = None
+
+
+_GATED: dict[tuple, tuple[dict, tuple[int, ...]]] = {}
+
+
+def gated(rules: list[Rule], m: "Match") -> tuple[int, ...]:
+    """The positions in `rules` of the rules whose `when` holds for the trigger `m` (all without one), in
+    order; found once per list, entry and voice (the lexicon's entries are never changed once built; the
+    entry is kept with the answer, so that its id names no other dict meanwhile)."""
+    entry = m.entry
+    key = (id(rules), id(entry), m.voice)
+    got = _GATED.get(key)
+    if got is None or got[0] is not entry:
+        got = _GATED[key] = (entry, tuple(k for k, r in enumerate(rules) if r.when is None or r.when(entry, m.voice)))
+    return got[1]
 
 
 def ordered(rules: list[Rule]) -> list[Rule]:
@@ -64,6 +83,10 @@ class Tok:
     lower: str
     start: int
     end: int
+
+
+#: a token's fields as C-level getters: `list(map(LOWER, toks))` reads a column without a Python loop
+TEXT, LOWER, START, END = attrgetter("text"), attrgetter("lower"), attrgetter("start"), attrgetter("end")
 
 
 @dataclass
@@ -109,7 +132,7 @@ class Ctx:
     lows: list[str] = field(init=False)
 
     def __post_init__(self):
-        self.lows = [t.lower for t in self.toks]
+        self.lows = list(map(LOWER, self.toks))
 
 
 @functools.cache

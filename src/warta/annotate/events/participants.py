@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right, insort
+from itertools import compress
 
 from warta.annotate.events.countries import (actor_country, containing_actors, home_country, inner_country,
                                              is_media, mention_country, person_country)
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import GEOGRAPHIC_KINDS, TITLE_WORD, Participant, Tok, label, words
+from warta.annotate.events.lexicon import (END, GEOGRAPHIC_KINDS, LOWER, START, TITLE_WORD, Participant, Tok, label,
+                                          words)
 from warta.annotate.events.triggers import sentence_tokens
 from warta.record import Article
 
@@ -51,6 +53,8 @@ class _Within:
 def _joins_two(text: str, people: list[tuple[int, int]]) -> bool:
     """A phrase that joins two named people with a conjunction (`Menlu Jepang X dan Menlu Korea Selatan Y`,
     not `Menteri Hukum dan HAM Y`): a person named on each side. `people`: their spans in `text`."""
+    if len(people) < 2:
+        return False  # (one person or none cannot stand on both sides)
     for m in re.finditer(r"\S+", text):
         if m.group().casefold() in words("clause_conjunctions"):
             if any(b <= m.start() for _a, b in people) and any(a >= m.end() for a, _b in people):
@@ -112,7 +116,7 @@ def participants(article: Article, s_index: int, toks: list[Tok]) -> list[Partic
             if holders:
                 p.actor = holders[-1].id
     merged = _merge_titles(article, parts)
-    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    starts, ends = list(map(START, toks)), list(map(END, toks))
     for p in merged:
         p.first_tok = bisect_right(ends, p.start)
         last = bisect_left(starts, p.end) - 1
@@ -157,6 +161,8 @@ def _vessel_participants(article: Article, s_index: int, toks: list[Tok], taken:
     """`kapal tersebut`, `kapal itu`: the vessel named last (this sentence or the three before), with its
     flag or owner country."""
     vessels = words("vessel_words")
+    if vessels.isdisjoint(map(LOWER, toks)):
+        return []  # (most sentences name no vessel)
     anaphors = words("anaphors")
     covered = {i for p in taken for i in range(p.first_tok, p.last_tok + 1)}
     out = []
@@ -191,7 +197,7 @@ def _generic_participants(article: Article, toks: list[Tok], taken: list[Partici
     covered: set[int] | None = None  # (built at the first generic word: most sentences have none)
     out = []
     last = 0  # the first token after the last generic phrase found
-    for i in [i for i, t in enumerate(toks) if t.lower in index]:
+    for i in list(compress(range(len(toks)), map(index.__contains__, map(LOWER, toks)))):
         if i < last:
             continue
         best = None

@@ -3,10 +3,13 @@ the sentence's own filters (a trigger linking two countries is no domestic event
 
 from __future__ import annotations
 
+from itertools import compress
+
 from warta.annotate.events.arguments import arguments
 from warta.annotate.events.countries import is_international_body
 from warta.annotate.events.index import index
-from warta.annotate.events.lexicon import SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, ordered, words
+from warta.annotate.events.lexicon import (LOWER, SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered,
+                                          words)
 from warta.annotate.events.implied import reported_accusations
 from warta.annotate.events.participants import participants
 from warta.annotate.events.strategies import STRATEGIES, Draft
@@ -50,8 +53,8 @@ def _draft(ctx: Ctx, m, name_spans, title_case: bool) -> Draft | None:
     reported = any(p < m.first for p in ctx.report_positions) or \
         any(q.start <= start < q.end for _n, q in index(ctx.article).quotes_in.get(ctx.s_index, ()))
     d = Draft(m, arguments(m, ctx.parts, ctx.toks, light), m.entry["type"], m.entry["c"], light, reported)
-    for rule in STRATEGIES:
-        rule.apply(ctx, d)
+    for k in gated(STRATEGIES, m):  # (the strategies whose condition on the trigger holds)
+        STRATEGIES[k].apply(ctx, d)
         if d.drop:
             return None
     return d
@@ -85,11 +88,14 @@ def _emit(ctx: Ctx, d: Draft) -> list[Event]:
     sent = article.sentences[ctx.s_index]
     info = cameo_table()[d.code]
     out = []
+    where = None  # (date, place) of the sentence, found at the first event
     for src in d.args.sources or [None]:
         for tgt0 in d.args.targets or [None]:
             keep, tgt = _pair_ok(ctx, d, src, tgt0)
             if not keep:
                 continue
+            if where is None:
+                where = event_date(article, ctx.s_index), event_place(article, ctx.s_index)
             sc = src.country if src else None
             tc = tgt.country if tgt else None
             confidence = 0.5 + (0.2 if sc else 0) + (0.2 if tc else 0) - (0.1 if d.modality else 0) \
@@ -100,7 +106,7 @@ def _emit(ctx: Ctx, d: Draft) -> list[Event]:
                 source=src.actor if src else None, target=tgt.actor if tgt else None,
                 source_country=sc, target_country=tc,
                 source_text=src.text if src else None, target_text=tgt.text if tgt else None,
-                date=event_date(article, ctx.s_index), place=event_place(article, ctx.s_index),
+                date=where[0], place=where[1],
                 negated=d.negated, modality=d.modality, evidence=article.text[sent.start:sent.end],
                 start=sent.start, end=sent.end, trigger=article.text[toks[m.first].start:toks[m.last - 1].end],
                 confidence=round(min(confidence, 0.95), 2), rule=f"{m.rule}|{d.args.pattern}"))
@@ -145,7 +151,7 @@ def _context(article: Article, s_index: int, toks, matches) -> Ctx:
             if m.first <= p.first_tok < m.last <= p.last_tok:
                 p.first_tok = m.last
     reporting = words("reporting_forms")
-    report_positions = [i for i, t in enumerate(toks) if t.lower in reporting]
+    report_positions = list(compress(range(len(toks)), map(reporting.__contains__, map(LOWER, toks))))
     return Ctx(article, s_index, toks, parts, report_positions)
 
 

@@ -115,8 +115,8 @@ def hit(ctx: Ctx, d: Draft) -> None:
     if not a.targets:
         for p in ctx.parts:
             pre = ctx.lows[max(m.last, p.first_tok - 3):p.first_tok]
-            if p.first_tok >= m.last and p.first_tok - m.last <= 16 and any(w in words("hit_markers") for w in pre) \
-                    and not any(w in words("hit_void") for w in pre):
+            if p.first_tok >= m.last and p.first_tok - m.last <= 16 and not words("hit_markers").isdisjoint(pre) \
+                    and words("hit_void").isdisjoint(pre):
                 d.args = a = Args(a.sources, [p], a.pattern + "+hit")
                 break
     if any(t.country and (not a.sources or t.country != a.sources[0].country) for t in a.targets):
@@ -135,8 +135,9 @@ def alone(ctx: Ctx, d: Draft) -> None:
 
 
 def _clause_start(ctx: Ctx, pos: int) -> int:
+    openers, lows = words("clause_openers"), ctx.lows
     for k in range(pos - 1, -1, -1):
-        if ctx.lows[k] in words("clause_openers"):
+        if lows[k] in openers:
             return k + 1
     return 0
 
@@ -147,10 +148,10 @@ def modality(ctx: Ctx, d: Draft) -> None:
     m, lows = d.m, ctx.lows
     start = _clause_start(ctx, m.first)
     window = lows[max(start, m.first - 8):m.first]
-    d.negated = any(w in words("negators") for w in window[-3:])
-    if any(w in words("hedges") for w in window) or (start < m.first and lows[start] in words("condition_openers")):
+    d.negated = not words("negators").isdisjoint(window[-3:])
+    if not words("hedges").isdisjoint(window) or (start < m.first and lows[start] in words("condition_openers")):
         d.modality = "hypothetical"
-    elif any(w in words("future") for w in window):
+    elif not words("future").isdisjoint(window):
         d.modality = "future"
     elif d.reported:
         d.modality = "reported"
@@ -173,15 +174,21 @@ def implied(ctx: Ctx, d: Draft) -> None:
 STRATEGIES = ordered([
     Rule("genitive", genitive, "Ia juga mengumumkan bantuan Kanada senilai 20 juta dolar untuk pembangunan sekolah di Filipina.", 10),
     Rule("speaker", speaker, "Kami mendukung Palestina sepenuhnya, kata Menteri Luar Negeri Malaysia.", 20),
-    Rule("consequence", consequence, "Menteri Luar Negeri Inggris mengatakan Iran akan menanggung akibatnya bila terus memasok pesawat nirawak ke Rusia.", 30),
+    Rule("consequence", consequence, "Menteri Luar Negeri Inggris mengatakan Iran akan menanggung akibatnya bila terus memasok pesawat nirawak ke Rusia.", 30,
+         when=lambda e, v: e.get("arg") == "consequence"),
     Rule("context", context, "Pemerintah Jepang memberangkatkan 15 ton bantuan kemanusiaan untuk korban gempa di Turki.", 40),
-    Rule("other", speech_other, "Presiden Rusia memperingatkan bahwa Rusia akan merespons setiap pengerahan rudal Amerika Serikat di Eropa.", 50),
-    Rule("own-act", own_act, "Filipina mengatakan bahwa kapal China mengabaikan peringatan.", 60),
+    Rule("other", speech_other, "Presiden Rusia memperingatkan bahwa Rusia akan merespons setiap pengerahan rudal Amerika Serikat di Eropa.", 50,
+         when=lambda e, v: e["type"] in SPEECH),
+    Rule("own-act", own_act, "Filipina mengatakan bahwa kapal China mengabaikan peringatan.", 60,
+         when=lambda e, v: bool(e.get("own"))),
     Rule("speaker-side", speaker_side, 'Armenia mengatakan pasukannya diserang. "Pasukan Azerbaijan menembaki pos-pos kami di perbatasan," kata '
                  'Kementerian Pertahanan Armenia.', 70),
-    Rule("hit", hit, "Rusia meluncurkan puluhan rudal jelajah ke wilayah Ukraina pada Jumat dini hari.", 80),
-    Rule("alone", alone, "TNI menggelar latihan gabungan di Natuna, Indonesia.", 90),
+    Rule("hit", hit, "Rusia meluncurkan puluhan rudal jelajah ke wilayah Ukraina pada Jumat dini hari.", 80,
+         when=lambda e, v: bool(e.get("hit"))),
+    Rule("alone", alone, "TNI menggelar latihan gabungan di Natuna, Indonesia.", 90,
+         when=lambda e, v: bool(e.get("alone"))),
     Rule("modality", modality, "Kanselir Jerman akan berkunjung ke India bulan depan.", 100),
-    Rule("negated-as", negated_as, "Rusia tidak diundang ke KTT G20 di Bali, Indonesia.", 110),
+    Rule("negated-as", negated_as, "Rusia tidak diundang ke KTT G20 di Bali, Indonesia.", 110,
+         when=lambda e, v: bool(e.get("neg"))),
     Rule("implied", implied, "Turki mengebom posisi militan di Suriah.", 120),
 ])

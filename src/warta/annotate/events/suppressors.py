@@ -6,14 +6,18 @@ name, an earlier event named again). Each is a named rule with the example it wa
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
+
 from warta.lang.id import morph
-from warta.annotate.events.lexicon import EMBEDDING, SPEECH, SPORT_VOID, Ctx, Match, Rule, Tok, ordered, words
+from warta.annotate.events.lexicon import (EMBEDDING, LOWER, SPEECH, SPORT_VOID, TEXT, Ctx, Match, Rule, Tok, ordered,
+                                          words)
 
 
 def sport(matches: list[Match], toks: list[Tok]) -> list[Match]:
     """`Arema FC menjamu Bali United di Stadion …`, `menyerang lewat sayap`: a match, not an event."""
     sports = words("sports_words")
-    if any(t.lower in sports for t in toks):
+    if not sports.isdisjoint(map(LOWER, toks)):
         return [m for m in matches if m.entry["type"] not in SPORT_VOID]
     return matches
 
@@ -39,9 +43,9 @@ def embedded(matches: list[Match], toks: list[Tok]) -> list[Match]:
                 b.extra["pledge"] = True
                 break
             if b.voice == "active" and b.entry["type"] in SPEECH and gap and gap[-1] in words("clause_conjunctions") \
-                    and not any(w in words("complementisers") for w in gap):
+                    and words("complementisers").isdisjoint(gap):
                 continue
-            if not any(w in words("embedding_stops") for w in gap) and len(gap) <= 24:
+            if words("embedding_stops").isdisjoint(gap) and len(gap) <= 24:
                 b.suppressed = True
     return matches
 
@@ -67,7 +71,7 @@ def nominal_object(matches: list[Match], toks: list[Tok]) -> list[Match]:
                 if a.voice == "nominal":
                     if gap and all(w in words("object_links") for w in gap):
                         b.suppressed = True
-                elif not any(w in words("target_markers") | words("object_gap_stops") for w in gap):
+                elif (words("target_markers") | words("object_gap_stops")).isdisjoint(gap):
                     b.suppressed = True
     return matches
 
@@ -115,8 +119,11 @@ FILTERS = ordered([
 
 
 def is_title_case(toks: list[Tok]) -> bool:
-    alpha = [t.text for t in toks if t.text[:1].isalpha()]
-    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) / len(alpha) > 0.6
+    """Most words (over 60%, of three or more) open with a capital. (Read by C-level maps over the first
+    characters; a token is never empty.)"""
+    firsts = list(map(itemgetter(0), map(TEXT, toks)))
+    alpha = list(compress(firsts, map(str.isalpha, firsts)))
+    return len(alpha) >= 3 and sum(map(str.isupper, alpha)) / len(alpha) > 0.6
 
 
 def filtered(ctx: Ctx, m: Match, name_spans, title_case: bool) -> bool:

@@ -4,9 +4,11 @@ the voice (active, passive, nominal) that decides where the arguments stand."""
 from __future__ import annotations
 
 import functools
+import re
+from itertools import compress
 
 from warta.lang.id import morph
-from warta.annotate.events.lexicon import (TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
+from warta.annotate.events.lexicon import (LOWER, TOKEN, Match, Rule, Tok, known_roots, ordered, table, trigger_tables,
                                           words)
 from warta.record import Article
 
@@ -21,8 +23,9 @@ def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
         return memo[s_index]
     sent = article.sentences[s_index]
     # (TOKEN has no anchor or look-behind: searching the text between the offsets finds what the slice would)
-    toks = [Tok(w, w.casefold(), m.start(), m.end())
-            for m in TOKEN.finditer(article.text, sent.start, sent.end) for w in (m.group(),)]
+    ms = list(TOKEN.finditer(article.text, sent.start, sent.end))
+    ws = list(map(re.Match.group, ms))  # (the columns read by `map`: no Python-level loop per token)
+    toks = list(map(Tok, ws, map(str.casefold, ws), map(re.Match.start, ms), map(re.Match.end, ms)))
     if memo is not None:
         memo[s_index] = toks
     return toks
@@ -31,12 +34,23 @@ def sentence_tokens(article: Article, s_index: int) -> list[Tok]:
 def voice_of(tok: Tok, analysis: morph.Analysis | None, noun: bool) -> str:
     """Voice from the analysis (`voice_by_affix`), else from the spelling of the word."""
     if analysis is not None:
-        for row in table("voice_by_affix"):
-            if analysis.prefix in row["prefix"] and analysis.suffix in row.get("suffix", (analysis.suffix,)):
-                voice = row["voice"]
-                return ("nominal" if noun else "active") if voice == "noun" else voice
-        return "active"
-    low = tok.lower
+        return _affix_voice(analysis.prefix, analysis.suffix, noun)
+    return _spelled_voice(tok.lower, noun)
+
+
+@functools.lru_cache(maxsize=4096)
+def _affix_voice(prefix: str, suffix: str, noun: bool) -> str:
+    """The voice `voice_by_affix` gives an analysis with these affixes (the same for every word so made)."""
+    for row in table("voice_by_affix"):
+        if prefix in row["prefix"] and suffix in row.get("suffix", (suffix,)):
+            voice = row["voice"]
+            return ("nominal" if noun else "active") if voice == "noun" else voice
+    return "active"
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelled_voice(low: str, noun: bool) -> str:
+    """The voice the spelling of the word `low` gives (once per word form)."""
     if low.startswith(_spellings("passive_spellings")) and not noun:
         return "passive"
     if low.startswith(_spellings("active_spellings")):
@@ -79,9 +93,14 @@ def phrase_match(toks: list[Tok], i: int) -> Match | None:
     """The longest phrase starting at token `i`; of equal ones, the one spelled most like the text
     (`menyepakati gencatan senjata` over `kesepakatan gencatan senjata`), then the first in the lexicon.
     (Never the order of a set: the rule name must not depend on the hash seed.)"""
+    return _phrase_among(toks, i, _phrases_opened_by(toks[i].lower))
+
+
+def _phrase_among(toks: list[Tok], i: int, phrases: tuple) -> Match | None:
+    """`phrase_match` over the phrases its first word opens (`_phrases_opened_by`, looked up by the caller)."""
     tok = toks[i]
     best, best_key = None, None
-    for entry, rootsets, ws in _phrases_opened_by(tok.lower):
+    for entry, rootsets, ws in phrases:
         n = len(ws)
         if i + n > len(toks):
             continue
@@ -117,11 +136,21 @@ def _bare(low: str) -> str:
 
 def form_match(toks: list[Tok], i: int) -> Match | None:
     """An exact word form (`f:`), also with `-nya`; void before a `block` word."""
+    return _form_among(toks, i, _forms_of(toks[i].lower))
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms_of(low: str) -> tuple[dict, ...]:
+    """The form entries of the word `low`, as itself and without its clitic, in that order (once per word)."""
     forms = trigger_tables()[1]
+    return tuple(forms.get(low, []) + forms.get(_bare(low), []))
+
+
+def _form_among(toks: list[Tok], i: int, entries: tuple[dict, ...]) -> Match | None:
+    """`form_match` over the form entries of the word at `i` (`_forms_of`, looked up by the caller)."""
     low = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    bare = _bare(low)
-    for entry in forms.get(low, []) + forms.get(bare, []):
+    for entry in entries:
         if nxt in entry.get("block", ()):
             continue
         return Match(entry, i, i + 1, voice_of(toks[i], None, entry.get("noun", False)), f"form:{low}")
@@ -153,11 +182,22 @@ def _root_allowed(entry: dict, a: morph.Analysis, toks: list[Tok], i: int) -> bo
 
 def root_match(toks: list[Tok], i: int) -> Match | None:
     """A root (`r:`) in any affixed form the analyser gives."""
+    return _root_among(toks, i, _root_entries(toks[i].lower))
+
+
+@functools.lru_cache(maxsize=65536)
+def _root_entries(low: str) -> tuple[tuple[dict, morph.Analysis], ...]:
+    """(root entry, analysis) for each analysis of the word `low` whose root has entries, in the order
+    `root_match` tries them (once per word)."""
     roots = trigger_tables()[0]
-    for a in morph.analyses(toks[i].lower):
-        for entry in roots.get(a.root, ()):
-            if _root_allowed(entry, a, toks, i):
-                return Match(entry, i, i + 1, voice_of(toks[i], a, entry.get("noun", False)), f"root:{entry['r']}")
+    return tuple((entry, a) for a in morph.analyses(low) for entry in roots.get(a.root, ()))
+
+
+def _root_among(toks: list[Tok], i: int, pairs: tuple[tuple[dict, morph.Analysis], ...]) -> Match | None:
+    """`root_match` over the root entries of the word at `i` (`_root_entries`, looked up by the caller)."""
+    for entry, a in pairs:
+        if _root_allowed(entry, a, toks, i):
+            return Match(entry, i, i + 1, voice_of(toks[i], a, entry.get("noun", False)), f"root:{entry['r']}")
     return None
 
 
@@ -183,14 +223,38 @@ def _word_may_open(low: str) -> bool:
     return low[0].isalnum() and _may_open(low)
 
 
+@functools.lru_cache(maxsize=65536)
+def _plan(low: str) -> tuple[tuple, tuple, tuple] | None:
+    """What the finders of TRIGGERS would look up for the word `low` (its phrases, form entries and root
+    entries), or None where it opens no trigger (`_word_may_open`): once per word form, not per token."""
+    if not _word_may_open(low):
+        return None
+    return _phrases_opened_by(low), _forms_of(low), _root_entries(low)
+
+
+#: which look-up of `_plan` each finder of TRIGGERS reads
+_PLAN_SLOT = {"phrase": 0, "form": 1, "root": 2}
+
+
+def _first_match(toks: list[Tok], i: int, plan: tuple[tuple, tuple, tuple]) -> Match | None:
+    """`next(rule.apply(toks, i) for rule in TRIGGERS …)` without asking a finder whose look-up for the word
+    is empty (it would find nothing)."""
+    for rule in TRIGGERS:
+        if plan[_PLAN_SLOT[rule.id]]:
+            got = rule.apply(toks, i)
+            if got is not None:
+                return got
+    return None
+
+
 def find_triggers(toks: list[Tok]) -> list[Match]:
     out: list[Match] = []
     last = 0  # the first token after the last trigger found
-    may = _word_may_open
-    for i in [i for i, t in enumerate(toks) if may(t.lower)]:
+    plans = list(map(_plan, map(LOWER, toks)))  # (a plan is a non-empty tuple, or None)
+    for i in compress(range(len(toks)), plans):
         if i < last:
             continue
-        m = next((got for rule in TRIGGERS if (got := rule.apply(toks, i)) is not None), None)
+        m = _first_match(toks, i, plans[i])
         if m is None:
             continue
         if m.voice in ("active", "nominal") and i > 0 and toks[i - 1].lower in words("victim_words"):

@@ -8,6 +8,7 @@ components and by the knowledge tables of institutions and countries.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -30,9 +31,12 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    """`[Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]`, the columns read by `map`."""
+    ms = list(TOKEN_RE.finditer(text))
+    return list(map(Tok, map(re.Match.group, ms), map(re.Match.start, ms), map(re.Match.end, ms)))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A name as a look-up key: typographic apostrophe unified, spaces collapsed, case folded."""
     return " ".join(text.replace("\u2019", "'").split()).casefold()
