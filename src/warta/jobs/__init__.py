@@ -282,6 +282,7 @@ class _Driver:
                     s.articles += r.get("articles", 0)
                     s.events += r.get("events", 0)
         finally:
+            s.stories = self.linker.stories()
             self.linker.close()
         s.write_seconds = round(time.perf_counter() - t1, 3) if len(self.extracted) == len(self.parts) else 0.0
         s.exact_duplicates += self.linker.counts["exact_duplicates"]
@@ -310,18 +311,14 @@ class _Driver:
 
 
 def _finish(fs, root: str, out: str, summary: JobSummary, t0: float, keep_parts: bool) -> None:
-    """Event groups, the story count, the first failures and `_SUCCESS`; the parts removed."""
-    import pyarrow.compute as pc
-
+    """Event groups, the first failures and `_SUCCESS`; the parts removed."""
     from warta.jobs import links
 
-    with summary.stages("driver: event groups, stories"):
+    with summary.stages("driver: event groups"):
         groups = links.event_groups(out)
         D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
         summary.event_groups = groups.num_rows
-        stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
-        summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
-        failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
+        failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist() if summary.failures else []
         summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.driver_cpu = round(time.process_time(), 3)

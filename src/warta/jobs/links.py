@@ -36,6 +36,10 @@ class Linker:
     def close(self) -> None:
         self.index = None
 
+    def stories(self) -> int:
+        """Stories among the articles linked so far (every partition's, once the job has linked them all)."""
+        return len(set(self.index.story)) if self.index is not None else 0
+
     def _read(self, where: str) -> tuple[list[dict], dict[str, bytes], dict[str, list[dict]]]:
         """(articles in input order, signatures, events by article) of one extracted partition."""
         fs = self.fs

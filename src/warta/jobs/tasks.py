@@ -189,19 +189,29 @@ def _linked_articles(articles, links, counts: dict[str, Any]):
     return articles
 
 
-def _write_by_month(fs, root: str, name: str, table: str, data, months: dict[str, str]) -> int:
-    """Write one table's rows of a partition under `published_month=…/`; returns the rows written."""
-    import pyarrow as pa
+def _write_by_month(fs, root: str, name: str, table: str, data, months) -> int:
+    """Write one table's rows of a partition under `published_month=…/`; returns the rows written.  `months`:
+    (kept article ids, their months) as two Arrow arrays; rows of other articles (an exact duplicate's copy
+    found in an earlier partition) are left out."""
     import pyarrow.compute as pc
 
+    ids, month_of = months
     key = "id" if table == "articles" else "article_id"
-    row_months = [months.get(i) for i in data[key].to_pylist()]
-    data = data.append_column(D.PARTITION, pa.array(row_months, pa.string()))
-    data = data.filter(pc.is_valid(data[D.PARTITION]))  # rows of an exact duplicate's copy
-    for m in sorted(set(x for x in row_months if x)):
-        chunk = data.filter(pc.equal(data[D.PARTITION], m)).drop_columns([D.PARTITION])
+    at = pc.index_in(data[key], value_set=ids)
+    if at.null_count:
+        data, at = data.filter(pc.is_valid(at)), at.drop_null()
+    row_months = month_of.take(at)
+    values = pc.unique(row_months).to_pylist()
+    for m in sorted(values):
+        chunk = data if len(values) == 1 else data.filter(pc.equal(row_months, m))
         D.write_table(fs, f"{root}/{table}/{D.PARTITION}={m}/{name}", chunk)
     return data.num_rows
+
+
+def _clear(fs, root: str, name: str) -> None:
+    """Remove the final files a killed attempt at this partition may have left (`name` in any table)."""
+    for path in fs.glob(f"{root}/*/{D.PARTITION}=*/{name}") + fs.glob(f"{root}/*/{name}"):
+        fs.rm(path)
 
 
 def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
@@ -214,9 +224,7 @@ def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
     if done is not None:
         return dict(done, skipped=True, task="finalize")
     name = f"part-{part:05d}.parquet"
-    for table in D.MONTHLY + D.FLAT:
-        for path in fs.glob(f"{root}/{table}/*/{name}") + fs.glob(f"{root}/{table}/{name}"):
-            fs.rm(path)
+    _clear(fs, root, name)
     where = _part_dir(root, part)
     counts = {"part": part, "articles": 0, "events": 0, "exact_duplicates": 0}
 
@@ -225,13 +233,16 @@ def finalize_partition(config: dict[str, Any], part: int) -> dict[str, Any]:
         with st("final: read parts"):
             return D.read_part(fs, path) if fs.exists(path) else None
 
+    import pyarrow as pa
+
     articles = load("articles")
-    months: dict[str, str] = {}
+    months = (pa.array([], pa.string()), pa.array([], pa.string()))
     if articles is not None:
         links = load("links")
         with st("final: links"):
             articles = _linked_articles(articles, links, counts)
-            months = dict(zip(articles["id"].to_pylist(), map(D.month, articles["published"].to_pylist())))
+            months = (articles["id"].combine_chunks(),
+                      pa.array(map(D.month, articles["published"].to_pylist()), pa.string()))
         counts["articles"] = articles.num_rows
     for table in D.MONTHLY:
         data = articles if table == "articles" else load(table)
