@@ -103,14 +103,22 @@ def arrow_schema(table: str):
     return pa.schema([pa.field(c, getattr(pa, _SQLITE[t])()) for c, t in columns(table)])
 
 
-def to_arrow(table: str, rows: list[dict[str, Any]]):
+def to_arrow(table: str, rows: list[Any], names: tuple[str, ...] | None = None):
     """A pyarrow Table of `rows` with the dataset schema of `table` (values that do not fit are converted,
-    as `warta export-db` does)."""
+    as `warta export-db` does).  Rows are dicts, or lists of values in the order of the columns `names`."""
     import pyarrow as pa
 
     from warta.store.exports import _coerce
 
     schema = arrow_schema(table)
+    if names is not None:
+        if tuple(names) == tuple(schema.names) and rows:
+            try:  # a column at a time, straight from the rows' values
+                return pa.Table.from_arrays([pa.array(col, f.type) for col, f in zip(zip(*rows), schema)],
+                                            schema=schema)
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                pass
+        rows = [dict(zip(names, row)) for row in rows]
     try:  # column by column: the same values as Table.from_pylist, without a dict per row
         return pa.Table.from_arrays([pa.array([r.get(f.name) for r in rows], f.type) for f in schema], schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError):

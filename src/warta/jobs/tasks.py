@@ -140,7 +140,7 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     for name, rows in tables.items():
         if rows:
             with st("arrow (rows to columns)"):
-                data = D.to_arrow(name, rows)
+                data = D.to_arrow(name, rows, mem.names(name) if name in D.LAYER_TABLES else None)
             with st("write parts (Arrow IPC)"):
                 D.write_part(fs, f"{where}/{name}{D.PART}", data)
     counts["events"] = len(tables["events"])
