@@ -8,17 +8,18 @@ A job runs in three stages, each resumable:
 1. extract (engine): the inputs, in a stable order, are cut into partitions
    (consecutive files up to `partition_bytes` or `partition_files`); each runs on a
    worker, which builds the pipeline once (or starts with the one its local
-   cluster's driver built before forking it) and writes the partition's tables to
-   `_parts/part-N/`, then its commit marker.  A restarted job skips every
-   partition whose marker is there.
+   cluster's driver built before forking it) and writes the partition's tables
+   straight to the final dataset, by publication month, all but `articles`, which
+   waits for its links in `_parts/part-N/`; then its commit marker.  A restarted
+   job skips every partition whose marker is there.
 2. link (driver): exact duplicates, near-duplicates and stories across the whole
-   dataset, in input order, with the store's own MinHash/LSH code (`links.py`):
-   partition N is linked as soon as partitions 0..N are extracted, while the
-   workers go on with the others.
-3. write (engine): then partition N's rows go to the final dataset, by
-   publication month, with their links, as a task that goes before the waiting
-   extractions; a marker per partition; at the end `event_groups` and `_SUCCESS`
-   with the summary.
+   dataset, in input order, exactly as the store links them (`links.py`, with an
+   in-memory LSH index): partition N is linked as soon as partitions 0..N are
+   extracted, while the workers go on with the others.
+3. write (driver): then partition N's articles go to the final dataset with
+   their links (and the rows of an exact duplicate of an earlier partition's
+   article leave the other tables); a marker per partition; at the end
+   `event_groups` and `_SUCCESS` with the summary.
 
 So the three stages overlap, and only the last partition's link and write come
 after the extraction.  Each task returns a small summary with its stage timings
@@ -42,7 +43,7 @@ from warta.errors import WartaError
 from warta.jobs import dataset as D
 from warta.jobs.stages import Stages
 
-PLAN_VERSION = 2  # 2: work-in-progress parts are Arrow IPC files (1: Parquet)
+PLAN_VERSION = 3  # 3: the extraction writes the final tables but articles; 2: parts are Arrow IPC (1: Parquet)
 
 
 class JobError(WartaError):
@@ -248,9 +249,8 @@ def _start(eng, config: dict, summary: JobSummary, log: Callable[[str], None]) -
 
 class _Driver:
     """The driver's side of a running job: it takes the workers' results as they come, links each
-    partition as soon as every earlier one is extracted (stage 2, here) and at once submits its final write
-    (stage 3, on the cluster, before the extractions still waiting), so only the last partition's link and
-    write are left when the extraction ends."""
+    partition as soon as every earlier one is extracted (stage 2) and writes its articles (stage 3), so only
+    the last partition's link and write are left when the extraction ends."""
 
     def __init__(self, eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None],
                  tmp: str | None):
@@ -258,7 +258,7 @@ class _Driver:
 
         self.eng, self.parts, self.config, self.summary, self.log = eng, parts, config, summary, log
         self.linker = Linker(config["out"], tmp)
-        self.extracted: set[int] = set()
+        self.extracted: dict[int, int] = {}  # partition -> the events its extraction wrote
         self.next_link = 0
         self.worker_cpu: dict[str, float] = {}
 
@@ -273,14 +273,10 @@ class _Driver:
                 s.stages.merge(r.get("stages"), "worker: ")
                 if r.get("worker") and r.get("process_cpu") is not None:
                     self.worker_cpu[r["worker"]] = max(self.worker_cpu.get(r["worker"], 0.0), r["process_cpu"])
-                if r["task"] == "extract":
-                    self._extracted(r)
-                    if len(self.extracted) == len(self.parts):
-                        s.extract_seconds = round(time.perf_counter() - t0, 3)
-                        t1 = time.perf_counter()
-                else:
-                    s.articles += r.get("articles", 0)
-                    s.events += r.get("events", 0)
+                if len(self.extracted) + 1 == len(self.parts):
+                    s.extract_seconds = round(time.perf_counter() - t0, 3)
+                    t1 = time.perf_counter()
+                self._extracted(r)
         finally:
             s.stories = self.linker.stories()
             self.linker.close()
@@ -298,14 +294,17 @@ class _Driver:
         s.non_indonesian += r.get("non_indonesian", 0)
         s.failures += r.get("failures", 0)
         s.exact_duplicates += r.get("duplicates", 0)
-        self.extracted.add(r["part"])
+        self.extracted[r["part"]] = r.get("events", 0)
         self.log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
                  f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{len(self.extracted)}/"
                  f"{len(self.parts)}]")
         while self.next_link in self.extracted:
             with s.stages("driver: link"):
-                self.linker.link(self.next_link)
-            self.eng.submit(tasks.finalize_partition, self.config, (self.next_link,), priority=1)
+                links = self.linker.link(self.next_link)
+            w = tasks.finalize_partition(self.config, self.next_link, links, self.extracted[self.next_link])
+            s.stages.merge(w.get("stages"), "driver: ")
+            s.articles += w.get("articles", 0)
+            s.events += w.get("events", 0)
             self.next_link += 1
         s.link_seconds = round(s.stages.totals["driver: link"][0], 3) if self.next_link else 0.0
 

@@ -11,9 +11,8 @@ that order, and links them with an in-memory LSH index (`warta.jobs.lsh`) that
 gives exactly what the store's `write()` gives (`duplicate_of`, `similarity`,
 `story_id`, as `warta ingest` stores them), a whole partition at a time with
 numpy instead of SQLite queries per article.  Only ids, 512-byte signatures and
-event keys pass through the driver, never the texts.  The links of each
-partition are written beside it (`_parts/part-N/links.arrow`) for the tasks that
-write the final dataset.
+event keys pass through the driver, never the texts.  The driver then writes
+each partition's articles with their links (`warta.jobs.tasks.finalize_partition`).
 """
 
 from __future__ import annotations
@@ -57,12 +56,13 @@ class Linker:
         arts.sort(key=lambda r: (r["input_seq"], r["record_seq"]))
         return arts, sigs, events
 
-    def link(self, part: int) -> dict[str, str]:
-        """Link the articles of partition `part` against every earlier one; writes its `links.arrow`;
-        returns {article id: 'new', 'near-duplicate' or 'duplicate'}."""
+    def link(self, part: int) -> list[dict]:
+        """Link the articles of partition `part` against every earlier one; returns, for each in input order,
+        {"id", "keep" (False for an exact duplicate), "outcome" ('new', 'near-duplicate' or 'duplicate'),
+        "duplicate_of", "similarity", "story_id"}."""
         where = f"{self.root}/_parts/part-{part:05d}"
         if not self.fs.exists(f"{where}/articles{D.PART}"):
-            return {}
+            return []
         arts, sigs, events = self._read(where)
         rows = self.index.add([(a["id"], sigs.get(a["id"]), events.get(a["id"], [])) for a in arts])
         for r in rows:
@@ -70,19 +70,7 @@ class Linker:
             self.counts["articles"] += keep
             self.counts["exact_duplicates"] += not keep
             self.counts["near_duplicates"] += r["outcome"] == "near-duplicate"
-        _write_links(self.fs, f"{where}/links{D.PART}", rows)
-        return {r["id"]: r["outcome"] for r in rows}
-
-
-def _write_links(fs, path: str, rows: list[dict]) -> None:
-    import pyarrow as pa
-
-    table = pa.table({"id": pa.array([r["id"] for r in rows], pa.string()),
-                      "keep": pa.array([r["keep"] for r in rows], pa.bool_()),
-                      "duplicate_of": pa.array([r["duplicate_of"] for r in rows], pa.string()),
-                      "similarity": pa.array([r["similarity"] for r in rows], pa.float64()),
-                      "story_id": pa.array([r["story_id"] for r in rows], pa.string())})
-    D.write_part(fs, path, table)
+        return rows
 
 
 def event_groups(out: str):
