@@ -258,15 +258,18 @@ def _drop(fs, root: str, name: str, ids: set[str]) -> int:
 
     events = 0
     drop = pa.array(sorted(ids), pa.string())
-    for table in D.LAYER_TABLES + ("minhashes",):
-        for path in fs.glob(f"{root}/{table}/{D.PARTITION}=*/{name}"):
+    tables = set(D.LAYER_TABLES + ("minhashes",))
+    for path in fs.glob(f"{root}/*/{D.PARTITION}=*/{name}"):
+        table = path.rsplit("/", 3)[-3]
+        if table in tables:
             data = D.read_file(fs, path)
-            kept = data.filter(pc.invert(pc.is_in(data["article_id"], value_set=drop)))
-            if kept.num_rows == 0:
+            keep = pc.invert(pc.is_in(data["article_id"], value_set=drop))
+            left = pc.sum(keep).as_py() or 0
+            if left == 0:
                 fs.rm(path)
-            elif kept.num_rows < data.num_rows:
-                D.write_table(fs, path, kept)
-            events += kept.num_rows if table == "events" else 0
+            elif left < data.num_rows:
+                D.write_table(fs, path, data.filter(keep))
+            events += left if table == "events" else 0
     return events
 
 
@@ -299,7 +302,8 @@ def finalize_partition(config: dict[str, Any], part: int, links: list[dict[str, 
             for stale in fs.glob(f"{root}/articles/{D.PARTITION}=*/{name}"):
                 fs.rm(stale)
             _write_by_month(fs, root, name, "articles", articles, months)
-            if counts["exact_duplicates"]:
+        if counts["exact_duplicates"]:
+            with st("final: exact duplicates' rows dropped"):
                 counts["events"] = _drop(fs, root, name, {r["id"] for r in links if not r["keep"]})
     D.write_json(fs, marker, counts)
     return dict(counts, skipped=False, task="finalize", stages=st.as_dict())
