@@ -247,6 +247,11 @@ def _start(eng, config: dict, summary: JobSummary, log: Callable[[str], None]) -
         log(f"Dask dashboard: {summary.dashboard}")
 
 
+#: at most this many ids of articles kept so far go with an extraction task (its exact copies of them are not
+#: extracted again; those of older articles are found by the link pass, with the same dataset)
+KNOWN_IDS = 20_000
+
+
 class _Driver:
     """The driver's side of a running job: it takes the workers' results as they come, links each
     partition as soon as every earlier one is extracted (stage 2) and writes its articles (stage 3), so only
@@ -261,15 +266,19 @@ class _Driver:
         self.extracted: dict[int, int] = {}  # partition -> the events its extraction wrote
         self.next_link = 0
         self.worker_cpu: dict[str, float] = {}
+        self.submitted = 0
+        self.known: list[str] = []  # ids kept by the partitions extracted so far (the last KNOWN_IDS)
 
     def run(self) -> None:
         from warta.jobs import tasks
 
         s, t0 = self.summary, time.perf_counter()
-        for i, units in enumerate(self.parts):
-            self.eng.submit(tasks.extract_partition, self.config, (i, units))
+        self._fill(0)
         try:
-            for r in self.eng.results():
+            for done, r in enumerate(self.eng.results(), 1):
+                self.known.extend(r.get("ids") or ())
+                self._fill(done)
+                del self.known[:-KNOWN_IDS]
                 s.stages.merge(r.get("stages"), "worker: ")
                 if r.get("worker") and r.get("process_cpu") is not None:
                     self.worker_cpu[r["worker"]] = max(self.worker_cpu.get(r["worker"], 0.0), r["process_cpu"])
@@ -284,6 +293,16 @@ class _Driver:
         s.exact_duplicates += self.linker.counts["exact_duplicates"]
         s.near_duplicates = self.linker.counts["near_duplicates"]
         s.worker_process_cpu = round(sum(self.worker_cpu.values()), 3)
+
+    def _fill(self, done: int) -> None:
+        """Submit the next partitions' extractions, in order, until twice as many as the cluster runs at once
+        are waiting or running, each with the ids kept by the partitions extracted so far (earlier ones)."""
+        from warta.jobs import tasks
+
+        while self.submitted < len(self.parts) and self.submitted - done < 2 * self.eng.slots():
+            i = self.submitted
+            self.eng.submit(tasks.extract_partition, self.config, (i, self.parts[i], list(self.known)))
+            self.submitted += 1
 
     def _extracted(self, r: dict) -> None:
         from warta.jobs import tasks

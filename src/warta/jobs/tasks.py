@@ -28,6 +28,7 @@ import time
 from typing import Any
 
 from warta.jobs import dataset as D
+from warta.jobs import inputs
 from warta.jobs.inputs import partition_results
 from warta.jobs.stages import Stages, gc_cpu
 
@@ -86,13 +87,15 @@ def _begin(fs, where: str) -> dict[str, Any] | None:
     return None
 
 
-def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> tuple[dict, dict[str, list]]:
-    """Every article of the partition's inputs extracted and its rows made by `mem` (`rows.Rows`);
+def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages, known: set[str]
+             ) -> tuple[dict, dict[str, list]]:
+    """Every article of the partition's inputs extracted and its rows made by `mem` (`rows.Rows`), but exact
+    copies of the articles `known` (kept before; the partition's own are added as they are kept);
     returns (counts, {"failures", "skipped", "extra", "signatures"})."""
     counts = {"articles": 0, "duplicates": 0, "failures": 0, "non_indonesian": 0, "records": 0}
     kept: dict[str, Any] = {"failures": [], "skipped": [], "extra": {}, "signatures": {}}
     seqs: dict[int, int] = {}
-    for input_seq, result, meta in partition_results(units, max_bytes, st):
+    for input_seq, result, meta in partition_results(units, max_bytes, st):  # (inside `inputs.known`)
         record_seq = seqs[input_seq] = seqs.get(input_seq, -1) + 1
         counts["records"] += 1
         record = result.get("record") or {}
@@ -110,11 +113,15 @@ def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages) -> t
             counts["failures"] += 1
             kept["failures"].append(dict(base, error=result.get("error")))
             continue
+        if result["status"] == "exists":  # an exact copy of an article kept before: not extracted again
+            counts["duplicates"] += 1
+            continue
         with st("rows (store's rows)"):
             outcome = mem.write(dict(result, signature=None))
         if outcome == "duplicate":
             counts["duplicates"] += 1
             continue
+        known.add(result["id"])
         counts["articles"] += 1
         kept["extra"][result["id"]] = prov
         kept["signatures"][result["id"]] = result.get("signature")
@@ -135,10 +142,13 @@ def _months(articles: list[dict[str, Any]]):
             pa.array([D.month(a.get("published")) for a in articles], pa.string()))
 
 
-def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, str]]) -> dict[str, Any]:
+def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, str]], known: list[str] = ()
+                      ) -> dict[str, Any]:
     """Stage 1: extract the articles of one input partition (skipped when its commit marker is there): every
     table but `articles` goes to the final dataset, by publication month (`part-N.parquet`); what the
-    driver needs (`FOR_DRIVER`) to `_parts/part-N/`.  `units` are (input_seq, path) pairs."""
+    driver needs (`FOR_DRIVER`) to `_parts/part-N/`.  `units` are (input_seq, path) pairs; `known`: ids of
+    articles kept by earlier partitions (some of them), whose exact copies are not extracted again (those
+    it does not name are found by the link pass, with the same dataset)."""
     from warta.jobs.rows import Rows
 
     st = Stages()
@@ -152,7 +162,8 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     gc0 = gc_cpu()
     max_bytes = int((config.get("options") or {}).get("max_bytes") or 20_000_000)
     mem = Rows(_article_columns())
-    counts, kept = _collect(mem, units, max_bytes, st)
+    with inputs.known(set(known)) as ids:
+        counts, kept = _collect(mem, units, max_bytes, st, ids)
     with st("rows (tables)"):
         tables = _rows(mem, kept["extra"], kept["signatures"])
         months = _months(tables["articles"])
@@ -168,7 +179,8 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     summary = {"part": part, "units": len(units), **counts, "seconds": round(time.perf_counter() - start, 3),
                "worker": f"{os.uname().nodename}:{os.getpid()}"}
     D.write_json(fs, f"{where}/_SUCCESS", summary)
-    return dict(summary, skipped=False, task="extract", stages=st.as_dict(), process_cpu=time.process_time())
+    return dict(summary, skipped=False, task="extract", stages=st.as_dict(), process_cpu=time.process_time(),
+                ids=[a["id"] for a in tables["articles"]])
 
 
 def _write_stage1(fs, root: str, where: str, name: str, table: str, rows: list, months, mem, st: Stages) -> None:
