@@ -28,3 +28,18 @@ def test_an_exact_copy_of_a_kept_article_is_counted_not_extracted(tmp_path):
     # without the ids, both are extracted (the link pass would then drop the copy)
     again = tasks.extract_partition(dict(config, out=str(tmp_path / "ds2")), 0, [(0, str(copy)), (1, str(other))])
     assert again["articles"] == 2 and again["duplicates"] == 0
+
+
+def test_the_kept_ids_are_per_thread():
+    """A Dask worker may run several partitions at once in threads: each sees only its own ids."""
+    import threading
+
+    from warta.jobs import inputs
+
+    seen = {}
+    with inputs.known({"a"}):
+        t = threading.Thread(target=lambda: seen.setdefault("other", set(inputs._known())))
+        t.start()
+        t.join()
+        seen["this"] = set(inputs._known())
+    assert seen == {"other": set(), "this": {"a"}} and not inputs._known()
