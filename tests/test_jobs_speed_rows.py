@@ -70,7 +70,8 @@ def rows_tables(recs: list[dict]) -> tuple[dict[str, list[dict]], R.Rows]:
     outcomes = [rows.write({"status": "ok", "id": r["id"], "source": r["source"], "record": r}) for r in recs]
     assert outcomes.count("duplicate") == 1
     out = {"articles": rows.articles, "sources": [{"id": D.stable_id(n), "name": n, "kind": k}
-                                                   for n, k in rows.sources.items()], **rows.layers}
+                                                   for n, k in rows.sources.items()],
+           **{t: rows.dicts(t) for t in D.LAYER_TABLES}}
     return out, rows
 
 

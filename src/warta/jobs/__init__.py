@@ -8,17 +8,18 @@ A job runs in three stages, each resumable:
 1. extract (engine): the inputs, in a stable order, are cut into partitions
    (consecutive files up to `partition_bytes` or `partition_files`); each runs on a
    worker, which builds the pipeline once (or starts with the one its local
-   cluster's driver built before forking it) and writes the partition's tables to
-   `_parts/part-N/`, then its commit marker.  A restarted job skips every
-   partition whose marker is there.
+   cluster's driver built before forking it) and writes the partition's tables
+   straight to the final dataset, by publication month, all but `articles`, which
+   waits for its links in `_parts/part-N/`; then its commit marker.  A restarted
+   job skips every partition whose marker is there.
 2. link (driver): exact duplicates, near-duplicates and stories across the whole
-   dataset, in input order, with the store's own MinHash/LSH code (`links.py`):
-   partition N is linked as soon as partitions 0..N are extracted, while the
-   workers go on with the others.
-3. write (engine): then partition N's rows go to the final dataset, by
-   publication month, with their links, as a task that goes before the waiting
-   extractions; a marker per partition; at the end `event_groups` and `_SUCCESS`
-   with the summary.
+   dataset, in input order, exactly as the store links them (`links.py`, with an
+   in-memory LSH index): partition N is linked as soon as partitions 0..N are
+   extracted, while the workers go on with the others.
+3. write (driver): then partition N's articles go to the final dataset with
+   their links (and the rows of an exact duplicate of an earlier partition's
+   article leave the other tables); a marker per partition; at the end
+   `event_groups` and `_SUCCESS` with the summary.
 
 So the three stages overlap, and only the last partition's link and write come
 after the extraction.  Each task returns a small summary with its stage timings
@@ -42,7 +43,7 @@ from warta.errors import WartaError
 from warta.jobs import dataset as D
 from warta.jobs.stages import Stages
 
-PLAN_VERSION = 2  # 2: work-in-progress parts are Arrow IPC files (1: Parquet)
+PLAN_VERSION = 3  # 3: the extraction writes the final tables but articles; 2: parts are Arrow IPC (1: Parquet)
 
 
 class JobError(WartaError):
@@ -246,11 +247,15 @@ def _start(eng, config: dict, summary: JobSummary, log: Callable[[str], None]) -
         log(f"Dask dashboard: {summary.dashboard}")
 
 
+#: at most this many ids of articles kept so far go with an extraction task (its exact copies of them are not
+#: extracted again; those of older articles are found by the link pass, with the same dataset)
+KNOWN_IDS = 20_000
+
+
 class _Driver:
     """The driver's side of a running job: it takes the workers' results as they come, links each
-    partition as soon as every earlier one is extracted (stage 2, here) and at once submits its final write
-    (stage 3, on the cluster, before the extractions still waiting), so only the last partition's link and
-    write are left when the extraction ends."""
+    partition as soon as every earlier one is extracted (stage 2) and writes its articles (stage 3), so only
+    the last partition's link and write are left when the extraction ends."""
 
     def __init__(self, eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None],
                  tmp: str | None):
@@ -258,35 +263,46 @@ class _Driver:
 
         self.eng, self.parts, self.config, self.summary, self.log = eng, parts, config, summary, log
         self.linker = Linker(config["out"], tmp)
-        self.extracted: set[int] = set()
+        self.extracted: dict[int, int] = {}  # partition -> the events its extraction wrote
         self.next_link = 0
         self.worker_cpu: dict[str, float] = {}
+        self.submitted = 0
+        self.known: list[str] = []  # ids kept by the partitions extracted so far (the last KNOWN_IDS)
 
     def run(self) -> None:
         from warta.jobs import tasks
 
         s, t0 = self.summary, time.perf_counter()
-        for i, units in enumerate(self.parts):
-            self.eng.submit(tasks.extract_partition, self.config, (i, units))
+        self._fill(0)
         try:
-            for r in self.eng.results():
+            for done, r in enumerate(self.eng.results(), 1):
+                self.known.extend(r.get("ids") or ())
+                self._fill(done)
+                del self.known[:-KNOWN_IDS]
                 s.stages.merge(r.get("stages"), "worker: ")
                 if r.get("worker") and r.get("process_cpu") is not None:
                     self.worker_cpu[r["worker"]] = max(self.worker_cpu.get(r["worker"], 0.0), r["process_cpu"])
-                if r["task"] == "extract":
-                    self._extracted(r)
-                    if len(self.extracted) == len(self.parts):
-                        s.extract_seconds = round(time.perf_counter() - t0, 3)
-                        t1 = time.perf_counter()
-                else:
-                    s.articles += r.get("articles", 0)
-                    s.events += r.get("events", 0)
+                if len(self.extracted) + 1 == len(self.parts):
+                    s.extract_seconds = round(time.perf_counter() - t0, 3)
+                    t1 = time.perf_counter()
+                self._extracted(r)
         finally:
+            s.stories = self.linker.stories()
             self.linker.close()
         s.write_seconds = round(time.perf_counter() - t1, 3) if len(self.extracted) == len(self.parts) else 0.0
         s.exact_duplicates += self.linker.counts["exact_duplicates"]
         s.near_duplicates = self.linker.counts["near_duplicates"]
         s.worker_process_cpu = round(sum(self.worker_cpu.values()), 3)
+
+    def _fill(self, done: int) -> None:
+        """Submit the next partitions' extractions, in order, until twice as many as the cluster runs at once
+        are waiting or running, each with the ids kept by the partitions extracted so far (earlier ones)."""
+        from warta.jobs import tasks
+
+        while self.submitted < len(self.parts) and self.submitted - done < 2 * self.eng.slots():
+            i = self.submitted
+            self.eng.submit(tasks.extract_partition, self.config, (i, self.parts[i], list(self.known)))
+            self.submitted += 1
 
     def _extracted(self, r: dict) -> None:
         from warta.jobs import tasks
@@ -297,31 +313,30 @@ class _Driver:
         s.non_indonesian += r.get("non_indonesian", 0)
         s.failures += r.get("failures", 0)
         s.exact_duplicates += r.get("duplicates", 0)
-        self.extracted.add(r["part"])
+        self.extracted[r["part"]] = r.get("events", 0)
         self.log(f"extract: partition {r['part']} {'already done' if r.get('skipped') else 'done'} "
                  f"({r.get('articles', 0)} articles, {r.get('seconds', 0):.1f} s) [{len(self.extracted)}/"
                  f"{len(self.parts)}]")
         while self.next_link in self.extracted:
             with s.stages("driver: link"):
-                self.linker.link(self.next_link)
-            self.eng.submit(tasks.finalize_partition, self.config, (self.next_link,), priority=1)
+                links = self.linker.link(self.next_link)
+            w = tasks.finalize_partition(self.config, self.next_link, links, self.extracted[self.next_link])
+            s.stages.merge(w.get("stages"), "driver: ")
+            s.articles += w.get("articles", 0)
+            s.events += w.get("events", 0)
             self.next_link += 1
         s.link_seconds = round(s.stages.totals["driver: link"][0], 3) if self.next_link else 0.0
 
 
 def _finish(fs, root: str, out: str, summary: JobSummary, t0: float, keep_parts: bool) -> None:
-    """Event groups, the story count, the first failures and `_SUCCESS`; the parts removed."""
-    import pyarrow.compute as pc
-
+    """Event groups, the first failures and `_SUCCESS`; the parts removed."""
     from warta.jobs import links
 
-    with summary.stages("driver: event groups, stories"):
+    with summary.stages("driver: event groups"):
         groups = links.event_groups(out)
         D.write_table(fs, f"{root}/event_groups/part-00000.parquet", groups)
         summary.event_groups = groups.num_rows
-        stories = D.read_dataset(out, "articles", ["story_id"])["story_id"]
-        summary.stories = pc.count_distinct(stories).as_py() if len(stories) else 0
-        failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist()
+        failures = D.read_dataset(out, "failures", ["source", "error"]).to_pylist() if summary.failures else []
         summary.errors = [(r["source"], r["error"]) for r in failures[:100]]
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.driver_cpu = round(time.process_time(), 3)

@@ -46,6 +46,10 @@ class Engine:
     def start(self) -> None:
         raise NotImplementedError
 
+    def slots(self) -> int:
+        """How many tasks the cluster runs at once (the driver keeps about twice that many submitted)."""
+        return 1
+
     def submit(self, fn: Callable[..., dict], config: dict[str, Any], args: tuple, priority: int = 0) -> None:
         """Run `fn(config, *args)` on the cluster; a task of higher `priority` goes before waiting ones."""
         raise NotImplementedError
@@ -125,6 +129,9 @@ class DaskEngine(Engine):
             return self.client.dashboard_link
         except Exception:  # no dashboard (bokeh missing, or disabled)
             return None
+
+    def slots(self) -> int:
+        return max(1, sum(self.client.nthreads().values())) if self.client is not None else 1
 
     def describe(self) -> str:
         n = len(self.client.scheduler_info().get("workers", {})) if self.client is not None else 0
@@ -231,6 +238,9 @@ class SparkEngine(Engine):
             raise EngineError(f"Spark could not start ({self.master}): {type(exc).__name__}: {exc}") from None
         self.session.sparkContext.setLogLevel("ERROR")
         self.started_seconds = time.perf_counter() - t0
+
+    def slots(self) -> int:
+        return max(1, self.session.sparkContext.defaultParallelism) if self.session is not None else 1
 
     def describe(self) -> str:
         sc = self.session.sparkContext if self.session else None

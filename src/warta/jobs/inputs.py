@@ -13,7 +13,9 @@ cannot be read, or an article that fails, becomes a failed result, as before.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from warta.api import chunks
@@ -81,9 +83,33 @@ def _read_ahead() -> int:
     return READ_AHEAD
 
 
+#: per thread (a Dask worker may run several tasks at once in threads): the ids of articles already extracted
+#: and kept (earlier partitions', then this one's); an exact copy of one is not extracted again (see `known`)
+_state = threading.local()
+_NONE: frozenset[str] = frozenset()
+
+
+def _known() -> set[str] | frozenset[str]:
+    return getattr(_state, "known", _NONE)
+
+
+@contextmanager
+def known(ids: set[str]):
+    """While this thread extracts one partition: articles whose id is in `ids` (exact copies of articles kept
+    before, in input order) skip the pipeline and come out as {"status": "exists"}; the caller adds the ids it
+    keeps."""
+    old, _state.known = _known(), ids
+    try:
+        yield ids
+    finally:
+        _state.known = old
+
+
 def _prepare(articles: list, st: Stages) -> None:
     """The NER model over `articles` as one batch (`warta.api.prepare`, as `warta extract` does), timed as
-    extraction."""
+    extraction; exact copies of articles kept before are left out."""
+    skip = _known()
+    articles = [a for a in articles if a.id not in skip] if skip else articles
     if len(articles) > 1:
         from warta.api import prepare
         from warta.store import worker
@@ -99,6 +125,9 @@ def _ok(article, unit: str, st: Stages) -> dict[str, Any]:
     from warta.store import worker
     from warta.store.dedup import signature
 
+    if article.id in _known():
+        return {"status": "exists", "id": article.id, "source": article.source, "unit": unit, "record": None,
+                "error": None, "signature": None}
     pipeline = worker._pipeline()
     with st("extract (pipeline)"):
         try:

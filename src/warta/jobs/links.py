@@ -6,49 +6,38 @@ result does not depend on how the inputs were cut: the job's order is the input
 order (`input_seq`, `record_seq`), the order `warta ingest -j 1` stores them in.
 
 The pass (`Linker`, on the driver, one partition at a time as the partitions
-are extracted) streams each partition's article ids, signatures and event keys,
-in that order, into a scratch `Store` on the driver's disk, whose `write()` groups
-them by LSH band keys (its `lsh_bands` index) and links each article exactly as
-an ingest does: the store's own code, so the dataset's `duplicate_of`,
-`similarity` and `story_id` are the ones `warta ingest` gives, not a second
-implementation.  Only ids, 512-byte signatures and event keys pass through the
-driver, never the texts; the index lives on disk, not in memory.  The links of
-each partition are written beside it (`_parts/part-N/links.arrow`) for the
-workers that write the final dataset.
+are extracted) reads each partition's article ids, signatures and event keys, in
+that order, and links them with an in-memory LSH index (`warta.jobs.lsh`) that
+gives exactly what the store's `write()` gives (`duplicate_of`, `similarity`,
+`story_id`, as `warta ingest` stores them), a whole partition at a time with
+numpy instead of SQLite queries per article.  Only ids, 512-byte signatures and
+event keys pass through the driver, never the texts.  The driver then writes
+each partition's articles with their links (`warta.jobs.tasks.finalize_partition`).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from warta.jobs import dataset as D
-
-
-#: the scratch store's page cache (KiB, as PRAGMA cache_size takes it when negative)
-SCRATCH_CACHE_KIB = -131072
 
 
 class Linker:
     """The link pass, one partition at a time in input order (`link(part)` after every earlier partition):
     the driver links partition N while the workers still extract the later ones.  A restarted job links
-    again from the first partition (the scratch store is not kept), which gives the same links."""
+    again from the first partition (the index is not kept), which gives the same links."""
 
     def __init__(self, out: str, tmp: str | None = None):
-        from warta.store import Store
+        from warta.jobs.lsh import LinkIndex
 
         self.fs, self.root = D.filesystem(out)
         self.counts = {"articles": 0, "exact_duplicates": 0, "near_duplicates": 0}
-        self._scratch = tempfile.TemporaryDirectory(prefix="warta-links-", dir=tmp)
-        self.store = Store(os.path.join(self._scratch.name, "links.db"))
-        # a scratch file, thrown away after the job: no journal, no syncing, and a page cache that holds the
-        # LSH band index of a few hundred thousand articles (the queries, and so the links, are the same)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = {SCRATCH_CACHE_KIB}"):
-            self.store.conn.execute(f"PRAGMA {pragma}")
+        self.index = LinkIndex()
 
     def close(self) -> None:
-        self.store.close()
-        self._scratch.cleanup()
+        self.index = None
+
+    def stories(self) -> int:
+        """Stories among the articles linked so far (every partition's, once the job has linked them all)."""
+        return len(set(self.index.story)) if self.index is not None else 0
 
     def _read(self, where: str) -> tuple[list[dict], dict[str, bytes], dict[str, list[dict]]]:
         """(articles in input order, signatures, events by article) of one extracted partition."""
@@ -67,53 +56,21 @@ class Linker:
         arts.sort(key=lambda r: (r["input_seq"], r["record_seq"]))
         return arts, sigs, events
 
-    def link(self, part: int) -> dict[str, int]:
-        """Link the articles of partition `part` against every earlier one; writes its `links.arrow`."""
+    def link(self, part: int) -> list[dict]:
+        """Link the articles of partition `part` against every earlier one; returns, for each in input order,
+        {"id", "keep" (False for an exact duplicate), "outcome" ('new', 'near-duplicate' or 'duplicate'),
+        "duplicate_of", "similarity", "story_id"}."""
         where = f"{self.root}/_parts/part-{part:05d}"
         if not self.fs.exists(f"{where}/articles{D.PART}"):
-            return {}
+            return []
         arts, sigs, events = self._read(where)
-        store = self.store
-        outcomes = {}
-        store.conn.execute("BEGIN IMMEDIATE")
-        for a in arts:
-            record = {"id": a["id"], "events": [{k: e[k] for k in ("type", "source_country", "target_country", "date")}
-                                                for e in events.get(a["id"], [])]}
-            outcomes[a["id"]] = store.write({"status": "ok", "id": a["id"], "source": None, "record": record,
-                                             "signature": sigs.get(a["id"])})
-        store.conn.execute("COMMIT")
-        rows = self._rows(outcomes)
-        _write_links(self.fs, f"{where}/links{D.PART}", rows)
-        return outcomes
-
-    def _rows(self, outcomes: dict[str, str]) -> list[dict]:
-        ids = list(outcomes)
-        rows = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            found = {r["id"]: r for r in self.store._query(
-                "SELECT id, duplicate_of, similarity, story_id FROM articles WHERE id IN "
-                f"({', '.join('?' * len(chunk))})", chunk)}
-            for i_ in chunk:
-                keep = outcomes[i_] != "duplicate"
-                r = found[i_] if keep else {"duplicate_of": None, "similarity": None, "story_id": None}
-                rows.append({"id": i_, "keep": keep, "duplicate_of": r["duplicate_of"],
-                             "similarity": r["similarity"], "story_id": r["story_id"]})
-                self.counts["articles"] += keep
-                self.counts["exact_duplicates"] += not keep
-                self.counts["near_duplicates"] += outcomes[i_] == "near-duplicate"
+        rows = self.index.add([(a["id"], sigs.get(a["id"]), events.get(a["id"], [])) for a in arts])
+        for r in rows:
+            keep = r["keep"] = r["outcome"] != "duplicate"
+            self.counts["articles"] += keep
+            self.counts["exact_duplicates"] += not keep
+            self.counts["near_duplicates"] += r["outcome"] == "near-duplicate"
         return rows
-
-
-def _write_links(fs, path: str, rows: list[dict]) -> None:
-    import pyarrow as pa
-
-    table = pa.table({"id": pa.array([r["id"] for r in rows], pa.string()),
-                      "keep": pa.array([r["keep"] for r in rows], pa.bool_()),
-                      "duplicate_of": pa.array([r["duplicate_of"] for r in rows], pa.string()),
-                      "similarity": pa.array([r["similarity"] for r in rows], pa.float64()),
-                      "story_id": pa.array([r["story_id"] for r in rows], pa.string())})
-    D.write_part(fs, path, table)
 
 
 def event_groups(out: str):

@@ -95,17 +95,17 @@ class _Keep:
     def __init__(self) -> None:
         self.sources: dict[str, str | None] = {}
         self.articles: list[dict[str, Any]] = []
-        self.layers: dict[str, list[dict[str, Any]]] = {t: [] for t in D.LAYER_TABLES}
-        self._names: dict[str, tuple[str, list[str]]] = {}
+        self.layers: dict[str, list[tuple[tuple[str, ...], Any]]] = {t: [] for t in D.LAYER_TABLES}  # (cols, rows)
+        self._names: dict[str, tuple[str, tuple[str, ...]]] = {}
 
-    def _insert(self, sql: str) -> tuple[str, list[str]]:
+    def _insert(self, sql: str) -> tuple[str, tuple[str, ...]]:
         """(table, columns) of an `INSERT [OR IGNORE] INTO table (cols) VALUES (?, …)` statement."""
         if sql not in self._names:
             head, _, rest = sql.partition(" (")
             words = head.split()
             if words[:2] != ["INSERT", "INTO"] and words[:4] != ["INSERT", "OR", "IGNORE", "INTO"]:
                 raise Unsure(sql)
-            cols = [c.strip().strip('"') for c in rest.partition(")")[0].split(",")]
+            cols = tuple(c.strip().strip('"') for c in rest.partition(")")[0].split(","))
             self._names[sql] = (words[-1], cols)
         return self._names[sql]
 
@@ -125,7 +125,7 @@ class _Keep:
         table, cols = self._insert(sql)
         if table not in self.layers or not sql.startswith("INSERT OR IGNORE"):
             raise Unsure(sql)
-        self.layers[table].extend(dict(zip(cols, row)) for row in rows)
+        self.layers[table].append((cols, rows))
 
 
 class Rows:
@@ -145,8 +145,10 @@ class Rows:
         self.ids: set[str] = set()
         self.sources: dict[str, str | None] = self._keep.sources
         self.articles: list[dict[str, Any]] = []
-        self.layers: dict[str, list[dict[str, Any]]] = {t: [] for t in D.LAYER_TABLES}
+        #: each layer table's rows, as lists of values in the order of `names(table)` (the dataset's columns)
+        self.layers: dict[str, list[list[Any]]] = {t: [] for t in D.LAYER_TABLES}
         self.through_store = 0  # articles made by a real store (`Unsure`)
+        self._columns = tuple(columns)
 
     def write(self, result: dict[str, Any]) -> str:
         """Add one ok result; 'duplicate' when its article is already there, else 'new'."""
@@ -160,8 +162,8 @@ class Rows:
         try:
             self._store._insert_article(record, "ok", None, None, None, record["id"])
             self._store._insert_layers(record)
-            article = self._stored("articles", keep.articles[0], self.columns)
-            layers = {t: [self._stored(t, row) for row in rows] for t, rows in keep.layers.items() if rows}
+            article = self._stored("articles", keep.articles[0], self._columns)
+            layers = {t: self._values(t, batches) for t, batches in keep.layers.items() if batches}
         except Unsure:
             self.through_store += 1
             article, layers = self._through_store(result)
@@ -175,9 +177,30 @@ class Rows:
         return "new"
 
     @staticmethod
-    def _stored(table: str, row: dict[str, Any], columns: list[str] | None = None) -> dict[str, Any]:
-        names, cells = _cells(table, tuple(columns) if columns else None)
+    def names(table: str) -> tuple[str, ...]:
+        """The columns of a layer table's rows in `layers`."""
+        return _cells(table, None)[0]
+
+    def dicts(self, table: str) -> list[dict[str, Any]]:
+        """A layer table's rows as dicts."""
+        names = self.names(table)
+        return [dict(zip(names, row)) for row in self.layers[table]]
+
+    @staticmethod
+    def _stored(table: str, row: dict[str, Any], columns: tuple[str, ...] | None = None) -> dict[str, Any]:
+        names, cells = _cells(table, columns)
         return {c: v if type(v) is same else stored(v, d) for (c, d, same), v in zip(cells, map(row.get, names))}
+
+    @staticmethod
+    def _values(table: str, batches: list[tuple[tuple[str, ...], Any]]) -> list[list[Any]]:
+        """The stored values of rows bound as `batches` ((columns, rows)), in the order of `names(table)`."""
+        names, cells = _cells(table, None)
+        out = []
+        for cols, rows in batches:
+            if cols != names:
+                rows = [list(map(dict(zip(cols, row)).get, names)) for row in rows]
+            out += [[v if type(v) is same else stored(v, d) for (_, d, same), v in zip(cells, row)] for row in rows]
+        return out
 
     def _through_store(self, result: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
         """One article's rows from a real in-memory store (what this class stands in for)."""
@@ -191,4 +214,4 @@ class Rows:
             article = next(iter(mem._query(f"SELECT {', '.join(self.columns)} FROM articles")))
             if article.get("source_id") is not None:
                 article["source_id"] = D.stable_id(names[article["source_id"]])
-            return article, {t: list(mem.rows(t)) for t in D.LAYER_TABLES}
+            return article, {t: [list(map(r.get, self.names(t))) for r in mem.rows(t)] for t in D.LAYER_TABLES}
