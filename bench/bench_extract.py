@@ -81,6 +81,7 @@ def main(argv: list[str]) -> None:
 
     t0 = time.perf_counter()
     nlp = warta.make_pipeline(components)
+    warta.api.warm_up(nlp)  # as `warta extract` does before its first article (and gc.freeze there)
     # warm up: the first pass loads the model and builds the gazetteers and caches
     for article in articles:
         nlp(warta.Article.from_dict(article.to_dict()))

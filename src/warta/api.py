@@ -12,6 +12,7 @@ appended to `errors`) as a named `WartaError`, and the loop goes on; without eit
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -64,10 +65,15 @@ WARM_UP = ("Menlu Bertemu Dubes Jepang\n\nJAKARTA - Menteri Luar Negeri Retno Ma
 
 
 def warm_up(pipeline: Pipeline) -> None:
-    """Load everything the pipeline's components load lazily (once per pipeline; no time budget)."""
+    """Load everything the pipeline's components load lazily (once per pipeline; no time budget).
+
+    What is then alive (the model, gazetteers, lexicons: some 140,000 objects) is moved out of the garbage
+    collector's passes (`gc.freeze`): a full collection would otherwise walk all of it, about 80 ms, every
+    few dozen articles, for objects that live as long as the process.  Reference counting still frees them."""
     if not getattr(pipeline, "_warm", False):
         pipeline(read_text(WARM_UP, source="<warm-up>"))
         pipeline._warm = True
+        gc.freeze()
 
 
 def process(article: Article, pipeline: Pipeline) -> Article:
