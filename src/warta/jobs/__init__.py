@@ -257,12 +257,11 @@ class _Driver:
     partition as soon as every earlier one is extracted (stage 2) and writes its articles (stage 3), so only
     the last partition's link and write are left when the extraction ends."""
 
-    def __init__(self, eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None],
-                 tmp: str | None):
+    def __init__(self, eng, parts, config: dict, summary: JobSummary, log: Callable[[str], None]):
         from warta.jobs.links import Linker
 
         self.eng, self.parts, self.config, self.summary, self.log = eng, parts, config, summary, log
-        self.linker = Linker(config["out"], tmp)
+        self.linker = Linker(config["out"])
         self.extracted: dict[int, int] = {}  # partition -> the events its extraction wrote
         self.next_link = 0
         self.worker_cpu: dict[str, float] = {}
@@ -277,8 +276,8 @@ class _Driver:
         try:
             for done, r in enumerate(self.eng.results(), 1):
                 self.known.extend(r.get("ids") or ())
-                self._fill(done)
                 del self.known[:-KNOWN_IDS]
+                self._fill(done)
                 s.stages.merge(r.get("stages"), "worker: ")
                 if r.get("worker") and r.get("process_cpu") is not None:
                     self.worker_cpu[r["worker"]] = max(self.worker_cpu.get(r["worker"], 0.0), r["process_cpu"])
@@ -351,7 +350,7 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
             workers: int | None = None, scheduler: str | None = None, master: str | None = None,
             components: list[str] | None = None, options: dict[str, Any] | None = None,
             partition_bytes: int = 64_000_000, partition_files: int = 200, keep_parts: bool = False,
-            dashboard: str | None = ":8787", tmp: str | None = None,
+            dashboard: str | None = ":8787",
             log: Callable[[str], None] | None = None, engine_obj=None) -> JobSummary:
     """Run the extraction over `inputs` on `engine` ('dask' or 'spark') and write the dataset to `out`."""
     from warta.jobs.engines import make_engine
@@ -378,7 +377,7 @@ def run_job(inputs: Iterable[str], out: str, engine: str = "dask", *, manifests:
     try:
         _start(eng, config, summary, log)
         log(f"{len(files)} input file(s) in {len(parts)} partition(s) on {summary.engine}")
-        _Driver(eng, parts, config, summary, log, tmp).run()
+        _Driver(eng, parts, config, summary, log).run()
     finally:
         with summary.stages("driver: engine close"):
             eng.close()

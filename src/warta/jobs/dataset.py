@@ -30,7 +30,6 @@ from warta.store import schema as store_schema
 
 LAYER_TABLES = ("entities", "actors", "quotes", "dates", "quantities", "places", "events")
 MONTHLY = ("articles",) + LAYER_TABLES + ("minhashes",)
-FLAT = ("failures", "skipped", "sources")
 PARTITION = "published_month"
 UNKNOWN_MONTH = "unknown"
 ARTICLE_EXTRA = (("fetched", "TEXT"), ("warc_record_id", "TEXT"), ("input_seq", "INTEGER"),

@@ -1,10 +1,9 @@
 """The two engines a job runs on: Dask (`dask.distributed`) and Spark (PySpark `mapPartitions`).
 
-An engine only schedules: `submit(fn, config, args, priority)` asks for
+An engine only schedules: `submit(fn, config, args)` asks for
 `fn(config, *args)` on one of the cluster's workers, and `results()` yields the
 small dicts the tasks return, as they finish, until none is pending (tasks may be
-submitted while it runs: the driver submits a partition's final write as soon as
-its links are known, while the other partitions are still being extracted).
+submitted while it runs: the driver keeps a few extractions ahead of the workers).
 Where the task runs, and when, is the engine's business.  Everything else
 (reading, extraction, writing Parquet) is the same code on both, in
 `warta.jobs.tasks`.
@@ -50,8 +49,8 @@ class Engine:
         """How many tasks the cluster runs at once (the driver keeps about twice that many submitted)."""
         return 1
 
-    def submit(self, fn: Callable[..., dict], config: dict[str, Any], args: tuple, priority: int = 0) -> None:
-        """Run `fn(config, *args)` on the cluster; a task of higher `priority` goes before waiting ones."""
+    def submit(self, fn: Callable[..., dict], config: dict[str, Any], args: tuple) -> None:
+        """Run `fn(config, *args)` on the cluster."""
         raise NotImplementedError
 
     def results(self) -> Iterator[dict]:
@@ -138,12 +137,12 @@ class DaskEngine(Engine):
         where = self.scheduler or "LocalCluster"
         return f"dask ({where}, {n} worker(s))"
 
-    def submit(self, fn, config, args, priority=0):
+    def submit(self, fn, config, args):
         from dask.distributed import as_completed
 
         if self._pending is None:
             self._pending = as_completed()
-        future = self.client.submit(fn, config, *args, pure=False, priority=priority,
+        future = self.client.submit(fn, config, *args, pure=False,
                                     key=f"{fn.__name__}-{args[0]:05d}")
         self._futures.append(future)
         self._pending.add(future)
@@ -200,7 +199,7 @@ class SparkEngine(Engine):
         self.workers = workers
         self.master = master or f"local[{workers or '*'}]"
         self.session = None
-        self._pools = None
+        self._pool = None
         self._pending: set = set()
         self._done = queue.SimpleQueue()
 
@@ -260,17 +259,15 @@ class SparkEngine(Engine):
             cause = next((x for x in reversed(lines) if "Error" in x or "Exception" in x), lines[-1] if lines else "")
             raise EngineError(f"a Spark task failed: {cause.strip()}") from None
 
-    def submit(self, fn, config, args, priority=0):
+    def submit(self, fn, config, args):
         """Each task is a Spark job, submitted from a driver thread (Spark runs concurrent jobs; its task
-        scheduler places them on the executors).  Ordinary tasks are submitted as many at a time as the
-        cluster has cores, so that a task of higher priority, submitted from its own thread, waits for
-        no more than one task to finish."""
+        scheduler places them on the executors), as many at a time as the cluster has cores."""
         from concurrent.futures import ThreadPoolExecutor
 
-        if self._pools is None:
+        if self._pool is None:
             n = self.session.sparkContext.defaultParallelism
-            self._pools = (ThreadPoolExecutor(n, "warta-spark"), ThreadPoolExecutor(2, "warta-spark-first"))
-        future = self._pools[priority > 0].submit(self._job, fn, config, args)
+            self._pool = ThreadPoolExecutor(n, "warta-spark")
+        future = self._pool.submit(self._job, fn, config, args)
         self._pending.add(future)
         future.add_done_callback(self._done.put)
 
@@ -300,12 +297,11 @@ class SparkEngine(Engine):
             self.outside_cpu_seconds = self.outside_cpu()
         for future in self._pending:
             future.cancel()
-        if self._pools is not None:
+        if self._pool is not None:
             if self._pending and self.session is not None:
                 self.session.sparkContext.cancelAllJobs()
-            for pool in self._pools:
-                pool.shutdown(wait=True)
-        self._pools, self._pending = None, set()
+            self._pool.shutdown(wait=True)
+        self._pool, self._pending = None, set()
         if self.session is not None:
             self.session.stop()
         self.session = None

@@ -25,7 +25,7 @@ class Linker:
     the driver links partition N while the workers still extract the later ones.  A restarted job links
     again from the first partition (the index is not kept), which gives the same links."""
 
-    def __init__(self, out: str, tmp: str | None = None):
+    def __init__(self, out: str):
         from warta.jobs.lsh import LinkIndex
 
         self.fs, self.root = D.filesystem(out)

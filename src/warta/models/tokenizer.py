@@ -93,11 +93,11 @@ class FastTokenizer(Tokenizer):
             self._join_split_words(doc, text)
         return doc
 
-    def _join_split_words(self, doc, text: str | None = None) -> None:
+    def _join_split_words(self, doc, text: str) -> None:
         """Re-join a listed word that infix splitting cut out of a longer chunk, as spaCy's special-case
         matcher does: longest first, then leftmost; only tokens written without a space between them.
-        `text`: the text `doc` was made from (else `doc.text`)."""
-        spans = [span for span in self._candidates(doc, doc.text if text is None else text)]
+        `text`: the text `doc` was made from."""
+        spans = list(self._candidates(doc, text))
         if not spans:
             return
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))

@@ -47,7 +47,7 @@ def _fix_bounds(c: Context, m: Mending) -> bool:
     m.surface = c.text[m.start:m.end]
     s = m.start
     m.uninformative = s in c.sentence_starts or c.text[max(0, s - 1)] in QUOTES \
-        or ((c.heading_chars is None or s in c.heading_chars) and _in_heading(c.article, s)) or _is_verb(m.surface)
+        or (s in c.heading_chars and _in_heading(c.article, s)) or _is_verb(m.surface)
     return True
 
 

@@ -20,7 +20,6 @@ from .words import _gazetteer_place, _plain_word, known_label
 
 # the shapes the passes look for, compiled once
 _CAPITAL_TAIL = re.compile(r"[A-Z][^()]*$")
-_SHORT_BRACKETED_AFTER_WORD = re.compile(r"\w[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _SHORT_BRACKETED = re.compile(r"[ ]\(([A-Z][A-Za-z]{2,14})\)")
 _WORD_CHAR = re.compile(r"\w")
 _NEXT_NAME = re.compile(r"[ ]([A-Z][\w-]+)(?![\w-])")
@@ -157,8 +156,8 @@ def _treaties(text: str, spans: list[Span4]) -> list[Span4]:
 def _bracketed_short_names(text: str, full_name_ends: set[int]) -> set[str]:
     """Short names in brackets after a word, less those after a person's full name, which are that
     person's (`Joko Widodo (Jokowi)`)."""
-    # (set(_SHORT_BRACKETED_AFTER_WORD.findall(text)): the same matches, found by their literal ` (` and a word
-    # character before it, instead of a try at every character)
+    # (the matches of `\w[ ]\(([A-Z][A-Za-z]{2,14})\)`, found by their literal ` (` and a word character before
+    # it, instead of a try at every character)
     found = list(_SHORT_BRACKETED.finditer(text))
     bracketed = {m.group(1) for m in found if m.start() and _WORD_CHAR.match(text, m.start() - 1)}
     return bracketed - {m.group(1) for m in found if m.start() in full_name_ends}

@@ -30,7 +30,7 @@ class Context:
     known: dict[str, str]
     # every offset inside a heading sentence's range: an offset outside them all stands in no heading (the
     # sentence that holds it is none), so the sentence is looked up only for the few inside
-    heading_chars: frozenset[int] | None = None
+    heading_chars: frozenset[int]
 
     def word(self, w: tuple[int, int]) -> str:
         return self.text[w[0]:w[1]]

@@ -23,8 +23,6 @@ class ArticleIndex:
         self.article = article
         self.starts = [s.start for s in article.sentences]
         self.ends = [s.end for s in article.sentences]
-        self._apart = all(self.ends[k] <= self.starts[k + 1] and self.starts[k] <= self.ends[k]
-                          for k in range(len(self.starts) - 1))
         self.actor_by_id: dict[str, Any] = {}
         self.actor_by_name: dict[str, Any] = {}
         for a in article.actors:
@@ -62,7 +60,7 @@ class ArticleIndex:
     def _by_sentence(self, items) -> dict[int, list]:
         """Items by the sentence their start lies in, in the layer's order."""
         out: dict[int, list] = {}
-        at = self.sentence_at
+        at = self.article.sentence_at
         for it in items:
             k = at(it.start)
             if k is not None:
@@ -70,11 +68,7 @@ class ArticleIndex:
         return out
 
     def sentence_at(self, offset: int) -> int | None:
-        """`article.sentence_at(offset)`: by bisection over the starts found once, where the sentences are in
-        order and apart (as they are after the sentence splitter), else asked of the article."""
-        if self._apart:
-            k = bisect_right(self.starts, offset) - 1
-            return k if k >= 0 and offset < self.ends[k] else None
+        """`article.sentence_at(offset)` (a table look-up the article keeps)."""
         return self.article.sentence_at(offset)
 
     def touched(self, a: int, b: int) -> list[int]:

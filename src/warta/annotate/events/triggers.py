@@ -226,10 +226,9 @@ def _word_may_open(low: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _plan(low: str) -> tuple[tuple, tuple, tuple] | None:
     """What the finders of TRIGGERS would look up for the word `low` (its phrases, form entries and root
-    entries), or None where it opens no trigger (`_word_may_open`): once per word form, not per token."""
-    if not _word_may_open(low):
-        return None
-    return _phrases_opened_by(low), _forms_of(low), _root_entries(low)
+    entries), or None where it opens no trigger (as `_word_may_open` says): once per word form, not per token."""
+    plan = _phrases_opened_by(low), _forms_of(low), _root_entries(low)
+    return plan if low[:1].isalnum() and any(plan) else None
 
 
 #: which look-up of `_plan` each finder of TRIGGERS reads
@@ -238,7 +237,8 @@ _PLAN_SLOT = {"phrase": 0, "form": 1, "root": 2}
 
 def _first_match(toks: list[Tok], i: int, plan: tuple[tuple, tuple, tuple]) -> Match | None:
     """`next(rule.apply(toks, i) for rule in TRIGGERS …)` without asking a finder whose look-up for the word
-    is empty (it would find nothing)."""
+    is empty (it would find nothing).  Each finder is asked through its rule (`rule.apply`), so that the rules
+    stay data a test or a caller can replace."""
     for rule in TRIGGERS:
         if plan[_PLAN_SLOT[rule.id]]:
             got = rule.apply(toks, i)
