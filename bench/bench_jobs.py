@@ -67,14 +67,68 @@ def run(cmd: list[str], env: dict) -> dict:
     return {"seconds": seconds, "cpu": cpu, "stdout": proc.stdout}
 
 
+def run_halves(corpus: Path, tmp: Path, env: dict) -> dict:
+    """Two plain `warta extract` processes started at once, each on half the corpus (the first and the second
+    half of its files): the same work split by hand with no engine at all, so its speed-up over one process
+    is what this machine gives two processes of warta at this moment, the ceiling for a 2-worker job."""
+    import resource
+
+    files = sorted(str(p) for p in corpus.iterdir())
+    halves = [files[: len(files) // 2], files[len(files) // 2:]]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-m", "warta.cli", "extract", *half, "-o", str(tmp / f"half-{i}.jsonl"),
+                               "--no-progress"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             for i, half in enumerate(halves)]
+    for p in procs:
+        _, err = p.communicate()
+        if p.returncode:
+            sys.exit(f"warta extract (a half) failed:\n{err.decode(errors='replace')[-3000:]}")
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": seconds, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+
+
+def run_inline(corpus: str, out: str, partition_files: int) -> None:
+    """`--inline`: the job's own work with no engine: `run_job` with an engine that runs each task in this
+    process as soon as it is submitted (the reference the engines' overhead is measured against: reading,
+    extraction, MinHash, rows, Parquet and the link pass, the same code, but no cluster, no worker process,
+    no scheduling).  Prints the summary as `warta job run --json` does."""
+    from warta.jobs import run_job
+    from warta.jobs.engines import Engine
+
+    class InProcess(Engine):
+        name = "none"
+
+        def __init__(self) -> None:
+            self.done: list[dict] = []
+
+        def start(self) -> None:
+            pass
+
+        def submit(self, fn, config, args) -> None:
+            self.done.append(fn(config, *args))
+
+        def results(self):
+            while self.done:
+                yield self.done.pop(0)
+
+    summary = run_job([corpus], out, partition_files=partition_files, engine_obj=InProcess())
+    print(json.dumps(summary.to_dict()))
+
+
 def job_cmd(corpus: Path, dataset: Path, engine: str, workers: int, partition_files: int, dashboard: str
             ) -> list[str]:
+    if engine == "none":
+        return [sys.executable, __file__, "--inline", str(corpus), str(dataset), "--partition-files",
+                str(partition_files)]
     return [sys.executable, "-m", "warta.cli", "job", "run", str(corpus), "--out", str(dataset), "--engine", engine,
             "-w", str(workers), "--json", "--dashboard", dashboard, "--partition-files", str(partition_files)]
 
 
 def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]:
-    configs = [(e, int(w)) for e in args.engines.split(",") for w in args.workers.split(",")]
+    configs = [(e, int(w)) for e in args.engines.split(",") for w in args.workers.split(",")
+               if e != "none" or w == "1"]
     plain: dict = {}
     rows: dict[tuple[str, int], dict] = {}
     for rep in range(args.repeat):
@@ -84,6 +138,12 @@ def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]
         print(f"[{rep + 1}] warta extract: {n} articles in {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)", file=sys.stderr)
         if not plain or r["seconds"] < plain["seconds"]:
             plain = {"seconds": r["seconds"], "cpu": r["cpu"], "articles": n}
+        if args.halves:
+            r = run_halves(corpus, tmp, env)
+            print(f"[{rep + 1}] 2 x warta extract, a half each, at once: {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)",
+                  file=sys.stderr)
+            if "halves" not in plain or r["seconds"] < plain["halves"]["seconds"]:
+                plain["halves"] = r
         for engine, w in configs:
             dataset = tmp / f"ds-{engine}-{w}-{rep}"
             r = run(job_cmd(corpus, dataset, engine, w, args.partition_files, args.dashboard), env)
@@ -97,30 +157,44 @@ def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]
     return plain, [rows[c] for c in configs]
 
 
+def _ratio(a: float, b: float) -> str:
+    return f"{(a - b) / b:+.0%}"
+
+
 def print_runs(plain: dict, rows: list[dict]) -> None:
     rate = plain["articles"] / plain["seconds"]
     print(f"plain `warta extract` (1 process): {plain['articles']} articles, {plain['seconds']:.1f} s wall, "
           f"{plain['cpu']:.1f} s CPU, {rate:.1f} articles/s")
     print("art/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates;")
-    print("overhead = (1-worker job - plain extract) / plain extract, wall and CPU, each from its process start "
-          "to exit; link runs during the extraction; rest = the process's other time: imports, the driver's "
-          "pipeline build (local workers fork after it), the write and finish after the last extraction")
-    head = (f"{'engine':>6} {'workers':>7} {'kept':>5} {'wall s':>7} {'art/s':>6} {'vs extract':>10} {'speed-up':>8} "
-            f"{'overhead':>8} {'CPU s':>6} {'CPU ovh':>7} {'start-up s':>10} {'extract s':>9} {'link s':>6} "
-            f"{'rest s':>6}")
+    print("vs extract = (1-worker job - plain extract) / plain extract, wall (CPU): all the job costs more than "
+          "`warta extract`, its MinHash, rows, Parquet and link pass included; engine ovh = (1-worker job - the "
+          "same job with no engine) / no engine, wall (CPU): what Dask or Spark adds (start-up, worker "
+          "process, scheduling); each from process start to exit; rest = imports, the driver's pipeline "
+          "build (local workers fork after it), the write and finish after the last extraction")
+    head = (f"{'engine':>6} {'workers':>8} {'kept':>5} {'wall s':>7} {'art/s':>6} {'speed-up':>8} "
+            f"{'vs extract':>12} {'engine ovh':>12} {'CPU s':>6} {'start-up s':>10} {'extract s':>9} "
+            f"{'link s':>6} {'rest s':>6}")
     print(head)
+    if "halves" in plain:
+        h = plain["halves"]
+        print(f"{'plain':>6} {'2 halves':>8} {'':>5} {h['seconds']:>7.1f} {plain['articles'] / h['seconds']:>6.1f} "
+              f"{plain['seconds'] / h['seconds']:>7.2f}x {'':>12} {'':>12} {h['cpu']:>6.1f}   (two `warta extract` "
+              "at once, a half each: what this machine gives two processes now)")
+    inline = next((x for x in rows if x["engine"] == "none"), None)
     for r in rows:
         s = r["summary"]
         one = next((x for x in rows if x["engine"] == r["engine"] and x["workers"] == 1), None)
-        speedup = one["seconds"] / r["seconds"] if one else float("nan")
+        speedup = f"{one['seconds'] / r['seconds']:>7.2f}x" if one and r["engine"] != "none" else ""
         first = r["workers"] == 1
-        overhead = f"{(r['seconds'] - plain['seconds']) / plain['seconds']:+.0%}" if first else ""
-        cpu_overhead = f"{(r['cpu'] - plain['cpu']) / plain['cpu']:+.0%}" if first else ""
+        overhead = (f"{_ratio(r['seconds'], plain['seconds'])} ({_ratio(r['cpu'], plain['cpu'])})"
+                    if first else "")
+        engine = (f"{_ratio(r['seconds'], inline['seconds'])} ({_ratio(r['cpu'], inline['cpu'])})"
+                  if first and inline and r is not inline else "")
         tail = r["seconds"] - s["engine_start_seconds"] - s["extract_seconds"]
-        print(f"{r['engine']:>6} {r['workers']:>7} {s['articles']:>5} {r['seconds']:>7.1f} "
-              f"{s['records'] / r['seconds']:>6.1f} {s['records'] / r['seconds'] / rate:>9.2f}x {speedup:>7.2f}x "
-              f"{overhead:>8} {r['cpu']:>6.1f} {cpu_overhead:>7} {s['engine_start_seconds']:>10.1f} "
-              f"{s['extract_seconds']:>9.1f} {s['link_seconds']:>6.1f} {max(tail, 0):>6.1f}")
+        print(f"{r['engine']:>6} {r['workers']:>8} {s['articles']:>5} {r['seconds']:>7.1f} "
+              f"{s['records'] / r['seconds']:>6.1f} {speedup:>8} {overhead:>12} {engine:>12} {r['cpu']:>6.1f} "
+              f"{s['engine_start_seconds']:>10.1f} {s['extract_seconds']:>9.1f} {s['link_seconds']:>6.1f} "
+              f"{max(tail, 0):>6.1f}")
 
 
 def print_stages(rows: list[dict]) -> None:
@@ -156,14 +230,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--workers", default="1,2")
-    ap.add_argument("--engines", default="dask,spark")
+    ap.add_argument("--engines", default="none,dask,spark",
+                    help="none: the job's tasks run in one process with no engine (the reference for the "
+                         "engines' own overhead); dask; spark")
     ap.add_argument("--partition-files", type=int, default=100)
+    ap.add_argument("--corpus", choices=("news", "short"), default="news",
+                    help="news (default): variants of the project's written gold and held-out articles, ~230 "
+                         "words, about the length of the real news warta is measured on (~240); short: variants "
+                         "of the store's six seed stories, ~85 words (the corpus of earlier rounds)")
+    ap.add_argument("--no-halves", dest="halves", action="store_false",
+                    help="skip the reference run of two plain `warta extract` processes at once, a half each")
     ap.add_argument("--dashboard", default="off",
                     help="Dask's dashboard for the jobs: off (default: a batch job needs none; its web server "
                          "costs ~0.5 s of start-up) or :0 (any free port), as `warta job run --dashboard`")
     ap.add_argument("--repeat", type=int, default=1, help="run everything N times, keep the fastest wall")
     ap.add_argument("--src", default=str(ROOT / "src"), help="the warta source tree to run (default: this one)")
+    ap.add_argument("--inline", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.inline:
+        return run_inline(*args.inline, args.partition_files)
 
     import store_corpus
 
@@ -172,11 +257,12 @@ def main() -> None:
     print("$ " + " ".join(shlex.quote(a) for a in ["python", *sys.argv]))
     with tempfile.TemporaryDirectory(prefix="warta-bench-jobs-") as tmp:
         corpus = Path(tmp) / "corpus"
-        store_corpus.write_folder(corpus, args.articles)
+        store_corpus.write_folder(corpus, args.articles, kind=args.corpus)
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.iterdir()) / args.articles
         load0 = os.getloadavg()[0]
         plain, rows = measure(args, corpus, Path(tmp), env)
-    print(f"corpus: {args.articles} generated articles; warta from {src}; cpus: {os.cpu_count()}; "
-          f"load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after")
+    print(f"corpus: {args.articles} generated articles ({args.corpus}, {words:.0f} words each on average); "
+          f"warta from {src}; cpus: {os.cpu_count()}; load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after")
     print_runs(plain, rows)
     print_stages(rows)
 

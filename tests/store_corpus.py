@@ -41,16 +41,35 @@ def variant(seed: dict, rng: random.Random, n: int) -> dict:
             "url": f"{seed['url']}-{n}"}
 
 
-def corpus(n: int, seed: int = 7) -> list[dict]:
+WRITTEN = [Path(__file__).parent / "data" / name for name in ("gold", "heldout")]
+
+
+def written_seeds() -> list[dict]:
+    """The project's own written news articles (tests/data/gold and heldout: ~280 words each, about the
+    length of the real news the project is measured on, ~240) as seeds: title, then the text."""
+    out = []
+    for folder in WRITTEN:
+        for path in sorted(folder.glob("*.txt")):
+            title, _, text = path.read_text(encoding="utf-8").strip().partition("\n")
+            out.append({"title": title.strip(), "text": text.strip(), "url": f"https://contoh.test/{path.stem}"})
+    return out
+
+
+#: the kinds of generated corpus: "short" (the store's six ~100-word seed stories, ~85 words an article)
+#: and "news" (the written gold and held-out articles, ~230 words an article)
+KINDS = {"short": seeds, "news": written_seeds}
+
+
+def corpus(n: int, seed: int = 7, kind: str = "short") -> list[dict]:
     rng = random.Random(seed)
-    base = seeds()
+    base = KINDS[kind]()
     return [variant(base[i % len(base)], rng, i) for i in range(n)]
 
 
-def write_folder(folder: Path, n: int, seed: int = 7) -> list[Path]:
+def write_folder(folder: Path, n: int, seed: int = 7, kind: str = "short") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i, article in enumerate(corpus(n, seed)):
+    for i, article in enumerate(corpus(n, seed, kind)):
         p = folder / f"{i:05d}.txt"
         p.write_text(as_text(article), encoding="utf-8")
         paths.append(p)

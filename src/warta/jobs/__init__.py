@@ -43,7 +43,8 @@ from warta.errors import WartaError
 from warta.jobs import dataset as D
 from warta.jobs.stages import Stages
 
-PLAN_VERSION = 3  # 3: the extraction writes the final tables but articles; 2: parts are Arrow IPC (1: Parquet)
+PLAN_VERSION = 4  # 4: `_STARTED` before an extraction writes (3: the extraction writes the final tables but
+#                    articles; 2: parts are Arrow IPC; 1: Parquet)
 
 
 class JobError(WartaError):

@@ -76,15 +76,16 @@ def _part_dir(root: str, part: int) -> str:
     return f"{root}/_parts/part-{part:05d}"
 
 
-def _begin(fs, where: str) -> dict[str, Any] | None:
-    """The summary of a partition already extracted (its marker is there), or None after clearing a
-    half-written one."""
+def _begin(fs, where: str) -> tuple[dict[str, Any] | None, bool]:
+    """(the summary of a partition already extracted (its marker is there), or None; whether an earlier
+    attempt at it began writing).  A half-written one's work-in-progress folder is cleared."""
     done = D.read_json(fs, f"{where}/_SUCCESS")
     if done is not None:
-        return dict(done, skipped=True)
+        return dict(done, skipped=True), True
     if fs.exists(where):
         fs.rm(where, recursive=True)
-    return None
+        return None, True
+    return None, False
 
 
 def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages, known: set[str]
@@ -155,7 +156,7 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     start = time.perf_counter()
     fs, root = D.filesystem(config["out"])
     where = _part_dir(root, part)
-    done = _begin(fs, where)
+    done, attempted = _begin(fs, where)
     if done is not None:
         return dict(done, task="extract")
     _pipeline(config, st)
@@ -170,7 +171,9 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     tables["failures"] = kept["failures"]
     tables["skipped"] = kept["skipped"]
     name = f"part-{part:05d}.parquet"
-    _clear(fs, root, name)  # what a killed attempt wrote
+    if attempted:  # what a killed attempt wrote (it left its `_STARTED`)
+        _clear(fs, root, name)
+    D.write_json(fs, f"{where}/_STARTED", {"part": part})  # before any file of the final dataset
     for table, rows in tables.items():
         if rows:
             _write_stage1(fs, root, where, name, table, rows, months, mem, st)
@@ -257,7 +260,9 @@ def _write_by_month(fs, root: str, name: str, table: str, data, months) -> int:
 
 
 def _clear(fs, root: str, name: str) -> None:
-    """Remove the final files a killed attempt at this partition may have left (`name` in any table)."""
+    """Remove the final files a killed attempt at this partition may have left (`name` in any table).  It
+    looks through the whole dataset, so it runs only after an attempt that began writing, not for every
+    partition (a job of many partitions would otherwise list a growing dataset once a partition)."""
     for path in fs.glob(f"{root}/*/{D.PARTITION}=*/{name}") + fs.glob(f"{root}/*/{name}"):
         fs.rm(path)
 
