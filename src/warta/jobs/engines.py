@@ -78,6 +78,7 @@ class DaskEngine(Engine):
         self.cluster = None
         self._pending = None
         self._futures: list = []
+        self._slots: tuple[int, float] | None = None  # (threads, when asked)
 
     @property
     def forks_local_workers(self) -> bool:
@@ -130,7 +131,14 @@ class DaskEngine(Engine):
             return None
 
     def slots(self) -> int:
-        return max(1, sum(self.client.nthreads().values())) if self.client is not None else 1
+        """The cluster's threads: asked of the scheduler at most once a second (the driver asks after every
+        result; workers may join or leave a remote cluster, a local one keeps its own)."""
+        if self.client is None:
+            return 1
+        now = time.monotonic()
+        if self._slots is None or (self.scheduler and now - self._slots[1] > 1.0):
+            self._slots = (max(1, sum(self.client.nthreads().values())), now)
+        return self._slots[0]
 
     def describe(self) -> str:
         n = len(self.client.scheduler_info().get("workers", {})) if self.client is not None else 0
@@ -163,6 +171,7 @@ class DaskEngine(Engine):
         if self.cluster is not None:
             self.cluster.close()
         self.client = self.cluster = None
+        self._slots = None
 
 
 def java_problem() -> str | None:
