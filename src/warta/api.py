@@ -122,15 +122,21 @@ def _asked_once(skip: Callable[[Article], bool]) -> Callable[[Article], bool]:
     return once
 
 
-def read_ahead(units: Sequence[Unit], pipeline: Pipeline, skip: Callable[[Article], bool] | None = None
-               ) -> list[tuple[Unit, list[Article] | InputError]]:
-    """Each unit with its articles (or why it could not be read), their NER prepared as one batch."""
+def read_units(units: Iterable[Unit]) -> list[tuple[Unit, list[Article] | InputError]]:
+    """Each unit with its articles, or the InputError saying why it could not be read."""
     read: list[tuple[Unit, list[Article] | InputError]] = []
     for unit in units:
         try:
             read.append((unit, read_unit(unit)))
         except InputError as exc:
             read.append((unit, exc))
+    return read
+
+
+def read_ahead(units: Sequence[Unit], pipeline: Pipeline, skip: Callable[[Article], bool] | None = None
+               ) -> list[tuple[Unit, list[Article] | InputError]]:
+    """Each unit with its articles (or why it could not be read), their NER prepared as one batch."""
+    read = read_units(units)
     articles = [a for _, got in read if isinstance(got, list) for a in got]
     if skip is not None and len(articles) > 1:
         articles = [a for a in articles if not skip(a)]

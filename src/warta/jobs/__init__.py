@@ -101,14 +101,10 @@ class JobSummary:
 
 
 # -- inputs --------------------------------------------------------------------
-def _remote(name: str) -> bool:
-    return "://" in name and not name.startswith("file://")
-
-
 def read_manifest(path: str) -> list[str]:
     """The inputs listed in a manifest file: one path or URI a line; blank lines and `#` comments ignored;
     relative paths are relative to the manifest's folder."""
-    if _remote(path):
+    if D.is_remote(path):
         import fsspec
 
         with fsspec.open(path, "r", encoding="utf-8") as f:
@@ -125,9 +121,9 @@ def read_manifest(path: str) -> list[str]:
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
         if not line:
             continue
-        if not _remote(line) and not os.path.isabs(line) and not _remote(base):
+        if not D.is_remote(line) and not os.path.isabs(line) and not D.is_remote(base):
             line = os.path.normpath(str(Path(base) / line))
-        elif not _remote(line) and not os.path.isabs(line):
+        elif not D.is_remote(line) and not os.path.isabs(line):
             line = f"{base}/{line}"
         out.append(line)
     return out
@@ -143,7 +139,7 @@ def expand_inputs(inputs: Iterable[str], manifests: Iterable[str] = ()) -> list[
         names += read_manifest(m)
     out: list[tuple[str, int]] = []
     for name in names:
-        if _remote(name):
+        if D.is_remote(name):
             import fsspec
 
             fs, path = fsspec.core.url_to_fs(name)

@@ -47,6 +47,11 @@ EVENT_GROUPS = (("type", "TEXT"), ("source_country", "TEXT"), ("target_country",
                 ("article_ids", "TEXT"))
 
 
+def is_remote(name: str) -> bool:
+    """Whether `name` is a URI for fsspec (s3://, hdfs://, gs://…) rather than a local path."""
+    return "://" in name and not name.startswith("file://")
+
+
 def filesystem(url: str):
     """(fsspec file system, root path) for a dataset URL or local path."""
     import fsspec

@@ -20,15 +20,12 @@ from typing import Any
 
 from warta.api import chunks
 from warta.errors import InputError
+from warta.jobs.dataset import is_remote
 from warta.jobs.stages import Stages
 
 
-def _is_remote(path: str) -> bool:
-    return "://" in path and not path.startswith("file://")
-
-
 def _open(path: str):
-    if _is_remote(path):
+    if is_remote(path):
         import fsspec
 
         return fsspec.open(path, "rb", compression="infer" if not path.endswith(".warc.gz") else None).open()
@@ -58,7 +55,7 @@ def _kind(path: str) -> str:
     if low.endswith(".gz") or "." not in low.rsplit("/", 1)[-1]:
         if is_warc(path, _head(path)):
             return "warc"
-    if not _is_remote(path) and is_jsonl_file(path):
+    if not is_remote(path) and is_jsonl_file(path):
         return "jsonl"
     return "file"
 
@@ -142,16 +139,11 @@ def _ok(article, unit: str, st: Stages) -> dict[str, Any]:
 def _units_results(units: list, st: Stages) -> Iterator[tuple[Any, dict[str, Any]]]:
     """(unit, result) for every article of `units` (files or JSON Lines lines), read ahead together and
     their NER run as one batch: `warta.api.read_ahead` and `run_unit`, with reading and extraction timed
-    apart."""
-    from warta.readers import read_unit
+    apart (and the exact copies of articles kept before left out)."""
+    from warta.api import read_units
 
-    read: list[tuple[Any, Any]] = []
     with st("read"):
-        for unit in units:
-            try:
-                read.append((unit, read_unit(unit)))
-            except InputError as exc:
-                read.append((unit, exc))
+        read = read_units(units)
     _prepare([a for _, got in read if isinstance(got, list) for a in got], st)
     for unit, got in read:
         if isinstance(got, InputError):
@@ -238,7 +230,7 @@ def results(path: str, max_bytes: int, st: Stages | None = None, kind: str | Non
             return
         with stream:
             yield from (_warc_results if kind == "warc" else _jsonl_results)(stream, path, max_bytes, st)
-    elif not _is_remote(path):
+    elif not is_remote(path):
         for _, result in _units_results([Unit("file", path, path, 0, None, max_bytes)], st):
             yield result, {}
     else:
@@ -263,7 +255,7 @@ def partition_results(units: list[tuple[int, str]], max_bytes: int, st: Stages
 
     for input_seq, path in units:
         kind = _kind(path)
-        if kind == "file" and not _is_remote(path):
+        if kind == "file" and not is_remote(path):
             files.append(Unit("file", path, path, 0, None, max_bytes))
             seqs[id(files[-1])] = input_seq
             if len(files) >= _read_ahead():
