@@ -130,6 +130,18 @@ def is_international_body(article: Article, p: Participant) -> bool:
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
 
+def names_body(text: str) -> bool:
+    """Whether a mention names an international body and no country (`para pemimpin di G-20`, `Presiden FIFA
+    Gianni Infantino`): it stands for the body, which has no country."""
+    return bool(_igo_pattern().search(text.casefold())) and inner_country(text) is None
+
+
+def is_armed_group(article: Article, p: Participant) -> bool:
+    """A non-state armed group without a country (`ISIS`): a source without a country."""
+    actor = index(article).actor(p.actor) if p.actor else None
+    return bool(actor and actor.country is None and actor.sector == "REB")
+
+
 def is_media(article: Article, p: Participant) -> bool:
     """A news outlet or agency (`seperti dilansir AFP`): a source of the report, not a party to it."""
     actor = index(article).actor(p.actor) if p.actor else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.annotate.events.arguments import Args, after, before, consequence_args
+from warta.annotate.events.arguments import Args, after, before, consequence_args, coordinated
 from warta.annotate.events.context import context_args
 from warta.annotate.events.countries import is_media
 from warta.annotate.events.implied import implied_args
@@ -36,6 +36,60 @@ class Draft:
 def _cue(ctx: Ctx, m: Match) -> int | None:
     """The last reporting word before the trigger."""
     return max((p for p in ctx.report_positions if p < m.first), default=None)
+
+
+def _group_at(ctx: Ctx, k: int):
+    """The participant group that starts at token `k` (after `para`, `pihak` …), else []."""
+    while k < len(ctx.lows) and ctx.lows[k] in words("coordination_fillers"):
+        k += 1
+    for idx, p in enumerate(ctx.parts):
+        if p.first_tok == k:
+            return coordinated(ctx.parts, ctx.toks, idx, forward=True)
+    return []
+
+
+def shared_subject(ctx: Ctx, d: Draft) -> None:
+    """`Pakistan mengatakan … dalam serangan India, dan menuduh New Delhi …`: a speech act joined to a
+    reporting clause by `dan` has the reporter as its subject, not the name just before it."""
+    m = d.m
+    if m.voice != "active" or m.first < 2 or ctx.lows[m.first - 1] not in words("clause_conjunctions") \
+            or ctx.lows[m.first - 2] != ",":
+        return
+    cue = _cue(ctx, m)
+    if cue is not None and ctx.lows[cue] not in words("according_to"):
+        reporter = before(ctx.parts, ctx.toks, cue)
+        if reporter:
+            d.args = Args(reporter, [t for t in d.args.targets if all(t is not r for r in reporter)],
+                          d.args.pattern + "+shared-subject")
+
+
+def fronted_clause(ctx: Ctx, d: Draft) -> None:
+    """`Setelah menguasai kota strategis Homs, para pemberontak Suriah bergerak …`: the subject of an opening
+    clause is the one after its comma."""
+    m, lows = d.m, ctx.lows
+    if d.args.sources or m.voice != "active" or lows[0] not in words("clause_subordinators") or \
+            not lows[m.first].startswith(tuple(words("active_spellings"))):
+        return
+    comma = next((k for k in range(1, len(lows)) if lows[k] == ","), None)
+    if comma is None or comma < m.last:
+        return
+    subject = _group_at(ctx, comma + 1)
+    if subject:
+        d.args = Args(subject, [t for t in d.args.targets if all(t is not p for p in subject)],
+                      d.args.pattern + "+fronted-clause")
+
+
+def from_agent(ctx: Ctx, d: Draft) -> None:
+    """`intimidasi dari pihak Penjaga Pantai Tiongkok`, `serangan dari Israel`: after a hostile noun `dari X`
+    names who acts (the side it falls on is the speaker's, `speaker-side`)."""
+    m, lows = d.m, ctx.lows
+    if d.args.sources or m.voice == "passive" or lows[m.first].startswith(tuple(words("active_spellings"))):
+        return
+    if m.last < len(lows) and lows[m.last] in words("from_markers"):
+        agent = _group_at(ctx, m.last + 1)
+        if agent:
+            d.args = Args(agent, [t for t in d.args.targets if all(t is not p for p in agent)],
+                          d.args.pattern + "+from-agent")
 
 
 def genitive(ctx: Ctx, d: Draft) -> None:
@@ -165,6 +219,33 @@ def negated_as(ctx: Ctx, d: Draft) -> None:
         d.args = Args(d.args.sources, d.args.targets, d.args.pattern + "+negated-as")
 
 
+#: the code of a denial (CAMEO 120, reject)
+DENIAL = "120"
+
+
+def _teller(ctx: Ctx, m: Match):
+    """Who tells of the act: the subject of a reporting verb before it, else the speaker of its quote."""
+    cue = _cue(ctx, m)
+    if cue is not None and ctx.lows[cue] not in words("according_to"):
+        got = before(ctx.parts, ctx.toks, cue)
+        if got:
+            return got
+    return quote_speaker(ctx.article, ctx.toks[m.first].start)
+
+
+def denial(ctx: Ctx, d: Draft) -> None:
+    """`"Kami sama sekali tidak membantu ICC," kata Marcos`, `menambahkan bahwa Kamboja tidak melakukan
+    serangan balasan`: a past act its own side says it did not do is a denial (REJECT, no target)."""
+    src = d.args.sources[0] if d.args.sources else None
+    if not d.negated or d.modality in ("future", "hypothetical") or d.etype not in words("denial_types") or src is None \
+            or not src.country or d.m.entry.get("arg"):
+        return
+    if any(p.country == src.country for p in _teller(ctx, d.m)):
+        d.recode(DENIAL)
+        d.negated = False
+        d.args = Args(d.args.sources[:1], [], d.args.pattern + "+denial")
+
+
 def implied(ctx: Ctx, d: Draft) -> None:
     """The side the sentence leaves implicit (implied.IMPLIED), for acts that are not negated."""
     if not d.negated:
@@ -172,6 +253,12 @@ def implied(ctx: Ctx, d: Draft) -> None:
 
 
 STRATEGIES = ordered([
+    Rule("shared-subject", shared_subject, "Pakistan mengatakan 26 orang tewas dalam serangan India, dan menuduh New "
+         "Delhi melakukan tindakan perang.", 2, when=lambda e, v: e["type"] in SPEECH and v == "active"),
+    Rule("fronted-clause", fronted_clause, "Setelah merebut kota Pul-e-Khumri, pemberontak Taliban bergerak ke Kabul, "
+         "Afganistan.", 4),
+    Rule("from-agent", from_agent, "Ini merupakan intimidasi dari pihak Penjaga Pantai Tiongkok, kata juru bicara "
+         "Penjaga Pantai Filipina.", 6, when=lambda e, v: e["type"] in words("from_agent_types") and v != "passive"),
     Rule("genitive", genitive, "Ia juga mengumumkan bantuan Kanada senilai 20 juta dolar untuk pembangunan sekolah di Filipina.", 10),
     Rule("speaker", speaker, "Kami mendukung Palestina sepenuhnya, kata Menteri Luar Negeri Malaysia.", 20),
     Rule("consequence", consequence, "Menteri Luar Negeri Inggris mengatakan Iran akan menanggung akibatnya bila terus memasok pesawat nirawak ke Rusia.", 30,
@@ -190,5 +277,7 @@ STRATEGIES = ordered([
     Rule("modality", modality, "Kanselir Jerman akan berkunjung ke India bulan depan.", 100),
     Rule("negated-as", negated_as, "Rusia tidak diundang ke KTT G20 di Bali, Indonesia.", 110,
          when=lambda e, v: bool(e.get("neg"))),
+    Rule("denial", denial, "Juru bicara militer Kamboja mengatakan Kamboja tidak melakukan serangan balasan ke "
+         "Thailand.", 115),
     Rule("implied", implied, "Turki mengebom posisi militan di Suriah.", 120),
 ])
