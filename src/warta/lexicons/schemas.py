@@ -50,7 +50,7 @@ WORD_LISTS = Map(STR, WORDS)
 
 _TRIGGER = Rec({
     "r": STR, "f": WORDS, "p": STR, "c": CAMEO, "sym": BOOL, "pre": WORDS, "suf": WORDS, "ex": WORDS,
-    "need": WORDS, "after_ex": WORDS, "block": WORDS, "void_near": WORDS, "after_void": WORDS, "modal": WORDS, "voice": OneOf({"active", "passive", "nominal"}),
+    "need": WORDS, "after_ex": WORDS, "block": WORDS, "void_near": WORDS, "after_void": WORDS, "place_partner": BOOL, "modal": WORDS, "voice": OneOf({"active", "passive", "nominal"}),
     "own": BOOL, "hit": CAMEO, "solo": BOOL, "light": BOOL, "home": BOOL, "domestic": BOOL, "alone": CAMEO,
     "neg": CAMEO, "arg": OneOf({"consequence"}), "noun": BOOL, "type": OneOf(PLOVER_TYPES, "PLOVER type"),
 }, required=["c"])

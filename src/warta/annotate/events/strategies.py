@@ -12,6 +12,7 @@ from warta.annotate.events.countries import is_media
 from warta.annotate.events.implied import implied_args
 from warta.annotate.events.lexicon import SPEECH, Ctx, Match, Rule, cameo_table, ordered, words
 from warta.annotate.events.participants import quote_speaker
+from warta.knowledge import countries
 
 
 @dataclass
@@ -246,6 +247,27 @@ def denial(ctx: Ctx, d: Draft) -> None:
         d.args = Args(d.args.sources[:1], [], d.args.pattern + "+denial")
 
 
+def unagented(ctx: Ctx, d: Draft) -> None:
+    """`Myanmar tidak akan diusir dari ASEAN`: an act that did not happen and has no agent says nothing about
+    anyone: dropped."""
+    if d.negated and not any(p.country for p in d.args.sources):
+        d.drop = True
+
+
+def place_partner(ctx: Ctx, d: Draft) -> None:
+    """`Microsoft akan berinvestasi di Indonesia`: the country an investment is made in is its partner (the
+    entry's `place_partner`), though `di` names places elsewhere."""
+    a, lows, end = d.args, ctx.lows, d.m.last
+    own = a.sources[0].country if a.sources else None
+    if not own or any(t.country for t in a.targets):
+        return
+    for p in ctx.parts:
+        if end <= p.first_tok <= end + 6 and p.first_tok > 0 and lows[p.first_tok - 1] in \
+                words("locatives") and p.country and p.country != own and countries.by_name(p.text):
+            d.args = Args(a.sources, [p], a.pattern + "+place-partner")
+            return
+
+
 def implied(ctx: Ctx, d: Draft) -> None:
     """The side the sentence leaves implicit (implied.IMPLIED), for acts that are not negated."""
     if not d.negated:
@@ -279,5 +301,8 @@ STRATEGIES = ordered([
          when=lambda e, v: bool(e.get("neg"))),
     Rule("denial", denial, "Juru bicara militer Kamboja mengatakan Kamboja tidak melakukan serangan balasan ke "
          "Thailand.", 115),
+    Rule("unagented", unagented, "Sultan Brunei mengatakan bahwa Myanmar tidak akan diusir dari ASEAN.", 116),
+    Rule("place-partner", place_partner, "Microsoft akan berinvestasi di Indonesia selama empat tahun ke depan.", 118,
+         when=lambda e, v: bool(e.get("place_partner"))),
     Rule("implied", implied, "Turki mengebom posisi militan di Suriah.", 120),
 ])
