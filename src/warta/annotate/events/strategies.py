@@ -40,13 +40,14 @@ def _cue(ctx: Ctx, m: Match) -> int | None:
 
 
 def _group_at(ctx: Ctx, k: int):
-    """The participant group that starts at token `k` (after `para`, `pihak` …), else []."""
-    while k < len(ctx.lows) and ctx.lows[k] in words("coordination_fillers"):
+    """The participant group that starts at token `k`, or after `para`, `pihak` … there, else []."""
+    while True:
+        for idx, p in enumerate(ctx.parts):
+            if p.first_tok == k:
+                return coordinated(ctx.parts, ctx.toks, idx, forward=True)
+        if k >= len(ctx.lows) or ctx.lows[k] not in words("coordination_fillers"):
+            return []
         k += 1
-    for idx, p in enumerate(ctx.parts):
-        if p.first_tok == k:
-            return coordinated(ctx.parts, ctx.toks, idx, forward=True)
-    return []
 
 
 def shared_subject(ctx: Ctx, d: Draft) -> None:
