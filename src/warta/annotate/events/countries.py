@@ -131,9 +131,15 @@ def is_international_body(article: Article, p: Participant) -> bool:
 
 
 def names_body(text: str) -> bool:
-    """Whether a mention names an international body and no country (`para pemimpin di G-20`, `Presiden FIFA
-    Gianni Infantino`): it stands for the body, which has no country."""
-    return bool(_igo_pattern().search(text.casefold())) and inner_country(text) is None
+    """Whether a mention names an international body before any country (`para pemimpin di G-20`, `Presiden
+    FIFA Gianni Infantino`, `Badan PBB untuk Pengungsi Palestina`, not `Dubes Indonesia untuk PBB`): it stands
+    for the body, which has no country."""
+    low = text.casefold()
+    body = _igo_pattern().search(low)
+    if not body:
+        return False
+    named = _institutions()[0].search(low)
+    return named is None or body.start() < named.start()
 
 
 def is_armed_group(article: Article, p: Participant) -> bool:

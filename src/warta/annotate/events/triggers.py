@@ -187,10 +187,13 @@ def _needed(entry: dict, toks: list[Tok], i: int) -> bool:
 
 
 def _void_near(entry: dict, toks: list[Tok], i: int) -> bool:
-    """`void_near`: one of these words within the four after the trigger makes it a figure of speech
-    (`perang melawan narkoba`, `perang berdarahnya melawan narkoba`)."""
+    """`void_near`: one of these words (or their roots) within the six after the trigger makes it no event
+    (`perang berdarahnya melawan narkoba`, `mengerahkan 120 personel gabungan untuk mengevakuasi warga`)."""
     void = entry.get("void_near")
-    return bool(void) and any(t.lower in void for t in toks[i + 1:i + 5])
+    if not void:
+        return False
+    void = set(void)
+    return any(t.lower in void or morph.roots(t.lower) & void for t in toks[i + 1:i + 7])
 
 
 def root_match(toks: list[Tok], i: int) -> Match | None:
