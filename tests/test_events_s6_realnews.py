@@ -24,6 +24,12 @@ CASES = [
          want=("THREATEN", "PRK", "USA"), banned=("AGREE", "PRK", "USA")),
     dict(text="Presiden Filipina berjanji akan membantu Indonesia memulihkan ekonomi.",
          want=("AGREE", "PHL", "IDN"), banned=("THREATEN", "PHL", "IDN")),
+    # deploying to evacuate or bring relief is no show of force; deploying troops is
+    dict(text="BPBD Provinsi Jambi mengerahkan empat perahu untuk mengevakuasi warga yang terjebak banjir di Kota Jambi.",
+         banned=("MOBILIZE", "IDN", None)),
+    dict(text="Presiden Filipina memerintahkan militer mengerahkan kapal untuk mengirim logistik ke desa-desa yang "
+              "terisolasi akibat longsor di Filipina.", banned=("MOBILIZE", "PHL", None)),
+    dict(text="Rusia mengerahkan ribuan tentara ke perbatasan Ukraina pada Senin.", want=("MOBILIZE", "RUS", None)),
     # a prosecutor's demand of a sentence is a charge (ACCUSE 115), a crowd's demand a request
     dict(text="Jaksa penuntut umum KPK menuntut Gubernur Papua Lukas Enembe hukuman 10 tahun penjara di Pengadilan "
               "Tipikor Jakarta.", want=("ACCUSE", "IDN", "IDN"), banned=("REQUEST", "IDN", "IDN")),
