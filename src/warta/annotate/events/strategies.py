@@ -54,7 +54,8 @@ def shared_subject(ctx: Ctx, d: Draft) -> None:
     """`Pakistan mengatakan … dalam serangan India, dan menuduh New Delhi …`: a speech act joined to a
     reporting clause by `dan` has the reporter as its subject, not the name just before it."""
     m = d.m
-    if m.voice != "active" or m.first < 2 or ctx.lows[m.first - 1] not in words("clause_conjunctions") \
+    if m.entry["type"] not in SPEECH or m.voice != "active" or m.first < 2 or \
+            ctx.lows[m.first - 1] not in words("clause_conjunctions") \
             or ctx.lows[m.first - 2] != ",":
         return
     cue = _cue(ctx, m)
@@ -85,7 +86,8 @@ def from_agent(ctx: Ctx, d: Draft) -> None:
     """`intimidasi dari pihak Penjaga Pantai Tiongkok`, `serangan dari Israel`: after a hostile noun `dari X`
     names who acts (the side it falls on is the speaker's, `speaker-side`)."""
     m, lows = d.m, ctx.lows
-    if d.args.sources or m.voice == "passive" or lows[m.first].startswith(tuple(words("active_spellings"))):
+    if m.entry["type"] not in words("from_agent_types") or d.args.sources or m.voice == "passive" or \
+            lows[m.first].startswith(tuple(words("active_spellings"))):
         return
     if m.last < len(lows) and lows[m.last] in words("from_markers"):
         agent = _group_at(ctx, m.last + 1)
@@ -260,7 +262,7 @@ def place_partner(ctx: Ctx, d: Draft) -> None:
     entry's `place_partner`), though `di` names places elsewhere."""
     a, lows, end = d.args, ctx.lows, d.m.last
     own = a.sources[0].country if a.sources else None
-    if not own or any(t.country for t in a.targets):
+    if not d.m.entry.get("place_partner") or not own or any(t.country for t in a.targets):
         return
     for p in ctx.parts:
         if end <= p.first_tok <= end + 6 and p.first_tok > 0 and lows[p.first_tok - 1] in \
