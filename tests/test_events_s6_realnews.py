@@ -82,6 +82,18 @@ CASES = [
          want=("COOPERATE", "USA", "IDN")),
     dict(text="Presiden Joko Widodo menerima lawatan CEO Microsoft Satya Nadella di Istana Merdeka, Jakarta.",
          want=("CONSULT", "IDN", "USA"), banned=("CONSULT", "IDN", "IDN")),
+    # offering someone to do something, or persuading them, asks them to; offering aid stays an offer
+    dict(text="Pemerintah Indonesia menawarkan Jepang untuk membangun pusat riset di Bali.",
+         want=("REQUEST", "IDN", "JPN"), banned=("AGREE", "IDN", "JPN")),
+    dict(text="Malaysia menawarkan bantuan kepada Indonesia untuk memadamkan kebakaran hutan.",
+         want=("AGREE", "MYS", "IDN")),
+    dict(text="Presiden Jokowi membujuk Jepang untuk berinvestasi di IKN, Kalimantan Timur.",
+         want=("REQUEST", "IDN", "JPN")),
+    # a contrasting clause without its own subject has the sentence's
+    dict(text="Indonesia tidak memiliki hubungan diplomatik resmi dengan Israel, sementara secara terbuka mendukung "
+              "perjuangan Palestina.", want=("SUPPORT", "IDN", "PSE"), banned=("SUPPORT", "ISR", "PSE")),
+    dict(text="Jepang mengecam uji coba rudal itu, sementara China menolak menjatuhkan sanksi kepada Korea Utara.",
+         banned=("REJECT", "JPN", "PRK")),
     # a crowd rejecting a policy opposes its government
     dict(text="Ribuan mahasiswa menolak revisi Undang-Undang KPK di depan gedung DPR, Jakarta.",
          want=("REJECT", "IDN", "IDN")),

@@ -66,6 +66,23 @@ def shared_subject(ctx: Ctx, d: Draft) -> None:
                           d.args.pattern + "+shared-subject")
 
 
+def contrast_subject(ctx: Ctx, d: Draft) -> None:
+    """`Indonesia … tidak memiliki hubungan diplomatik dengan Israel, sementara secara terbuka mendukung
+    perjuangan Palestina`: a contrasting clause without a subject of its own has the sentence's subject, not
+    the name just before it."""
+    m, lows, srcs, parts = d.m, ctx.lows, d.args.sources, ctx.parts
+    if m.voice != "active" or not srcs or not parts or parts[0].first_tok > 1 or any(p is parts[0] for p in srcs):
+        return
+    opener = next((k for k in range(m.first - 1, srcs[-1].last_tok, -1) if lows[k] in words("contrast_openers")),
+                  None)
+    if opener is None or any(opener < p.first_tok < m.first for p in parts):
+        return
+    subject = _group_at(ctx, parts[0].first_tok)
+    if subject:
+        d.args = Args(subject, [t for t in d.args.targets if all(t is not p for p in subject)],
+                      d.args.pattern + "+contrast-subject")
+
+
 def fronted_clause(ctx: Ctx, d: Draft) -> None:
     """`Setelah menguasai kota strategis Homs, para pemberontak Suriah bergerak …`: the subject of an opening
     clause is the one after its comma."""
@@ -94,6 +111,18 @@ def from_agent(ctx: Ctx, d: Draft) -> None:
         if agent:
             d.args = Args(agent, [t for t in d.args.targets if all(t is not p for p in agent)],
                           d.args.pattern + "+from-agent")
+
+
+def invitation(ctx: Ctx, d: Draft) -> None:
+    """`pemerintah menawarkan Microsoft untuk membangun pusat riset`: offering someone to do something asks them
+    to (the entry's `invites` code); `menawarkan bantuan kepada X` stays an offer."""
+    code, t = d.m.entry.get("invites"), d.args.targets
+    if not code or not t or d.m.voice != "active" or t[0].first_tok != d.m.last:
+        return
+    k = t[-1].last_tok + 1
+    if k < len(ctx.lows) and ctx.lows[k] in words("purpose_markers"):
+        d.recode(code)
+        d.args = Args(d.args.sources, t, d.args.pattern + "+invites")
 
 
 def genitive(ctx: Ctx, d: Draft) -> None:
@@ -280,10 +309,14 @@ def implied(ctx: Ctx, d: Draft) -> None:
 STRATEGIES = ordered([
     Rule("shared-subject", shared_subject, "Pakistan mengatakan 26 orang tewas dalam serangan India, dan menuduh New "
          "Delhi melakukan tindakan perang.", 2, when=lambda e, v: e["type"] in SPEECH and v == "active"),
+    Rule("contrast-subject", contrast_subject, "Indonesia tidak memiliki hubungan diplomatik dengan Israel, sementara "
+         "secara terbuka mendukung perjuangan Palestina.", 3),
     Rule("fronted-clause", fronted_clause, "Setelah merebut kota Pul-e-Khumri, pemberontak Taliban bergerak ke Kabul, "
          "Afganistan.", 4),
     Rule("from-agent", from_agent, "Ini merupakan intimidasi dari pihak Penjaga Pantai Tiongkok, kata juru bicara "
          "Penjaga Pantai Filipina.", 6, when=lambda e, v: e["type"] in words("from_agent_types") and v != "passive"),
+    Rule("invites", invitation, "Pemerintah Indonesia menawarkan Jepang untuk membangun pusat riset di Bali.", 8,
+         when=lambda e, v: bool(e.get("invites"))),
     Rule("genitive", genitive, "Ia juga mengumumkan bantuan Kanada senilai 20 juta dolar untuk pembangunan sekolah di Filipina.", 10),
     Rule("speaker", speaker, "Kami mendukung Palestina sepenuhnya, kata Menteri Luar Negeri Malaysia.", 20),
     Rule("consequence", consequence, "Menteri Luar Negeri Inggris mengatakan Iran akan menanggung akibatnya bila terus memasok pesawat nirawak ke Rusia.", 30,
