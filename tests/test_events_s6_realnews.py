@@ -94,6 +94,9 @@ CASES = [
               "perjuangan Palestina.", want=("SUPPORT", "IDN", "PSE"), banned=("SUPPORT", "ISR", "PSE")),
     dict(text="Jepang mengecam uji coba rudal itu, sementara China menolak menjatuhkan sanksi kepada Korea Utara.",
          banned=("REJECT", "JPN", "PRK")),
+    # a copula or `menunjukkan` opens the sentence's predicate: what follows is no object of the trigger
+    dict(text="Menurut Menteri Luar Negeri Iran, langkah Amerika Serikat menjatuhkan sanksi untuk kedua kalinya ini "
+              "menunjukkan Washington tak punya cara baru.", banned=("SANCTION", "USA", "USA")),
     # a crowd rejecting a policy opposes its government
     dict(text="Ribuan mahasiswa menolak revisi Undang-Undang KPK di depan gedung DPR, Jakarta.",
          want=("REJECT", "IDN", "IDN")),
