@@ -130,6 +130,7 @@ def is_international_body(article: Article, p: Participant) -> bool:
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
 
+@functools.lru_cache(maxsize=16384)  # (the same mentions are asked about in sentence after sentence)
 def names_body(text: str) -> bool:
     """Whether a mention names an international body before any country (`para pemimpin di G-20`, `Presiden
     FIFA Gianni Infantino`, `Badan PBB untuk Pengungsi Palestina`, not `Dubes Indonesia untuk PBB`): it stands
