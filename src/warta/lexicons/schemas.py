@@ -50,7 +50,7 @@ WORD_LISTS = Map(STR, WORDS)
 
 _TRIGGER = Rec({
     "r": STR, "f": WORDS, "p": STR, "c": CAMEO, "sym": BOOL, "pre": WORDS, "suf": WORDS, "ex": WORDS,
-    "need": WORDS, "after_ex": WORDS, "block": WORDS, "modal": WORDS, "voice": OneOf({"active", "passive", "nominal"}),
+    "need": WORDS, "after_ex": WORDS, "block": WORDS, "void_near": WORDS, "after_void": WORDS, "place_partner": BOOL, "invites": CAMEO, "modal": WORDS, "voice": OneOf({"active", "passive", "nominal"}),
     "own": BOOL, "hit": CAMEO, "solo": BOOL, "light": BOOL, "home": BOOL, "domestic": BOOL, "alone": CAMEO,
     "neg": CAMEO, "arg": OneOf({"consequence"}), "noun": BOOL, "type": OneOf(PLOVER_TYPES, "PLOVER type"),
 }, required=["c"])
@@ -168,7 +168,9 @@ SCHEMAS: dict[str, Spec] = {
             "anaphoric_speakers", "anaphoric_speaker_suffixes", "title_chain_words", "subject_breaks",
             "reporter_cues", "object_breaks", "complement_openers", "list_introducers", "clause_openers",
             "condition_openers", "embedding_stops", "aid_clause_stops", "foreign_markers", "hit_markers", "hit_void",
-            "name_openers", "passive_spellings", "active_spellings", "phrase_active_spellings")},
+            "name_openers", "passive_spellings", "active_spellings", "phrase_active_spellings", "from_agent_types",
+            "clause_subordinators", "crowd_opposing_types", "denial_types",
+            "purpose_markers", "contrast_openers")},
         "labels": WORD_MAP,
         "voice_by_affix": List(Rec({"prefix": WORDS, "suffix": WORDS,
                                     "voice": OneOf({"passive", "active", "nominal", "noun"}, "voice")},

@@ -104,8 +104,9 @@ def before(parts, toks, pos: int, stop_at_break=True, limit=14):
 def after(parts, toks, pos: int, etype: str, limit=10, cross_bahwa=False):
     """(participants group, marker word) nearest after token `pos` within the clause."""
     breaks = words("object_breaks") if cross_bahwa else words("object_breaks") | words("complement_openers")
+    places: set[int] = set()  # `di Pakistan dan Jammu`: the names joined to a place are places too
     for idx, p in enumerate(parts):
-        if p.first_tok < pos:
+        if p.first_tok < pos or id(p) in places:
             continue
         if p.first_tok - pos > limit:
             return [], None
@@ -116,6 +117,7 @@ def after(parts, toks, pos: int, etype: str, limit=10, cross_bahwa=False):
             return [], None
         marker = toks[p.first_tok - 1].lower if p.first_tok > 0 else None
         if marker in words("place_markers") and not (marker in words("from_markers") and etype in FROM_TARGET_TYPES):
+            places.update(map(id, coordinated(parts, toks, idx, forward=True)))
             continue
         return coordinated(parts, toks, idx, forward=True), marker
     return [], None

@@ -235,7 +235,8 @@ def home_crowd(ctx: Ctx, m: Match, st: Args) -> bool:
 
 def against_government(ctx: Ctx, m: Match, st: Args) -> bool:
     srcs = st.sources
-    if m.entry["type"] == "PROTEST" and srcs and not st.targets and srcs[0].generic in words("crowds"):
+    if m.entry["type"] in words("crowd_opposing_types") and srcs and not st.targets and \
+            srcs[0].generic in words("crowds"):
         st.targets = [_implied(srcs[0], "government", srcs[0].country)]
         st.pattern += "+against-government"
     return False
@@ -324,7 +325,7 @@ CONTEXT = ordered([
          when=lambda e, v: e["type"] == "PROTEST" and v == "nominal"),
     Rule("against-government", against_government, "Ratusan buruh pabrik tekstil dari Bekasi menggelar unjuk rasa di "
          "depan kantor gubernur di Jakarta, Kamis.", 170,
-         when=lambda e, v: e["type"] == "PROTEST"),
+         when=lambda e, v: e["type"] in words("crowd_opposing_types")),
     Rule("aid-channel", aid_channel, "Pemerintah Indonesia menyalurkan bantuan kepada Yayasan Amal Sejahtera.", 180,
          when=lambda e, v: e["type"] == "AID"),
     Rule("aid-recipient", aid_recipient, "Pemerintah Jepang memberangkatkan 15 ton bantuan kemanusiaan untuk korban "

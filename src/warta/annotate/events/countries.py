@@ -130,6 +130,25 @@ def is_international_body(article: Article, p: Participant) -> bool:
     return bool(actor and actor.country is None and (actor.sector in ("IGO", "NGO") or actor.name.casefold() in igo))
 
 
+@functools.lru_cache(maxsize=16384)  # (the same mentions are asked about in sentence after sentence)
+def names_body(text: str) -> bool:
+    """Whether a mention names an international body before any country (`para pemimpin di G-20`, `Presiden
+    FIFA Gianni Infantino`, `Badan PBB untuk Pengungsi Palestina`, not `Dubes Indonesia untuk PBB`): it stands
+    for the body, which has no country."""
+    low = text.casefold()
+    body = _igo_pattern().search(low)
+    if not body:
+        return False
+    named = _institutions()[0].search(low)
+    return named is None or body.start() < named.start()
+
+
+def is_armed_group(article: Article, p: Participant) -> bool:
+    """A non-state armed group without a country (`ISIS`): a source without a country."""
+    actor = index(article).actor(p.actor) if p.actor else None
+    return bool(actor and actor.country is None and actor.sector == "REB")
+
+
 def is_media(article: Article, p: Participant) -> bool:
     """A news outlet or agency (`seperti dilansir AFP`): a source of the report, not a party to it."""
     actor = index(article).actor(p.actor) if p.actor else None

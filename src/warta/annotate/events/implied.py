@@ -14,7 +14,8 @@ from __future__ import annotations
 from warta.annotate.events.arguments import before
 from bisect import bisect_left
 
-from warta.annotate.events.countries import home_country, home_grounded, is_media
+from warta.annotate.events.countries import (home_country, home_grounded, is_armed_group, is_international_body,
+                                             is_media)
 from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import (NON_PLACE_KINDS, START, Args, Ctx, Match, Participant, Rule, cameo_table,
                                           words)
@@ -47,8 +48,14 @@ def _fill(side: Participant, country: str) -> Participant:
 def implied_target(ctx: Ctx, m: Match, etype: str, args: Args) -> Args | None:
     """A source without a target country: an embassy protested at, a place, the home country, or home."""
     srcs, article = args.sources, ctx.article
-    if not (srcs and not any(t.country for t in args.targets) and srcs[0].country):
-        return None
+    if srcs and not srcs[0].country and not any(t.country for t in args.targets) and \
+            etype in words("implied_place_types") and is_armed_group(article, srcs[0]):
+        # `ISIS melakukan penyerangan di sebuah konser dekat Moscow`: the place's country is the target
+        fill = sentence_place_country(ctx, m, set())
+        return Args(srcs, [_fill(srcs[0], fill)], args.pattern + "+place") if fill else None
+    if not (srcs and not any(t.country for t in args.targets) and srcs[0].country) or \
+            any(is_international_body(article, t) for t in args.targets):
+        return None  # (`para pemimpin di G-20`: a body without a country is the target)
     sc = srcs[0].country
     if etype == "PROTEST":
         # `berdemo di depan Kedutaan Besar Myanmar`: a protest at an embassy is against its country

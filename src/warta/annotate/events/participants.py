@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import compress
 
 from warta.annotate.events.countries import (actor_country, containing_actors, home_country, inner_country,
-                                             is_media, mention_country, person_country)
+                                             is_media, mention_country, names_body, person_country)
 from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import (END, GEOGRAPHIC_KINDS, LOWER, START, TITLE_WORD, Participant, Tok, label,
                                           words)
@@ -123,6 +123,8 @@ def participants(article: Article, s_index: int, toks: list[Tok]) -> list[Partic
         p.last_tok = last if last >= 0 else p.first_tok
         if not p.country:
             p.country = inner_country(p.text) or person_country(article, p)
+        if p.country and names_body(p.text):
+            p.country = None  # `para pemimpin di G-20`: the body's, which has no country
     # a country right after a currency word is part of an amount (`dolar AS`, `yen Jepang`)
     currency = words("currency_words")
     merged = [p for p in merged if not (p.first_tok > 0 and toks[p.first_tok - 1].lower in currency)]

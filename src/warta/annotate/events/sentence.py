@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import compress
 
 from warta.annotate.events.arguments import arguments
-from warta.annotate.events.countries import is_international_body
+from warta.annotate.events.countries import is_armed_group, is_international_body
 from warta.annotate.events.index import index
 from warta.annotate.events.lexicon import (LOWER, SOURCE_ONLY, Ctx, Participant, Rule, cameo_table, gated, ordered,
                                           words)
@@ -72,8 +72,11 @@ def _pair_ok(ctx: Ctx, d: Draft, src: Participant | None, tgt: Participant | Non
     if sc and tc:
         return True, tgt
     solo = etype in SOURCE_ONLY or m.entry.get("solo")
-    if tc and src is not None and not sc and is_international_body(ctx.article, src):
-        pass  # `Uni Eropa menjatuhkan sanksi terhadap Iran`: a body without a country
+    if tc and src is not None and not sc and (is_international_body(ctx.article, src)
+                                              or is_armed_group(ctx.article, src)):
+        pass  # `Uni Eropa menjatuhkan sanksi terhadap Iran`, `ISIS menyerang …`: a body without a country
+    elif sc and tgt is not None and not tc and is_international_body(ctx.article, tgt):
+        return True, tgt  # `Jokowi mengimbau para pemimpin di G-20`: a body without a country
     elif not (sc and solo) and not (tc and m.voice == "passive" and etype in ("ASSAULT", "COERCE")):
         return False, tgt
     if tc is None and tgt is not None and not solo:

@@ -151,7 +151,7 @@ def _form_among(toks: list[Tok], i: int, entries: tuple[dict, ...]) -> Match | N
     low = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     for entry in entries:
-        if nxt in entry.get("block", ()):
+        if nxt in entry.get("block", ()) or not _needed(entry, toks, i):
             continue
         return Match(entry, i, i + 1, voice_of(toks[i], None, entry.get("noun", False)), f"form:{low}")
     return None
@@ -173,11 +173,27 @@ def _root_allowed(entry: dict, a: morph.Analysis, toks: list[Tok], i: int) -> bo
         return False
     if i > 0 and toks[i - 1].lower in entry.get("after_ex", ()) and a.prefix == "":
         return False  # `alat tangkap`: the bare root as a modifier of the word before
-    if "need" in entry:
-        window = toks[i + 1:i + 8]
-        if not any(morph.roots(t.lower) & set(entry["need"]) for t in window):
-            return False
-    return True
+    if i > 0 and toks[i - 1].lower in entry.get("after_void", ()):
+        return False  # `kota yang dikuasai pemberontak`: a state, not the act
+    return _needed(entry, toks, i) and not _void_near(entry, toks, i)
+
+
+def _needed(entry: dict, toks: list[Tok], i: int) -> bool:
+    """`need`: one of the entry's roots stands within the seven words after the trigger (luncur + rudal)."""
+    if "need" not in entry:
+        return True
+    need = set(entry["need"])
+    return any(morph.roots(t.lower) & need for t in toks[i + 1:i + 8])
+
+
+def _void_near(entry: dict, toks: list[Tok], i: int) -> bool:
+    """`void_near`: one of these words (or their roots) within the six after the trigger makes it no event
+    (`perang berdarahnya melawan narkoba`, `mengerahkan 120 personel gabungan untuk mengevakuasi warga`)."""
+    void = entry.get("void_near")
+    if not void:
+        return False
+    void = set(void)
+    return any(t.lower in void or morph.roots(t.lower) & void for t in toks[i + 1:i + 7])
 
 
 def root_match(toks: list[Tok], i: int) -> Match | None:
