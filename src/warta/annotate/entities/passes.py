@@ -14,6 +14,7 @@ from .labels import (_clubs, _confirm, _country_completion, _knowledge_labels, _
 from .located import _located_persons, _located_places
 from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _numbered_units, _org_acronyms, _org_suffixes,
                     _propagate, _ships, _treaties, _whole_institutions)
+from .royal import royal_names
 from .split import _initials
 
 
@@ -28,6 +29,7 @@ def _on_text(fn: Callable[[str, list[Span4]], list[Span4]]) -> Callable[[Article
 
 
 PASSES: list[Pass] = [
+    Pass("royal-name", _on_text(royal_names)),
     Pass("vote", _on_text(_vote_labels)),
     Pass("conjoined", _on_text(_merge_conjoined)),
     Pass("org-with-country", _on_text(_org_with_country)),
