@@ -149,7 +149,8 @@ SCHEMAS: dict[str, Spec] = {
             "org_suffixes", "common_words_extra", "honorifics", "org_only_heads", "ship_prefixes", "media_words",
             "budget_lines", "missions", "run_joiners", "law_prefixes", "run_not_heads", "pair_particles", "seat_cues",
             "name_conjunctions", "age_words", "club_name_patterns", "name_closers", "office_building_words",
-            "person_shapes", "org_abbreviated_heads", "royal_openers", "royal_connectors", "royal_titles")},
+            "person_shapes", "org_abbreviated_heads", "royal_openers", "royal_connectors", "royal_titles",
+            "place_after_heads", "anniversary_words")},
         "media_article": STR,
     }),
     "event_triggers": Rec({

@@ -9,6 +9,7 @@ import re
 from itertools import chain
 from typing import Callable
 
+from warta import lexicons
 from warta.knowledge import countries
 from warta.lang.id.name_rules import facility_head, match_at_end, rules
 from warta.record import Article
@@ -77,6 +78,20 @@ def _office(c: Context, m: Mending) -> bool:
             return False
         m.start, m.label, m.rule = m.end - len(rest), "LOC", m.rule + "+office"
         m.words, m.surface = _words(c.text, m.start, m.end), rest
+    return True
+
+
+@functools.cache
+def _place_after_heads() -> frozenset[str]:
+    return frozenset(lexicons.load("entity_rules").get("place_after_heads") or [])
+
+
+def _place_after_head(c: Context, m: Mending) -> bool:
+    if len(m.words) > 1 and c.word(m.words[0]) in _place_after_heads():
+        rest = c.text[m.words[1][0]:m.end]
+        if known_label(rest) == "LOC":
+            m.start, m.label, m.rule = m.words[1][0], "LOC", m.rule + "+place-after-head"
+            m.words, m.surface = m.words[1:], rest
     return True
 
 
@@ -224,6 +239,10 @@ SPAN_RULES: list[SpanRule] = [
     # an office, not an organisation (`Penjabat Gubernur`, `Kapolrestabes Bandung`)
     SpanRule("office", ("Pada Senin Kapolrestabes Bandung memimpin apel.", ("Kapolrestabes Bandung", "ORG"),
                         ("Bandung", "LOC")), _office),
+    # a word naming something of a place (its election, its economic zone, its regime) before a place the
+    # place's (entity_rules.yaml `place_after_heads`): `Pilwalkot Makassar`, `ZEE Filipina`, `Rezim Iran`
+    SpanRule("place-after-head", ("Debat publik Pilwalkot Makassar digelar di Jakarta.", ("Pilwalkot Makassar", "PER"),
+                                  ("Makassar", "LOC")), _place_after_head),
     # a language, people or style is no name of its own (`bahasa Jawa`, `suku Dayak`)
     SpanRule("drop-not-cue", ("Ia fasih berbicara bahasa Jawa sejak kecil.", ("Jawa", "LOC"), None),
              lambda c, m: not _word_before(c.text, m.start).endswith(_openings()["not_cues"])),
