@@ -127,7 +127,8 @@ SCHEMAS: dict[str, Spec] = {
         **{k: WORDS for k in ("scan_exclude", "common_words", "institution_cues", "institution_places", "not_places",
                               "seat_cues", "indonesian_prefixes", "local_prefixes", "complete_prefixes",
                               "prefix_not_after", "name_particles", "country_prefixes", "not_capital_prefixes",
-                              "indonesia_only_prefixes", "town_articles", "subdivision_types")},
+                              "indonesia_only_prefixes", "town_articles", "subdivision_types", "list_links",
+                              "inside_links")},
         "subdivision_adjective": STR,
     }, required=["places", "prefixes"]),
     "actor_words": Rec({

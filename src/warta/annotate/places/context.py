@@ -5,6 +5,7 @@ country's states is that state."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from warta import lexicons
@@ -54,14 +55,17 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     local_prefixes = tuple(data.get("local_prefixes") or [])
     complete = tuple(data.get("complete_prefixes") or [])
     by_start: dict[int, list[Place]] = {}
+    by_end: dict[int, list[Place]] = {}
     for q in places:
         by_start.setdefault(q.start, []).append(q)
+        by_end.setdefault(q.end, []).append(q)
     nearby: _SentenceCountries | None = None  # made when an unresolved prefixed place first asks
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
         if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
             continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in by_start.get(p.end + after.end(), ()) if q.country), None) if after else None
+        linked = _linked_place(text, p, by_start, by_end) if nxt is None and ":unresolved" in p.rule else None
         prefixed = "prefix" in p.rule
         if prefixed and nearby is None:
             nearby = _SentenceCountries(text, places)  # (the places given a country so far count, as if added)
@@ -86,6 +90,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
             # `Kebun Raya Bogor`)
             p.country, p.rule = inner, p.rule + "+inner-place"
+        elif linked is not None:
+            p.country, p.rule = linked.country, p.rule + "+list-country"
         if nearby is not None:
             nearby.add(p)  # (a country just given counts for the places to its left)
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
@@ -98,6 +104,39 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _linked_place(text: str, p: Place, by_start: dict, by_end: dict) -> Place | None:
+    """A place with a country that an unresolved name is listed with (`Kabupaten Bantul, Kulon Progo dan Gunung
+    Kidul`: a comma or a conjunction between them) or that it is said to lie in (`kamp pengungsi Zamzam di
+    El-Fasher`); places.yaml `list_links` and `inside_links` hold the words."""
+    after = _link_after().match(text, p.end)
+    if after:
+        q = next((q for q in by_start.get(after.end(), ()) if q.country and q.kind not in _WIDE), None)
+        if q is not None:
+            return q
+    before = _link_before().search(text, max(0, p.start - 12), p.start)
+    if before:
+        return next((q for q in by_end.get(before.start(), ()) if q.country and q.kind not in _WIDE), None)
+    return None
+
+
+_WIDE = ("sea", "region", "continent", "strait")
+
+
+@functools.cache
+def _link_after() -> re.Pattern:
+    """A comma, a listing conjunction or a word of location (`di`), between a name and the next place."""
+    data = lexicons.load("places")
+    words = "|".join(re.escape(w) for w in [*(data.get("list_links") or []), *(data.get("inside_links") or [])])
+    return re.compile(rf"(?:,[ ]*(?:(?:{words})[ ]+)?|[ ]+(?:{words})[ ]+)" if words else r",[ ]*")
+
+
+@functools.cache
+def _link_before() -> re.Pattern:
+    """A comma or a listing conjunction between a place and the name after it, ending the searched text."""
+    words = "|".join(re.escape(w) for w in lexicons.load("places").get("list_links") or [])
+    return re.compile(rf"(?:,[ ]*(?:(?:{words})[ ]+)?|[ ]+(?:{words})[ ]+)$" if words else r",[ ]*$")
 
 
 def _venue(name: str) -> bool:

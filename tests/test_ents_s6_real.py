@@ -1,0 +1,162 @@
+"""Entities and places on real news (session 6): Malay royal names, a place after a word naming something of it,
+a country after an anniversary word, and unresolved places listed with (or lying in) a known place.
+Sentences are written for the tests unless a URL is given (one sentence each at most)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+
+@functools.cache
+def pipeline():
+    import warta
+    return warta.make_pipeline(components=["language", "sentences", "entities", "actors"],
+                               options={"use_model": False})
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    import warta
+    article = warta.extract_text(text, pipeline=pipeline())
+    return {(e.text, e.label) for e in article.entities}
+
+
+def _mend(text: str, spans: list[tuple[str, str]]):
+    from tests.test_entities import _mend as mend
+    return mend(text, spans)
+
+
+# -- Malay royal names -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    # https://ftnews.co.id/?p=155736
+    ("Sultan Ibrahim menggantikan Al-Sultan Abdullah Ri’ayatuddin Al-Mustafa Billah Shah dari Pahang.",
+     "Al-Sultan Abdullah Ri’ayatuddin Al-Mustafa Billah Shah"),
+    # https://www.bitvonline.com/internasional/17847/sultan-ibrahim-ibni-sultan-iskandar-dilantik-jadi-raja-baru-malaysia/bitvonline
+    ("Dia menggantikan Al-Sultan Abdullah Ri’ayatuddin Al-Mustafa Billah Shah yang masa jabatan lima tahunnya "
+     "berakhir pada Selasa (30/1/2024).", "Al-Sultan Abdullah Ri’ayatuddin Al-Mustafa Billah Shah"),
+    # https://infokontak.com/Abdullah_dari_Pahang
+    ("Tengku Abdullah lahir pada 30 Juli 1959 di Istana Mangga Tunggal, Pekan, Pahang.", "Tengku Abdullah"),
+    ("Permaisuri Agong Tunku Hajah Azizah Aminah Maimunah Iskandariah juga hadir mendampingi Raja Malaysia.",
+     "Tunku Hajah Azizah Aminah Maimunah Iskandariah"),
+    ("Ia dilantik oleh Yang di-Pertuan Agong Al-Sultan Abdullah Ri'ayatuddin Al-Mustafa Billah Shah di Istana Negara.",
+     "Al-Sultan Abdullah Ri'ayatuddin Al-Mustafa Billah Shah"),
+    # a connector joins the father's name; a lower-case word ends the name
+    ("Gelar resminya Tuanku Muhriz ibni Almarhum Tuanku Munawir tetap dipakai di istana.",
+     "Tuanku Muhriz ibni Almarhum Tuanku Munawir"),
+    ("Tengku Erry Nuradi menghadiri rapat di Medan.", "Tengku Erry Nuradi"),
+])
+def test_royal_name_is_one_person(text, name):
+    found = entities(text)
+    assert (name, "PER") in found, found
+    inner = {t for t, _ in found if t != name and t in name}
+    assert not inner, inner
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("Sultan Nazrin Shah dari Perak menjadi Wakil Yang di-Pertuan Agong.", [("Pertuan Agong", "LOC")]),
+    ("Hadir pula Tengku Mahkota Pahang dalam upacara itu.", []),
+])
+def test_royal_office_names_no_one(text, spans):
+    found = _mend(text, spans) | entities(text)
+    assert not any("Agong" in t or "Mahkota" in t for t, _ in found), found
+
+
+def test_royal_name_passes():
+    from warta.annotate.entities.royal import royal_names
+    text = "Raja Malaysia, Yang di-Pertuan Agong Al-Sultan Abdullah Ri'ayatuddin Al-Mustafa Billah Shah tiba."
+    a = text.index("Pertuan")
+    spans = [(a, a + len("Pertuan Agong Al-Sultan"), "LOC", "m"), (text.index("Ri'"), text.index(" tiba"), "PER", "m")]
+    out = royal_names(text, spans)
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Al-Sultan Abdullah Ri'ayatuddin Al-Mustafa Billah Shah", "PER")]
+    assert royal_names("Tidak ada nama di sini.", spans[:0]) == []
+
+
+# -- a place after a word naming something of it ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # https://makassar.tribunnews.com/2020/11/22/adama-appi-rahman-susul-imun-ke-jakarta-debat-publik-pilwali-makassar-widya-dilan-pakai-sarung?page=all
+    ("Empat pasangan calon (paslon) bersaing di Pilwali Makassar, Mohammad Ramdhan ‘Danny’ Pomanto-Fatmawati Rusdi.",
+     [("Pilwali Makassar", "LOC")], [("Makassar", "LOC")], ["Pilwali Makassar"]),
+    # https://kabarika.id/berita/2024/10/07/kpu-pastikan-debat-pilwalkot-makassar-hanya-dua-kali
+    ("Ada pun empat pasangan calon, yang bertarung di Pilwalkot Makassar, yaitu Nomor 1 Munafri Arifuddin.",
+     [("Pilwalkot Makassar", "ORG")], [("Makassar", "LOC")], ["Pilwalkot Makassar"]),
+    ("Pelaku penganiayaan di sekitar lokasi debat publik Pilwakot Makassar telah ditangkap.",
+     [("Pilwakot Makassar", "PER")], [("Makassar", "LOC")], ["Pilwakot Makassar"]),
+    ("Survei terbaru Pilgub Jatim menunjukkan petahana unggul.", [("Pilgub Jatim", "ORG")], [("Jatim", "LOC")], []),
+    ("Kapal itu memasuki ZEE Filipina tanpa izin.", [("ZEE Filipina", "LOC")], [("Filipina", "LOC")],
+     ["ZEE Filipina"]),
+    ("“Rezim Iran tidak memahami tekad kami,” katanya.", [("Rezim Iran", "PER")], [("Iran", "LOC")], ["Rezim Iran"]),
+    # what follows is no known place: the span is left to the other rules
+    ("Pemilu Serentak digelar tahun depan.", [("Pemilu Serentak", "ORG")], [], []),
+])
+def test_place_after_head(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, (pair, found)
+    for name in absent:
+        assert not any(t == name for t, _ in found), (name, found)
+    assert ("Serentak", "LOC") not in found, found
+
+
+# -- a country after an anniversary word ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # https://www.beautynesia.id/life/6-momen-menarik-upacara-hut-ri-ke-78-di-istana-putri-ariani-bikin-ambyar-hingga-helikopter-joget/b-278726/amp
+    "Acara puncak HUT RI ke-78 kemudian ditutup dengan rangkaian acara hiburan yang menggoyang istana.",
+    # https://radarmukomuko.disway.id/amp/664609/kemegahan-perayaan-hari-ulang-tahun-ke-78-republik-indonesia-yang-penuh-semangat-di-istana-negara
+    "Upacara peringatan HUT ke-78 RI di Istana Negara ini di awali dengan kirab Bendera Pusaka.",
+    # https://sumberjaya21militer.com/articles/ribuan-masyarakat-indonesia-hadiri-upacara-peringatan-kemerdekaan-ke-78-di-istana-130
+    "Pihak istana sebelumnya memang mengumumkan perayaan HUT RI kali ini akan dimeriahkan secara besar-besaran.",
+    "Ia berharap di momen HUT RI tahun ini tak ada lagi aksi serupa.",
+])
+def test_country_after_anniversary_is_no_place(text):
+    import warta
+    article = warta.extract_text(text, pipeline=warta.make_pipeline(
+        components=["language", "sentences", "entities", "places"], options={"use_model": False}))
+    assert not any(e.text == "RI" and e.label == "LOC" for e in article.entities), article.entities
+    assert not any(p.text == "RI" for p in article.places), article.places
+    assert any(e.label == "EVENT" and e.text.startswith("HUT") for e in article.entities)
+
+
+def test_country_elsewhere_stays_a_place():
+    from warta.annotate.entities.labels import anniversary_countries
+    text = "Menlu RI bertemu Menlu AS. HUT RI dirayakan."
+    spans = [(5, 7, "LOC", "m"), (text.index("HUT") + 4, text.index("HUT") + 6, "LOC", "m")]
+    out = anniversary_countries(text, spans)
+    assert out[0] == (5, 7, "LOC", "m")
+    assert out[1] == (text.index("HUT"), text.index("HUT") + 6, "EVENT", "m+anniversary")
+
+
+# -- an unresolved place listed with, or lying in, a known place ------------------------------------------
+
+def _places(text: str, names: list[str]):
+    from warta.annotate.places import find_places
+    from warta.record import Entity
+    ents, pos = [], 0
+    for n in names:
+        s = text.index(n, pos)
+        ents.append(Entity(text=n, start=s, end=s + len(n), label="LOC", rule="model"))
+        pos = s + len(n)
+    return {(p.text, p.country) for p in find_places(text, ents)}
+
+
+@pytest.mark.parametrize("text,names,expect", [
+    ("Guncangan dirasakan warga Kabupaten Bantul, Kulon Progo dan Gunung Kidul di DIY.",
+     ["Kabupaten Bantul", "Kulon Progo", "Gunung Kidul", "DIY"], ("Kulon Progo", "IDN")),
+    ("RSF mengklaim telah menguasai kamp pengungsi Zamzam di El-Fasher setelah bentrokan.",
+     ["Zamzam", "El-Fasher"], ("Zamzam", "SDN")),
+    ("Pertempuran pecah di provinsi perbatasan Preah Vihear dan Oddar Meanchey pada Senin pagi.",
+     ["Preah Vihear", "Oddar Meanchey"], ("Oddar Meanchey", "KHM")),
+    ("Korban dievakuasi dari Kali Yigi serta Timika menuju rumah sakit.", ["Kali Yigi", "Timika"],
+     ("Kali Yigi", "IDN")),
+])
+def test_listed_place_gets_its_neighbours_country(text, names, expect):
+    assert expect in _places(text, names)
+
+
+def test_unlinked_unknown_place_keeps_no_country():
+    found = _places("Warga Zamzamia berkumpul. Polisi datang dari Jakarta.", ["Zamzamia", "Jakarta"])
+    assert ("Zamzamia", "IDN") not in found
