@@ -160,3 +160,22 @@ def test_listed_place_gets_its_neighbours_country(text, names, expect):
 def test_unlinked_unknown_place_keeps_no_country():
     found = _places("Warga Zamzamia berkumpul. Polisi datang dari Jakarta.", ["Zamzamia", "Jakarta"])
     assert ("Zamzamia", "IDN") not in found
+
+
+# -- a curated name two countries share ------------------------------------------------------------------
+
+@pytest.mark.parametrize("context,country", [
+    (frozenset(), "IDN"), (frozenset({"MYS"}), "MYS"), (frozenset({"IDN", "MYS"}), "IDN"), (frozenset({"USA"}), "IDN"),
+])
+def test_curated_namesake_follows_the_article(context, country):
+    from warta.knowledge.gazetteer import curated, curated_namesakes, resolve
+    assert resolve("Istana Negara", None, context).country == country
+    assert curated()["istana negara"].country == "IDN"  # the first listed stays the default
+    assert {i.country for i in curated_namesakes()["istana negara"]} == {"IDN", "MYS"}
+
+
+def test_malaysian_palace_in_a_report_on_malaysia():
+    # https://tempo.co/internasional/malaysia-punya-raja-baru-sultan-ibrahim-sultan-iskandar-alumnus-kursus-perwira-pasukan-khusus-di-fort-bragg-as-127318
+    text = ("Sultan Ibrahim terpilih sebagai Raja Malaysia, ujar kerajaan usai “Konferensi Penguasa” di Istana Negara "
+            "dinukil dari The Star Malaysia.")
+    assert ("Istana Negara", "MYS") in _places(text, ["Malaysia", "Istana Negara", "Malaysia"])

@@ -159,14 +159,30 @@ def capital_timezones() -> dict[str, str]:
 
 @cache.table("gazetteer-curated")  # user cache: the keys of places.yaml's ~600 names folded once
 def curated() -> dict[str, Info]:
-    data = lexicons.load("places")
+    """Each curated name → what it names; a name places.yaml gives to places in two countries (`Istana Negara`
+    in Jakarta and in Kuala Lumpur) → the first one listed (the others: `curated_namesakes`)."""
     out: dict[str, Info] = {}
-    for p in data["places"]:
-        lat, lon = p.get("lat"), p.get("lon")
-        info = Info(p["name"], p.get("country"), p.get("admin1"), lat, lon, p.get("geonames_id"), p.get("kind"),
-                    None, 0, "curated")
-        for n in [p["name"], *(p.get("aliases") or [])]:
-            out[key(n)] = info
+    for n, info in _curated_entries():
+        out.setdefault(n, info)
+    return out
+
+
+@functools.cache
+def curated_namesakes() -> dict[str, tuple[Info, ...]]:
+    """Each curated name given to places in more than one country → all of them, in the order listed."""
+    out: dict[str, list[Info]] = {}
+    for n, info in _curated_entries():
+        out.setdefault(n, []).append(info)
+    return {n: tuple(infos) for n, infos in out.items() if len({i.country for i in infos}) > 1}
+
+
+def _curated_entries() -> list[tuple[str, Info]]:
+    """(name key, Info) for every name and alias of places.yaml's places, in the order listed."""
+    out = []
+    for p in lexicons.load("places")["places"]:
+        info = Info(p["name"], p.get("country"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
+                    p.get("kind"), None, 0, "curated")
+        out += [(key(n), info) for n in [p["name"], *(p.get("aliases") or [])]]
     return out
 
 
@@ -285,6 +301,9 @@ def _resolve(name: str, prefix: str | None = None, context: frozenset[str] = fro
     cur = curated().get(k)
     if cur is None and prefix:
         cur = curated().get(key(f"{prefix} {name}"))
+    if cur is not None and context and cur.country not in context:
+        # a namesake in a country the article names (`Istana Negara` in a report on Malaysia)
+        cur = next((i for i in curated_namesakes().get(key(cur.name), ()) if i.country in context), cur)
     if cur:
         if cur.lat is None and cur.country:
             city = _best(geonames_cities().get(k, []), frozenset({cur.country}))
