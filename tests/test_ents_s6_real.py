@@ -179,3 +179,22 @@ def test_malaysian_palace_in_a_report_on_malaysia():
     text = ("Sultan Ibrahim terpilih sebagai Raja Malaysia, ujar kerajaan usai “Konferensi Penguasa” di Istana Negara "
             "dinukil dari The Star Malaysia.")
     assert ("Istana Negara", "MYS") in _places(text, ["Malaysia", "Istana Negara", "Malaysia"])
+
+
+# -- an organisation noun in apposition ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,expect", [
+    # https://www.inews.id/news/internasional/as-jatuhkan-sanksi-baru-untuk-iran-tak-terkait-serangan-fasilitas-minyak-saudi/all
+    ("Sanksi juga dijatuhkan kepada Etemad Tejarate Pars, perusahaan yang disebut Departemen Keuangan AS mengirim "
+     "uang.", [("Etemad Tejarate Pars", "PER")], ("Etemad Tejarate Pars", "ORG")),
+    ("Kontrak itu dimenangkan Hanwha Ocean, perusahaan galangan kapal asal Korea Selatan.",
+     [("Hanwha Ocean", "LOC")], ("Hanwha Ocean", "ORG")),
+    ("Serangan diklaim Jaish al-Adl, sebuah kelompok militan Sunni di perbatasan.", [("Jaish al-Adl", "PER")],
+     ("Jaish al-Adl", "ORG")),
+    # a person described by a role, and a known place before a clause, keep their labels
+    ("Budi Santoso, pemilik warung itu, mengaku rugi.", [("Budi Santoso", "PER")], ("Budi Santoso", "PER")),
+    ("Di Jakarta, kelompok mahasiswa berunjuk rasa.", [("Jakarta", "LOC")], ("Jakarta", "LOC")),
+    ("Ia bertemu Mohamad Sabu, salah satu pendiri partai itu.", [("Mohamad Sabu", "PER")], ("Mohamad Sabu", "PER")),
+])
+def test_org_noun_in_apposition(text, spans, expect):
+    assert expect in _mend(text, spans)

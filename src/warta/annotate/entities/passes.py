@@ -14,6 +14,7 @@ from .labels import (_clubs, _confirm, _country_completion, _knowledge_labels, _
 from .located import _located_persons, _located_places
 from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _numbered_units, _org_acronyms, _org_suffixes,
                     _propagate, _ships, _treaties, _whole_institutions)
+from .apposition import org_appositions
 from .royal import royal_names
 from .split import _initials
 
@@ -36,6 +37,7 @@ PASSES: list[Pass] = [
     Pass("org-abbreviated", _on_text(_abbreviated_orgs)),
     Pass("initials-age", _on_text(_initials)),
     Pass("knowledge", _knowledge_labels),
+    Pass("org-apposition", _on_text(org_appositions)),
     Pass("country-completed", _on_text(_country_completion)),
     Pass("club", _on_text(_clubs)),
     Pass("long-name", _on_text(_long_names)),
