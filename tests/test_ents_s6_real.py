@@ -198,3 +198,11 @@ def test_malaysian_palace_in_a_report_on_malaysia():
 ])
 def test_org_noun_in_apposition(text, spans, expect):
     assert expect in _mend(text, spans)
+
+
+def test_palace_after_a_locative_is_a_place():
+    # a seat of power written after `di` names the building (places.yaml `institution_places`)
+    found = _mend("Raja Salman dijamu di Istana Bogor pada Rabu (1/3/2017).", [("Istana Bogor", "ORG")])
+    assert ("Istana Bogor", "LOC") in found
+    found = _mend("Juru bicara Istana Bogor menyebut acara itu tertutup.", [("Istana Bogor", "LOC")])
+    assert ("Istana Bogor", "ORG") in found
