@@ -206,3 +206,31 @@ def test_palace_after_a_locative_is_a_place():
     assert ("Istana Bogor", "LOC") in found
     found = _mend("Juru bicara Istana Bogor menyebut acara itu tertutup.", [("Istana Bogor", "LOC")])
     assert ("Istana Bogor", "ORG") in found
+
+
+# -- vehicles and number plates ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    ("Paus tiba menggunakan mobil Toyota Kijang Innova Zenix berpelat SCV 1.",
+     [("Toyota", "ORG"), ("Innova", "PER"), ("Zenix", "LOC"), ("SCV", "ORG")],
+     [("Toyota Kijang Innova Zenix", "PRODUCT")], ["Toyota", "Innova", "Zenix", "SCV"]),
+    # https://batamtoday.com/batam/read/82828/Kapolda-Menduga-Avanza-dan-Airshoft-Gun-yang-Ditinggal-Itu-Milik-Perampok
+    ("Dugaan itu menyebut mobil Toyota Avanza warna hitam yang ditinggalkan dikendarai perampok.",
+     [("Toyota Avanza", "ORG")], [("Toyota Avanza", "PRODUCT")], []),
+    # https://jatim.antaranews.com/berita/202913/polisi-selidiki-mobil-sedan-diduga-curian
+    ("Polrestabes Surabaya menyelidiki sebuah mobil sedan Toyota Vios diduga curian.",
+     [("Polrestabes Surabaya", "ORG"), ("Toyota Vios", "ORG")], [("Toyota Vios", "PRODUCT")], []),
+    # https://www.detik.com/jatim/berita/d-6052374/terungkap-viral-innova-diamuk-warga-karena-bergoyang-di-remang-remang
+    ("Selama upaya melarikan diri, mobil Innova menabrak tiga motor dan satu unit mobil Daihatsu Sigra.",
+     [("Innova", "PER"), ("Daihatsu Sigra", "PER")], [("Innova", "PRODUCT"), ("Daihatsu Sigra", "PRODUCT")], []),
+    ("Mobil bernopol DK 1125 OW itu menabrak empat motor di Malang.", [("DK", "ORG"), ("Malang", "LOC")],
+     [("Malang", "LOC")], ["DK"]),
+    # a body or place after the vehicle word stays what it is
+    ("Petugas mengejar mobil Polri yang dicuri di Jakarta.", [("Polri", "ORG")], [("Polri", "ORG")], []),
+])
+def test_vehicle_is_a_product(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, (pair, found)
+    for name in absent:
+        assert not any(t == name for t, _ in found), (name, found)

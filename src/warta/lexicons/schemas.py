@@ -151,7 +151,8 @@ SCHEMAS: dict[str, Spec] = {
             "budget_lines", "missions", "run_joiners", "law_prefixes", "run_not_heads", "pair_particles", "seat_cues",
             "name_conjunctions", "age_words", "club_name_patterns", "name_closers", "office_building_words",
             "person_shapes", "org_abbreviated_heads", "royal_openers", "royal_connectors", "royal_titles",
-            "place_after_heads", "anniversary_words", "org_appositions", "apposition_articles")},
+            "place_after_heads", "anniversary_words", "org_appositions", "apposition_articles",
+            "vehicle_words", "plate_words")},
         "media_article": STR,
     }),
     "event_triggers": Rec({

@@ -17,6 +17,7 @@ from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _nu
 from .apposition import org_appositions
 from .royal import royal_names
 from .split import _initials
+from .vehicles import vehicles
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ PASSES: list[Pass] = [
     Pass("suffix", _on_text(_org_suffixes)),
     Pass("media", _on_text(_media_names)),
     Pass("ship", _on_text(_ships)),
+    Pass("vehicle", _on_text(vehicles)),
     Pass("mission", _on_text(_missions)),
     Pass("person", _on_text(_located_persons)),
     Pass("place", _on_text(_located_places)),
