@@ -234,3 +234,16 @@ def test_vehicle_is_a_product(text, spans, expect, absent):
         assert pair in found, (pair, found)
     for name in absent:
         assert not any(t == name for t, _ in found), (name, found)
+
+
+@pytest.mark.parametrize("text,spans", [
+    # https://voi.id/berita/184209/minta-bertemu-puan-demo-mahasiswa-di-depan-gedung-dpr-sempat-ricuh
+    ("Massa aksi berharap Presiden Joko Widodo memberi respons terkait desakan agar RKUHP dicabut.",
+     [("Joko Widodo", "PER"), ("RKUHP", "ORG")]),
+    # https://news.republika.co.id/berita/py2uyu409/aksi-mahasiswabergerak-demo-dpr-tolak-uu-kpk-dan-rkuhp
+    ("Padahal, menurutnya, banyak pasal dalam RKUHP berisi pemidanaan yang tidak jelas.", [("RKUHP", "ORG")]),
+    ("Terdakwa dijerat Pasal 2 UU Tipikor juncto Pasal 55 ayat (1) ke-1 KUHP.", [("KUHP", "ORG")]),
+])
+def test_code_of_law_is_no_organisation(text, spans):
+    found = _mend(text, spans)
+    assert not any(t in ("RKUHP", "KUHP") for t, _ in found), found
