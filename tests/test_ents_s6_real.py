@@ -247,3 +247,22 @@ def test_vehicle_is_a_product(text, spans, expect, absent):
 def test_code_of_law_is_no_organisation(text, spans):
     found = _mend(text, spans)
     assert not any(t in ("RKUHP", "KUHP") for t, _ in found), found
+
+
+# -- the leaders of a continent, region or country are no person --------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    # https://wahananews.co/internasional/menjelang-ktt-alaska-trump-pastikan-kepentingan-ukraina-dibahas-Hxd6zL92zH/1
+    ("Para pemimpin Eropa menyambut dengan optimisme namun tetap berhati-hati usai pertemuan virtual itu.", "Eropa"),
+    ("Kini Duterte bisa menjadi mantan kepala negara Asia pertama yang diadili di ICC.", "Asia"),
+    ("Para menteri luar negeri Timur Tengah berkumpul di Kairo.", "Timur Tengah"),
+])
+def test_title_before_a_wide_place_names_no_person(text, place):
+    found = entities(text)
+    assert (place, "PER") not in found, found
+
+
+def test_wide_place():
+    from warta.knowledge.gazetteer import wide_place
+    assert wide_place("Eropa") and wide_place("Asia") and wide_place("Iran")
+    assert not wide_place("Gustavo Ribeiro") and not wide_place("Makassar")

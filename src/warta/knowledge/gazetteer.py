@@ -256,6 +256,16 @@ SETTLEMENT_KINDS = frozenset({"city", "regency", "district", "village", "admin1"
 NATURAL_KINDS = frozenset({"river", "mountain", "island", "lake", "sea"})
 
 
+WIDE_KINDS = frozenset({"country", "continent", "region", "sea"})
+
+
+def wide_place(name: str) -> bool:
+    """`Eropa`, `Asia`, `Timur Tengah`, `Iran`: a continent, region, sea or country (what a title before it,
+    `pemimpin Eropa`, serves: never a person's name)."""
+    info = resolve(name)
+    return info is not None and info.kind in WIDE_KINDS and info.source in ("curated", "countries")
+
+
 def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
     """What `name` (optionally after a generic word like `wilayah`) names, or None.
 
