@@ -54,11 +54,7 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     id_prefixes = tuple(data.get("indonesian_prefixes") or [])
     local_prefixes = tuple(data.get("local_prefixes") or [])
     complete = tuple(data.get("complete_prefixes") or [])
-    by_start: dict[int, list[Place]] = {}
-    by_end: dict[int, list[Place]] = {}
-    for q in places:
-        by_start.setdefault(q.start, []).append(q)
-        by_end.setdefault(q.end, []).append(q)
+    by_start, by_end = _by_offset(places, "start"), _by_offset(places, "end")
     nearby: _SentenceCountries | None = None  # made when an unresolved prefixed place first asks
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
         if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
@@ -104,6 +100,14 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _by_offset(places: list[Place], edge: str) -> dict[int, list[Place]]:
+    """The places that start (or end, `edge`) at each offset, in the list's order."""
+    out: dict[int, list[Place]] = {}
+    for q in places:
+        out.setdefault(getattr(q, edge), []).append(q)
+    return out
 
 
 def _linked_place(text: str, p: Place, by_start: dict, by_end: dict) -> Place | None:
