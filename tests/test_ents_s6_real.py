@@ -266,3 +266,21 @@ def test_wide_place():
     from warta.knowledge.gazetteer import wide_place
     assert wide_place("Eropa") and wide_place("Asia") and wide_place("Iran")
     assert not wide_place("Gustavo Ribeiro") and not wide_place("Makassar")
+
+
+# -- a style, faith or `the West` is no entity --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,gone", [
+    # https://kompas.tv/amp/nasional/412089/dampingi-jokowi-wapres-ma-ruf-amin-kenakan-pakaian-adat-melayu-di-upacara-hari-lahir-pancasila?page=all
+    ("Wakil Presiden Ma’ruf Amin mengenakan pakaian adat Melayu saat mengikuti upacara di Monas.",
+     [("Ma’ruf Amin", "PER"), ("Melayu", "LOC"), ("Monas", "LOC")], "Melayu"),
+    # https://detaktribe.com/kenakan-baju-adat-betawi-prabowo-dan-gibran-resmi-dilantik/
+    ("Presiden Prabowo kenakan baju adat Betawi saat pelantikan.", [("Prabowo", "PER"), ("Betawi", "LOC")], "Betawi"),
+    # https://www.radardepok.com/nasional/amp/94613775239/terlihat-prabowo-gibran-menggunakan-pakaian-baju-adat-betawi-ternyata-ada-makna-dibaliknya
+    ("Prabowo-Gibran menggunakan busana adat Betawi yaitu Ujung Serong.", [("Betawi", "LOC")], "Betawi"),
+    ("Hizbullah adalah kelompok militan Syiah dan partai politik di Lebanon.", [("Syiah", "ORG")], "Syiah"),
+    ("Warga Damaskus mengatakan kepada media Barat bahwa suara tembakan terdengar.", [("Barat", "ORG")], "Barat"),
+])
+def test_style_faith_or_the_west_is_no_entity(text, spans, gone):
+    found = _mend(text, spans)
+    assert not any(t == gone for t, _ in found), found
