@@ -284,3 +284,23 @@ def test_wide_place():
 def test_style_faith_or_the_west_is_no_entity(text, spans, gone):
     found = _mend(text, spans)
     assert not any(t == gone for t, _ in found), found
+
+
+@pytest.mark.parametrize("text,spans,expect,absent", [
+    # https://suara.com/news/2018/10/22/214539/soal-barbuk-basuki-hariman-kpk-akui-penyidiknya-diperiksa-polisi?page=1
+    ("Hal itu disampaikan Febri di gedung KPK, Kuningan, Jakarta Selatan.", [("Febri", "PER"), ("gedung KPK", "LOC")],
+     [("KPK", "ORG")], ["gedung KPK"]),
+    # https://megapolitan.antaranews.com/amp/berita/34961/kpk-periksa-setya-novanto-sebagai-tersangka
+    ("Setya Novanto sudah tiba di gedung KPK Jakarta sekitar pukul 10.25 WIB.", [("gedung KPK", "LOC")],
+     [("KPK", "ORG")], ["gedung KPK"]),
+    # https://liputan6.com/amp/5396011/dewas-dalami-dugaan-tahanan-korupsi-main-ke-ruangan-pimpinan-kpk
+    ("Ali berbicara di gedung KPK, Selasa (12/9/2023).", [("gedung KPK", "ORG")], [("KPK", "ORG")], ["gedung KPK"]),
+    # capitalised, the building has a name of its own
+    ("Mahasiswa berdemo di depan Gedung DPR, Jakarta.", [("Gedung DPR", "LOC")], [("Gedung DPR", "LOC")], []),
+])
+def test_lower_case_building_of_an_institution(text, spans, expect, absent):
+    found = _mend(text, spans)
+    for pair in expect:
+        assert pair in found, (pair, found)
+    for name in absent:
+        assert not any(t == name for t, _ in found), (name, found)

@@ -133,8 +133,14 @@ def _after_law_prefix(c: Context, m: Mending) -> bool:
         and known_label(c.text[m.start:m.end]) is None
 
 
+@functools.cache
+def _plain_buildings() -> frozenset[str]:
+    return frozenset(lexicons.load("entity_rules").get("plain_building_words") or [])
+
+
 def _office_building(c: Context, m: Mending) -> bool:
-    if len(m.words) > 1 and c.word(m.words[0]).casefold() in rules()["office_building_words"] \
+    first = c.word(m.words[0]) if m.words else ""
+    if len(m.words) > 1 and (first.casefold() in rules()["office_building_words"] or first in _plain_buildings()) \
             and known_label(c.text[m.words[1][0]:m.words[-1][1]]) == "ORG":
         m.words, m.label, m.rule = m.words[1:], "ORG", MODEL_RULE + "+office-building"
     return True
@@ -209,7 +215,8 @@ SPAN_RULES: list[SpanRule] = [
     SpanRule("trim-title-word", ("Ia bertemu Pemimpin Tertinggi Kim Jong-un di Pyongyang.",
                                  ("Tertinggi Kim Jong-un", "PER"), ("Kim Jong-un", "PER")),
              _trim_while("trim-title", _title_word_opening)),
-    # an institution's office building names the institution (`Kantor BNN`, `Kantor Kemenko Perekonomian`)
+    # an institution's office building names the institution (`Kantor BNN`, `Kantor Kemenko Perekonomian`,
+    # `gedung KPK` written in lower case)
     SpanRule("office-building", ("Ia berbicara di Kantor BNN, Cawang, pada Kamis.", ("Kantor BNN", "LOC"), ("BNN", "ORG")),
              _office_building),
     # an office's abbreviation glued to its unit (`Kabagpenum Divisi Humas Polri`, `Kapuspen TNI`)
