@@ -304,3 +304,35 @@ def test_lower_case_building_of_an_institution(text, spans, expect, absent):
         assert pair in found, (pair, found)
     for name in absent:
         assert not any(t == name for t, _ in found), (name, found)
+
+
+# -- places by the company they keep ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,expect", [
+    ("Ketiga korban sedang dalam perjalanan dari Batas Batu menuju Kota Kenyam, namun kemudian diadang.",
+     [("Batas Batu", "ORG"), ("Kota Kenyam", "LOC")], ("Batas Batu", "LOC")),
+    # https://opsiin.blogspot.com/2025/10/guru-di-yahukimo-tewas-diserang-kkb.html
+    ("Korban diterbangkan menggunakan pesawat MAF dari Distrik Holuwon menuju Wamena, Kabupaten Jayawijaya.",
+     [("MAF", "ORG"), ("Distrik Holuwon", "LOC"), ("Wamena", "PER")], ("Wamena", "LOC")),
+    # https://cenderawasihpos.jawapos.com/berita-utama/01/10/2024/satu-tewas-usai-dua-kelompok-masa-saling-serang
+    ("Kelompok itu bergerak dari Kampung Honailama hingga ke Kampung Elekma untuk membawa jenazah.",
+     [("Kampung Honailama", "ORG"), ("Kampung Elekma", "LOC")], ("Kampung Honailama", "LOC")),
+    ("Pertempuran pecah di provinsi perbatasan Preah Vihear dan Oddar Meanchey pada Senin pagi.",
+     [("Preah Vihear", "LOC"), ("Oddar Meanchey", "PER")], ("Oddar Meanchey", "LOC")),
+    # https://merdeka.com/amp/peristiwa/kronologi-bentrok-2-suku-di-kabupaten-jayawijaya.html
+    ("Perang antarsuku yang melibatkan warga di Kabupaten Nduga dan Lanny Jaya kembali pecah.",
+     [("Kabupaten Nduga", "LOC"), ("Lanny Jaya", "PER")], ("Lanny Jaya", "LOC")),
+    # people keep their label: no place word before the listed place, or a known name
+    ("Ia tinggal di Jakarta dan Budi Santoso tinggal di Bogor.", [("Jakarta", "LOC"), ("Budi Santoso", "PER")],
+     ("Budi Santoso", "PER")),
+    ("Budi berangkat dari Jakarta ke Surabaya bersama Andi Wijaya.", [("Jakarta", "LOC"), ("Surabaya", "LOC")],
+     ("Surabaya", "LOC")),
+])
+def test_place_by_its_company(text, spans, expect):
+    assert expect in _mend(text, spans)
+
+
+def test_listed_after_a_mayor_is_a_person():
+    found = _mend("Acara itu dihadiri Wali Kota Bandung dan Yana Mulyana dari dinas pariwisata.",
+                  [("Bandung", "LOC"), ("Yana Mulyana", "PER")])
+    assert ("Yana Mulyana", "PER") in found

@@ -152,7 +152,8 @@ SCHEMAS: dict[str, Spec] = {
             "name_conjunctions", "age_words", "club_name_patterns", "name_closers", "office_building_words",
             "person_shapes", "org_abbreviated_heads", "royal_openers", "royal_connectors", "royal_titles",
             "place_after_heads", "anniversary_words", "org_appositions", "apposition_articles",
-            "vehicle_words", "plate_words", "plain_building_words")},
+            "vehicle_words", "plate_words", "plain_building_words", "route_starts", "route_ends",
+            "list_joiners")},
         "media_article": STR,
     }),
     "event_triggers": Rec({

@@ -16,6 +16,7 @@ from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _nu
                     _propagate, _ships, _treaties, _whole_institutions)
 from .apposition import org_appositions
 from .royal import royal_names
+from .routes import places_by_company
 from .split import _initials
 from .vehicles import vehicles
 
@@ -53,6 +54,7 @@ PASSES: list[Pass] = [
     Pass("mission", _on_text(_missions)),
     Pass("person", _on_text(_located_persons)),
     Pass("place", _on_text(_located_places)),
+    Pass("place-company", _on_text(places_by_company)),
     Pass("currency", _on_text(drop_currency)),
     Pass("same-name", _on_text(_propagate)),
     Pass("confirmed", _confirm),
