@@ -336,3 +336,9 @@ def test_listed_after_a_mayor_is_a_person():
     found = _mend("Acara itu dihadiri Wali Kota Bandung dan Yana Mulyana dari dinas pariwisata.",
                   [("Bandung", "LOC"), ("Yana Mulyana", "PER")])
     assert ("Yana Mulyana", "PER") in found
+
+
+def test_name_after_a_place_and_comma_stays_a_person():
+    found = _mend("Ia kepala dinas Kabupaten Lampung Tengah, Sutrisno Hadi Prakoso, yang dihukum kemarin.",
+                  [("Kabupaten Lampung Tengah", "LOC"), ("Sutrisno Hadi Prakoso", "PER")])
+    assert ("Sutrisno Hadi Prakoso", "PER") in found

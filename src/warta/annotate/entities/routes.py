@@ -22,7 +22,7 @@ LISTED_RULE = "+listed-place"
 @functools.cache
 def _words() -> dict[str, re.Pattern]:
     """The patterns of the text between the spans: `dari ` before a route's start, ` menuju ` between its
-    ends, ` dan `/`, ` between listed names, and a place word (with one word after it) before a listed place."""
+    ends, ` dan ` between listed names, and a place word (with one word after it) before a listed place."""
     data = lexicons.load("entity_rules")
 
     def alt(words) -> str:
@@ -31,7 +31,8 @@ def _words() -> dict[str, re.Pattern]:
     return {
         "start": re.compile(rf"(?<![\w-])(?i:{alt(data.get('route_starts'))})[ ]$"),
         "end": re.compile(rf"[ ](?:{alt(data.get('route_ends'))})[ ]"),
-        "joiner": re.compile(rf"(?:,[ ]|[ ](?:{alt(data.get('list_joiners'))})[ ])"),
+        # (a comma is no joiner: `Dinas PUPR Kabupaten Lampung Tengah, Sutrisno Hadi Prakoso` names its head)
+        "joiner": re.compile(rf"[ ](?:{alt(data.get('list_joiners'))})[ ]"),
         "cue": re.compile(rf"(?<![\w-])(?i:{alt(rules()['place_cues'])})[ ](?:[a-z]+[ ])?$"),  # (`provinsi perbatasan `)
     }
 
