@@ -342,3 +342,18 @@ def test_name_after_a_place_and_comma_stays_a_person():
     found = _mend("Ia kepala dinas Kabupaten Lampung Tengah, Sutrisno Hadi Prakoso, yang dihukum kemarin.",
                   [("Kabupaten Lampung Tengah", "LOC"), ("Sutrisno Hadi Prakoso", "PER")])
     assert ("Sutrisno Hadi Prakoso", "PER") in found
+
+
+# -- an outlet's name cut short ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,spans,expect", [
+    ("Laporan CNN Indonesia menyebut demo di depan gedung parlemen berlangsung damai.", [("CNN", "ORG")],
+     ("CNN Indonesia", "ORG")),
+    ("Hal itu dilaporkan BBC News Indonesia pada Senin.", [("BBC", "ORG"), ("Indonesia", "LOC")],
+     ("BBC News Indonesia", "ORG")),
+    ("Menurut CNN, serangan terjadi pada malam hari.", [("CNN", "ORG")], ("CNN", "ORG")),
+])
+def test_outlet_cut_short_is_the_whole_outlet(text, spans, expect):
+    found = _mend(text, spans)
+    assert expect in found, found
+    assert ("Indonesia", "LOC") not in found

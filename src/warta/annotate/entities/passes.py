@@ -15,6 +15,7 @@ from .located import _located_persons, _located_places
 from .names import (_abbreviated_orgs, _long_names, _media_names, _missions, _numbered_units, _org_acronyms, _org_suffixes,
                     _propagate, _ships, _treaties, _whole_institutions)
 from .apposition import org_appositions
+from .outlets import outlet_names
 from .royal import royal_names
 from .routes import places_by_company
 from .split import _initials
@@ -49,6 +50,7 @@ PASSES: list[Pass] = [
     Pass("numbered-unit", _on_text(_numbered_units)),
     Pass("suffix", _on_text(_org_suffixes)),
     Pass("media", _on_text(_media_names)),
+    Pass("outlet", _on_text(outlet_names)),
     Pass("ship", _on_text(_ships)),
     Pass("vehicle", _on_text(vehicles)),
     Pass("mission", _on_text(_missions)),
