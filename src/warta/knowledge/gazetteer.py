@@ -159,27 +159,25 @@ def capital_timezones() -> dict[str, str]:
 
 @cache.table("gazetteer-curated")  # user cache: the keys of places.yaml's ~600 names folded once
 def curated() -> dict[str, Info]:
-    """Each curated name → what it names; a name places.yaml gives to places in two countries (`Istana Negara`
-    in Jakarta and in Kuala Lumpur) → the first one listed (the others: `curated_namesakes`)."""
-    out: dict[str, Info] = {}
-    for n, info in _curated_entries():
-        out.setdefault(n, info)
-    return out
+    """Each curated name (places.yaml `places`) → what it names."""
+    return dict(_curated_entries("places"))
 
 
 @functools.cache
 def curated_namesakes() -> dict[str, tuple[Info, ...]]:
-    """Each curated name given to places in more than one country → all of them, in the order listed."""
+    """Each curated name that places.yaml `namesakes` gives to a place in another country too (`Istana Negara` in
+    Jakarta and in Kuala Lumpur) → all of them, the one of `places` first."""
     out: dict[str, list[Info]] = {}
-    for n, info in _curated_entries():
-        out.setdefault(n, []).append(info)
-    return {n: tuple(infos) for n, infos in out.items() if len({i.country for i in infos}) > 1}
+    for n, info in _curated_entries("namesakes"):
+        first = curated().get(n)
+        out.setdefault(n, [first] if first else []).append(info)
+    return {n: tuple(infos) for n, infos in out.items()}
 
 
-def _curated_entries() -> list[tuple[str, Info]]:
-    """(name key, Info) for every name and alias of places.yaml's places, in the order listed."""
+def _curated_entries(table: str) -> list[tuple[str, Info]]:
+    """(name key, Info) for every name and alias of a places.yaml table of places, in the order listed."""
     out = []
-    for p in lexicons.load("places")["places"]:
+    for p in lexicons.load("places").get(table) or []:
         info = Info(p["name"], p.get("country"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
                     p.get("kind"), None, 0, "curated")
         out += [(key(n), info) for n in [p["name"], *(p.get("aliases") or [])]]
