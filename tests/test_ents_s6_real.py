@@ -357,3 +357,22 @@ def test_outlet_cut_short_is_the_whole_outlet(text, spans, expect):
     found = _mend(text, spans)
     assert expect in found, found
     assert ("Indonesia", "LOC") not in found
+
+
+# -- a province whose name two countries share --------------------------------------------------------------
+
+def _pipeline_places(text: str) -> set[tuple[str, str]]:
+    import warta
+    article = warta.extract_text(text, pipeline=warta.make_pipeline(
+        components=["language", "sentences", "entities", "places"], options={"use_model": False}))
+    return {(p.text, p.country) for p in article.places}
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("India menyerang sembilan lokasi. Rudal menghantam Muridke di provinsi Punjab, Pakistan, pada Rabu dini hari.",
+     ("provinsi Punjab", "PAK")),
+    ("Pakistan membalas serangan itu. Petani di negara bagian Punjab, India, mengungsi dari perbatasan.",
+     ("negara bagian Punjab", "IND")),
+])
+def test_shared_province_follows_its_sentence(text, expect):
+    assert expect in _pipeline_places(text)

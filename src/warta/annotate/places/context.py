@@ -43,6 +43,24 @@ def _state_namesakes(places: list[Place]) -> list[Place]:
     return places
 
 
+def admin1_namesakes(places: list[Place]) -> list[Place]:
+    """`provinsi Punjab` in a sentence that names Pakistan: a province or state whose name provinces of other
+    countries share too (Punjab in India and in Pakistan) is the one of the country its sentence names, where
+    the sentence names that country and not the one chosen."""
+    by_sentence: dict[int, set[str]] = {}
+    for q in places:
+        if q.sentence is not None and q.country and q.kind == "country":
+            by_sentence.setdefault(q.sentence, set()).add(q.country)
+    for p in places:
+        named = by_sentence.get(p.sentence, set()) if p.sentence is not None else set()
+        if p.kind != "admin1" or not named or p.country in named:
+            continue
+        other = [i for i in subdivisions().get(key(p.name), []) if i.kind == "admin1" and i.country in named]
+        if len({i.country for i in other}) == 1:
+            p.country, p.admin1, p.rule = other[0].country, other[0].admin1, p.rule + "+sentence-namesake"
+    return places
+
+
 def _countries_from_context(text: str, places: list[Place], dateline_place: str | None = None) -> list[Place]:
     """Give unresolved names a country the text vouches for: an apposition (`Bandara X, Mesir`,
     `Desa Ngroto, Kecamatan Gubug`), or a prefix that names an Indonesian unit (`Kabupaten`,
