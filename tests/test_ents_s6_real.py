@@ -4,27 +4,19 @@ Sentences are written for the tests unless a URL is given (one sentence each at 
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
 
-@functools.cache
-def pipeline():
-    import warta
-    return warta.make_pipeline(components=["language", "sentences", "entities", "actors"],
-                               options={"use_model": False})
+from tests.test_entities import _mend
+from tests.test_entities_real2 import entities  # (the pipeline without the model: language … actors)
 
 
-def entities(text: str) -> set[tuple[str, str]]:
-    import warta
-    article = warta.extract_text(text, pipeline=pipeline())
-    return {(e.text, e.label) for e in article.entities}
-
-
-def _mend(text: str, spans: list[tuple[str, str]]):
-    from tests.test_entities import _mend as mend
-    return mend(text, spans)
+def _check(found: set[tuple[str, str]], expect, absent) -> None:
+    """Every (text, label) of `expect` found, and no span whose text is one of `absent`."""
+    for pair in expect:
+        assert pair in found, (pair, found)
+    for name in absent:
+        assert not any(t == name for t, _ in found), (name, found)
 
 
 # -- Malay royal names -------------------------------------------------------------------------------------
@@ -94,10 +86,7 @@ def test_royal_name_passes():
 ])
 def test_place_after_head(text, spans, expect, absent):
     found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, (pair, found)
-    for name in absent:
-        assert not any(t == name for t, _ in found), (name, found)
+    _check(found, expect, absent)
     assert ("Serentak", "LOC") not in found, found
 
 
@@ -229,11 +218,7 @@ def test_palace_after_a_locative_is_a_place():
     ("Petugas mengejar mobil Polri yang dicuri di Jakarta.", [("Polri", "ORG")], [("Polri", "ORG")], []),
 ])
 def test_vehicle_is_a_product(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, (pair, found)
-    for name in absent:
-        assert not any(t == name for t, _ in found), (name, found)
+    _check(_mend(text, spans), expect, absent)
 
 
 @pytest.mark.parametrize("text,spans", [
@@ -299,11 +284,7 @@ def test_style_faith_or_the_west_is_no_entity(text, spans, gone):
     ("Mahasiswa berdemo di depan Gedung DPR, Jakarta.", [("Gedung DPR", "LOC")], [("Gedung DPR", "LOC")], []),
 ])
 def test_lower_case_building_of_an_institution(text, spans, expect, absent):
-    found = _mend(text, spans)
-    for pair in expect:
-        assert pair in found, (pair, found)
-    for name in absent:
-        assert not any(t == name for t, _ in found), (name, found)
+    _check(_mend(text, spans), expect, absent)
 
 
 # -- places by the company they keep ------------------------------------------------------------------------
