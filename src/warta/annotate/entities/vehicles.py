@@ -26,7 +26,20 @@ def _cue(key: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?i:{words or '(?!)'})[ ]$")
 
 
+@functools.cache
+def _last_words(key: str) -> frozenset[str]:
+    """The last word of each word of entity_rules.yaml `key`, casefolded (`motor` of `sepeda motor`)."""
+    return frozenset(w.split()[-1].casefold() for w in lexicons.load("entity_rules").get(key) or [])
+
+
 def _after(key: str, text: str, start: int) -> bool:
+    """One of the words of `key` ends right before `start` (one space between); the word before is read
+    first, the pattern only where it can match."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    before = text.rfind(" ", max(0, start - 24), start - 1)
+    if text[before + 1:start - 1].casefold() not in _last_words(key):
+        return False
     return _cue(key).search(text, max(0, start - 24), start) is not None
 
 
