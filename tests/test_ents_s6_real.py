@@ -357,3 +357,24 @@ def _pipeline_places(text: str) -> set[tuple[str, str]]:
 ])
 def test_shared_province_follows_its_sentence(text, expect):
     assert expect in _pipeline_places(text)
+
+
+# -- a regional office before an unknown name, in a report on Indonesia --------------------------------------
+
+@pytest.mark.parametrize("text,names,expect", [
+    # http://beritamalukuonline.com/2015/06/gubernur-malut-himbau-bupati-morotai.html
+    ("Gubernur Maluku Utara Abdul Gani Kasuba mengimbau Bupati Morotai Rusli Sibua menghormati proses hukum.",
+     ["Maluku Utara", "Morotai"], ("Morotai", "IDN")),
+    # https://www.cermat.co.id/peringatan-bupati-morotai-ke-kades-pilkada-selesai-jangan-ada-gerakan-tambahan/
+    ("Peringatan disampaikan Bupati Morotai di Halaman Kantor Bupati di Jakarta, Kamis.",
+     ["Morotai", "Jakarta"], ("Morotai", "IDN")),
+    ("Kapolres Tambrauw menyebut jalan menuju Sorong sudah dibuka kembali.", ["Tambrauw", "Sorong"],
+     ("Tambrauw", "IDN")),
+])
+def test_regional_office_vouches_for_indonesia(text, names, expect):
+    assert expect in _places(text, names)
+
+
+def test_office_abroad_vouches_for_nothing():
+    found = _places("Bupati Zamzamia berkunjung ke Kairo dan Alexandria di Mesir.", ["Zamzamia", "Kairo", "Mesir"])
+    assert ("Zamzamia", "IDN") not in found

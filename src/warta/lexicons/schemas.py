@@ -131,7 +131,7 @@ SCHEMAS: dict[str, Spec] = {
                               "seat_cues", "indonesian_prefixes", "local_prefixes", "complete_prefixes",
                               "prefix_not_after", "name_particles", "country_prefixes", "not_capital_prefixes",
                               "indonesia_only_prefixes", "town_articles", "subdivision_types", "list_links",
-                              "inside_links")},
+                              "inside_links", "indonesian_offices")},
         "subdivision_adjective": STR,
     }, required=["places", "prefixes"]),
     "actor_words": Rec({

@@ -79,7 +79,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in by_start.get(p.end + after.end(), ()) if q.country), None) if after else None
-        linked = _linked_place(text, p, by_start, by_end) if nxt is None and ":unresolved" in p.rule else None
+        linked = _linked_country(text, p, by_start, by_end, indonesian) \
+            if nxt is None and ":unresolved" in p.rule else None
         prefixed = "prefix" in p.rule
         if prefixed and nearby is None:
             nearby = _SentenceCountries(text, places)  # (the places given a country so far count, as if added)
@@ -105,7 +106,7 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # `Kebun Raya Bogor`)
             p.country, p.rule = inner, p.rule + "+inner-place"
         elif linked is not None:
-            p.country, p.rule = linked.country, p.rule + "+list-country"
+            p.country, p.rule = linked[0], p.rule + linked[1]
         if nearby is not None:
             nearby.add(p)  # (a country just given counts for the places to its left)
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
@@ -126,6 +127,26 @@ def _by_offset(places: list[Place], edge: str) -> dict[int, list[Place]]:
     for q in places:
         out.setdefault(getattr(q, edge), []).append(q)
     return out
+
+
+def _linked_country(text: str, p: Place, by_start: dict, by_end: dict, indonesian: bool) -> tuple[str, str] | None:
+    """(country, rule) for an unresolved name that a neighbour vouches for: a place it is listed with or lies
+    in (`_linked_place`), or, in an article about Indonesia, a regional office before it (`Bupati Morotai`,
+    places.yaml `indonesian_offices`)."""
+    q = _linked_place(text, p, by_start, by_end)
+    if q is not None:
+        return q.country, "+list-country"
+    if indonesian and _office_before().search(text, max(0, p.start - 30), p.start):
+        return "IDN", "+indonesian-office"
+    return None
+
+
+@functools.cache
+def _office_before() -> re.Pattern:
+    """A regional office of Indonesia's, then one space, ending the searched text (`Bupati `)."""
+    words = "|".join(re.escape(w) for w in sorted(lexicons.load("places").get("indonesian_offices") or [],
+                                                   key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{words})[ ]$")
 
 
 def _linked_place(text: str, p: Place, by_start: dict, by_end: dict) -> Place | None:
