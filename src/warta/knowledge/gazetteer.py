@@ -159,14 +159,28 @@ def capital_timezones() -> dict[str, str]:
 
 @cache.table("gazetteer-curated")  # user cache: the keys of places.yaml's ~600 names folded once
 def curated() -> dict[str, Info]:
-    data = lexicons.load("places")
-    out: dict[str, Info] = {}
-    for p in data["places"]:
-        lat, lon = p.get("lat"), p.get("lon")
-        info = Info(p["name"], p.get("country"), p.get("admin1"), lat, lon, p.get("geonames_id"), p.get("kind"),
-                    None, 0, "curated")
-        for n in [p["name"], *(p.get("aliases") or [])]:
-            out[key(n)] = info
+    """Each curated name (places.yaml `places`) → what it names."""
+    return dict(_curated_entries("places"))
+
+
+@functools.cache
+def curated_namesakes() -> dict[str, tuple[Info, ...]]:
+    """Each curated name that places.yaml `namesakes` gives to a place in another country too (`Istana Negara` in
+    Jakarta and in Kuala Lumpur) → all of them, the one of `places` first."""
+    out: dict[str, list[Info]] = {}
+    for n, info in _curated_entries("namesakes"):
+        first = curated().get(n)
+        out.setdefault(n, [first] if first else []).append(info)
+    return {n: tuple(infos) for n, infos in out.items()}
+
+
+def _curated_entries(table: str) -> list[tuple[str, Info]]:
+    """(name key, Info) for every name and alias of a places.yaml table of places, in the order listed."""
+    out = []
+    for p in lexicons.load("places").get(table) or []:
+        info = Info(p["name"], p.get("country"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
+                    p.get("kind"), None, 0, "curated")
+        out += [(key(n), info) for n in [p["name"], *(p.get("aliases") or [])]]
     return out
 
 
@@ -240,6 +254,16 @@ SETTLEMENT_KINDS = frozenset({"city", "regency", "district", "village", "admin1"
 NATURAL_KINDS = frozenset({"river", "mountain", "island", "lake", "sea"})
 
 
+WIDE_KINDS = frozenset({"country", "continent", "region", "sea"})
+
+
+def wide_place(name: str) -> bool:
+    """`Eropa`, `Asia`, `Timur Tengah`, `Iran`: a continent, region, sea or country (what a title before it,
+    `pemimpin Eropa`, serves: never a person's name)."""
+    info = resolve(name)
+    return info is not None and info.kind in WIDE_KINDS and info.source in ("curated", "countries")
+
+
 def resolve(name: str, prefix: str | None = None, context: frozenset[str] = frozenset()) -> Info | None:
     """What `name` (optionally after a generic word like `wilayah`) names, or None.
 
@@ -285,6 +309,9 @@ def _resolve(name: str, prefix: str | None = None, context: frozenset[str] = fro
     cur = curated().get(k)
     if cur is None and prefix:
         cur = curated().get(key(f"{prefix} {name}"))
+    if cur is not None and context and cur.country not in context:
+        # a namesake in a country the article names (`Istana Negara` in a report on Malaysia)
+        cur = next((i for i in curated_namesakes().get(key(cur.name), ()) if i.country in context), cur)
     if cur:
         if cur.lat is None and cur.country:
             city = _best(geonames_cities().get(k, []), frozenset({cur.country}))

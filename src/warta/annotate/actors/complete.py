@@ -5,6 +5,7 @@ from __future__ import annotations
 from warta.annotate.actors.finder import Overlaps
 from warta.annotate.actors.orgs import OrgRules
 from warta.annotate.actors.titles import TitleRules, title_fragment
+from warta.knowledge.gazetteer import wide_place
 from warta.record import Article, Entity
 
 
@@ -38,6 +39,8 @@ def complete_entities(article: Article) -> Finder:
     for f in finder.found:
         if f.rule == "actors:title" and f.label == "PER" and article.text[f.start:f.end].split()[0].casefold() in cues:
             continue  # `Kecamatan Takokak`: a place word opens it, no person
+        if f.rule == "actors:title" and f.label == "PER" and wide_place(article.text[f.start:f.end]):
+            continue  # `pemimpin Eropa`, `kepala negara Asia`: the leaders of a continent or country, no person
         if f.rule == "actors:title" and f.label == "PER":
             # a name right after a title is a person even where the model read a place (`Pelatih Persebaya,
             # Gustavo Ribeiro`)

@@ -21,7 +21,7 @@ from warta.record import Article, Entity
 # re-exports: the tests import these from here
 from .base import MODEL_RULE, Span4  # noqa: F401
 from .gazetteer import country_matches, country_phrases, gazetteer_spans, merge  # noqa: F401
-from .labels import drop_currency
+from .labels import anniversary_countries, drop_currency
 from .mend import mend  # noqa: F401
 from .outside import make_doc
 from .split import article_names, drop_inside, join_hyphens, split_brackets, split_pairs  # noqa: F401
@@ -54,6 +54,7 @@ def make_entities(options: Options):
         doc = article.scratch.get("doc") or make_doc(article.text)
         spans = drop_currency(article.text, merge(mend(article, model_spans(article.text, options)),
                                                   gazetteer_spans(doc), article.text))
+        spans = anniversary_countries(article.text, spans)
         spans = dateline_spans(article, spans)
         article.entities = [
             Entity(text=article.text[start:end], start=start, end=end, label=label,

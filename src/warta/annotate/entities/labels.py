@@ -231,6 +231,26 @@ def drop_currency(text: str, spans: list[Span4]) -> list[Span4]:
                                        and is_currency_country(text, sp[0]))]
 
 
+def anniversary_countries(text: str, spans: list[Span4]) -> list[Span4]:
+    """`HUT RI`, `HUT ke-78 RI`: a country after an anniversary word (entity_rules.yaml `anniversary_words`)
+    names the anniversary (EVENT, from the anniversary word on), not a place the report speaks of."""
+    out = []
+    for s, e, label, rule in spans:
+        if label == "LOC" and countries.by_name(text[s:e]):
+            m = _anniversary_before().search(text, max(0, s - 24), s)
+            if m:
+                s, label, rule = m.start(1), "EVENT", rule + "+anniversary"
+        out.append((s, e, label, rule))
+    return out
+
+
+@functools.cache
+def _anniversary_before() -> re.Pattern:
+    """An anniversary word, an optional ordinal (`ke-78`), then the white space that ends the searched text."""
+    words = "|".join(re.escape(w) for w in lexicons.load("entity_rules").get("anniversary_words") or []) or "(?!)"
+    return re.compile(rf"(?<!\w)({words})(?:\s+[Kk]e-?\s?\d+)?\s+$")
+
+
 def _country_completion(text: str, spans: list[Span4]) -> list[Span4]:
     """`Papua` + `Nugini James Kapera`: a name whose first word completes the place before it
     into a country (`Papua Nugini`) gives that word to the place."""

@@ -9,6 +9,7 @@ import re
 from itertools import chain
 from typing import Callable
 
+from warta import lexicons
 from warta.knowledge import countries
 from warta.lang.id.name_rules import facility_head, match_at_end, rules
 from warta.record import Article
@@ -80,6 +81,20 @@ def _office(c: Context, m: Mending) -> bool:
     return True
 
 
+@functools.cache
+def _place_after_heads() -> frozenset[str]:
+    return frozenset(lexicons.load("entity_rules").get("place_after_heads") or [])
+
+
+def _place_after_head(c: Context, m: Mending) -> bool:
+    if len(m.words) > 1 and c.word(m.words[0]) in _place_after_heads():
+        rest = c.text[m.words[1][0]:m.end]
+        if known_label(rest) == "LOC":
+            m.start, m.label, m.rule = m.words[1][0], "LOC", m.rule + "+place-after-head"
+            m.words, m.surface = m.words[1:], rest
+    return True
+
+
 def _given_name(c: Context, m: Mending) -> bool:
     r = rules()
     if not (m.label == "PER" and len(m.words) == 1):
@@ -118,8 +133,14 @@ def _after_law_prefix(c: Context, m: Mending) -> bool:
         and known_label(c.text[m.start:m.end]) is None
 
 
+@functools.cache
+def _plain_buildings() -> frozenset[str]:
+    return frozenset(lexicons.load("entity_rules").get("plain_building_words") or [])
+
+
 def _office_building(c: Context, m: Mending) -> bool:
-    if len(m.words) > 1 and c.word(m.words[0]).casefold() in rules()["office_building_words"] \
+    first = c.word(m.words[0]) if m.words else ""
+    if len(m.words) > 1 and (first.casefold() in rules()["office_building_words"] or first in _plain_buildings()) \
             and known_label(c.text[m.words[1][0]:m.words[-1][1]]) == "ORG":
         m.words, m.label, m.rule = m.words[1:], "ORG", MODEL_RULE + "+office-building"
     return True
@@ -194,7 +215,8 @@ SPAN_RULES: list[SpanRule] = [
     SpanRule("trim-title-word", ("Ia bertemu Pemimpin Tertinggi Kim Jong-un di Pyongyang.",
                                  ("Tertinggi Kim Jong-un", "PER"), ("Kim Jong-un", "PER")),
              _trim_while("trim-title", _title_word_opening)),
-    # an institution's office building names the institution (`Kantor BNN`, `Kantor Kemenko Perekonomian`)
+    # an institution's office building names the institution (`Kantor BNN`, `Kantor Kemenko Perekonomian`,
+    # `gedung KPK` written in lower case)
     SpanRule("office-building", ("Ia berbicara di Kantor BNN, Cawang, pada Kamis.", ("Kantor BNN", "LOC"), ("BNN", "ORG")),
              _office_building),
     # an office's abbreviation glued to its unit (`Kabagpenum Divisi Humas Polri`, `Kapuspen TNI`)
@@ -224,6 +246,10 @@ SPAN_RULES: list[SpanRule] = [
     # an office, not an organisation (`Penjabat Gubernur`, `Kapolrestabes Bandung`)
     SpanRule("office", ("Pada Senin Kapolrestabes Bandung memimpin apel.", ("Kapolrestabes Bandung", "ORG"),
                         ("Bandung", "LOC")), _office),
+    # a word naming something of a place (its election, its economic zone, its regime) before a place the
+    # place's (entity_rules.yaml `place_after_heads`): `Pilwalkot Makassar`, `ZEE Filipina`, `Rezim Iran`
+    SpanRule("place-after-head", ("Debat publik Pilwalkot Makassar digelar di Jakarta.", ("Pilwalkot Makassar", "PER"),
+                                  ("Makassar", "LOC")), _place_after_head),
     # a language, people or style is no name of its own (`bahasa Jawa`, `suku Dayak`)
     SpanRule("drop-not-cue", ("Ia fasih berbicara bahasa Jawa sejak kecil.", ("Jawa", "LOC"), None),
              lambda c, m: not _word_before(c.text, m.start).endswith(_openings()["not_cues"])),

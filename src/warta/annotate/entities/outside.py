@@ -34,5 +34,11 @@ def credit_name(name: str):
     return credit(name)
 
 
+def outlet_first_words() -> frozenset[str]:
+    """The first word of each known outlet's name (the text reader's outlets), casefolded."""
+    from warta.readers.text.lines import rules as reader_rules
+    return frozenset(name.split()[0] for name in reader_rules().outlets if name.split())
+
+
 def roots(word: str):
     return word_roots(word)

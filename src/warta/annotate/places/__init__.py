@@ -19,7 +19,7 @@ from warta import lexicons
 from warta.knowledge import countries
 from warta.knowledge.gazetteer import (Info, country_infos, geonames_cities, key, never_places, resolve, scan_regex,
                                        subdivisions, town)
-from warta.annotate.places.context import _countries_from_context, _state_namesakes
+from warta.annotate.places.context import _countries_from_context, _state_namesakes, admin1_namesakes
 from warta.annotate.places.spans import Bounds, Spans
 from warta.limits import Cover
 from warta.options import Options
@@ -167,7 +167,7 @@ def find_places(text: str, entities=(), context: frozenset[str] | None = None,
         place = _place(text, m, info, sentence_at)
         if place is not None:
             out.append(place)
-    return _state_namesakes(_countries_from_context(text, out, dateline_place))
+    return admin1_namesakes(_state_namesakes(_countries_from_context(text, out, dateline_place)))
 
 
 def _choose(text: str, entities) -> list[Mention]:

@@ -5,6 +5,7 @@ country's states is that state."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from warta import lexicons
@@ -42,6 +43,24 @@ def _state_namesakes(places: list[Place]) -> list[Place]:
     return places
 
 
+def admin1_namesakes(places: list[Place]) -> list[Place]:
+    """`provinsi Punjab` in a sentence that names Pakistan: a province or state whose name provinces of other
+    countries share too (Punjab in India and in Pakistan) is the one of the country its sentence names, where
+    the sentence names that country and not the one chosen."""
+    by_sentence: dict[int, set[str]] = {}
+    for q in places:
+        if q.sentence is not None and q.country and q.kind == "country":
+            by_sentence.setdefault(q.sentence, set()).add(q.country)
+    for p in places:
+        named = by_sentence.get(p.sentence, set()) if p.sentence is not None else set()
+        if p.kind != "admin1" or not named or p.country in named:
+            continue
+        other = [i for i in subdivisions().get(key(p.name), []) if i.kind == "admin1" and i.country in named]
+        if len({i.country for i in other}) == 1:
+            p.country, p.admin1, p.rule = other[0].country, other[0].admin1, p.rule + "+sentence-namesake"
+    return places
+
+
 def _countries_from_context(text: str, places: list[Place], dateline_place: str | None = None) -> list[Place]:
     """Give unresolved names a country the text vouches for: an apposition (`Bandara X, Mesir`,
     `Desa Ngroto, Kecamatan Gubug`), or a prefix that names an Indonesian unit (`Kabupaten`,
@@ -53,15 +72,15 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
     id_prefixes = tuple(data.get("indonesian_prefixes") or [])
     local_prefixes = tuple(data.get("local_prefixes") or [])
     complete = tuple(data.get("complete_prefixes") or [])
-    by_start: dict[int, list[Place]] = {}
-    for q in places:
-        by_start.setdefault(q.start, []).append(q)
+    by_start, by_end = _by_offset(places, "start"), _by_offset(places, "end")
     nearby: _SentenceCountries | None = None  # made when an unresolved prefixed place first asks
     for p in reversed(places):  # right to left: `Desa Ngroto, Kecamatan Gubug, Grobogan`
         if p.country is not None or p.kind in ("sea", "region", "continent", "strait"):
             continue  # (a sea or region no single country holds keeps none: `wilayah Eropa`)
         after = re.match(r",\s*", text[p.end:p.end + 3])
         nxt = next((q for q in by_start.get(p.end + after.end(), ()) if q.country), None) if after else None
+        linked = _linked_country(text, p, by_start, by_end, indonesian) \
+            if nxt is None and ":unresolved" in p.rule else None
         prefixed = "prefix" in p.rule
         if prefixed and nearby is None:
             nearby = _SentenceCountries(text, places)  # (the places given a country so far count, as if added)
@@ -86,6 +105,8 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
             # a venue named with its town (`Jakarta Convention Center`, `Bandara Internasional Pyongyang`,
             # `Kebun Raya Bogor`)
             p.country, p.rule = inner, p.rule + "+inner-place"
+        elif linked is not None:
+            p.country, p.rule = linked[0], p.rule + linked[1]
         if nearby is not None:
             nearby.add(p)  # (a country just given counts for the places to its left)
     # the bare name of a resolved prefixed place (`Kabupaten Grobogan` → `Grobogan`)
@@ -98,6 +119,67 @@ def _countries_from_context(text: str, places: list[Place], dateline_place: str 
         if p.country is None and key(p.text) in bare:
             p.country, p.rule = bare[key(p.text)], p.rule + "+same-name"
     return places
+
+
+def _by_offset(places: list[Place], edge: str) -> dict[int, list[Place]]:
+    """The places that start (or end, `edge`) at each offset, in the list's order."""
+    out: dict[int, list[Place]] = {}
+    for q in places:
+        out.setdefault(getattr(q, edge), []).append(q)
+    return out
+
+
+def _linked_country(text: str, p: Place, by_start: dict, by_end: dict, indonesian: bool) -> tuple[str, str] | None:
+    """(country, rule) for an unresolved name that a neighbour vouches for: a place it is listed with or lies
+    in (`_linked_place`), or, in an article about Indonesia, a regional office before it (`Bupati Morotai`,
+    places.yaml `indonesian_offices`)."""
+    q = _linked_place(text, p, by_start, by_end)
+    if q is not None:
+        return q.country, "+list-country"
+    if indonesian and _office_before().search(text, max(0, p.start - 30), p.start):
+        return "IDN", "+indonesian-office"
+    return None
+
+
+@functools.cache
+def _office_before() -> re.Pattern:
+    """A regional office of Indonesia's, then one space, ending the searched text (`Bupati `)."""
+    words = "|".join(re.escape(w) for w in sorted(lexicons.load("places").get("indonesian_offices") or [],
+                                                   key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{words})[ ]$")
+
+
+def _linked_place(text: str, p: Place, by_start: dict, by_end: dict) -> Place | None:
+    """A place with a country that an unresolved name is listed with (`Kabupaten Bantul, Kulon Progo dan Gunung
+    Kidul`: a comma or a conjunction between them) or that it is said to lie in (`kamp pengungsi Zamzam di
+    El-Fasher`); places.yaml `list_links` and `inside_links` hold the words."""
+    after = _link_after().match(text, p.end)
+    if after:
+        q = next((q for q in by_start.get(after.end(), ()) if q.country and q.kind not in _WIDE), None)
+        if q is not None:
+            return q
+    before = _link_before().search(text, max(0, p.start - 12), p.start)
+    if before:
+        return next((q for q in by_end.get(before.start(), ()) if q.country and q.kind not in _WIDE), None)
+    return None
+
+
+_WIDE = ("sea", "region", "continent", "strait")
+
+
+@functools.cache
+def _link_after() -> re.Pattern:
+    """A comma, a listing conjunction or a word of location (`di`), between a name and the next place."""
+    data = lexicons.load("places")
+    words = "|".join(re.escape(w) for w in [*(data.get("list_links") or []), *(data.get("inside_links") or [])])
+    return re.compile(rf"(?:,[ ]*(?:(?:{words})[ ]+)?|[ ]+(?:{words})[ ]+)" if words else r",[ ]*")
+
+
+@functools.cache
+def _link_before() -> re.Pattern:
+    """A comma or a listing conjunction between a place and the name after it, ending the searched text."""
+    words = "|".join(re.escape(w) for w in lexicons.load("places").get("list_links") or [])
+    return re.compile(rf"(?:,[ ]*(?:(?:{words})[ ]+)?|[ ]+(?:{words})[ ]+)$" if words else r",[ ]*$")
 
 
 def _venue(name: str) -> bool:
