@@ -41,6 +41,14 @@ def institution_table() -> Table:
 
 
 @functools.cache
+def company_names() -> frozenset[str]:
+    """The names and aliases (casefolded) of the businesses (sector BUS) in institutions.yaml: a car's make
+    after `mobil` is one (`mobil Toyota Kijang`), a government body is not (`mobil Polri`)."""
+    return frozenset(form.casefold() for entry in lexicons.load("institutions")["institutions"]
+                     if entry.get("sector") == "BUS" for form in [entry["name"], *(entry.get("aliases") or [])])
+
+
+@functools.cache
 def country_table() -> Table:
     """Country names (value `("country", code)`) and capitals (`("capital", code)`), as written."""
     table = Table(fold=False)

@@ -10,6 +10,8 @@ import re
 
 from warta import lexicons
 
+from warta.knowledge.actor_tables import company_names
+
 from .base import Span4
 from .words import known_label
 
@@ -54,7 +56,8 @@ def vehicles(text: str, spans: list[Span4]) -> list[Span4]:
         last = out[-1] if out else None
         if last and last[2] == PRODUCT and last[1] < s and _CAPITALISED_GAP.fullmatch(text, last[1], s):
             out[-1] = (last[0], e, PRODUCT, last[3])  # the next piece of the same model
-        elif _after("vehicle_words", text, s) and known_label(text[s:e]) is None:
+        elif _after("vehicle_words", text, s) and (known_label(text[s:e]) is None
+                                                   or text[s:e].casefold() in company_names()):
             out.append((s, e, PRODUCT, rule + "+vehicle"))
         elif not (_after("plate_words", text, s) and _DIGIT_AFTER.match(text, e)):
             out.append((s, e, label, rule))
