@@ -1,38 +1,50 @@
 """Corpus-job benchmark: `warta job run` on Dask and Spark with 1 and 2 workers, against plain `warta extract`.
 
-    PYTHONPATH=src python bench/bench_jobs.py [--articles 2000] [--workers 1,2] [--engines dask,spark]
-                                              [--partition-files 100] [--dashboard off|:0] [--repeat 1]
+    PYTHONPATH=src python bench/bench_jobs.py [--articles 2000] [--workers 1,2] [--engines none,dask,spark]
+                                              [--corpus news|short] [--partition-files 100] [--repeat 1]
+                                              [--paired none,dask] [--no-halves] [--dashboard off|:0]
                                               [--src OTHER/src]
 
-The corpus is made of generated variants of the hand-written seed articles
-(tests/data/store_articles.yaml: sentences shuffled and dropped, numbers changed), one
-.txt file each, as in bench/bench_ingest.py.  Every run is a fresh `warta` process,
-timed from the outside, so each pays its own start-up: Python imports, the engine
-(LocalCluster / JVM), and the pipeline (spaCy model): built once by the Dask driver or
-Spark's Python daemon before the local workers are forked, so they share it.  Wall seconds are
-taken around the process; CPU seconds are those of its whole process tree: the rusage
-of the children this script waited for (the process, and the Dask workers it waited
-for), plus, for Spark, the JVM and Spark's Python workers, which the driver never waits
-for (the job's own count, `engine_cpu`, read just before Spark stops).
+The corpus is made of generated variants (sentences shuffled and dropped, numbers
+changed; tests/store_corpus.py) of the project's own written articles, one .txt file
+each: `news` (default) of the gold and held-out articles (tests/data/gold, heldout:
+~240 words an article, the length of the real news warta is measured on), `short` of
+the store's six seed stories (~85 words, the corpus of earlier rounds, on which fixed
+costs weigh three times as much).  Every run is a fresh process, timed from the
+outside, so each pays its own start-up: Python imports, the engine (LocalCluster /
+JVM) and the pipeline (built once by the Dask driver or Spark's Python daemon before
+the local workers are forked, so they share it).  Wall seconds are taken around the
+process; CPU seconds are those of its whole process tree (`os.wait4`: the process and
+the children it waited for, plus, for Spark, the JVM and Spark's Python workers,
+which the driver never waits for: the job's own count, `engine_cpu`).
 
-Overhead, as issue #16 defines it: how much longer a 1-worker job takes than plain
-`warta extract` (one process) on the same articles, in this same benchmark, both
-counted from process start to exit (everything the engine adds: its start-up,
-scheduling, MinHash, Parquet, the cross-dataset link pass).  The CPU overhead is
-the same ratio for CPU seconds, which a loaded machine disturbs much less than
-wall time.  Speed-up: wall of the 1-worker job / wall of the N-worker job.
+What each round runs, interleaved:
+- plain `warta extract` over the corpus (one process);
+- two plain `warta extract` at once, each on half the files: the same work split by
+  hand with no engine, so its speed-up is what the machine gives two processes of
+  warta at that moment (`--no-halves` skips it);
+- the job with no engine (`none`: the job's own tasks run in the driver, in order:
+  reading, extraction, MinHash, rows, Parquet and the link pass, with no cluster, no
+  worker process and no scheduling), then on each engine with 1 and 2 workers;
+- with `--paired`, plain `warta extract` and the 1-worker job started together, side
+  by side (one core each), so that both run in the same phase of the machine.
+
+Overhead (issue #16): how much longer the 1-worker job takes than plain `warta
+extract`, both counted from process start to exit ("vs extract": all the job adds,
+its own products included), and than the same job with no engine ("engine ovh":
+what Dask or Spark adds).  Speed-up: 1-worker wall / N-worker wall.  Every ratio is
+taken within one round and the tables give the median over rounds with the range:
+this 2-core virtual machine's speed drifts by up to a third within minutes (the CPU
+seconds of one same run move with it), so a ratio of two runs minutes apart in
+different rounds, or a best-of-N per configuration, would mix its phases.
 
 The stage table adds up what the workers and the driver measured inside the job
-(`warta.jobs.stages`): CPU and wall seconds per stage, summed over partitions and
-workers (so with 2 workers the worker stages' wall can exceed the job's).  Its last line, the
-process tree's CPU less the workers' pipeline CPU, is what the job costs besides the
-extraction itself: on a loaded machine it moves much less than the totals.  (Exact copies
-of articles kept by earlier partitions are not extracted again, so the job runs the
-pipeline on fewer articles than `warta extract` where the corpus repeats some: the
-generated corpus repeats about 6%.)
-With --repeat N every run is done N times (interleaved) and the fastest wall is
-kept.  --src runs another checkout's code (e.g. --src ../main/src for a before/after).
-Not part of the tests.
+(`warta.jobs.stages`) in each configuration's median run: CPU and wall seconds per
+stage, summed over partitions and workers.  Its last line, the process tree's CPU
+less the workers' pipeline CPU, is what the job costs besides the extraction itself.
+(Exact copies of articles kept by earlier partitions are not extracted again: the
+short corpus repeats about 6%, the news corpus none.)  --src runs another checkout's
+code (e.g. --src ../old/src for a before/after).  Not part of the tests.
 """
 
 from __future__ import annotations
@@ -51,42 +63,49 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests")]
 
 
-def run(cmd: list[str], env: dict) -> dict:
-    """Wall seconds and CPU seconds (the process and the children it waited for) of one command, and its
-    standard output."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def run_together(cmds: list[list[str]], env: dict, tmp: Path) -> list[dict]:
+    """Start the commands at the same moment; for each, its wall seconds from that moment to its exit, its CPU
+    seconds (`os.wait4`: the process and the children it waited for) and its standard output."""
+    outs = [open(tmp / f"out-{i}.txt", "w+b") for i in range(len(cmds))]
+    errs = [open(tmp / f"err-{i}.txt", "w+b") for i in range(len(cmds))]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode:
-        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"seconds": seconds, "cpu": cpu, "stdout": proc.stdout}
+    procs = [subprocess.Popen(cmd, env=env, stdout=o, stderr=e) for cmd, o, e in zip(cmds, outs, errs)]
+    done: dict[int, dict] = {}
+    while len(done) < len(procs):
+        pid, status, usage = os.wait4(-1, 0)
+        if pid in {p.pid for p in procs}:
+            done[pid] = {"seconds": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+                         "status": os.waitstatus_to_exitcode(status)}
+    results = []
+    for cmd, p, o, e in zip(cmds, procs, outs, errs):
+        p.returncode = done[p.pid]["status"]
+        o.seek(0)
+        e.seek(0)
+        if p.returncode:
+            sys.exit(f"{' '.join(cmd[:6])} … failed:\n{e.read().decode(errors='replace')[-3000:]}")
+        results.append({**done[p.pid], "stdout": o.read().decode()})
+        o.close()
+        e.close()
+    return results
+
+
+def run(cmd: list[str], env: dict, tmp: Path) -> dict:
+    """Wall and CPU seconds of one command, and its standard output."""
+    return run_together([cmd], env, tmp)[0]
+
+
+def extract_cmd(files: list[str], out: Path) -> list[str]:
+    return [sys.executable, "-m", "warta.cli", "extract", *files, "-o", str(out), "--no-progress"]
 
 
 def run_halves(corpus: Path, tmp: Path, env: dict) -> dict:
     """Two plain `warta extract` processes started at once, each on half the corpus (the first and the second
     half of its files): the same work split by hand with no engine at all, so its speed-up over one process
     is what this machine gives two processes of warta at this moment, the ceiling for a 2-worker job."""
-    import resource
-
     files = sorted(str(p) for p in corpus.iterdir())
     halves = [files[: len(files) // 2], files[len(files) // 2:]]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-m", "warta.cli", "extract", *half, "-o", str(tmp / f"half-{i}.jsonl"),
-                               "--no-progress"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-             for i, half in enumerate(halves)]
-    for p in procs:
-        _, err = p.communicate()
-        if p.returncode:
-            sys.exit(f"warta extract (a half) failed:\n{err.decode(errors='replace')[-3000:]}")
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"seconds": seconds, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+    both = run_together([extract_cmd(h, tmp / f"half-{i}.jsonl") for i, h in enumerate(halves)], env, tmp)
+    return {"seconds": max(r["seconds"] for r in both), "cpu": sum(r["cpu"] for r in both)}
 
 
 def run_inline(corpus: str, out: str, partition_files: int) -> None:
@@ -126,75 +145,112 @@ def job_cmd(corpus: Path, dataset: Path, engine: str, workers: int, partition_fi
             "-w", str(workers), "--json", "--dashboard", dashboard, "--partition-files", str(partition_files)]
 
 
-def measure(args, corpus: Path, tmp: Path, env: dict) -> tuple[dict, list[dict]]:
+def _job(corpus: Path, dataset: Path, engine: str, w: int, args, r: dict) -> dict:
+    summary = json.loads(r["stdout"].strip().splitlines()[-1])
+    cpu = r["cpu"] + summary.get("engine_cpu", 0.0)  # the JVM and Spark's Python workers, never waited for
+    return {"engine": engine, "workers": w, "seconds": r["seconds"], "cpu": cpu, "summary": summary}
+
+
+def measure(args, corpus: Path, tmp: Path, env: dict) -> list[dict]:
+    """Every round's runs: {"extract", "halves", (engine, workers), ("paired", engine)}, each a dict with
+    seconds and cpu (and the job's summary)."""
     configs = [(e, int(w)) for e in args.engines.split(",") for w in args.workers.split(",")
                if e != "none" or w == "1"]
-    plain: dict = {}
-    rows: dict[tuple[str, int], dict] = {}
+    files = sorted(str(p) for p in corpus.iterdir())
+    rounds = []
     for rep in range(args.repeat):
+        got: dict = {}
         out = tmp / "x.jsonl"
-        r = run([sys.executable, "-m", "warta.cli", "extract", str(corpus), "-o", str(out), "--no-progress"], env)
-        n = sum(1 for _ in open(out, encoding="utf-8"))
-        print(f"[{rep + 1}] warta extract: {n} articles in {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)", file=sys.stderr)
-        if not plain or r["seconds"] < plain["seconds"]:
-            plain = {"seconds": r["seconds"], "cpu": r["cpu"], "articles": n}
+        got["extract"] = run(extract_cmd([str(corpus)], out), env, tmp)
+        got["extract"]["articles"] = sum(1 for _ in open(out, encoding="utf-8"))
+        say = lambda what, r: print(f"[{rep + 1}] {what}: {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)",  # noqa: E731
+                                    file=sys.stderr)
+        say("warta extract", got["extract"])
         if args.halves:
-            r = run_halves(corpus, tmp, env)
-            print(f"[{rep + 1}] 2 x warta extract, a half each, at once: {r['seconds']:.1f} s (cpu {r['cpu']:.1f} s)",
-                  file=sys.stderr)
-            if "halves" not in plain or r["seconds"] < plain["halves"]["seconds"]:
-                plain["halves"] = r
+            got["halves"] = run_halves(corpus, tmp, env)
+            say("2 x warta extract, a half each, at once", got["halves"])
         for engine, w in configs:
             dataset = tmp / f"ds-{engine}-{w}-{rep}"
-            r = run(job_cmd(corpus, dataset, engine, w, args.partition_files, args.dashboard), env)
-            s = json.loads(r["stdout"].strip().splitlines()[-1])
-            r["cpu"] += s.get("engine_cpu", 0.0)  # the JVM and Spark's Python workers, never waited for
-            print(f"[{rep + 1}] {engine} x{w}: {s['articles']} articles in {r['seconds']:.1f} s "
-                  f"(cpu {r['cpu']:.1f} s)", file=sys.stderr)
-            if (engine, w) not in rows or r["seconds"] < rows[(engine, w)]["seconds"]:
-                rows[(engine, w)] = {"engine": engine, "workers": w, "seconds": r["seconds"], "cpu": r["cpu"],
-                                     "summary": s}
-    return plain, [rows[c] for c in configs]
+            cmd = job_cmd(corpus, dataset, engine, w, args.partition_files, args.dashboard)
+            got[(engine, w)] = _job(corpus, dataset, engine, w, args, run(cmd, env, tmp))
+            say(f"{engine} x{w}", got[(engine, w)])
+        for engine in (args.paired.split(",") if args.paired else []):
+            dataset = tmp / f"ds-paired-{engine}-{rep}"
+            cmd = job_cmd(corpus, dataset, engine, 1, args.partition_files, args.dashboard)
+            plain, job = run_together([extract_cmd(files, tmp / "paired.jsonl"), cmd], env, tmp)
+            got[("paired", engine)] = {"extract": plain, "job": _job(corpus, dataset, engine, 1, args, job)}
+            say(f"warta extract beside {engine} x1", plain)
+            say(f"{engine} x1 beside warta extract", got[("paired", engine)]["job"])
+        rounds.append(got)
+    return rounds
 
 
-def _ratio(a: float, b: float) -> str:
-    return f"{(a - b) / b:+.0%}"
+def _median(values: list[float]) -> float:
+    v = sorted(values)
+    return (v[(len(v) - 1) // 2] + v[len(v) // 2]) / 2
 
 
-def print_runs(plain: dict, rows: list[dict]) -> None:
-    rate = plain["articles"] / plain["seconds"]
-    print(f"plain `warta extract` (1 process): {plain['articles']} articles, {plain['seconds']:.1f} s wall, "
-          f"{plain['cpu']:.1f} s CPU, {rate:.1f} articles/s")
+def _spread(values: list[float], fmt: str) -> str:
+    """The median, and the range when there are several rounds: `1.94x (1.68-2.03)`."""
+    m = format(_median(values), fmt)
+    return m if len(values) < 2 else f"{m} ({format(min(values), fmt)}..{format(max(values), fmt)})"
+
+
+def _over(a: dict, b: dict, key: str = "seconds") -> float:
+    return (a[key] - b[key]) / b[key]
+
+
+def print_runs(rounds: list[dict], configs: list[tuple[str, int]]) -> list[dict]:
+    """The runs table (medians over the rounds, with their range; every ratio is taken within a round, so a
+    slow or fast phase of the machine moves both sides of it); returns each configuration's median run."""
+    plain = [g["extract"] for g in rounds]
+    n = plain[0]["articles"]
+    print(f"plain `warta extract` (1 process): {n} articles, {_spread([p['seconds'] for p in plain], '.1f')} s wall, "
+          f"{_spread([p['cpu'] for p in plain], '.1f')} s CPU; {len(rounds)} round(s), medians and (ranges)")
     print("art/s count every article read (as `warta extract` writes each); 'kept' is after exact duplicates;")
-    print("vs extract = (1-worker job - plain extract) / plain extract, wall (CPU): all the job costs more than "
-          "`warta extract`, its MinHash, rows, Parquet and link pass included; engine ovh = (1-worker job - the "
-          "same job with no engine) / no engine, wall (CPU): what Dask or Spark adds (start-up, worker "
-          "process, scheduling); each from process start to exit; rest = imports, the driver's pipeline "
-          "build (local workers fork after it), the write and finish after the last extraction")
-    head = (f"{'engine':>6} {'workers':>8} {'kept':>5} {'wall s':>7} {'art/s':>6} {'speed-up':>8} "
-            f"{'vs extract':>12} {'engine ovh':>12} {'CPU s':>6} {'start-up s':>10} {'extract s':>9} "
-            f"{'link s':>6} {'rest s':>6}")
-    print(head)
-    if "halves" in plain:
-        h = plain["halves"]
-        print(f"{'plain':>6} {'2 halves':>8} {'':>5} {h['seconds']:>7.1f} {plain['articles'] / h['seconds']:>6.1f} "
-              f"{plain['seconds'] / h['seconds']:>7.2f}x {'':>12} {'':>12} {h['cpu']:>6.1f}   (two `warta extract` "
-              "at once, a half each: what this machine gives two processes now)")
-    inline = next((x for x in rows if x["engine"] == "none"), None)
-    for r in rows:
+    print("speed-up = 1-worker wall / N-worker wall; vs extract = (1-worker job - plain extract) / plain extract, "
+          "wall: all the job costs more than `warta extract` (MinHash, rows, Parquet, link pass included); engine "
+          "ovh = (1-worker job - the same job with no engine) / no engine: what Dask or Spark adds (start-up, "
+          "worker process, scheduling); each ratio within one round; CPU s of the process tree; rest = imports, the "
+          "driver's pipeline build (local workers fork after it), the write and finish after the last extraction")
+    print(f"{'engine':>6} {'workers':>8} {'kept':>5} {'wall s':>7} {'art/s':>6} {'speed-up x':>20} {'vs extract':>18} "
+          f"{'engine ovh':>18} {'CPU s':>6} {'start-up s':>10} {'extract s':>9} {'link s':>6} {'rest s':>6}")
+    if "halves" in rounds[0]:
+        walls = [g["halves"]["seconds"] for g in rounds]
+        print(f"{'plain':>6} {'2 halves':>8} {'':>5} {_median(walls):>7.1f} {n / _median(walls):>6.1f} "
+              f"{_spread([g['extract']['seconds'] / g['halves']['seconds'] for g in rounds], '.2f'):>20} "
+              f"{'':>18} {'':>18} {_median([g['halves']['cpu'] for g in rounds]):>6.1f}   (two `warta extract` "
+              "at once, a half each: what this machine gives two processes)")
+    medians = []
+    for engine, w in configs:
+        runs = sorted((g[(engine, w)] for g in rounds), key=lambda r: r["seconds"])
+        r = runs[(len(runs) - 1) // 2]
+        medians.append(r)
         s = r["summary"]
-        one = next((x for x in rows if x["engine"] == r["engine"] and x["workers"] == 1), None)
-        speedup = f"{one['seconds'] / r['seconds']:>7.2f}x" if one and r["engine"] != "none" else ""
-        first = r["workers"] == 1
-        overhead = (f"{_ratio(r['seconds'], plain['seconds'])} ({_ratio(r['cpu'], plain['cpu'])})"
-                    if first else "")
-        engine = (f"{_ratio(r['seconds'], inline['seconds'])} ({_ratio(r['cpu'], inline['cpu'])})"
-                  if first and inline and r is not inline else "")
+        speedup = ("" if engine == "none" else
+                   _spread([g[(engine, 1)]["seconds"] / g[(engine, w)]["seconds"] for g in rounds], ".2f"))
+        first = w == 1
+        overhead = _spread([_over(g[(engine, 1)], g["extract"]) * 100 for g in rounds], "+.0f") if first else ""
+        inline = [g.get(("none", 1)) for g in rounds]
+        engine_ovh = (_spread([_over(g[(engine, 1)], x) * 100 for g, x in zip(rounds, inline)], "+.0f")
+                      if first and engine != "none" and all(inline) else "")
         tail = r["seconds"] - s["engine_start_seconds"] - s["extract_seconds"]
-        print(f"{r['engine']:>6} {r['workers']:>8} {s['articles']:>5} {r['seconds']:>7.1f} "
-              f"{s['records'] / r['seconds']:>6.1f} {speedup:>8} {overhead:>12} {engine:>12} {r['cpu']:>6.1f} "
-              f"{s['engine_start_seconds']:>10.1f} {s['extract_seconds']:>9.1f} {s['link_seconds']:>6.1f} "
-              f"{max(tail, 0):>6.1f}")
+        print(f"{engine:>6} {w:>8} {s['articles']:>5} {r['seconds']:>7.1f} {s['records'] / r['seconds']:>6.1f} "
+              f"{speedup:>20} {overhead + ('%' if overhead else ''):>18} {engine_ovh + ('%' if engine_ovh else ''):>18} "
+              f"{r['cpu']:>6.1f} {s['engine_start_seconds']:>10.1f} {s['extract_seconds']:>9.1f} "
+              f"{s['link_seconds']:>6.1f} {max(tail, 0):>6.1f}")
+    paired = [k[1] for k in rounds[0] if isinstance(k, tuple) and k[0] == "paired"]
+    if paired:
+        print()
+        print("side by side: plain `warta extract` and the 1-worker job started at the same moment, one core each, "
+              "so both run in the same phase of the machine; overhead = (job - extract) / extract, wall (CPU)")
+        for engine in paired:
+            pairs = [g[("paired", engine)] for g in rounds]
+            print(f"{engine:>6} x1 beside extract: overhead {_spread([_over(p['job'], p['extract']) * 100 for p in pairs], '+.0f')}% "
+                  f"wall, {_spread([_over(p['job'], p['extract'], 'cpu') * 100 for p in pairs], '+.0f')}% CPU; "
+                  f"extract {_spread([p['extract']['seconds'] for p in pairs], '.1f')} s, job "
+                  f"{_spread([p['job']['seconds'] for p in pairs], '.1f')} s")
+    return medians
 
 
 def print_stages(rows: list[dict]) -> None:
@@ -243,7 +299,11 @@ def main() -> None:
     ap.add_argument("--dashboard", default="off",
                     help="Dask's dashboard for the jobs: off (default: a batch job needs none; its web server "
                          "costs ~0.5 s of start-up) or :0 (any free port), as `warta job run --dashboard`")
-    ap.add_argument("--repeat", type=int, default=1, help="run everything N times, keep the fastest wall")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds: run everything N times, interleaved; the tables give medians and ranges")
+    ap.add_argument("--paired", default="", metavar="ENGINES",
+                    help="also run plain `warta extract` and the 1-worker job of each of these engines (e.g. "
+                         "none,dask) side by side, started together, in every round")
     ap.add_argument("--src", default=str(ROOT / "src"), help="the warta source tree to run (default: this one)")
     ap.add_argument("--inline", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -260,11 +320,11 @@ def main() -> None:
         store_corpus.write_folder(corpus, args.articles, kind=args.corpus)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.iterdir()) / args.articles
         load0 = os.getloadavg()[0]
-        plain, rows = measure(args, corpus, Path(tmp), env)
+        rounds = measure(args, corpus, Path(tmp), env)
     print(f"corpus: {args.articles} generated articles ({args.corpus}, {words:.0f} words each on average); "
           f"warta from {src}; cpus: {os.cpu_count()}; load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after")
-    print_runs(plain, rows)
-    print_stages(rows)
+    configs = [k for k in rounds[0] if isinstance(k, tuple) and k[0] != "paired"]
+    print_stages(print_runs(rounds, configs))
 
 
 if __name__ == "__main__":
