@@ -45,8 +45,9 @@ WRITTEN = [Path(__file__).parent / "data" / name for name in ("gold", "heldout")
 
 
 def written_seeds() -> list[dict]:
-    """The project's own written news articles (tests/data/gold and heldout: ~280 words each, about the
-    length of the real news the project is measured on, ~240) as seeds: title, then the text."""
+    """The project's own written news articles (tests/data/gold and heldout, ~280 words each) as seeds: title,
+    then the text; their variants, some sentences dropped, are ~240 words, the length of the real news the
+    project is measured on."""
     out = []
     for folder in WRITTEN:
         for path in sorted(folder.glob("*.txt")):
@@ -56,7 +57,7 @@ def written_seeds() -> list[dict]:
 
 
 #: the kinds of generated corpus: "short" (the store's six ~100-word seed stories, ~85 words an article)
-#: and "news" (the written gold and held-out articles, ~230 words an article)
+#: and "news" (the written gold and held-out articles, ~240 words an article)
 KINDS = {"short": seeds, "news": written_seeds}
 
 

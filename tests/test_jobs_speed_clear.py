@@ -41,9 +41,17 @@ def test_a_killed_attempts_files_are_removed_before_the_partition_is_written_aga
     r = tasks.extract_partition(config, 0, [(0, str(example))])
     assert r["articles"] == 1 and not r["skipped"]
     assert not stale.exists()
-    # a file of the same name left where no attempt began is another partition's business: not looked for
-    other = Path(root) / "dates" / f"{D.PARTITION}=1999-01" / "part-00001.parquet"
-    other.parent.mkdir(parents=True)
-    other.write_bytes(b"x")
-    tasks.extract_partition(config, 1, [(1, str(example))])
-    assert other.exists()
+
+
+def test_an_attempt_killed_again_before_it_writes_leaves_the_first_ones_files_cleared(tmp_path):
+    """Attempt 1 began writing and was killed; attempt 2 was killed while it extracted (before its own
+    `_STARTED`): attempt 1's files are gone all the same, cleared as attempt 2 began."""
+    config = _config(tmp_path)
+    fs, root = D.filesystem(config["out"])
+    where = f"{root}/_parts/part-00000"
+    D.write_json(fs, f"{where}/_STARTED", {"part": 0})
+    stale = Path(root) / "events" / f"{D.PARTITION}=1999-01" / "part-00000.parquet"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"half-written")
+    assert tasks._begin(fs, root, where, "part-00000.parquet") is None  # attempt 2 begins, then dies
+    assert not stale.exists() and not fs.exists(where)

@@ -76,16 +76,18 @@ def _part_dir(root: str, part: int) -> str:
     return f"{root}/_parts/part-{part:05d}"
 
 
-def _begin(fs, where: str) -> tuple[dict[str, Any] | None, bool]:
-    """(the summary of a partition already extracted (its marker is there), or None; whether an earlier
-    attempt at it began writing).  A half-written one's work-in-progress folder is cleared."""
+def _begin(fs, root: str, where: str, name: str) -> dict[str, Any] | None:
+    """The summary of a partition already extracted (its marker is there), or None after clearing what an
+    earlier attempt at it left: its work-in-progress folder and, when that folder is there (an attempt writes
+    `_STARTED` into it before any file of the final dataset), the final files it may have written, at once,
+    so that an attempt killed again before it writes anything leaves none of them behind."""
     done = D.read_json(fs, f"{where}/_SUCCESS")
     if done is not None:
-        return dict(done, skipped=True), True
+        return dict(done, skipped=True)
     if fs.exists(where):
+        _clear(fs, root, name)
         fs.rm(where, recursive=True)
-        return None, True
-    return None, False
+    return None
 
 
 def _collect(mem, units: list[tuple[int, str]], max_bytes: int, st: Stages, known: set[str]
@@ -156,7 +158,8 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
     start = time.perf_counter()
     fs, root = D.filesystem(config["out"])
     where = _part_dir(root, part)
-    done, attempted = _begin(fs, where)
+    name = f"part-{part:05d}.parquet"
+    done = _begin(fs, root, where, name)
     if done is not None:
         return dict(done, task="extract")
     _pipeline(config, st)
@@ -170,9 +173,6 @@ def extract_partition(config: dict[str, Any], part: int, units: list[tuple[int, 
         months = _months(tables["articles"])
     tables["failures"] = kept["failures"]
     tables["skipped"] = kept["skipped"]
-    name = f"part-{part:05d}.parquet"
-    if attempted:  # what a killed attempt wrote (it left its `_STARTED`)
-        _clear(fs, root, name)
     D.write_json(fs, f"{where}/_STARTED", {"part": part})  # before any file of the final dataset
     for table, rows in tables.items():
         if rows:

@@ -33,6 +33,12 @@ def flat(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in longest_first(words))
 
 
+def flat_or_never(words: Iterable[str] | None) -> str:
+    """`flat(words)`, or a pattern that never matches (`(?!)`) for an empty list: a lexicon key left empty
+    switches its rule off instead of matching everywhere."""
+    return flat(words or ()) or "(?!)"
+
+
 def alternation(words: Iterable[str], ignore_case: bool | None = None) -> str:
     """An alternation of `words` (escaped, no group around it) matching as `flat(words)` does, faster.
 

@@ -9,6 +9,7 @@ import functools
 import re
 
 from warta import lexicons
+from warta.lang.alternation import flat_or_never
 
 from .base import Span4
 from .outside import place_resolve
@@ -22,8 +23,8 @@ def _apposition() -> re.Pattern:
     """A comma, an optional article (`sebuah`), an organisation noun, then a lower-case word: matched right
     after a name."""
     data = lexicons.load("entity_rules")
-    nouns = "|".join(re.escape(w) for w in data.get("org_appositions") or []) or "(?!)"
-    articles = "|".join(re.escape(w) for w in data.get("apposition_articles") or []) or "(?!)"
+    nouns = flat_or_never(data.get("org_appositions"))
+    articles = flat_or_never(data.get("apposition_articles"))
     return re.compile(rf",[ ](?:(?:{articles})[ ])?(?:{nouns})[ ][a-z]")
 
 

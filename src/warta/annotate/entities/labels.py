@@ -13,6 +13,7 @@ from warta.knowledge import countries
 from warta.lang.id.name_rules import is_currency_country, rules
 from warta.record import Article
 from warta.knowledge import cache
+from warta.lang.alternation import flat_or_never
 
 from .base import Span4, _is_verb, _words
 from .index import first_runs, text_index
@@ -247,7 +248,7 @@ def anniversary_countries(text: str, spans: list[Span4]) -> list[Span4]:
 @functools.cache
 def _anniversary_before() -> re.Pattern:
     """An anniversary word, an optional ordinal (`ke-78`), then the white space that ends the searched text."""
-    words = "|".join(re.escape(w) for w in lexicons.load("entity_rules").get("anniversary_words") or []) or "(?!)"
+    words = flat_or_never(lexicons.load("entity_rules").get("anniversary_words"))
     return re.compile(rf"(?<!\w)({words})(?:\s+[Kk]e-?\s?\d+)?\s+$")
 
 

@@ -10,6 +10,7 @@ import functools
 import re
 
 from warta import lexicons
+from warta.lang.alternation import flat_or_never
 from warta.lang.id.name_rules import rules
 
 from .base import Span4
@@ -25,15 +26,13 @@ def _words() -> dict[str, re.Pattern]:
     ends, ` dan ` between listed names, and a place word (with one word after it) before a listed place."""
     data = lexicons.load("entity_rules")
 
-    def alt(words) -> str:
-        return "|".join(re.escape(w) for w in sorted(words or [], key=len, reverse=True)) or "(?!)"
-
     return {
-        "start": re.compile(rf"(?<![\w-])(?i:{alt(data.get('route_starts'))})[ ]$"),
-        "end": re.compile(rf"[ ](?:{alt(data.get('route_ends'))})[ ]"),
+        "start": re.compile(rf"(?<![\w-])(?i:{flat_or_never(data.get('route_starts'))})[ ]$"),
+        "end": re.compile(rf"[ ](?:{flat_or_never(data.get('route_ends'))})[ ]"),
+        "end_for_people": re.compile(rf"[ ](?:{flat_or_never(data.get('route_ends_for_people'))})[ ]"),
         # (a comma is no joiner: `Dinas PUPR Kabupaten Lampung Tengah, Sutrisno Hadi Prakoso` names its head)
-        "joiner": re.compile(rf"[ ](?:{alt(data.get('list_joiners'))})[ ]"),
-        "cue": re.compile(rf"(?<![\w-])(?i:{alt(rules()['place_cues'])})[ ](?:[a-z]+[ ])?$"),  # (`provinsi perbatasan `)
+        "joiner": re.compile(rf"[ ](?:{flat_or_never(data.get('list_joiners'))})[ ]"),
+        "cue": re.compile(rf"(?<![\w-])(?i:{flat_or_never(rules()['place_cues'])})[ ](?:[a-z]+[ ])?$"),  # (`provinsi perbatasan `)
     }
 
 
@@ -73,7 +72,7 @@ def places_by_company(text: str, spans: list[Span4]) -> list[Span4]:
         if b[0] - a[1] > 12:
             continue  # (no route word or joiner is that long)
         if _route(text, a, b, w):
-            if a[2] == "LOC" and _unknown(text, b):
+            if a[2] == "LOC" and _unknown(text, b) and (b[2] != "PER" or w["end_for_people"].fullmatch(text, a[1], b[0])):
                 out[i + 1] = (b[0], b[1], "LOC", b[3] + ROUTE_RULE)
             elif b[2] == "LOC" and _unknown(text, a):
                 out[i] = (a[0], a[1], "LOC", a[3] + ROUTE_RULE)

@@ -83,8 +83,15 @@ def royal_names(text: str, spans: list[Span4]) -> list[Span4]:
             found.append((a, end))
     if not found and not offices:
         return spans
+    # a place or body named after a royal (`RSUD Tengku Rafian`, `Masjid Tengku Ampuan Jemaah`) stays whole
+    kept = [(s, e) for s, e, label, _ in spans if label != "PER"
+            and any(s < a and b <= e for a, b in found + offices)]
+    found = [(a, b) for a, b in found if not any(s < a and b <= e for s, e in kept)]
     out = [(a, b, "PER", ROYAL_RULE) for a, b in found]
     for s, e, label, rule in spans:
+        if (s, e) in kept:
+            out.append((s, e, label, rule))
+            continue
         if any(s < b and a < e for a, b in found):
             continue
         office = next(((x, y) for x, y in offices if s < y and x < e), None)

@@ -11,6 +11,7 @@ import re
 from warta import lexicons
 
 from warta.knowledge.actor_tables import company_names
+from warta.lang.alternation import flat_or_never
 
 from .base import Span4
 from .words import known_label
@@ -24,8 +25,7 @@ _DIGIT_AFTER = re.compile(r"[ ]?\d")
 @functools.cache
 def _cue(key: str) -> re.Pattern:
     """One of the words of entity_rules.yaml `key`, as a word of its own, then one space, ending the text searched."""
-    words = "|".join(re.escape(w) for w in sorted(lexicons.load("entity_rules").get(key) or [], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?i:{words or '(?!)'})[ ]$")
+    return re.compile(rf"(?<![\w-])(?i:{flat_or_never(lexicons.load('entity_rules').get(key))})[ ]$")
 
 
 @functools.cache
@@ -45,6 +45,18 @@ def _after(key: str, text: str, start: int) -> bool:
     return _cue(key).search(text, max(0, start - 24), start) is not None
 
 
+@functools.cache
+def _makes() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicons.load("entity_rules").get("vehicle_makes") or []) | company_names()
+
+
+def _is_make(name: str) -> bool:
+    """`name` begins with a vehicle make (entity_rules.yaml `vehicle_makes`) or a business institutions.yaml
+    knows: `Toyota Kijang`, `Honda`; not a person or a body (`Ferdy Sambo`, `Polri`)."""
+    words = name.split()
+    return any(" ".join(words[:n]).casefold() in _makes() for n in (1, 2, 3))
+
+
 def vehicles(text: str, spans: list[Span4]) -> list[Span4]:
     """`mobil Toyota Kijang Innova Zenix berpelat SCV 1`: the make and model are one PRODUCT, the plate's
     letters go; a body or place after the vehicle word (`mobil Polri`) stays what it is."""
@@ -54,10 +66,10 @@ def vehicles(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((s, e, label, rule))
             continue
         last = out[-1] if out else None
-        if last and last[2] == PRODUCT and last[1] < s and _CAPITALISED_GAP.fullmatch(text, last[1], s):
+        if (last and last[2] == PRODUCT and last[1] < s and _CAPITALISED_GAP.fullmatch(text, last[1], s)
+                and known_label(text[s:e]) is None):
             out[-1] = (last[0], e, PRODUCT, last[3])  # the next piece of the same model
-        elif _after("vehicle_words", text, s) and (known_label(text[s:e]) is None
-                                                   or text[s:e].casefold() in company_names()):
+        elif _after("vehicle_words", text, s) and _is_make(text[s:e]):
             out.append((s, e, PRODUCT, rule + "+vehicle"))
         elif not (_after("plate_words", text, s) and _DIGIT_AFTER.match(text, e)):
             out.append((s, e, label, rule))

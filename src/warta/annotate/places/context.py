@@ -11,6 +11,7 @@ import re
 from warta import lexicons
 from warta.annotate.places.spans import Bounds, Spans
 from warta.knowledge.gazetteer import compass_part, inner_country, key, main_country, subdivisions
+from warta.lang.alternation import flat_or_never
 from warta.record import Place
 
 
@@ -144,9 +145,7 @@ def _linked_country(text: str, p: Place, by_start: dict, by_end: dict, indonesia
 @functools.cache
 def _office_before() -> re.Pattern:
     """A regional office of Indonesia's, then one space, ending the searched text (`Bupati `)."""
-    words = "|".join(re.escape(w) for w in sorted(lexicons.load("places").get("indonesian_offices") or [],
-                                                   key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{words})[ ]$")
+    return re.compile(rf"(?<![\w-])(?:{flat_or_never(lexicons.load('places').get('indonesian_offices'))})[ ]$")
 
 
 def _linked_place(text: str, p: Place, by_start: dict, by_end: dict) -> Place | None:
