@@ -186,7 +186,7 @@ SCHEMAS: dict[str, Spec] = {
     }, required=["triggers"]),
     "reporting_verbs": Rec({
         "before": List(Rec({"lemma": STR, "bare": Either(BOOL, OneOf({"loose"})), "person_subject": BOOL,
-                            "data_subject": BOOL}, required=["lemma"])),
+                            "data_subject": BOOL, "org_subject": BOOL}, required=["lemma"])),
         "after": List(Rec({"lemma": STR, "forms": WORDS, "direct_only": BOOL}, required=["lemma"])),
         "nominal_pattern": STR,
         "function_words": WORD_LISTS, "quoted_objects": WORD_LISTS,

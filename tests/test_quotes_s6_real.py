@@ -1,0 +1,73 @@
+"""Quotes on real news (round s6): a body's tally (`BPBD mencatat 23 kepala keluarga mengungsi …`) is its
+statement (reporting_verbs.yaml `org_subject`), a place set off by commas after the speaker's name
+(`BPBD Kabupaten Cianjur, Jawa Barat, mencatat`) does not speak, and an administrative unit set off by commas in
+the clause (`warga Desa X, Kecamatan Y, mengungsi`) does not hide its predicate (cues `place_aside`).
+Real sentences are quoted one at a time with their page."""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+
+# (sentence, the words the quote starts with, the speaker's name or written text)
+BODY_TALLIES = [
+    # written
+    ("Badan Nasional Penanggulangan Bencana (BNPB) mencatat 12 orang meninggal dan 3 orang hilang akibat longsor.",
+     "12 orang meninggal", "Badan Nasional Penanggulangan Bencana"),
+    ("Kepolisian Daerah Metro Jaya (Polda Metro Jaya) mencatat 40 pengendara ditilang selama sepekan razia.",
+     "40 pengendara ditilang", "Kepolisian Daerah Metro Jaya"),
+    # https://www.katakini.com/artikel/42478/banjir-di-indonesia-31-ribu-orang-mengungsi/
+    ("Banjir melanda sejumlah daerah. BNPB juga mencatat lebih dari 1.000 orang mengungsi akibat banjir di "
+     "Kabupaten Kebumen, Kudus, dan Demak, Jawa Tengah.", "lebih dari 1.000 orang", "BNPB"),
+    # https://nasional.tempo.co/amp/1116588/gempa-lombok-korban-meninggal-bertambah-menjadi-436-orang
+    ("BNPB mencatat korban meninggal akibat gempa ini terdapat di enam tempat di Lombok dan Bali.",
+     "korban meninggal akibat gempa", "BNPB"),
+    # https://jabar.antaranews.com/berita/507042/bpbd-cianjur-23-kepala-keluarga-mengungsi-karena-banjir
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Cianjur, Jawa Barat, mencatat 23 kepala keluarga warga "
+     "Desa Pasawahan, Kecamatan Takokak, mengungsi karena rumah mereka terendam banjir dan terancam tanah longsor.",
+     "23 kepala keluarga", "Badan Penanggulangan Bencana Daerah"),
+]
+
+# a person noting, a team's record, a body showing, a relative clause: no quote
+NOT_QUOTES = [
+    "Budi mencatat nomor telepon yang diberikan polisi.",
+    "Tim nasional Indonesia mencatat kemenangan pertama di Jakarta.",
+    "Komisi Pemberantasan Korupsi (KPK) menunjukkan barang bukti yang disita dari rumah tersangka.",
+    "Badan Pusat Statistik (BPS) yang mencatat data itu menyerahkan laporannya kepada presiden.",
+]
+
+
+def speaker_name(a, q) -> str:
+    actor = a.actor(q.speaker) if q.speaker else None
+    return " | ".join(filter(None, [actor.name if actor else None, *(actor.aliases if actor else []),
+                                    q.speaker_text]))
+
+
+@pytest.mark.parametrize("text,start,speaker", BODY_TALLIES, ids=[t[:40] for t, _, _ in BODY_TALLIES])
+def test_body_tally_is_reported(text, start, speaker):
+    a = warta.extract_text(text)
+    hits = [q for q in a.quotes if q.text.startswith(start)]
+    assert hits, [(q.rule, q.text) for q in a.quotes]
+    assert hits[0].rule == "quote:reported+bare:mencatat"
+    assert speaker in speaker_name(a, hits[0])
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES, ids=[t[:40] for t in NOT_QUOTES])
+def test_no_tally_quote(text):
+    a = warta.extract_text(text)
+    assert not a.quotes, [(q.rule, q.text) for q in a.quotes]
+
+
+def test_place_after_speaker_does_not_speak():
+    """`X Kabupaten Cianjur, Jawa Barat, mengatakan …`: the place between commas locates X, X speaks."""
+    a = warta.extract_text("Dinas Kesehatan Kabupaten Garut, Jawa Barat, mengatakan 15 warga dirawat karena "
+                           "keracunan makanan.")
+    assert len(a.quotes) == 1
+    assert "Dinas Kesehatan" in speaker_name(a, a.quotes[0])
+
+
+def test_appositive_person_still_speaks():
+    """`Nelayan asal Indramayu, Darsono, menuturkan …`: a person between commas is the speaker."""
+    a = warta.extract_text("Nelayan asal Indramayu, Darsono, menuturkan ikan semakin sulit ditangkap tahun ini.")
+    assert len(a.quotes) == 1 and "Darsono" in speaker_name(a, a.quotes[0])
