@@ -71,3 +71,37 @@ def test_appositive_person_still_speaks():
     """`Nelayan asal Indramayu, Darsono, menuturkan …`: a person between commas is the speaker."""
     a = warta.extract_text("Nelayan asal Indramayu, Darsono, menuturkan ikan semakin sulit ditangkap tahun ini.")
     assert len(a.quotes) == 1 and "Darsono" in speaker_name(a, a.quotes[0])
+
+
+# `Berdasarkan analisis/pantauan/parameter X, CLAUSE`: a body's measurement names the source (reporting_verbs.yaml
+# source); a comma inside the body's name (`Badan Meteorologi, Klimatologi dan Geofisika`) neither ends the
+# source nor the speaker
+MEASURED = [
+    # written (the real pages say the same with `Menurut hasil analisis BMKG, …`, `Hasil analisis BMKG menunjukkan …`)
+    ("Berdasarkan analisis BMKG, gempa itu dipicu aktivitas subduksi lempeng di selatan Jawa.",
+     "gempa itu dipicu", "BMKG"),
+    ("Berdasarkan pantauan Dinas Perhubungan DKI Jakarta, arus lalu lintas mulai padat sejak pagi.",
+     "arus lalu lintas", "Dinas Perhubungan"),
+    # opening as at https://news.republika.co.id/berita/rx2oph456/bnpb-dua-rumah-warga-kebumen-dan-satu-di-gunung-kidul-rusak-pascagempa-m-64
+    # (the page breaks off after `berpusat di`; the rest written)
+    ("Berdasarkan parameter Badan Meteorologi, Klimatologi dan Geofisika (BMKG), gempa M 6,4 berpusat di laut "
+     "pada kedalaman 10 kilometer.", "gempa M 6,4", "Badan Meteorologi, Klimatologi dan Geofisika"),
+    ("Menurut Badan Meteorologi, Klimatologi dan Geofisika, hujan lebat akan turun di Jakarta pekan depan.",
+     "hujan lebat", "Badan Meteorologi, Klimatologi dan Geofisika"),
+    ("Berdasarkan hasil analisis BMKG, gempa bumi tersebut tergolong gempa dangkal yang dipicu oleh aktivitas "
+     "deformasi dalam lempeng.", "gempa bumi tersebut", "BMKG"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", MEASURED, ids=[t[:40] for t, _, _ in MEASURED])
+def test_measured_by_a_body(text, start, speaker):
+    a = warta.extract_text(text)
+    hits = [q for q in a.quotes if q.text.startswith(start)]
+    assert hits, [(q.rule, q.text) for q in a.quotes]
+    assert hits[0].rule.startswith("quote:reported+source-before:")
+    assert speaker in speaker_name(a, hits[0])
+
+
+def test_measurement_without_a_body_is_no_quote():
+    a = warta.extract_text("Berdasarkan pantauan di lapangan, arus lalu lintas mulai padat sejak pagi.")
+    assert not a.quotes, [(q.rule, q.text) for q in a.quotes]

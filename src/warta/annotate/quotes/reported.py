@@ -115,6 +115,8 @@ class ReportedRules(ClauseRules):
         """`Menurut X, CLAUSE.` / `Seperti dikutip dari X, CLAUSE.` / `Menurutnya, CLAUSE.`"""
         text = self.text
         comma = sent.find(",", m.end())
+        while comma > 0 and self.in_candidate(s_start + comma):
+            comma = sent.find(",", comma + 1)  # `Berdasarkan parameter Badan Meteorologi, Klimatologi dan Geofisika, …`
         credit = self.c["credit"].fullmatch(m.group(1)) is not None
         if comma <= 0 or (credit and self.own_speaker(s_start + comma + 1, s_end)):
             return None
