@@ -105,3 +105,10 @@ def test_measured_by_a_body(text, start, speaker):
 def test_measurement_without_a_body_is_no_quote():
     a = warta.extract_text("Berdasarkan pantauan di lapangan, arus lalu lintas mulai padat sejak pagi.")
     assert not a.quotes, [(q.rule, q.text) for q in a.quotes]
+
+
+def test_place_of_speaking_does_not_speak():
+    """`X di Istana Merdeka, Jakarta, mengatakan …`: the city set off by commas is where X spoke."""
+    a = warta.extract_text("Presiden Joko Widodo di Istana Merdeka, Jakarta, mengatakan pemerintah akan menaikkan "
+                           "gaji guru tahun depan.")
+    assert len(a.quotes) == 1 and "Joko Widodo" in speaker_name(a, a.quotes[0])
