@@ -112,3 +112,33 @@ def test_place_of_speaking_does_not_speak():
     a = warta.extract_text("Presiden Joko Widodo di Istana Merdeka, Jakarta, mengatakan pemerintah akan menaikkan "
                            "gaji guru tahun depan.")
     assert len(a.quotes) == 1 and "Joko Widodo" in speaker_name(a, a.quotes[0])
+
+
+# `VERB X sebagai Y` with a declaring verb (reporting_verbs.yaml as_clause, as_markers) is a statement
+DECLARED = [
+    # written
+    ("Pengamat politik Universitas Indonesia Ade Rahman menilai langkah itu sebagai blunder besar.",
+     "langkah itu sebagai", "Ade Rahman"),
+    ("Kementerian Luar Negeri menyatakan kunjungan itu sebagai kunjungan pribadi.", "kunjungan itu sebagai",
+     "Kementerian Luar Negeri"),
+    # https://id.alongwalker.com/z/73731.html
+    ("Sekretaris Pers Gedung Putih, Karoline Leavitt, menyebut kebocoran laporan intelijen sebagai upaya untuk "
+     "merusak reputasi Presiden Trump dan para penerbang tempur AS.", "kebocoran laporan intelijen", "Leavitt"),
+    # https://voaindonesia.com/amp/gedung-putih-sangkal-laporan-bahwa-iran-sengaja-gagalkan-serangan-ke-israel/7571644.html
+    ("Israel menyebut tanggapan terkoordinasi tersebut sebagai titik awal bagi \"aliansi strategis\" oposisi "
+     "regional terhadap Teheran.", "tanggapan terkoordinasi tersebut", "Israel"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", DECLARED, ids=[t[:40] for t, _, _ in DECLARED])
+def test_declared_as(text, start, speaker):
+    a = warta.extract_text(text)
+    hits = [q for q in a.quotes if q.text.startswith(start)]
+    assert hits, [(q.rule, q.text) for q in a.quotes]
+    assert speaker in speaker_name(a, hits[0])
+
+
+def test_as_without_a_declaring_verb_is_no_quote():
+    """`menyampaikan apresiasi sebagai bentuk …`: not a declaring verb, a noun object."""
+    a = warta.extract_text("Presiden Joko Widodo menyampaikan apresiasi sebagai bentuk terima kasih kepada para guru.")
+    assert not a.quotes, [(q.rule, q.text) for q in a.quotes]

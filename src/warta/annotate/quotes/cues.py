@@ -60,6 +60,9 @@ def function_word_cues(data: dict) -> dict:
         "evidence_sources": tuple(fw["evidence_sources"]),
         "clitics": tuple(fw["clitics"]),
         "passive_prefixes": tuple(fw["passive_prefixes"]),
+        # `menyatakan serangan tersebut sebagai sebuah kegagalan`: X (no comma, no quotation) `sebagai` Y
+        "declared_as": re.compile(r"[^,;.!?\u201c\"]{2,80}?\s(?:" + _alt(data["as_markers"]) + r")\s+\w", re.I),
+        "as_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("as_clause")},
         **quoted_object_cues(data),
     }
 
