@@ -38,6 +38,15 @@ NOT_QUOTES = [
 ]
 
 
+def reported_by(text: str, start: str, speaker: str):
+    """The quote of `text` that starts with `start`; its speaker names `speaker`."""
+    a = warta.extract_text(text)
+    hits = [q for q in a.quotes if q.text.startswith(start)]
+    assert hits, [(q.rule, q.text) for q in a.quotes]
+    assert speaker in speaker_name(a, hits[0])
+    return hits[0]
+
+
 def speaker_name(a, q) -> str:
     actor = a.actor(q.speaker) if q.speaker else None
     return " | ".join(filter(None, [actor.name if actor else None, *(actor.aliases if actor else []),
@@ -46,11 +55,7 @@ def speaker_name(a, q) -> str:
 
 @pytest.mark.parametrize("text,start,speaker", BODY_TALLIES, ids=[t[:40] for t, _, _ in BODY_TALLIES])
 def test_body_tally_is_reported(text, start, speaker):
-    a = warta.extract_text(text)
-    hits = [q for q in a.quotes if q.text.startswith(start)]
-    assert hits, [(q.rule, q.text) for q in a.quotes]
-    assert hits[0].rule == "quote:reported+bare:mencatat"
-    assert speaker in speaker_name(a, hits[0])
+    assert reported_by(text, start, speaker).rule == "quote:reported+bare:mencatat"
 
 
 @pytest.mark.parametrize("text", NOT_QUOTES, ids=[t[:40] for t in NOT_QUOTES])
@@ -95,11 +100,7 @@ MEASURED = [
 
 @pytest.mark.parametrize("text,start,speaker", MEASURED, ids=[t[:40] for t, _, _ in MEASURED])
 def test_measured_by_a_body(text, start, speaker):
-    a = warta.extract_text(text)
-    hits = [q for q in a.quotes if q.text.startswith(start)]
-    assert hits, [(q.rule, q.text) for q in a.quotes]
-    assert hits[0].rule.startswith("quote:reported+source-before:")
-    assert speaker in speaker_name(a, hits[0])
+    assert reported_by(text, start, speaker).rule.startswith("quote:reported+source-before:")
 
 
 def test_measurement_without_a_body_is_no_quote():
@@ -132,10 +133,7 @@ DECLARED = [
 
 @pytest.mark.parametrize("text,start,speaker", DECLARED, ids=[t[:40] for t, _, _ in DECLARED])
 def test_declared_as(text, start, speaker):
-    a = warta.extract_text(text)
-    hits = [q for q in a.quotes if q.text.startswith(start)]
-    assert hits, [(q.rule, q.text) for q in a.quotes]
-    assert speaker in speaker_name(a, hits[0])
+    assert reported_by(text, start, speaker).rule.startswith("quote:reported+bare:")
 
 
 def test_as_without_a_declaring_verb_is_no_quote():
