@@ -186,7 +186,8 @@ SCHEMAS: dict[str, Spec] = {
     }, required=["triggers"]),
     "reporting_verbs": Rec({
         "before": List(Rec({"lemma": STR, "bare": Either(BOOL, OneOf({"loose"})), "person_subject": BOOL,
-                            "data_subject": BOOL}, required=["lemma"])),
+                            "data_subject": BOOL, "org_subject": BOOL,
+                            "as_clause": BOOL}, required=["lemma"])),
         "after": List(Rec({"lemma": STR, "forms": WORDS, "direct_only": BOOL}, required=["lemma"])),
         "nominal_pattern": STR,
         "function_words": WORD_LISTS, "quoted_objects": WORD_LISTS,
@@ -195,7 +196,7 @@ SCHEMAS: dict[str, Spec] = {
             "predicates", "predicate_prefixes", "not_predicates", "subordinators", "naming_words", "data_subjects",
             "clause_breakers", "object_nouns", "infinitive_markers", "modals", "cue_adverbs", "connectives",
             "anaphors", "anaphoric_passives", "not_clause_openers", "courtesy_objects", "adverbial_openers",
-            "aside_openers", "statement_nouns")},
+            "aside_openers", "statement_nouns", "as_markers")},
     }, required=["before", "after"]),
     "structure": Rec({
         "tail_cut_share": NUM,

@@ -68,8 +68,10 @@ class ClauseRules(DirectRules):
         if pm:
             a = pm.end()
             lead = re.match(r"\s*,?\s*", text[a:s_end]).end()
+        verb = m.group(1).casefold()
         if a + lead < s_end and text[a + lead] not in OPEN_CLOSE and text[a + lead] not in ".!?" \
-                and is_clause(text[a + lead:s_end], not strict and m.group(1).casefold() in self.c["loose"]):
+                and (is_clause(text[a + lead:s_end], not strict and verb in self.c["loose"])
+                     or verb in self.c["as_verbs"] and self.c["declared_as"].match(text, a + lead, s_end)):
             return a + lead, "bare"
         return None
 

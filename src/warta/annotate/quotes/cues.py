@@ -39,6 +39,9 @@ def function_word_cues(data: dict) -> dict:
         # a relative clause set off by commas (`rencana itu, yang diluncurkan Juli, akan berakhir`)
         "relative_aside": re.compile(r",\s*(?:" + rel + r")\s[^,;]*,"),
         "relative_in": re.compile(r"(?<!\w)(?:" + rel + r")\s"),
+        # an administrative unit set off by commas (`warga Desa Pasawahan, Kecamatan Takokak, mengungsi`)
+        "place_aside": re.compile(r"(?:,\s*(?:" + "|".join(re.escape(w) for w in lexicons.load("places")[
+            "indonesia_only_prefixes"]) + r")\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})+\s*,"),
         "relative_opens": re.compile(r"\s*(?:" + rel + r")\s"),
         # `kemenangan Trump dan menjadi media …`: the word after a coordinator (a second predicate?)
         "second_predicate": re.compile(r"\s(?:" + coord + r")\s+(?:(?:" + _alt(fw["additive"]) + r")\s+)?(\w+)"),
@@ -57,6 +60,9 @@ def function_word_cues(data: dict) -> dict:
         "evidence_sources": tuple(fw["evidence_sources"]),
         "clitics": tuple(fw["clitics"]),
         "passive_prefixes": tuple(fw["passive_prefixes"]),
+        # `menyatakan serangan tersebut sebagai sebuah kegagalan`: X (no comma, no quotation) `sebagai` Y
+        "declared_as": re.compile(r"[^,;.!?\u201c\"]{2,80}?\s(?:" + _alt(data["as_markers"]) + r")\s+\w", re.I),
+        "as_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("as_clause")},
         **quoted_object_cues(data),
     }
 
@@ -86,8 +92,8 @@ def cues() -> dict:
         "not_pred": {w.casefold() for w in data["not_predicates"]},
         "subordinate": re.compile(r"(?<!\w)(?:" + _alt(data["subordinators"]) + r")(?!\w)", re.I),
         "naming": re.compile(r"(?<!\w)(?:" + _alt(data["naming_words"]) + r")\s*[\u201c\"]", re.I),
-        "data_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("data_subject")},
-        "person_verbs": {e["lemma"].casefold() for e in data["before"] if e.get("person_subject")},
+        **{key: {e["lemma"].casefold() for e in data["before"] if e.get(flag)} for key, flag in (
+            ("data_verbs", "data_subject"), ("person_verbs", "person_subject"), ("org_verbs", "org_subject"))},
         "data_subjects": {w.casefold() for w in data["data_subjects"]},
         "credit": re.compile(r"(?<!\w)(" + _alt(data["credit_sources"]) + r")(?!\w)", re.I),
         "breaker": re.compile(r",?\s+(?:" + coord + r")\s+(?:(?:" + focus + r")\s+)?(" + _alt(breakers) + r")(?!\w)",
@@ -161,7 +167,7 @@ def is_clause(text: str, loose: bool = False) -> bool:
     if first_word and first_word.group(1).casefold() in c["not_openers"]:
         return False  # `melaporkan kepada aparat …`: a prepositional phrase, no clause
     # a relative clause set off by commas belongs to the subject (`rencana itu, yang diluncurkan Juli, akan berakhir`)
-    text = c["relative_aside"].sub("", text)
+    text = c["place_aside"].sub("", c["relative_aside"].sub("", text))
     stretches = _STRETCH_END.split(text)  # `… di Indonesia.Dua warga …`: a glued sentence end
     head = stretches[0]
     if first_word and first_word.group(1).casefold() in c["adverbial"] and len(stretches) > 1 \

@@ -115,6 +115,8 @@ class ReportedRules(ClauseRules):
         """`Menurut X, CLAUSE.` / `Seperti dikutip dari X, CLAUSE.` / `Menurutnya, CLAUSE.`"""
         text = self.text
         comma = sent.find(",", m.end())
+        while comma > 0 and self.in_candidate(s_start + comma):
+            comma = sent.find(",", comma + 1)  # `Berdasarkan parameter Badan Meteorologi, Klimatologi dan Geofisika, …`
         credit = self.c["credit"].fullmatch(m.group(1)) is not None
         if comma <= 0 or (credit and self.own_speaker(s_start + comma + 1, s_end)):
             return None
@@ -138,19 +140,28 @@ class ReportedRules(ClauseRules):
             pos = s_start + m.start()
             if not self.cue_ok(pos) or self.negated(pos):
                 continue
-            if m.group(1).casefold() in self.c["data_verbs"]:
-                subj = self.text[s_start:pos].split(",")[-1].split()
-                if not subj or subj[0].casefold() not in self.c["data_subjects"]:
-                    continue
             found = self.clause_after(m, s_start + m.end(), s_end)
             if found is None:
                 continue
             a, kind = found
             speaker, speaker_text = self.subject_of(s_start, pos)
+            if m.group(1).casefold() in self.c["data_verbs"] and not self.data_source(s_start, pos, m, speaker):
+                continue
             if m.group(1).casefold() in self.c["person_verbs"] and not self.person_speaker(speaker, speaker_text, pos):
                 continue
             return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
         return None
+
+    def data_source(self, s_start: int, pos: int, m: re.Match, speaker: str | None) -> bool:
+        """The subject of a data verb at pos is a data source (`Data BPS menunjukkan …`) or, for an `org_subject`
+        verb, an organisation (`BPBD mencatat 23 kepala keluarga mengungsi …`)."""
+        subj = self.text[s_start:pos].split(",")[-1].split()
+        if subj and subj[0].casefold() in self.c["data_subjects"]:
+            return True
+        if m.group(1).casefold() not in self.c["org_verbs"] or self.word_before(pos) in self.c["relative"]:
+            return False
+        actor = self.article.actor(speaker) if speaker else None
+        return actor is not None and actor.type == "ORG"
 
     def before_matches(self, s_start: int, s_end: int, sent: str) -> list[re.Match]:
         """The `before` cues of the sentence `sent` (text[s_start:s_end]), found once for the anaphor and

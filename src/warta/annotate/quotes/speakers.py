@@ -139,8 +139,10 @@ class SpeakerRules(QuoterBase):
             a = adv.end()  # `“…,” katanya lagi`, `ungkapnya pula`
         seg = self.text[a:b]
         m = self.c["stops"].search(seg)
-        while m and m.group().startswith(".") and self.abbreviation_before(a + m.start()):
-            m = self.c["stops"].search(seg, m.end())  # `ujar Plt. Kepala Pusdatin BNPB Abdul Muhari`
+        while m and (m.group().startswith(".") and self.abbreviation_before(a + m.start()) or m.group().strip() == ","
+                     and self.in_candidate(a + m.start() + m.group().index(","), strictly=True)):
+            # `ujar Plt. Kepala Pusdatin BNPB Abdul Muhari`, `menurut Badan Meteorologi, Klimatologi dan Geofisika`
+            m = self.c["stops"].search(seg, m.end())
         if m and m.start() > 0:
             b = a + m.start()
         elif m and m.start() == 0:

@@ -28,6 +28,10 @@ class SubjectRules(SpeakerRules):
             # keterangan resmi Kementerian Perdagangan, menyatakan`: an inserted phrase, the subject before it
             return (commas[-3] + 1 if len(commas) >= 3 else a), commas[-2]
         if not self.text[seg_start:b].strip() and len(commas) >= 2:
+            if self.place_only(commas[-2] + 1, commas[-1]):
+                # `BPBD Kabupaten Cianjur, Jawa Barat, mencatat`: the place set off by commas locates the name
+                # before it, which speaks
+                return (commas[-3] + 1 if len(commas) >= 3 else a), commas[-2]
             # `Nelayan asal Indramayu, Darsono, menuturkan`: the appositive before the comma
             return commas[-2] + 1, commas[-1]
         if not self.text[seg_start:b].strip():
@@ -37,6 +41,12 @@ class SubjectRules(SpeakerRules):
             # describes the name before it, which speaks
             return (commas[-2] + 1 if len(commas) >= 2 else a), commas[-1]
         return seg_start, b
+
+    def place_only(self, a: int, b: int) -> bool:
+        """text[a:b] is one place name and nothing else (`, Jawa Barat,`)."""
+        lo = a + len(self.text[a:b]) - len(self.text[a:b].lstrip())
+        hi = a + len(self.text[a:b].rstrip())
+        return any(c[0] == lo and c[1] == hi and c[3] == "LOC" for c in self.cands_in(a, b))
 
     def subject_of(self, a: int, b: int) -> tuple[str | None, str | None]:
         """The speaker before a cue verb: the subject of the clause text[a:b]."""
