@@ -40,8 +40,8 @@ def function_word_cues(data: dict) -> dict:
         "relative_aside": re.compile(r",\s*(?:" + rel + r")\s[^,;]*,"),
         "relative_in": re.compile(r"(?<!\w)(?:" + rel + r")\s"),
         # an administrative unit set off by commas (`warga Desa Pasawahan, Kecamatan Takokak, mengungsi`)
-        "place_aside": re.compile(r"(?:,\s*(?:" + "|".join(re.escape(w) for w in lexicons.load("places")[
-            "indonesia_only_prefixes"]) + r")\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})+\s*,"),
+        "place_aside": re.compile(r"(?:,\s*(?:" + _alt(lexicons.load("places")["indonesia_only_prefixes"])
+                                  + r")\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})+\s*,"),
         "relative_opens": re.compile(r"\s*(?:" + rel + r")\s"),
         # `kemenangan Trump dan menjadi media …`: the word after a coordinator (a second predicate?)
         "second_predicate": re.compile(r"\s(?:" + coord + r")\s+(?:(?:" + _alt(fw["additive"]) + r")\s+)?(\w+)"),

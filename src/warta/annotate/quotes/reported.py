@@ -140,28 +140,28 @@ class ReportedRules(ClauseRules):
             pos = s_start + m.start()
             if not self.cue_ok(pos) or self.negated(pos):
                 continue
+            verb = m.group(1).casefold()
+            # a data verb reports from a data source (`Data BPS menunjukkan …`), or, an `org_subject` one, from an
+            # organisation (`BPBD mencatat 23 kepala keluarga mengungsi …`), not after `yang`: the cheap test first
+            by_org = verb in self.c["data_verbs"] and not self.data_subject(s_start, pos)
+            if by_org and (verb not in self.c["org_verbs"] or self.word_before(pos) in self.c["relative"]):
+                continue
             found = self.clause_after(m, s_start + m.end(), s_end)
             if found is None:
                 continue
             a, kind = found
             speaker, speaker_text = self.subject_of(s_start, pos)
-            if m.group(1).casefold() in self.c["data_verbs"] and not self.data_source(s_start, pos, m, speaker):
+            if by_org and not (speaker and (actor := self.article.actor(speaker)) is not None and actor.type == "ORG"):
                 continue
             if m.group(1).casefold() in self.c["person_verbs"] and not self.person_speaker(speaker, speaker_text, pos):
                 continue
             return self.reported_clauses(m, a, kind, s_end, speaker, speaker_text)
         return None
 
-    def data_source(self, s_start: int, pos: int, m: re.Match, speaker: str | None) -> bool:
-        """The subject of a data verb at pos is a data source (`Data BPS menunjukkan …`) or, for an `org_subject`
-        verb, an organisation (`BPBD mencatat 23 kepala keluarga mengungsi …`)."""
+    def data_subject(self, s_start: int, pos: int) -> bool:
+        """The subject before the data verb at pos opens with a data source word (`Data`, `Survei`)."""
         subj = self.text[s_start:pos].split(",")[-1].split()
-        if subj and subj[0].casefold() in self.c["data_subjects"]:
-            return True
-        if m.group(1).casefold() not in self.c["org_verbs"] or self.word_before(pos) in self.c["relative"]:
-            return False
-        actor = self.article.actor(speaker) if speaker else None
-        return actor is not None and actor.type == "ORG"
+        return bool(subj) and subj[0].casefold() in self.c["data_subjects"]
 
     def before_matches(self, s_start: int, s_end: int, sent: str) -> list[re.Match]:
         """The `before` cues of the sentence `sent` (text[s_start:s_end]), found once for the anaphor and
